@@ -1,0 +1,55 @@
+package dev.shabdam.gateway.analysis;
+
+import dev.shabdam.gateway.events.JobCompletion;
+import dev.shabdam.gateway.events.WaitTime;
+import dev.shabdam.gateway.jobs.JobLinks;
+import dev.shabdam.gateway.jobs.JobRow;
+import dev.shabdam.gateway.jobs.Jobs;
+import dev.shabdam.gateway.jobs.SubmittedJob;
+import dev.shabdam.gateway.security.Tenant;
+import dev.shabdam.gateway.uploads.MediaUploads;
+import dev.shabdam.gateway.uploads.UploadedMedia;
+import dev.shabdam.schemas.JobType;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+@RestController
+class AnalysisController {
+    private final MediaUploads uploads;
+    private final Jobs jobs;
+    private final JobCompletion completion;
+
+    AnalysisController(MediaUploads uploads, Jobs jobs, JobCompletion completion) {
+        this.uploads = uploads;
+        this.jobs = jobs;
+        this.completion = completion;
+    }
+
+    @Operation(summary = "Analyse a recording (audio or video): loudness, noise, pitch, speaking rate, suggestions")
+    @PostMapping(path = "/voice/analyze", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    DeferredResult<ResponseEntity<Object>> analyze(Tenant tenant, @RequestPart("file") MultipartFile file,
+                                                   @RequestParam(name = "wait", required = false) String wait) {
+        Duration waitFor = WaitTime.parse(wait);
+        String jobId = Jobs.newJobId();
+        UploadedMedia media = uploads.store(tenant, jobId, file);
+        JobRow job = jobs.submit(tenant, jobId, JobType.ANALYZE,
+                Map.of("media", media.format().kind(), "format", media.format().extension()),
+                Map.of("file", media.key()));
+        return completion.answerWhenFinal(job, waitFor, accepted(job));
+    }
+
+    private static ResponseEntity<Object> accepted(JobRow job) {
+        return ResponseEntity.accepted().location(URI.create(JobLinks.self(job.jobId()))).body(SubmittedJob.of(job));
+    }
+}

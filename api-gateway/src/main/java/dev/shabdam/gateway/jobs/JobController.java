@@ -1,0 +1,41 @@
+package dev.shabdam.gateway.jobs;
+
+import dev.shabdam.gateway.security.Tenant;
+import dev.shabdam.schemas.JobStatus;
+import dev.shabdam.schemas.JobType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/jobs")
+class JobController {
+    private final Jobs jobs;
+
+    JobController(Jobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @GetMapping("/{jobId}")
+    JobView get(Tenant tenant, @PathVariable String jobId) {
+        return JobView.of(jobs.get(tenant, jobId));
+    }
+
+    @GetMapping
+    JobPage list(Tenant tenant,
+                 @RequestParam(required = false) JobType type,
+                 @RequestParam(required = false) JobStatus status,
+                 @RequestParam(required = false) Integer limit,
+                 @RequestParam(required = false) String cursor) {
+        return jobs.list(tenant, type, status, cursor, limit);
+    }
+
+    @DeleteMapping("/{jobId}")
+    ResponseEntity<JobView> cancel(Tenant tenant, @PathVariable String jobId) {
+        return ResponseEntity.accepted().body(JobView.of(jobs.cancel(tenant, jobId)));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.shabdam.gateway.jobs;
+
+import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.security.Tenant;
+import dev.shabdam.schemas.JobError;
+import dev.shabdam.schemas.JobStatus;
+import dev.shabdam.schemas.JobType;
+import dev.shabdam.schemas.VoiceRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Submitting, finding, listing and cancelling a tenant's jobs. */
+@Service
+public class Jobs {
+    private static final int MAX_PAGE = 100;
+
+    private final JobRepository repository;
+    private final RequestPublisher requests;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
+
+    Jobs(JobRepository repository, RequestPublisher requests, MeterRegistry meters) {
+        this.repository = repository;
+        this.requests = requests;
+        this.meters = meters;
+    }
+
+    public static String newJobId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * Records the job as QUEUED, then queues it. When the queue cannot take it, the row is marked
+     * FAILED (so it does not look queued forever) and the client gets 503.
+     */
+    public JobRow submit(Tenant tenant, String jobId, JobType type, Map<String, String> parameters,
+                         Map<String, String> inputs) {
+        Instant now = now();
+        JobRow job = new JobRow(jobId, tenant.id(), type, JobStatus.QUEUED, null, 0, null, null, Map.of(), now, now);
+        repository.insert(job, parameters, inputs);
+        try {
+            requests.publish(VoiceRequest.submit(jobId, tenant.id(), type, parameters, inputs, now));
+        } catch (ApiProblem e) {
+            repository.finish(jobId, JobStatus.FAILED, new JobError(e.code(), e.getMessage()), now());
+            throw e;
+        }
+        meters.counter("shabdam.jobs.submitted", "type", type.name()).increment();
+        return job;
+    }
+
+    public JobRow get(Tenant tenant, String jobId) {
+        return repository.find(tenant.id(), jobId).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
+                "job_not_found", "There is no job " + jobId + "."));
+    }
+
+    JobPage list(Tenant tenant, JobType type, JobStatus status, String cursor, Integer limit) {
+        int size = limit == null ? 20 : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_limit", "limit must be 1 to " + MAX_PAGE + ".");
+        }
+        JobCursor after = cursor == null || cursor.isBlank() ? null : JobCursor.decode(cursor);
+        // one more than asked tells whether another page follows
+        List<JobRow> rows = repository.page(tenant.id(), type, status, after, size + 1);
+        List<JobRow> shown = rows.subList(0, Math.min(size, rows.size()));
+        String next = rows.size() > size ? JobCursor.after(shown.get(size - 1)).encode() : null;
+        return new JobPage(shown.stream().map(JobView::of).toList(), next);
+    }
+
+    /**
+     * Tells the pipeline first and marks the row after, so a job is never shown CANCELLED while the
+     * pipeline was not told; a job that finished meanwhile answers 409 like one finished before.
+     */
+    JobRow cancel(Tenant tenant, String jobId) {
+        JobRow job = get(tenant, jobId);
+        if (job.status().isFinal()) {
+            throw finished(job);
+        }
+        requests.publish(VoiceRequest.cancel(jobId, tenant.id(), job.type(), now()));
+        return repository.finish(jobId, JobStatus.CANCELLED, null, now())
+                .orElseThrow(() -> finished(get(tenant, jobId)));
+    }
+
+    private static ApiProblem finished(JobRow job) {
+        return new ApiProblem(HttpStatus.CONFLICT, "job_finished",
+                "Job " + job.jobId() + " already ended as " + job.status() + ".");
+    }
+
+    /** PostgreSQL keeps microseconds; truncating here keeps cursors exact. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

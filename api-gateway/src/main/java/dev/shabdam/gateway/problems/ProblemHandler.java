@@ -1,0 +1,101 @@
+package dev.shabdam.gateway.problems;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every error leaves the gateway as an RFC 9457 problem detail carrying a {@code code}: our own
+ * {@link ApiProblem}s and Spring MVC's exceptions alike (the latter mapped by exception type).
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String TYPE_BASE = "https://shabdam.dev/problems/";
+
+    /** Codes for the Spring exceptions clients meet; anything else gets a code derived from its status. */
+    private static final Map<Class<? extends Exception>, String> SPRING_CODES = Map.of(
+            HttpMediaTypeNotSupportedException.class, "unsupported_content_type",
+            HttpMediaTypeNotAcceptableException.class, "not_acceptable",
+            HttpMessageNotReadableException.class, "malformed_body",
+            MaxUploadSizeExceededException.class, "file_too_large",
+            MissingServletRequestPartException.class, "missing_file",
+            NoResourceFoundException.class, "not_found",
+            HttpRequestMethodNotSupportedException.class, "method_not_allowed");
+
+    private final MeterRegistry meters;
+
+    ProblemHandler(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> apiProblem(ApiProblem problem) {
+        return respond(problem.status(), problem.code(), problem.getMessage(), problem.headers());
+    }
+
+    /** A multipart body that cannot be parsed is the client's fault, not ours. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException e) {
+        return respond(HttpStatus.BAD_REQUEST, "malformed_body", "The multipart body could not be read.",
+                HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unhandled error", e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "The gateway failed to handle the request; the error was logged.", HttpHeaders.EMPTY);
+    }
+
+    /** Spring's own exceptions arrive here with a status and a detail already chosen. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        String detail = body instanceof ProblemDetail problem ? problem.getDetail() : ex.getMessage();
+        return respond(status, codeFor(ex, status), detail, headers);
+    }
+
+    private static String codeFor(Exception ex, HttpStatusCode status) {
+        for (var entry : SPRING_CODES.entrySet()) {
+            if (entry.getKey().isInstance(ex)) {
+                return entry.getValue();
+            }
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "error" : known.name().toLowerCase(Locale.ROOT);
+    }
+
+    private ResponseEntity<Object> respond(HttpStatusCode status, String code, String detail, HttpHeaders headers) {
+        meters.counter("shabdam.problems", "code", code).increment();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code));
+        problem.setProperty("code", code);
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.shabdam.gateway.security;
+
+import dev.shabdam.gateway.problems.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Resolves {@code X-Api-Key} to a tenant before any handler runs. Multipart bodies are parsed lazily
+ * (after this), so an unauthenticated upload is refused before it is spooled anywhere.
+ */
+class ApiKeyInterceptor implements HandlerInterceptor {
+    static final String HEADER = "X-Api-Key";
+    static final String TENANT_ATTRIBUTE = Tenant.class.getName();
+
+    private final ApiKeys apiKeys;
+
+    ApiKeyInterceptor(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String key = request.getHeader(HEADER);
+        if (key == null || key.isBlank()) {
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "missing_api_key", "Send your API key in the X-Api-Key header.");
+        }
+        Tenant tenant = apiKeys.tenantOf(key.trim()).orElseThrow(() ->
+                new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid_api_key", "The X-Api-Key is not a known key."));
+        request.setAttribute(TENANT_ATTRIBUTE, tenant);
+        return true;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.shabdam.gateway.uploads;
+
+/**
+ * A container format recognised by its first bytes.
+ *
+ * @param extension the file extension the stored input gets
+ * @param video     whether the container carries video (and so the video byte limit applies)
+ */
+public record MediaFormat(String extension, boolean video) {
+
+    static MediaFormat audio(String extension) {
+        return new MediaFormat(extension, false);
+    }
+
+    static MediaFormat video(String extension) {
+        return new MediaFormat(extension, true);
+    }
+
+    public String kind() {
+        return video ? "video" : "audio";
+    }
+}

@@ -1,0 +1,215 @@
+package dev.shabdam.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.schemas.EventKind;
+import dev.shabdam.schemas.JobType;
+import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.schemas.Topics;
+import dev.shabdam.schemas.UnreadableRecordException;
+import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.VoiceRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The gateway on a random port with a real KRaft broker, a real PostgreSQL and file storage in a
+ * temporary directory. Subclasses share one Spring context (same configuration), and the tests play
+ * the pipeline's part: they read {@code voice.requests}, write rows and produce {@code voice.events}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "shabdam.api-keys=tenantA:key-a-0123456789,tenantB:key-b-0123456789",
+        "shabdam.uploads.max-audio-bytes=64KB",
+        "shabdam.uploads.max-video-bytes=256KB"})
+@EmbeddedKafka(partitions = 1, topics = {Topics.REQUESTS, Topics.EVENTS},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        // a one-node test broker: no 3 s wait for more group members, no 50 offsets partitions
+        brokerProperties = {"group.initial.rebalance.delay.ms=0", "offsets.topic.num.partitions=1"})
+abstract class GatewayTestSupport {
+    static final String KEY_A = "key-a-0123456789";
+    static final String KEY_B = "key-b-0123456789";
+    static final Path STORAGE = tempDirectory();
+
+    private static KafkaProducer<String, byte[]> events;
+    private static KafkaConsumer<String, byte[]> requestReader;
+    private static final List<VoiceRequest> requestsSeen = new ArrayList<>();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
+
+    Http http;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("shabdam.storage.uri", STORAGE::toUri);
+    }
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        if (events == null) {
+            events = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+            requestReader = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+            requestReader.assign(List.of(new TopicPartition(Topics.REQUESTS, 0)));
+            awaitEventsListenerLive();
+        }
+    }
+
+    @AfterAll
+    static void closeClients() {
+        if (events != null) {
+            events.close();
+            requestReader.close();
+            events = null;
+            requestReader = null;
+            requestsSeen.clear();
+        }
+    }
+
+    /**
+     * The gateway's listener starts at the latest offset once it has partitions; until then a live
+     * event would be missed. Canary events are sent until the gateway has read one.
+     */
+    private void awaitEventsListenerLive() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            produce(new VoiceEvent(1, "canary-" + UUID.randomUUID(), "tenantA", JobType.ANALYZE, 1,
+                    EventKind.PROGRESS, "canary", 0, null, null, null, null, null, null, Instant.now()));
+            assertThat(
+                    meters.counter("shabdam.events.received", "outcome", "read").count()).isPositive();
+        });
+    }
+
+    void produce(VoiceEvent event) {
+        try {
+            events.send(new ProducerRecord<>(Topics.EVENTS, event.jobId(), RecordCodec.encode(event)))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every record on voice.requests so far, decoded (as the pipeline would read them). */
+    List<VoiceRequest> requests() {
+        for (ConsumerRecord<String, byte[]> record : requestReader.poll(Duration.ofMillis(200))) {
+            try {
+                VoiceRequest request = RecordCodec.decodeRequest(record.value());
+                assertThat(record.key()).isEqualTo(request.jobId());
+                requestsSeen.add(request);
+            } catch (UnreadableRecordException e) {
+                throw new AssertionError("the gateway wrote an unreadable request", e);
+            }
+        }
+        return List.copyOf(requestsSeen);
+    }
+
+    List<VoiceRequest> requestsOf(String jobId) {
+        return requests().stream().filter(r -> r.jobId().equals(jobId)).toList();
+    }
+
+    /** A jobs row as the pipeline's sink would leave it. */
+    void insertJob(String jobId, String tenant, String status, Instant createdAt, String resultJson, String outputsJson) {
+        jdbc.sql("""
+                        INSERT INTO jobs (job_id, tenant_id, type, status, stage, progress, result, outputs, created_at, updated_at)
+                        VALUES (?, ?, 'ANALYZE', ?, 'probe', 0.5, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?)""")
+                .params(jobId, tenant, status, resultJson, outputsJson == null ? "{}" : outputsJson,
+                        createdAt.atOffset(ZoneOffset.UTC), createdAt.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    void insertEvent(VoiceEvent e) {
+        jdbc.sql("""
+                        INSERT INTO job_events (job_id, seq, tenant_id, kind, stage, progress, segment, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(e.jobId(), e.seq(), e.tenantId(), e.kind().name(), e.stage(), e.progress(), e.segment(),
+                        e.at().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    String jobStatus(String jobId) {
+        return jdbc.sql("SELECT status FROM jobs WHERE job_id = ?").param(jobId).query(String.class).single();
+    }
+
+    static VoiceEvent progress(String jobId, int seq, String stage, double progress, Integer segment) {
+        return new VoiceEvent(1, jobId, "tenantA", JobType.ANALYZE, seq, EventKind.PROGRESS, stage, progress, segment,
+                null, null, null, null, null, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    static VoiceEvent completed(String jobId, int seq, String resultJson, Map<String, String> outputs) {
+        return new VoiceEvent(1, jobId, "tenantA", JobType.ANALYZE, seq, EventKind.COMPLETED, "report", 1.0, null,
+                12L, resultJson, null, outputs, 3.0, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    static void assertProblem(HttpResponse<byte[]> response, int status, String code) {
+        assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = Http.json(response);
+        assertThat(problem.get("code").asText()).isEqualTo(code);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("type").asText()).endsWith("/" + code);
+        assertThat(problem.has("title")).isTrue();
+        assertThat(problem.has("detail")).isTrue();
+    }
+
+    static String newJobId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static Path tempDirectory() {
+        try {
+            return Files.createTempDirectory("shabdam-gateway-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

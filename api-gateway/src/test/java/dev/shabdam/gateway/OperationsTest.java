@@ -1,0 +1,48 @@
+package dev.shabdam.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health, metrics and the OpenAPI document, all without an API key. */
+class OperationsTest extends GatewayTestSupport {
+
+    @Test
+    void readinessIsUpWithDatabaseKafkaAndStorage() {
+        HttpResponse<byte[]> response = http.get("/actuator/health/readiness", null);
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        JsonNode health = Http.json(response);
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        for (String component : new String[]{"db", "kafka", "storage"}) {
+            assertThat(health.get("components").get(component).get("status").asText()).as(component).isEqualTo("UP");
+        }
+        assertThat(http.get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheusShowsSubmittedJobsAndProblems() {
+        assertThat(http.upload("/voice/analyze", KEY_A, "m.wav", Media.wav(100)).statusCode()).isEqualTo(202);
+        assertThat(http.get("/jobs/" + newJobId(), KEY_A).statusCode()).isEqualTo(404);
+
+        HttpResponse<byte[]> response = http.get("/actuator/prometheus", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        String metrics = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(metrics).containsPattern("shabdam_jobs_submitted_total\\{[^}]*type=\"ANALYZE\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("shabdam_problems_total\\{[^}]*code=\"job_not_found\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheApi() {
+        HttpResponse<byte[]> response = http.get("/v3/api-docs", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = Http.json(response).get("paths");
+        assertThat(paths.has("/voice/analyze")).isTrue();
+        assertThat(paths.has("/jobs/{jobId}")).isTrue();
+        assertThat(paths.get("/voice/analyze").toString()).doesNotContain("tenant");
+        assertThat(http.get("/swagger-ui.html", null).statusCode()).isIn(200, 302);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.shabdam.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway as its own process, started from its Spring Boot jar, as it runs in a cluster. Spring and
+ * Flink never share a classpath this way.
+ */
+public final class GatewayProcess implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Process process;
+    private final String url;
+
+    private GatewayProcess(Process process, String url) {
+        this.process = process;
+        this.url = url;
+    }
+
+    /** Starts the jar and returns once its readiness probe (database, Kafka, storage) answers UP. */
+    public static GatewayProcess start(Path jar, int port, Map<String, String> environment, Path log,
+                                       Duration timeout) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("gateway jar not found at " + jar + ": build it with ./mvnw -DskipTests install");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("SHABDAM_PORT", Integer.toString(port));
+        GatewayProcess gateway = new GatewayProcess(builder.start(), "http://127.0.0.1:" + port);
+        try {
+            gateway.awaitReady(timeout, log);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+        return gateway;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    private void awaitReady(Duration timeout, Path log) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("gateway exited with " + process.exitValue() + "; its log: " + log);
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // the port opens a few seconds after the process starts
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        throw new IllegalStateException("gateway not ready after " + timeout + "; its log: " + log);
+    }
+
+    /** SIGTERM lets Spring shut down gracefully; a process that hangs is killed. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

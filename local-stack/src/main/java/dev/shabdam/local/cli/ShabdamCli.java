@@ -1,0 +1,44 @@
+package dev.shabdam.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.schemas.RecordCodec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code ./shabdam analyze FILE [--json]}: a thin client of a running stack. */
+public final class ShabdamCli {
+    private ShabdamCli() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        if (arguments.size() < 2 || arguments.contains("--help") || !arguments.get(0).equals("analyze")) {
+            System.out.println("""
+                    Usage: ./shabdam analyze FILE [--json]
+                      Uploads FILE to POST /voice/analyze of the stack at SHABDAM_URL (http://127.0.0.1:8080)
+                      with SHABDAM_API_KEY, shows progress, prints the result.""");
+            System.exit(arguments.contains("--help") ? 0 : 2);
+        }
+        Path file = Path.of(arguments.get(1));
+        if (!Files.isRegularFile(file)) {
+            System.err.println("no such file: " + file);
+            System.exit(2);
+        }
+        String apiKey = System.getenv("SHABDAM_API_KEY");
+        if (apiKey == null) {
+            System.err.println("set SHABDAM_API_KEY to the key `./shabdam up` printed");
+            System.exit(2);
+        }
+        ShabdamClient client = new ShabdamClient(System.getenv().getOrDefault("SHABDAM_URL", "http://127.0.0.1:8080"), apiKey);
+        JsonNode job = new JobFollower(client, System.err).follow(client.submit("/voice/analyze", file));
+        if (arguments.contains("--json")) {
+            System.out.println(RecordCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(job));
+        } else {
+            System.out.print(ResultTable.render(job));
+        }
+        System.exit(job.path("status").asText().equals("COMPLETED") ? 0 : 1);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.shabdam.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.schemas.RecordCodec;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/** A small client of the REST API, for the command line and the demo. */
+public final class ShabdamClient {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final String apiKey;
+
+    public ShabdamClient(String baseUrl, String apiKey) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.apiKey = apiKey;
+    }
+
+    /** Uploads a file as the multipart field {@code file}; answers the job id. */
+    public String submit(String path, Path file) throws IOException, InterruptedException {
+        String boundary = "shabdam-" + UUID.randomUUID();
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName() + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest request = authorized(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofString(head),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofString(tail)))
+                .build();
+        JsonNode body = expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 202);
+        return body.get("jobId").asText();
+    }
+
+    public JsonNode job(String jobId) throws IOException, InterruptedException {
+        return expect(http.send(authorized("/jobs/" + jobId).GET().build(), HttpResponse.BodyHandlers.ofString()), 200);
+    }
+
+    /** Follows the job's server-sent events until the stream ends (after the final event). */
+    public void followEvents(String jobId, Consumer<ServerSentEvent> listener) throws IOException, InterruptedException {
+        HttpResponse<Stream<String>> response = http.send(
+                authorized("/jobs/" + jobId + "/events").header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() != 200) {
+            throw new IOException("events of " + jobId + ": HTTP " + response.statusCode());
+        }
+        try (Stream<String> lines = response.body()) {
+            ServerSentEvent.parse(lines, listener);
+        }
+    }
+
+    public void download(String path, Path target) throws IOException, InterruptedException {
+        HttpResponse<Path> response = http.send(authorized(path).GET().build(), HttpResponse.BodyHandlers.ofFile(target));
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + ": HTTP " + response.statusCode());
+        }
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-Api-Key", apiKey);
+    }
+
+    private static JsonNode expect(HttpResponse<String> response, int status) throws IOException {
+        if (response.statusCode() != status) {
+            throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return RecordCodec.mapper().readTree(response.body().getBytes(StandardCharsets.UTF_8));
+    }
+}

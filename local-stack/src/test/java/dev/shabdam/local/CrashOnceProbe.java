@@ -1,0 +1,71 @@
+package dev.shabdam.local;
+
+import dev.shabdam.pipeline.media.MediaDecodeException;
+import dev.shabdam.pipeline.media.MediaProbe;
+import dev.shabdam.pipeline.media.ProbeResult;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real probe, except that it crashes the task once for a file whose content was armed: an
+ * {@link Error}, as a dying TaskManager would, which the operator does not turn into a FAILED job.
+ * The MiniCluster runs in the test's JVM, so static state reaches the operator's copy.
+ */
+final class CrashOnceProbe implements MediaProbe {
+    private static final Set<String> ARMED = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger CRASHES = new AtomicInteger();
+
+    private final MediaProbe real;
+
+    CrashOnceProbe(MediaProbe real) {
+        this.real = real;
+    }
+
+    void armFor(byte[] content) {
+        ARMED.add(sha256(content));
+    }
+
+    int crashes() {
+        return CRASHES.get();
+    }
+
+    @Override
+    public ProbeResult probe(File file) throws MediaDecodeException {
+        if (ARMED.remove(sha256(read(file)))) {
+            CRASHES.incrementAndGet();
+            throw new InjectedCrash();
+        }
+        return real.probe(file);
+    }
+
+    private static byte[] read(File file) {
+        try {
+            return Files.readAllBytes(file.toPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final class InjectedCrash extends Error {
+        InjectedCrash() {
+            super("injected crash (recovery test)");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.shabdam.local;
+
+import dev.shabdam.pipeline.media.FfmpegMediaProbe;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One embedded stack for every test class of this module: started by the first class that needs it,
+ * stopped when the test run ends. Its media probe can be told to crash once (see {@link CrashOnceProbe}).
+ */
+public final class SharedStack implements BeforeAllCallback {
+    static final String TENANT_A_KEY = "key-tenant-a";
+    static final String TENANT_B_KEY = "key-tenant-b";
+    /** Small enough that a test can send more than it without moving much data. */
+    static final int MAX_AUDIO_BYTES = 512 * 1024;
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
+    private static final CrashOnceProbe PROBE = new CrashOnceProbe(new FfmpegMediaProbe());
+    private static volatile LocalStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(NAMESPACE).computeIfAbsent("stack", key -> {
+            stack = startStack();
+            return (AutoCloseable) stack::close;
+        }, AutoCloseable.class);
+    }
+
+    static LocalStack stack() {
+        return stack;
+    }
+
+    static CrashOnceProbe probe() {
+        return PROBE;
+    }
+
+    static Api api(String apiKey) {
+        return new Api(stack.gatewayUrl(), apiKey);
+    }
+
+    private static LocalStack startStack() {
+        StackSettings settings = new StackSettings(FreePort.find(), 0,
+                Path.of(System.getProperty("shabdam.gateway.jar", "../" + StackSettings.DEFAULT_GATEWAY_JAR)),
+                Path.of(System.getProperty("shabdam.flink.plugins", "target/plugins")),
+                "tenant-a:" + TENANT_A_KEY + ",tenant-b:" + TENANT_B_KEY,
+                false, Optional.empty(), 2,
+                Map.of(),
+                Map.of("SHABDAM_MAX_AUDIO_BYTES", Integer.toString(MAX_AUDIO_BYTES)));
+        try {
+            return LocalStack.start(settings, PROBE);
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded stack did not start", e);
+        }
+    }
+}

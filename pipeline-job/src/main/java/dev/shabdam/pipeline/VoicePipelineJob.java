@@ -1,0 +1,141 @@
+package dev.shabdam.pipeline;
+
+import dev.shabdam.pipeline.analysis.AnalyzeOperator;
+import dev.shabdam.pipeline.io.DeadLetter;
+import dev.shabdam.pipeline.io.JobStateSinks;
+import dev.shabdam.pipeline.io.KafkaConnectors;
+import dev.shabdam.pipeline.io.ObjectStorage;
+import dev.shabdam.pipeline.io.RawRecord;
+import dev.shabdam.pipeline.jobs.CancellationGate;
+import dev.shabdam.pipeline.jobs.JobRouter;
+import dev.shabdam.pipeline.jobs.RequestDecoder;
+import dev.shabdam.pipeline.media.FfmpegMediaProbe;
+import dev.shabdam.pipeline.media.MediaProbe;
+import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.VoiceRequest;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.time.Duration;
+
+/**
+ * The Shabdam job graph:
+ * <pre>
+ * voice.requests ─▶ decode ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ route by type ─▶ keyBy(jobId) ─▶ analyze
+ *                     │ unreadable                  │ CANCELLED          │ not_implemented               │ progress,
+ *                     ▼                             ▼                    ▼                               │ completed/failed
+ *              voice.requests.dlq                 events ◀───────────────┴───────────────────────────────┘
+ *                                                   └─▶ voice.events (Kafka), jobs + job_events (JDBC)
+ * </pre>
+ * Sources and sinks come in through the constructor, so tests run the same graph on bounded
+ * sources and collecting sinks; {@link #fromConfig} builds the real connectors.
+ */
+public class VoicePipelineJob {
+    /** Fixed for the life of the job's state: keyed state is split into this many key groups. */
+    public static final int MAX_PARALLELISM = 128;
+
+    private final Source<RawRecord, ?, ?> requests;
+    private final Sink<VoiceEvent> events;
+    private final Sink<VoiceEvent> jobs;
+    private final Sink<VoiceEvent> jobEvents;
+    private final Sink<DeadLetter> deadLetters;
+    private final ObjectStorage storage;
+    private final MediaProbe probe;
+
+    public VoicePipelineJob(Source<RawRecord, ?, ?> requests,
+                            Sink<VoiceEvent> events,
+                            Sink<VoiceEvent> jobs,
+                            Sink<VoiceEvent> jobEvents,
+                            Sink<DeadLetter> deadLetters,
+                            ObjectStorage storage,
+                            MediaProbe probe) {
+        this.requests = requests;
+        this.events = events;
+        this.jobs = jobs;
+        this.jobEvents = jobEvents;
+        this.deadLetters = deadLetters;
+        this.storage = storage;
+        this.probe = probe;
+    }
+
+    /** The job with its real connectors: Kafka, PostgreSQL and the configured object storage. */
+    public static VoicePipelineJob fromConfig(PipelineConfig config, MediaProbe probe) {
+        JdbcConnectionOptions jdbc = JobStateSinks.connection(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        return new VoicePipelineJob(
+                KafkaConnectors.requests(config.kafkaBootstrap()),
+                KafkaConnectors.events(config.kafkaBootstrap()),
+                JobStateSinks.jobs(jdbc),
+                JobStateSinks.jobEvents(jdbc),
+                KafkaConnectors.deadLetters(config.kafkaBootstrap()),
+                new ObjectStorage(config.storageUri()),
+                probe);
+    }
+
+    /**
+     * How the job runs: exactly-once checkpoints (the Kafka sink commits its transactions with
+     * them) and a bounded restart strategy, since with checkpointing on Flink would otherwise
+     * restart a failing job forever. Pass it to {@link StreamExecutionEnvironment#getExecutionEnvironment(Configuration)}.
+     */
+    public static Configuration configuration(PipelineConfig config) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(config.checkpointIntervalMs()));
+        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
+        // every record type has a Flink serializer; Kryo sneaking in would make state fragile
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        return conf;
+    }
+
+    /** Wires source → operators → sinks on {@code env}; the caller executes it. */
+    public void build(StreamExecutionEnvironment env) {
+        env.setMaxParallelism(MAX_PARALLELISM);
+
+        SingleOutputStreamOperator<VoiceRequest> decoded = env
+                .fromSource(requests, WatermarkStrategy.noWatermarks(), "voice.requests")
+                .uid("requests-source")
+                .process(new RequestDecoder())
+                .uid("decode-requests").name("Decode requests");
+        decoded.getSideOutput(RequestDecoder.DEAD_LETTERS)
+                .sinkTo(deadLetters)
+                .uid("dead-letters-sink").name("voice.requests.dlq");
+
+        SingleOutputStreamOperator<VoiceRequest> admitted = decoded
+                .keyBy(VoiceRequest::jobId)
+                .process(new CancellationGate())
+                .uid("cancellation-gate").name("Cancellation gate");
+        SingleOutputStreamOperator<VoiceEvent> refused = admitted
+                .process(new JobRouter())
+                .uid("route-by-type").name("Route by job type");
+        DataStream<VoiceEvent> analyzed = refused.getSideOutput(JobRouter.ANALYZE)
+                .keyBy(VoiceRequest::jobId)
+                .process(new AnalyzeOperator(storage, probe))
+                .uid("analyze").name("Analyze");
+
+        DataStream<VoiceEvent> allEvents = admitted.getSideOutput(CancellationGate.CANCELLED)
+                .union(refused, analyzed);
+        allEvents.sinkTo(events).uid("events-sink").name("voice.events");
+        allEvents.sinkTo(jobs).uid("jobs-sink").name("jobs table");
+        allEvents.sinkTo(jobEvents).uid("job-events-sink").name("job_events table");
+    }
+
+    public static void main(String[] args) throws Exception {
+        PipelineConfig config = PipelineConfig.fromArgs(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration(config));
+        fromConfig(config, new FfmpegMediaProbe()).build(env);
+        env.execute("shabdam-pipeline");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.shabdam.pipeline.io;
+
+import dev.shabdam.schemas.Topics;
+import dev.shabdam.schemas.VoiceEvent;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** The job's Kafka source and sinks. */
+public final class KafkaConnectors {
+    public static final String GROUP_ID = "shabdam-pipeline";
+    public static final String TRANSACTIONAL_ID_PREFIX = "shabdam-pipeline-events";
+    /** Longer than a checkpoint takes, shorter than the broker's transaction.max.timeout.ms (15 min). */
+    static final String TRANSACTION_TIMEOUT_MS = "60000";
+
+    private KafkaConnectors() {
+    }
+
+    /**
+     * Requests, from the group's committed offsets (the earliest ones on first start). Reads only
+     * committed records, so a gateway transaction that aborted never becomes a job.
+     */
+    public static KafkaSource<RawRecord> requests(String bootstrapServers) {
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(Topics.REQUESTS)
+                .setGroupId(GROUP_ID)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawRecordDeserializer())
+                .setProperty("isolation.level", "read_committed")
+                .build();
+    }
+
+    /**
+     * Events, in Kafka transactions committed with each checkpoint: readers with read_committed see
+     * every event once, even when the job replays from a checkpoint after a failure.
+     */
+    public static KafkaSink<VoiceEvent> events(String bootstrapServers) {
+        return KafkaSink.<VoiceEvent>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setRecordSerializer(new EventRecordSerializer())
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(TRANSACTIONAL_ID_PREFIX)
+                .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+                .build();
+    }
+
+    /** Dead letters at least once: a duplicate in the dead-letter topic costs nothing, a lost one hides a bug. */
+    public static KafkaSink<DeadLetter> deadLetters(String bootstrapServers) {
+        return KafkaSink.<DeadLetter>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setRecordSerializer(new DeadLetterSerializer())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.shabdam.pipeline.jobs;
+
+/**
+ * Reserved event numbers. Work events count up from {@link #FIRST} in the order the work happens;
+ * a cancellation takes a number above any work, so it never overwrites a work event's row and,
+ * arriving late, still outranks the progress it interrupts.
+ */
+public final class EventSeq {
+    public static final int FIRST = 1;
+    public static final int CANCELLED = 1_000_000;
+
+    private EventSeq() {
+    }
+}

@@ -1,0 +1,42 @@
+package dev.shabdam.pipeline.jobs;
+
+import dev.shabdam.schemas.EventKind;
+import dev.shabdam.schemas.JobError;
+import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.VoiceRequest;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The events operators emit about a request's job. Progress is for the whole job; a job that
+ * ended (completed, failed or cancelled) reports 1.0: nothing remains to be done.
+ */
+public final class JobEvents {
+    private JobEvents() {
+    }
+
+    public static VoiceEvent progress(VoiceRequest request, int seq, String stage, double progress) {
+        return event(request, seq, EventKind.PROGRESS, stage, progress, null, null, null, Map.of(), null);
+    }
+
+    public static VoiceEvent completed(VoiceRequest request, int seq, String stage, long durationMs,
+                                       String resultJson, Map<String, String> outputs, Double mediaSeconds) {
+        return event(request, seq, EventKind.COMPLETED, stage, 1.0, durationMs, resultJson, null, outputs, mediaSeconds);
+    }
+
+    public static VoiceEvent failed(VoiceRequest request, int seq, String stage, Long durationMs, JobError error) {
+        return event(request, seq, EventKind.FAILED, stage, 1.0, durationMs, null, error, Map.of(), null);
+    }
+
+    public static VoiceEvent cancelled(VoiceRequest request) {
+        return event(request, EventSeq.CANCELLED, EventKind.CANCELLED, null, 1.0, null, null, null, Map.of(), null);
+    }
+
+    private static VoiceEvent event(VoiceRequest request, int seq, EventKind kind, String stage, double progress,
+                                    Long durationMs, String result, JobError error, Map<String, String> outputs,
+                                    Double mediaSeconds) {
+        return new VoiceEvent(VoiceEvent.CURRENT_VERSION, request.jobId(), request.tenantId(), request.type(), seq,
+                kind, stage, progress, null, durationMs, result, error, outputs, mediaSeconds, Instant.now());
+    }
+}

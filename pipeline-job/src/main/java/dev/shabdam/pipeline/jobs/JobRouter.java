@@ -1,0 +1,31 @@
+package dev.shabdam.pipeline.jobs;
+
+import dev.shabdam.schemas.JobError;
+import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.VoiceRequest;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Sends each submission to the operator of its job type (one side output per type). The main
+ * output carries the router's own events: types without an operator yet fail at once with
+ * {@code not_implemented}, instead of staying QUEUED forever.
+ */
+public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<VoiceRequest> ANALYZE =
+            new OutputTag<>("analyze", TypeInformation.of(VoiceRequest.class));
+    static final String STAGE = "route";
+
+    @Override
+    public void processElement(VoiceRequest request, Context ctx, Collector<VoiceEvent> out) {
+        switch (request.type()) {
+            case ANALYZE -> ctx.output(ANALYZE, request);
+            case COMPARE, GENERATE, TRAIN, DUB -> out.collect(JobEvents.failed(request, EventSeq.FIRST, STAGE, null,
+                    new JobError("not_implemented", request.type() + " jobs are not implemented yet")));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.shabdam.pipeline;
+
+import dev.shabdam.pipeline.io.DeadLetter;
+import dev.shabdam.pipeline.io.ObjectStorage;
+import dev.shabdam.pipeline.io.RawRecord;
+import dev.shabdam.pipeline.jobs.EventSeq;
+import dev.shabdam.pipeline.jobs.Requests;
+import dev.shabdam.pipeline.media.FfmpegMediaProbe;
+import dev.shabdam.pipeline.media.TestMedia;
+import dev.shabdam.schemas.EventKind;
+import dev.shabdam.schemas.JobType;
+import dev.shabdam.schemas.StorageKeys;
+import dev.shabdam.schemas.VoiceEvent;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The real job graph on a MiniCluster, with bounded in-memory requests and collecting sinks. */
+class VoicePipelineJobTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    @TempDir
+    Path storageRoot;
+
+    @Test
+    void runsJobsAndSurvivesGarbage() throws Exception {
+        String goodKey = StorageKeys.upload(Requests.TENANT, "job-good", "voice.wav");
+        Files.createDirectories(storageRoot.resolve(goodKey).getParent());
+        TestMedia.wav(storageRoot.resolve(goodKey), 16_000, 1, 1.5, 440);
+        String noiseKey = StorageKeys.upload(Requests.TENANT, "job-noise", "noise.wav");
+        Files.createDirectories(storageRoot.resolve(noiseKey).getParent());
+        TestMedia.randomBytes(storageRoot.resolve(noiseKey), 2048, 3);
+
+        // garbage first: the requests behind it must still run
+        List<String> requests = List.of(
+                "this is not a request",
+                json(Requests.raw(Requests.analyze("job-good", goodKey))),
+                json(Requests.raw(Requests.analyze("job-noise", noiseKey))),
+                json(Requests.raw(Requests.cancel("job-cancelled", JobType.ANALYZE))),
+                json(Requests.raw(Requests.submit("job-dub", JobType.DUB))));
+        CollectSink<VoiceEvent> events = new CollectSink<>();
+        CollectSink<VoiceEvent> jobs = new CollectSink<>();
+        CollectSink<VoiceEvent> jobEvents = new CollectSink<>();
+        CollectSink<DeadLetter> deadLetters = new CollectSink<>();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(testConfiguration());
+        env.setParallelism(2);
+        new VoicePipelineJob(source(requests), events, jobs, jobEvents, deadLetters,
+                new ObjectStorage(storageRoot.toUri().toString()), new FfmpegMediaProbe())
+                .build(env);
+        env.execute("voice-pipeline-test");
+
+        assertThat(deadLetters.received()).singleElement()
+                .satisfies(letter -> assertThat(letter.reason()).startsWith("not a VoiceRequest"));
+        var byJob = events.received().stream().collect(Collectors.groupingBy(VoiceEvent::jobId));
+        assertThat(byJob).containsOnlyKeys("job-good", "job-noise", "job-cancelled", "job-dub");
+        assertThat(byJob.get("job-good")).extracting(VoiceEvent::seq, VoiceEvent::kind).containsExactly(
+                tuple(1, EventKind.PROGRESS),
+                tuple(2, EventKind.COMPLETED));
+        assertThat(byJob.get("job-good").get(1).result()).contains("\"sampleRateHz\":16000");
+        assertThat(storageRoot.resolve(StorageKeys.output("job-good", "report.json"))).exists();
+        assertThat(byJob.get("job-noise")).last()
+                .satisfies(e -> assertThat(e.error().code()).isEqualTo("unsupported_media"));
+        assertThat(byJob.get("job-cancelled")).singleElement()
+                .satisfies(e -> assertThat(e.seq()).isEqualTo(EventSeq.CANCELLED));
+        assertThat(byJob.get("job-dub")).singleElement()
+                .satisfies(e -> assertThat(e.error().code()).isEqualTo("not_implemented"));
+        // every sink sees every event
+        assertThat(jobs.received()).hasSameSizeAs(events.received());
+        assertThat(jobEvents.received()).hasSameSizeAs(events.received());
+    }
+
+    @Test
+    void realConnectorsMakeAJobGraphWithStableIds() {
+        PipelineConfig config = new PipelineConfig("localhost:9092", "jdbc:postgresql://localhost/shabdam",
+                "shabdam", "secret", "file:///tmp/shabdam", 1000, 2);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                VoicePipelineJob.configuration(config));
+
+        VoicePipelineJob.fromConfig(config, new FfmpegMediaProbe()).build(env);
+        StreamGraph graph = env.getStreamGraph();
+
+        assertThat(graph.getCheckpointConfig().isCheckpointingEnabled()).isTrue();
+        assertThat(graph.getStreamNodes())
+                .allSatisfy(node -> assertThat(node.getTransformationUID()).as(node.getOperatorName()).isNotBlank())
+                .extracting(StreamNode::getOperatorName)
+                .contains("Decode requests", "Cancellation gate", "Route by job type", "Analyze");
+        assertThat(graph.getStreamNodes()).extracting(StreamNode::getMaxParallelism)
+                .containsOnly(VoicePipelineJob.MAX_PARALLELISM);
+        // building the job graph serializes every operator and connector, as a submission does
+        assertThat(graph.getJobGraph().getNumberOfVertices()).isPositive();
+    }
+
+    /** The production configuration, with fast checkpoints and no restarts: a failure must fail the test. */
+    private static Configuration testConfiguration() {
+        Configuration conf = VoicePipelineJob.configuration(
+                new PipelineConfig("unused:9092", "jdbc:unused", null, null, "file:///unused", 200, 2));
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        return conf;
+    }
+
+    /** A bounded source of raw records; it captures strings because RawRecord is not Serializable. */
+    private static DataGeneratorSource<RawRecord> source(List<String> values) {
+        List<String> captured = List.copyOf(values);
+        return new DataGeneratorSource<>(
+                index -> Requests.raw("key-" + index, captured.get(index.intValue())),
+                captured.size(), TypeInformation.of(RawRecord.class));
+    }
+
+    private static String json(RawRecord record) {
+        return new String(record.value(), StandardCharsets.UTF_8);
+    }
+}

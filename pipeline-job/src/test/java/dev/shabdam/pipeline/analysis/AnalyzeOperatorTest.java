@@ -1,0 +1,162 @@
+package dev.shabdam.pipeline.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.pipeline.io.ObjectStorage;
+import dev.shabdam.pipeline.jobs.Requests;
+import dev.shabdam.pipeline.media.FfmpegMediaProbe;
+import dev.shabdam.pipeline.media.MediaProbe;
+import dev.shabdam.pipeline.media.TestMedia;
+import dev.shabdam.schemas.EventKind;
+import dev.shabdam.schemas.JobType;
+import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.schemas.StorageKeys;
+import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.VoiceRequest;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class AnalyzeOperatorTest {
+    @TempDir
+    Path storageRoot;
+
+    private KeyedOneInputStreamOperatorTestHarness<String, VoiceRequest, VoiceEvent> harness;
+
+    @AfterEach
+    void close() throws Exception {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    void reportsWhatTheWavHolds() throws Exception {
+        String key = upload("job-1", "voice.wav");
+        TestMedia.wav(storageRoot.resolve(key), 16_000, 1, 1.5, 440);
+
+        List<VoiceEvent> events = run(new FfmpegMediaProbe(), Requests.analyze("job-1", key));
+
+        assertThat(events).extracting(VoiceEvent::seq, VoiceEvent::kind)
+                .containsExactly(tuple(1, EventKind.PROGRESS),
+                        tuple(2, EventKind.COMPLETED));
+        assertThat(events.get(0).stage()).isEqualTo("probe");
+        assertThat(events.get(0).progress()).isZero();
+        VoiceEvent completed = events.get(1);
+        assertThat(completed.progress()).isEqualTo(1.0);
+        assertThat(completed.mediaSeconds()).isCloseTo(1.5, within(0.01));
+        assertThat(completed.durationMs()).isNotNull().isNotNegative();
+        String reportKey = StorageKeys.output("job-1", "report.json");
+        assertThat(completed.outputs()).isEqualTo(Map.of("report", reportKey));
+
+        JsonNode result = RecordCodec.mapper().readTree(completed.result());
+        assertThat(result.get("durationSec").asDouble()).isCloseTo(1.5, within(0.01));
+        assertThat(result.get("sampleRateHz").asInt()).isEqualTo(16_000);
+        assertThat(result.get("channels").asInt()).isEqualTo(1);
+        assertThat(result.get("format").asText()).isEqualTo("wav");
+        assertThat(result.get("streams")).hasSize(1);
+        assertThat(Files.readString(storageRoot.resolve(reportKey))).isEqualTo(completed.result());
+    }
+
+    @Test
+    void replayWritesTheSameReportBytes() throws Exception {
+        String key = upload("job-1", "voice.wav");
+        TestMedia.wav(storageRoot.resolve(key), 48_000, 2, 0.5, 440);
+        Path report = storageRoot.resolve(StorageKeys.output("job-1", "report.json"));
+
+        run(new FfmpegMediaProbe(), Requests.analyze("job-1", key));
+        byte[] first = Files.readAllBytes(report);
+        harness.processElement(Requests.analyze("job-1", key), 1);
+
+        assertThat(Files.readAllBytes(report)).isEqualTo(first);
+        assertThat(new String(first, StandardCharsets.UTF_8)).contains("\"channels\":2");
+    }
+
+    @Test
+    void failsUndecodableInputAsUnsupportedMedia() throws Exception {
+        String key = upload("job-1", "noise.mp3");
+        TestMedia.randomBytes(storageRoot.resolve(key), 4096, 1);
+
+        assertFailedWith(run(new FfmpegMediaProbe(), Requests.analyze("job-1", key)), "unsupported_media");
+        assertThat(storageRoot.resolve(StorageKeys.output("job-1", "report.json"))).doesNotExist();
+    }
+
+    @Test
+    void failsMissingObjectAsInputMissing() throws Exception {
+        List<VoiceEvent> events = run(new FfmpegMediaProbe(), Requests.analyze("job-1", upload("job-1", "gone.wav")));
+
+        assertFailedWith(events, "input_missing");
+    }
+
+    @Test
+    void failsRequestWithoutFileAsInputMissing() throws Exception {
+        VoiceRequest noInputs = VoiceRequest.submit("job-1", Requests.TENANT, JobType.ANALYZE,
+                Map.of(), Map.of(), Requests.AT);
+
+        assertFailedWith(run(new FfmpegMediaProbe(), noInputs), "input_missing");
+    }
+
+    @Test
+    void failsOnUnexpectedExceptionInsteadOfCrashing() throws Exception {
+        String key = upload("job-1", "voice.wav");
+        TestMedia.wav(storageRoot.resolve(key), 16_000, 1, 0.2, 440);
+        MediaProbe broken = file -> {
+            throw new IllegalStateException("probe bug");
+        };
+
+        List<VoiceEvent> events = run(broken, Requests.analyze("job-1", key));
+
+        assertFailedWith(events, "internal_error");
+        assertThat(events.get(1).error().detail()).contains("probe bug");
+    }
+
+    @Test
+    void letsErrorsThroughForFlinkToRecover() throws Exception {
+        String key = upload("job-1", "voice.wav");
+        TestMedia.wav(storageRoot.resolve(key), 16_000, 1, 0.2, 440);
+        MediaProbe crashing = file -> {
+            throw new Crash();
+        };
+
+        assertThatThrownBy(() -> run(crashing, Requests.analyze("job-1", key))).isInstanceOf(Crash.class);
+    }
+
+    private String upload(String jobId, String name) throws Exception {
+        String key = StorageKeys.upload(Requests.TENANT, jobId, name);
+        Files.createDirectories(storageRoot.resolve(key).getParent());
+        return key;
+    }
+
+    private List<VoiceEvent> run(MediaProbe probe, VoiceRequest request) throws Exception {
+        ObjectStorage storage = new ObjectStorage(storageRoot.toUri().toString());
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new AnalyzeOperator(storage, probe), VoiceRequest::jobId, Types.STRING);
+        harness.processElement(request, 0);
+        return harness.extractOutputValues();
+    }
+
+    private static void assertFailedWith(List<VoiceEvent> events, String code) {
+        assertThat(events).extracting(VoiceEvent::kind).containsExactly(EventKind.PROGRESS, EventKind.FAILED);
+        VoiceEvent failed = events.get(1);
+        assertThat(failed.seq()).isEqualTo(2);
+        assertThat(failed.error().code()).isEqualTo(code);
+        assertThat(failed.error().detail()).isNotBlank();
+    }
+
+    /** Stands for a JVM in trouble: operators must not swallow it. */
+    private static final class Crash extends Error {
+    }
+}

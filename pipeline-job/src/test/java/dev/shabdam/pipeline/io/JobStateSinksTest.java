@@ -1,0 +1,139 @@
+package dev.shabdam.pipeline.io;
+
+import dev.shabdam.pipeline.jobs.JobEvents;
+import dev.shabdam.pipeline.jobs.Requests;
+import dev.shabdam.schemas.JobError;
+import dev.shabdam.schemas.JobType;
+import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.VoiceRequest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sinks' statements against the real schema (Flyway's migrations) on a real PostgreSQL. */
+class JobStateSinksTest {
+    private static EmbeddedPostgres postgres;
+
+    private final VoiceRequest request = Requests.analyze(jobId(), "uploads/tenant-a/x/file");
+    private final VoiceEvent started = JobEvents.progress(request, 1, "probe", 0.0);
+    private final VoiceEvent completed = JobEvents.completed(request, 2, "probe", 12,
+            "{\"durationSec\":1.5}", Map.of("report", "jobs/x/outputs/report.json"), 1.5);
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.start();
+        Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void followsJobToCompletion() throws Exception {
+        apply(started, completed);
+
+        assertThat(job("status")).isEqualTo("COMPLETED");
+        assertThat(job("progress")).isEqualTo("1");
+        assertThat(job("result")).isEqualTo("{\"durationSec\": 1.5}");
+        assertThat(job("outputs")).isEqualTo("{\"report\": \"jobs/x/outputs/report.json\"}");
+        assertThat(job("media_seconds")).isEqualTo("1.5");
+        assertThat(job("last_event_seq")).isEqualTo("2");
+    }
+
+    @Test
+    void replayedAndLateEventsNeverMoveJobBackwards() throws Exception {
+        apply(started, completed, started, completed, JobEvents.cancelled(request));
+
+        assertThat(job("status")).isEqualTo("COMPLETED");
+        assertThat(job("last_event_seq")).isEqualTo("2");
+        assertThat(job("result")).isEqualTo("{\"durationSec\": 1.5}");
+        assertThat(eventCount()).isEqualTo(3);
+    }
+
+    @Test
+    void eventsOutOfOrderEndInTheLatestState() throws Exception {
+        apply(completed, started);
+
+        assertThat(job("status")).isEqualTo("COMPLETED");
+        assertThat(eventCount()).isEqualTo(2);
+    }
+
+    @Test
+    void updatesRowTheGatewayCreatedAndRespectsItsCancellation() throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("INSERT INTO jobs (job_id, tenant_id, type, status, inputs, created_at, updated_at)"
+                    + " VALUES ('" + request.jobId() + "', 'tenant-a', 'ANALYZE', 'QUEUED', '{\"file\":\"k\"}', now(), now())");
+        }
+        apply(started);
+        assertThat(job("status")).isEqualTo("RUNNING");
+        assertThat(job("inputs")).isEqualTo("{\"file\": \"k\"}");
+
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("UPDATE jobs SET status = 'CANCELLED' WHERE job_id = '" + request.jobId() + "'");
+        }
+        apply(completed);
+        assertThat(job("status")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void storesFailureReason() throws Exception {
+        VoiceRequest dub = Requests.submit(request.jobId(), JobType.DUB);
+        apply(JobEvents.failed(dub, 1, "route", null, new JobError("not_implemented", "DUB jobs are not implemented yet")));
+
+        assertThat(job("status")).isEqualTo("FAILED");
+        assertThat(job("error_code")).isEqualTo("not_implemented");
+        assertThat(job("result")).isNull();
+        assertThat(job("outputs")).isEqualTo("{}");
+    }
+
+    private void apply(VoiceEvent... events) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            for (VoiceEvent event : events) {
+                execute(c, JobStateSinks.UPSERT_JOB, JobStateSinks::bindJob, event);
+                execute(c, JobStateSinks.UPSERT_JOB_EVENT, JobStateSinks::bindJobEvent, event);
+            }
+        }
+    }
+
+    private static void execute(Connection c, String sql, JdbcStatementBuilder<VoiceEvent> binder, VoiceEvent event)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.accept(ps, event);
+            ps.executeUpdate();
+        }
+    }
+
+    private String job(String column) throws SQLException {
+        return query("SELECT " + column + "::text FROM jobs WHERE job_id = '" + request.jobId() + "'");
+    }
+
+    private int eventCount() throws SQLException {
+        return Integer.parseInt(query("SELECT count(*)::text FROM job_events WHERE job_id = '" + request.jobId() + "'"));
+    }
+
+    private static String query(String sql) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            assertThat(rs.next()).as("a row for " + sql).isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    private static String jobId() {
+        return "job-" + UUID.randomUUID();
+    }
+}

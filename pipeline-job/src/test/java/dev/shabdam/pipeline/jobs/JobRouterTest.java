@@ -1,0 +1,62 @@
+package dev.shabdam.pipeline.jobs;
+
+import dev.shabdam.schemas.EventKind;
+import dev.shabdam.schemas.JobError;
+import dev.shabdam.schemas.JobType;
+import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.VoiceRequest;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JobRouterTest {
+    private OneInputStreamOperatorTestHarness<VoiceRequest, VoiceEvent> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forProcessFunction(new JobRouter());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void sendsAnalyzeToItsOperator() throws Exception {
+        VoiceRequest request = Requests.analyze("job-1", "uploads/tenant-a/job-1/file");
+
+        harness.processElement(request, 0);
+
+        assertThat(routed()).containsExactly(request);
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = JobType.class, names = "ANALYZE", mode = EnumSource.Mode.EXCLUDE)
+    void failsTypesNotBuiltYet(JobType type) throws Exception {
+        harness.processElement(Requests.submit("job-1", type), 0);
+
+        assertThat(routed()).isEmpty();
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(EventKind.FAILED);
+            assertThat(event.seq()).isEqualTo(EventSeq.FIRST);
+            assertThat(event.type()).isEqualTo(type);
+            assertThat(event.error()).extracting(JobError::code).isEqualTo("not_implemented");
+        });
+    }
+
+    private List<VoiceRequest> routed() {
+        var side = harness.getSideOutput(JobRouter.ANALYZE);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.shabdam.pipeline.media;
+
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Media fixtures that tests make themselves, so no binary files live in git and every property a
+ * test asserts (rate, channels, length) is stated in the test. Copy the idea freely.
+ */
+public final class TestMedia {
+    private TestMedia() {
+    }
+
+    /** A 16-bit PCM WAV of a sine tone, written byte by byte (no FFmpeg involved). */
+    public static Path wav(Path file, int sampleRateHz, int channels, double seconds, double toneHz) throws IOException {
+        int frames = (int) Math.round(sampleRateHz * seconds);
+        int dataBytes = frames * channels * 2;
+        ByteBuffer buf = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII))
+                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16)
+                .putShort((short) 1)                       // PCM
+                .putShort((short) channels)
+                .putInt(sampleRateHz)
+                .putInt(sampleRateHz * channels * 2)       // byte rate
+                .putShort((short) (channels * 2))          // block align
+                .putShort((short) 16)                      // bits per sample
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(dataBytes);
+        for (int i = 0; i < frames; i++) {
+            short sample = (short) (0.5 * Short.MAX_VALUE * Math.sin(2 * Math.PI * toneHz * i / sampleRateHz));
+            for (int c = 0; c < channels; c++) {
+                buf.putShort(sample);
+            }
+        }
+        return Files.write(file, buf.array());
+    }
+
+    /**
+     * An MP4 with MPEG-4 Part 2 video (320x240, 25 fps, moving grey levels) and AAC audio (44.1 kHz mono
+     * tone). FFmpeg writes the index (moov atom) at the end, as most cameras and encoders do.
+     */
+    public static Path mp4(Path file, double seconds) throws IOException {
+        int width = 320;
+        int height = 240;
+        int fps = 25;
+        int sampleRate = 44_100;
+        FfmpegMediaProbe.quietLogs();
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 1)) {
+            recorder.setFormat("mp4");
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            recorder.setFrameRate(fps);
+            recorder.setVideoBitrate(400_000);
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+            recorder.setSampleRate(sampleRate);
+            recorder.setAudioChannels(1);
+            recorder.start();
+            Frame image = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
+            int samplesPerFrame = sampleRate / fps;
+            int frames = (int) Math.round(seconds * fps);
+            for (int f = 0; f < frames; f++) {
+                ByteBuffer pixels = (ByteBuffer) image.image[0];
+                byte grey = (byte) (f * 255 / frames);
+                for (int i = 0; i < pixels.capacity(); i++) {
+                    pixels.put(i, grey);
+                }
+                recorder.record(image);
+                short[] samples = new short[samplesPerFrame];
+                for (int i = 0; i < samples.length; i++) {
+                    samples[i] = (short) (0.3 * Short.MAX_VALUE
+                            * Math.sin(2 * Math.PI * 440 * (f * samplesPerFrame + i) / sampleRate));
+                }
+                recorder.recordSamples(sampleRate, 1, ShortBuffer.wrap(samples));
+            }
+            recorder.stop();
+        }
+        return file;
+    }
+
+    /** The first half of a file, as an interrupted upload leaves it. */
+    public static Path firstHalf(Path source, Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(source);
+        return Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+    }
+
+    /**
+     * A copy of an MP4 whose headers are intact but whose media data (the payload of the mdat atom)
+     * is overwritten with noise: it opens, but no frame decodes.
+     */
+    public static Path mp4WithNoiseForData(Path source, Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(source);
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        Random random = new Random(7);
+        int at = 0;
+        while (at + 8 <= bytes.length) {
+            long size = Integer.toUnsignedLong(buf.getInt(at));
+            String type = new String(bytes, at + 4, 4, StandardCharsets.US_ASCII);
+            if (type.equals("mdat")) {
+                for (int i = at + 8; i < at + size; i++) {
+                    bytes[i] = (byte) random.nextInt(256);
+                }
+                return Files.write(file, bytes);
+            }
+            at += (int) size;
+        }
+        throw new IllegalArgumentException(source + " has no mdat atom");
+    }
+
+    public static Path randomBytes(Path file, int length, long seed) throws IOException {
+        byte[] bytes = new byte[length];
+        new Random(seed).nextBytes(bytes);
+        return Files.write(file, bytes);
+    }
+
+    public static Path empty(Path file) throws IOException {
+        return Files.write(file, new byte[0]);
+    }
+
+    /** A valid SubRip file: media FFmpeg can open that has neither audio nor video. */
+    public static Path subtitles(Path file) throws IOException {
+        return Files.writeString(file, "1\n00:00:00,000 --> 00:00:01,500\nNamaskaram\n\n"
+                + "2\n00:00:02,000 --> 00:00:03,000\nSukhamano?\n");
+    }
+}

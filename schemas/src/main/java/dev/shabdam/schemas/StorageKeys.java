@@ -1,0 +1,41 @@
+package dev.shabdam.schemas;
+
+import java.util.regex.Pattern;
+
+/**
+ * Object-storage keys, relative to the configured storage root. Keys are deterministic functions of
+ * the job, so a replay after a failure overwrites what the first attempt wrote.
+ */
+public final class StorageKeys {
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private StorageKeys() {
+    }
+
+    /** Where the gateway stores an uploaded input of a job. */
+    public static String upload(String tenantId, String jobId, String inputName) {
+        return "uploads/" + safe(tenantId) + "/" + safe(jobId) + "/" + safe(inputName);
+    }
+
+    /** Where the job writes a named output. */
+    public static String output(String jobId, String outputName) {
+        return "jobs/" + safe(jobId) + "/outputs/" + safe(outputName);
+    }
+
+    /** Where the job writes the work of one stage on one segment. */
+    public static String segment(String jobId, int segment, String stage) {
+        return "jobs/" + safe(jobId) + "/segments/" + segment + "/" + safe(stage);
+    }
+
+    /** Whether a name can be a single path element of a key: no separators, no dot-dot, no hidden files. */
+    public static boolean isSafeName(String name) {
+        return name != null && SAFE_NAME.matcher(name).matches() && !name.contains("..");
+    }
+
+    private static String safe(String name) {
+        if (!isSafeName(name)) {
+            throw new IllegalArgumentException("not a safe storage key element: " + name);
+        }
+        return name;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.shabdam.schemas;
+
+/** Kafka topic names shared by the gateway, the Flink job and the deployment files. */
+public final class Topics {
+    /** One record per submitted job (or cancellation), keyed by job id. */
+    public static final String REQUESTS = "voice.requests";
+    /** Progress and completion of jobs, keyed by job id. */
+    public static final String EVENTS = "voice.events";
+    /** Records of {@link #REQUESTS} that could not be read, with the reason in a header. */
+    public static final String DEAD_LETTERS = "voice.requests.dlq";
+
+    /** Header on a dead letter carrying why the record could not be read. */
+    public static final String DEAD_LETTER_REASON_HEADER = "shabdam.dlq.reason";
+
+    private Topics() {
+    }
+}

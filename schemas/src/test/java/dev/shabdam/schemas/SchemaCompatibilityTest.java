@@ -1,0 +1,115 @@
+package dev.shabdam.schemas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The current readers accept what earlier writers wrote, and the JSON Schemas describe what we write. */
+class SchemaCompatibilityTest {
+
+    @Test
+    void currentReaderReadsVersion1Requests() throws Exception {
+        VoiceRequest request = RecordCodec.decodeRequest(resource("/records/v1/analyze-request.json"));
+
+        assertThat(request.schemaVersion()).isEqualTo(1);
+        assertThat(request.jobId()).isEqualTo("0b7f5c1e-3a7e-4d0e-9a53-4f8d1d7f2c11");
+        assertThat(request.type()).isEqualTo(JobType.ANALYZE);
+        assertThat(request.action()).as("version 1 had no action: every record was a submission")
+                .isEqualTo(RequestAction.SUBMIT);
+        assertThat(request.inputs()).containsEntry("file",
+                "uploads/acme/0b7f5c1e-3a7e-4d0e-9a53-4f8d1d7f2c11/input.wav");
+        assertThat(request.submittedAt()).isEqualTo(Instant.parse("2026-11-20T10:15:30Z"));
+    }
+
+    @Test
+    void currentReaderReadsVersion1Events() throws Exception {
+        VoiceEvent event = RecordCodec.decodeEvent(resource("/records/v1/completed-event.json"));
+
+        assertThat(event.kind()).isEqualTo(EventKind.COMPLETED);
+        assertThat(event.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(RecordCodec.mapper().readTree(event.result()).get("sampleRateHz").asInt()).isEqualTo(16000);
+    }
+
+    @Test
+    void currentRecordsRoundTripWithEmbeddedResult() throws Exception {
+        VoiceEvent event = new VoiceEvent(VoiceEvent.CURRENT_VERSION, "j1", "t1", JobType.ANALYZE, 3,
+                EventKind.COMPLETED, "probe", 1.0, null, 12L, "{\"channels\":2}", null,
+                Map.of("report", "jobs/j1/outputs/report"), 1.5, Instant.parse("2026-11-25T00:00:00Z"));
+
+        byte[] bytes = RecordCodec.encode(event);
+        JsonNode tree = RecordCodec.mapper().readTree(bytes);
+
+        assertThat(tree.get("result").isObject()).as("result travels as a JSON object, not a string").isTrue();
+        assertThat(RecordCodec.decodeEvent(bytes)).isEqualTo(event);
+    }
+
+    @Test
+    void olderReaderShapeIgnoresFieldsAddedLater() throws Exception {
+        byte[] fromNewerWriter = """
+                {"schemaVersion":3,"jobId":"j","tenantId":"t","type":"DUB","action":"SUBMIT","priority":"BULK"}
+                """.getBytes();
+
+        assertThat(RecordCodec.decodeRequest(fromNewerWriter).type()).isEqualTo(JobType.DUB);
+    }
+
+    @Test
+    void writtenFieldsAreDeclaredInTheCurrentSchemas() throws Exception {
+        VoiceRequest request = VoiceRequest.submit("j", "t", JobType.ANALYZE, Map.of(), Map.of(), Instant.now());
+        assertThat(fieldNames(RecordCodec.mapper().readTree(RecordCodec.encode(request))))
+                .isSubsetOf(schemaProperties("/schemas/voice.requests.v2.schema.json"));
+
+        VoiceEvent event = new VoiceEvent(1, "j", "t", JobType.ANALYZE, 1, EventKind.PROGRESS, "probe", 0.0,
+                null, null, null, null, Map.of(), null, Instant.now());
+        assertThat(fieldNames(RecordCodec.mapper().readTree(RecordCodec.encode(event))))
+                .isSubsetOf(schemaProperties("/schemas/voice.events.v1.schema.json"));
+    }
+
+    @Test
+    void version2SchemaKeepsEveryVersion1FieldAndRequirement() throws Exception {
+        JsonNode v1 = RecordCodec.mapper().readTree(resource("/schemas/voice.requests.v1.schema.json"));
+        JsonNode v2 = RecordCodec.mapper().readTree(resource("/schemas/voice.requests.v2.schema.json"));
+
+        assertThat(schemaProperties("/schemas/voice.requests.v2.schema.json"))
+                .containsAll(schemaProperties("/schemas/voice.requests.v1.schema.json"));
+        assertThat(v2.get("required")).isEqualTo(v1.get("required"));
+    }
+
+    @Test
+    void unreadableRecordsAreRefusedWithAReason() {
+        assertThatThrownBy(() -> RecordCodec.decodeRequest(new byte[0])).hasMessageContaining("empty");
+        assertThatThrownBy(() -> RecordCodec.decodeRequest("not json".getBytes())).isInstanceOf(UnreadableRecordException.class);
+        assertThatThrownBy(() -> RecordCodec.decodeRequest("{\"jobId\":\"j\",\"type\":\"ANALYZE\"}".getBytes()))
+                .hasMessageContaining("tenantId");
+        assertThatThrownBy(() -> RecordCodec.decodeRequest("{\"jobId\":\"j\",\"tenantId\":\"t\",\"type\":\"SING\"}".getBytes()))
+                .hasMessageContaining("job type");
+    }
+
+    private static Set<String> schemaProperties(String path) throws IOException {
+        return fieldNames(RecordCodec.mapper().readTree(resource(path)).get("properties"));
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new HashSet<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = SchemaCompatibilityTest.class.getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}
