@@ -76,7 +76,8 @@ public final class FfmpegMediaProbe implements MediaProbe {
     private static String ffmpegError(int code) {
         try (BytePointer text = new BytePointer(256)) {
             avutil.av_strerror(code, text, text.capacity());
-            return text.getString();
+            // the buffer is NUL-terminated well before its capacity: read only up to that NUL
+            return text.limit(0).getString();
         }
     }
 
