@@ -1,0 +1,72 @@
+package dev.shabdam.pipeline.analysis;
+
+import dev.shabdam.pipeline.media.DecodedAudio;
+
+/**
+ * The 16 kHz mono track that every speech feature (voice activity, pitch, rate, voice quality, MFCC)
+ * is measured on, cut into 25 ms frames every 10 ms. Frame {@code i} covers samples
+ * {@code [i·HOP, i·HOP + WINDOW)}; only whole frames exist.
+ *
+ * <p>Loudness, peaks and clipping are measured on the original audio instead: downmixing and
+ * resampling would change exactly what they measure.
+ */
+public final class SpeechSignal {
+    public static final int RATE = 16000;
+    public static final int HOP = 160;
+    public static final int WINDOW = 400;
+
+    private final float[] samples;
+    private FrameLevels levels;
+
+    public SpeechSignal(float[] samples) {
+        this.samples = samples;
+    }
+
+    /** Mixes the channels that carry programme (all but an LFE) to mono and resamples to 16 kHz. */
+    public static SpeechSignal of(DecodedAudio audio) {
+        double[] weights = LoudnessMeter.channelWeights(audio.channelCount());
+        int used = 0;
+        for (double w : weights) {
+            used += w > 0 ? 1 : 0;
+        }
+        float[] mono;
+        if (used == 1 && weights[0] > 0) {
+            mono = audio.channels()[0];
+        } else {
+            mono = new float[audio.frames()];
+            for (int c = 0; c < audio.channelCount(); c++) {
+                if (weights[c] > 0) {
+                    float[] x = audio.channels()[c];
+                    for (int i = 0; i < mono.length; i++) {
+                        mono[i] += x[i];
+                    }
+                }
+            }
+            float scale = 1f / used;
+            for (int i = 0; i < mono.length; i++) {
+                mono[i] *= scale;
+            }
+        }
+        return new SpeechSignal(Resampler.resample(mono, audio.sampleRate(), RATE));
+    }
+
+    public float[] samples() {
+        return samples;
+    }
+
+    public int frameCount() {
+        return samples.length < WINDOW ? 0 : (samples.length - WINDOW) / HOP + 1;
+    }
+
+    public static double frameSeconds(int frames) {
+        return frames * HOP / (double) RATE;
+    }
+
+    /** Per-frame level and zero-crossing rate, computed once on first use. */
+    public FrameLevels levels() {
+        if (levels == null) {
+            levels = FrameLevels.of(this);
+        }
+        return levels;
+    }
+}

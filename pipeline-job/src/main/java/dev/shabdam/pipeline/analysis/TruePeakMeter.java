@@ -1,0 +1,116 @@
+package dev.shabdam.pipeline.analysis;
+
+/**
+ * True peak per ITU-R BS.1770-4 Annex 2: the largest magnitude of the signal oversampled 4× by a
+ * polyphase FIR interpolator. The interpolator is a Kaiser-windowed sinc of {@value #TAPS_PER_PHASE}
+ * taps per phase (64 in all, longer than the Annex's 48-tap example, so that the pass band stays flat
+ * further towards Nyquist: within 0.03 dB up to 0.4·fs, −1.1 dB at 0.45·fs); each phase is normalised
+ * to unity gain at DC. Phase 0 of a windowed sinc
+ * is the input sample itself, so only the three in-between phases are computed. 4× at every rate
+ * keeps one code path (the Annex allows 2× at 96–192 kHz; 4× there only costs time).
+ *
+ * <p>Speed: an interpolated value can never exceed {@link #maxGain} times the largest input sample
+ * under the filter, so a block whose neighbourhood cannot beat the peak found so far is skipped
+ * without interpolating. The result is exactly what the full computation gives; only material whose
+ * peak keeps rising (a long fade-in) pays the full cost.
+ */
+final class TruePeakMeter {
+    static final int OVERSAMPLING = 4;
+    static final int TAPS_PER_PHASE = 16;
+    private static final int HALF = TAPS_PER_PHASE / 2;
+    private static final double KAISER_BETA = 5.0;
+    private static final int SKIP_BLOCK = 256;
+
+    /** kernels[p - 1][k] weights x[i - HALF + 1 + k] for the value at i + p/4, p = 1..3. */
+    private static final double[][] KERNELS = kernels();
+    private static final double MAX_GAIN = maxGain(KERNELS);
+
+    private double peak;
+
+    /** The largest true-peak magnitude seen so far (linear, 1.0 = full scale). */
+    double peak() {
+        return peak;
+    }
+
+    /** Scans {@code x[from..to)}; samples outside the array count as zero. */
+    void scan(float[] x, int from, int to) {
+        for (int start = from; start < to; start += SKIP_BLOCK) {
+            int end = Math.min(start + SKIP_BLOCK, to);
+            if (maxAbs(x, start - HALF, end + HALF) * MAX_GAIN > peak) {
+                scanBlock(x, start, end);
+            }
+        }
+    }
+
+    private void scanBlock(float[] x, int start, int end) {
+        double best = peak;
+        for (int i = start; i < end; i++) {
+            best = Math.max(best, Math.abs(x[i]));
+            int first = i - HALF + 1;
+            boolean inside = first >= 0 && first + TAPS_PER_PHASE <= x.length;
+            for (double[] kernel : KERNELS) {
+                double y = inside ? dot(kernel, x, first) : dotPadded(kernel, x, first);
+                best = Math.max(best, Math.abs(y));
+            }
+        }
+        peak = best;
+    }
+
+    private static double dot(double[] kernel, float[] x, int first) {
+        double y = 0;
+        for (int k = 0; k < TAPS_PER_PHASE; k++) {
+            y += kernel[k] * x[first + k];
+        }
+        return y;
+    }
+
+    private static double dotPadded(double[] kernel, float[] x, int first) {
+        double y = 0;
+        for (int k = 0; k < TAPS_PER_PHASE; k++) {
+            int j = first + k;
+            if (j >= 0 && j < x.length) {
+                y += kernel[k] * x[j];
+            }
+        }
+        return y;
+    }
+
+    private static double maxAbs(float[] x, int from, int to) {
+        float max = 0;
+        for (int i = Math.max(0, from), end = Math.min(x.length, to); i < end; i++) {
+            max = Math.max(max, Math.abs(x[i]));
+        }
+        return max;
+    }
+
+    private static double[][] kernels() {
+        double[][] kernels = new double[OVERSAMPLING - 1][TAPS_PER_PHASE];
+        for (int p = 1; p < OVERSAMPLING; p++) {
+            double fraction = p / (double) OVERSAMPLING;
+            double sum = 0;
+            for (int k = 0; k < TAPS_PER_PHASE; k++) {
+                // distance in input samples from tap k to the interpolated instant
+                double t = (k - HALF + 1) - fraction;
+                double h = WindowedSinc.value(t, HALF, KAISER_BETA);
+                kernels[p - 1][k] = h;
+                sum += h;
+            }
+            for (int k = 0; k < TAPS_PER_PHASE; k++) {
+                kernels[p - 1][k] /= sum;
+            }
+        }
+        return kernels;
+    }
+
+    private static double maxGain(double[][] kernels) {
+        double max = 1.0;
+        for (double[] kernel : kernels) {
+            double sum = 0;
+            for (double h : kernel) {
+                sum += Math.abs(h);
+            }
+            max = Math.max(max, sum);
+        }
+        return max;
+    }
+}

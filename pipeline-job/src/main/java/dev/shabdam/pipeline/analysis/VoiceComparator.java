@@ -1,0 +1,52 @@
+package dev.shabdam.pipeline.analysis;
+
+import dev.shabdam.pipeline.media.DecodedAudio;
+
+/**
+ * Compares two recordings of speech: is it the same speaker, and how far apart do they sound.
+ * MCD is measured over the speech frames of each side (silence would align with anything).
+ */
+public final class VoiceComparator {
+    private final SpeakerEmbedder embedder;
+    private final VoiceActivity voiceActivity;
+    private final LoudnessMeter loudnessMeter = new LoudnessMeter();
+    private final PitchTracker pitchTracker = new PitchTracker();
+    private final MfccExtractor mfcc = new MfccExtractor(MelCepstralDistortion.COEFFICIENTS + 1);
+
+    public VoiceComparator() {
+        this(new MfccStatsEmbedder(), new EnergyVoiceActivity());
+    }
+
+    public VoiceComparator(SpeakerEmbedder embedder, VoiceActivity voiceActivity) {
+        this.embedder = embedder;
+        this.voiceActivity = voiceActivity;
+    }
+
+    public ComparisonResult compare(DecodedAudio a, DecodedAudio b) {
+        SpeechSignal sa = SpeechSignal.of(a), sb = SpeechSignal.of(b);
+        float[] ea = embedder.embed(sa), eb = embedder.embed(sb);
+        Double similarity = isZero(ea) || isZero(eb) ? null : MfccStatsEmbedder.cosine(ea, eb);
+        Double mcd = MelCepstralDistortion.distortionDb(speechFrames(sa), speechFrames(sb));
+        Double la = loudnessMeter.measure(a).integratedLufs(), lb = loudnessMeter.measure(b).integratedLufs();
+        Double pa = PitchSummary.of(pitchTracker.track(sa)).medianHz(), pb = PitchSummary.of(pitchTracker.track(sb)).medianHz();
+        return new ComparisonResult(similarity, embedder.id(), mcd, a.durationSec() / b.durationSec(),
+                la == null || lb == null ? null : la - lb,
+                pa == null || pb == null ? null : PitchSummary.semitones(pa) - PitchSummary.semitones(pb));
+    }
+
+    private double[][] speechFrames(SpeechSignal signal) {
+        double[][] all = mfcc.extract(signal);
+        boolean[] speech = voiceActivity.speechFrames(signal);
+        return java.util.stream.IntStream.range(0, all.length).filter(f -> speech[f]).mapToObj(f -> all[f])
+                .toArray(double[][]::new);
+    }
+
+    private static boolean isZero(float[] v) {
+        for (float x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.shabdam.pipeline.media;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes RIFF/WAVE files in pure Java: 16-bit PCM or 32-bit IEEE float, any channel count.
+ * Used to make fixtures and benchmark inputs without native tools.
+ */
+public final class WavWriter {
+    /** Sample encodings a WAV file can carry here. */
+    public enum Encoding {
+        PCM_16(1, 2), FLOAT_32(3, 4);
+
+        final int formatTag;
+        final int bytesPerSample;
+
+        Encoding(int formatTag, int bytesPerSample) {
+            this.formatTag = formatTag;
+            this.bytesPerSample = bytesPerSample;
+        }
+    }
+
+    private WavWriter() {
+    }
+
+    public static void write(Path path, DecodedAudio audio, Encoding encoding) throws IOException {
+        int channels = audio.channelCount();
+        long dataBytes = (long) audio.frames() * channels * encoding.bytesPerSample;
+        if (dataBytes > 0xFFFF_FFFFL - 36) {
+            throw new IOException("too much audio for one WAV file: " + dataBytes + " bytes");
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16)) {
+            out.write(header(audio.sampleRate(), channels, encoding, dataBytes));
+            // interleave in chunks so that a long file never needs a second whole-file buffer
+            int chunkFrames = 8192;
+            ByteBuffer chunk = ByteBuffer.allocate(chunkFrames * channels * encoding.bytesPerSample)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            for (int start = 0; start < audio.frames(); start += chunkFrames) {
+                int end = Math.min(start + chunkFrames, audio.frames());
+                chunk.clear();
+                for (int i = start; i < end; i++) {
+                    for (float[] channel : audio.channels()) {
+                        put(chunk, channel[i], encoding);
+                    }
+                }
+                out.write(chunk.array(), 0, chunk.position());
+            }
+        }
+    }
+
+    private static void put(ByteBuffer chunk, float sample, Encoding encoding) {
+        if (encoding == Encoding.FLOAT_32) {
+            chunk.putFloat(sample);
+        } else {
+            float clamped = Math.max(-1f, Math.min(1f, sample));
+            chunk.putShort((short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(clamped * 32768f))));
+        }
+    }
+
+    private static byte[] header(int sampleRate, int channels, Encoding encoding, long dataBytes) {
+        ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        int blockAlign = channels * encoding.bytesPerSample;
+        h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
+        h.put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        h.put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16);
+        h.putShort((short) encoding.formatTag).putShort((short) channels).putInt(sampleRate)
+                .putInt(sampleRate * blockAlign).putShort((short) blockAlign).putShort((short) (encoding.bytesPerSample * 8));
+        h.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) dataBytes);
+        return h.array();
+    }
+}

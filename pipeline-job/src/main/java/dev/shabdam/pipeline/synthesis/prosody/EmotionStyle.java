@@ -1,0 +1,6 @@
+package dev.shabdam.pipeline.synthesis.prosody;
+
+/** One row of synthesis/emotions.tsv; see that file for what each number means. */
+public record EmotionStyle(double pitchShiftSemitones, double pitchRangeFactor, double rateFactor,
+                           double gainDb, int sentencePauseMs) {
+}
