@@ -36,7 +36,7 @@ ALLOWED_ENV = {
 }
 GATEWAY_ONLY = {"SHABDAM_PORT", "SHABDAM_API_KEYS", "SHABDAM_MAX_AUDIO_BYTES", "SHABDAM_MAX_VIDEO_BYTES"}
 JOB_ONLY = {"SHABDAM_CHECKPOINT_INTERVAL_MS", "SHABDAM_PARALLELISM"}
-TOPICS = {"voice.requests", "voice.events", "voice.requests.dlq"}
+TOPICS = {"voice.requests", "voice.events", "voice.replies", "voice.requests.dlq"}
 VERSION = "0.1.0-SNAPSHOT"
 JOB_ARTIFACT = f"pipeline-job/target/pipeline-job-{VERSION}-flink.jar"
 GATEWAY_ARTIFACT = f"api-gateway/target/api-gateway-{VERSION}-exec.jar"

@@ -50,6 +50,7 @@ public final class KafkaBroker implements AutoCloseable {
             admin.createTopics(List.of(
                     new NewTopic(Topics.REQUESTS, REQUEST_PARTITIONS, (short) 1),
                     new NewTopic(Topics.EVENTS, REQUEST_PARTITIONS, (short) 1),
+                    new NewTopic(Topics.REPLIES, REQUEST_PARTITIONS, (short) 1),
                     new NewTopic(Topics.DEAD_LETTERS, 1, (short) 1))).all().get();
         }
     }

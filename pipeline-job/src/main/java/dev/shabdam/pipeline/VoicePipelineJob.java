@@ -1,7 +1,9 @@
 package dev.shabdam.pipeline;
 
 import dev.shabdam.pipeline.analysis.AnalyzeOperator;
-import dev.shabdam.pipeline.io.DeadLetter;
+import dev.shabdam.pipeline.analysis.CompareOperator;
+import dev.shabdam.pipeline.io.AnalysisResultsSink;
+import dev.shabdam.pipeline.io.JobSinks;
 import dev.shabdam.pipeline.io.JobStateSinks;
 import dev.shabdam.pipeline.io.KafkaConnectors;
 import dev.shabdam.pipeline.io.ObjectStorage;
@@ -32,11 +34,12 @@ import java.time.Duration;
 /**
  * The Shabdam job graph:
  * <pre>
- * voice.requests ─▶ decode ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ route by type ─▶ keyBy(jobId) ─▶ analyze
+ * voice.requests ─▶ decode ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ route by type ─▶ keyBy(jobId) ─▶ analyze │ compare
  *                     │ unreadable                  │ CANCELLED          │ not_implemented               │ progress,
  *                     ▼                             ▼                    ▼                               │ completed/failed
  *              voice.requests.dlq                 events ◀───────────────┴───────────────────────────────┘
- *                                                   └─▶ voice.events (Kafka), jobs + job_events (JDBC)
+ *                                                   ├─▶ voice.events (Kafka), jobs + job_events (JDBC)
+ *                                                   └─▶ completed analyses ─▶ analysis_results (JDBC)
  * </pre>
  * Sources and sinks come in through the constructor, so tests run the same graph on bounded
  * sources and collecting sinks; {@link #fromConfig} builds the real connectors.
@@ -46,25 +49,13 @@ public class VoicePipelineJob {
     public static final int MAX_PARALLELISM = 128;
 
     private final Source<RawRecord, ?, ?> requests;
-    private final Sink<VoiceEvent> events;
-    private final Sink<VoiceEvent> jobs;
-    private final Sink<VoiceEvent> jobEvents;
-    private final Sink<DeadLetter> deadLetters;
+    private final JobSinks sinks;
     private final ObjectStorage storage;
     private final MediaProbe probe;
 
-    public VoicePipelineJob(Source<RawRecord, ?, ?> requests,
-                            Sink<VoiceEvent> events,
-                            Sink<VoiceEvent> jobs,
-                            Sink<VoiceEvent> jobEvents,
-                            Sink<DeadLetter> deadLetters,
-                            ObjectStorage storage,
-                            MediaProbe probe) {
+    public VoicePipelineJob(Source<RawRecord, ?, ?> requests, JobSinks sinks, ObjectStorage storage, MediaProbe probe) {
         this.requests = requests;
-        this.events = events;
-        this.jobs = jobs;
-        this.jobEvents = jobEvents;
-        this.deadLetters = deadLetters;
+        this.sinks = sinks;
         this.storage = storage;
         this.probe = probe;
     }
@@ -74,10 +65,7 @@ public class VoicePipelineJob {
         JdbcConnectionOptions jdbc = JobStateSinks.connection(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         return new VoicePipelineJob(
                 KafkaConnectors.requests(config.kafkaBootstrap()),
-                KafkaConnectors.events(config.kafkaBootstrap()),
-                JobStateSinks.jobs(jdbc),
-                JobStateSinks.jobEvents(jdbc),
-                KafkaConnectors.deadLetters(config.kafkaBootstrap()),
+                JobSinks.of(config.kafkaBootstrap(), jdbc),
                 new ObjectStorage(config.storageUri()),
                 probe);
     }
@@ -110,7 +98,7 @@ public class VoicePipelineJob {
                 .process(new RequestDecoder())
                 .uid("decode-requests").name("Decode requests");
         decoded.getSideOutput(RequestDecoder.DEAD_LETTERS)
-                .sinkTo(deadLetters)
+                .sinkTo(sinks.deadLetters())
                 .uid("dead-letters-sink").name("voice.requests.dlq");
 
         SingleOutputStreamOperator<VoiceRequest> admitted = decoded
@@ -124,12 +112,19 @@ public class VoicePipelineJob {
                 .keyBy(VoiceRequest::jobId)
                 .process(new AnalyzeOperator(storage, probe))
                 .uid("analyze").name("Analyze");
+        DataStream<VoiceEvent> compared = refused.getSideOutput(JobRouter.COMPARE)
+                .keyBy(VoiceRequest::jobId)
+                .process(new CompareOperator(storage))
+                .uid("compare").name("Compare");
 
         DataStream<VoiceEvent> allEvents = admitted.getSideOutput(CancellationGate.CANCELLED)
-                .union(refused, analyzed);
-        allEvents.sinkTo(events).uid("events-sink").name("voice.events");
-        allEvents.sinkTo(jobs).uid("jobs-sink").name("jobs table");
-        allEvents.sinkTo(jobEvents).uid("job-events-sink").name("job_events table");
+                .union(refused, analyzed, compared);
+        allEvents.sinkTo(sinks.events()).uid("events-sink").name("voice.events");
+        allEvents.sinkTo(sinks.jobs()).uid("jobs-sink").name("jobs table");
+        allEvents.sinkTo(sinks.jobEvents()).uid("job-events-sink").name("job_events table");
+        allEvents.filter(new AnalysisResultsSink.CompletedAnalyses())
+                .uid("completed-analyses").name("Completed analyses")
+                .sinkTo(sinks.analysisResults()).uid("analysis-results-sink").name("analysis_results table");
     }
 
     public static void main(String[] args) throws Exception {

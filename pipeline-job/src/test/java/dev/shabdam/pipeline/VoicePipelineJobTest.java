@@ -1,6 +1,7 @@
 package dev.shabdam.pipeline;
 
 import dev.shabdam.pipeline.io.DeadLetter;
+import dev.shabdam.pipeline.io.JobSinks;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.jobs.EventSeq;
@@ -64,11 +65,12 @@ class VoicePipelineJobTest {
         CollectSink<VoiceEvent> events = new CollectSink<>();
         CollectSink<VoiceEvent> jobs = new CollectSink<>();
         CollectSink<VoiceEvent> jobEvents = new CollectSink<>();
+        CollectSink<VoiceEvent> analysisResults = new CollectSink<>();
         CollectSink<DeadLetter> deadLetters = new CollectSink<>();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(testConfiguration());
         env.setParallelism(2);
-        new VoicePipelineJob(source(requests), events, jobs, jobEvents, deadLetters,
+        new VoicePipelineJob(source(requests), new JobSinks(events, jobs, jobEvents, analysisResults, deadLetters),
                 new ObjectStorage(storageRoot.toUri().toString()), new FfmpegMediaProbe())
                 .build(env);
         env.execute("voice-pipeline-test");
@@ -79,8 +81,11 @@ class VoicePipelineJobTest {
         assertThat(byJob).containsOnlyKeys("job-good", "job-noise", "job-cancelled", "job-dub");
         assertThat(byJob.get("job-good")).extracting(VoiceEvent::seq, VoiceEvent::kind).containsExactly(
                 tuple(1, EventKind.PROGRESS),
-                tuple(2, EventKind.COMPLETED));
-        assertThat(byJob.get("job-good").get(1).result()).contains("\"sampleRateHz\":16000");
+                tuple(2, EventKind.PROGRESS),
+                tuple(3, EventKind.COMPLETED));
+        assertThat(byJob.get("job-good").get(2).result()).contains("\"sampleRateHz\":16000", "\"integratedLufs\"");
+        assertThat(analysisResults.received()).singleElement()
+                .satisfies(e -> assertThat(e.jobId()).isEqualTo("job-good"));
         assertThat(storageRoot.resolve(StorageKeys.output("job-good", "report.json"))).exists();
         assertThat(byJob.get("job-noise")).last()
                 .satisfies(e -> assertThat(e.error().code()).isEqualTo("unsupported_media"));

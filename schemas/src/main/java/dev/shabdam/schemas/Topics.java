@@ -6,6 +6,12 @@ public final class Topics {
     public static final String REQUESTS = "voice.requests";
     /** Progress and completion of jobs, keyed by job id. */
     public static final String EVENTS = "voice.events";
+    /**
+     * The same events as {@link #EVENTS} for jobs someone waits on in real time (GENERATE), written
+     * at-least-once without waiting for a checkpoint: a waiter takes the first copy, and events
+     * carry their seq, so a duplicate after a replay is recognised and ignored.
+     */
+    public static final String REPLIES = "voice.replies";
     /** Records of {@link #REQUESTS} that could not be read, with the reason in a header. */
     public static final String DEAD_LETTERS = "voice.requests.dlq";
 

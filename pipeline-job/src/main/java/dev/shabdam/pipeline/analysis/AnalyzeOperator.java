@@ -1,106 +1,85 @@
 package dev.shabdam.pipeline.analysis;
 
-import dev.shabdam.pipeline.io.MissingObjectException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shabdam.pipeline.io.LocalCopy;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.EventSeq;
+import dev.shabdam.pipeline.jobs.InvalidParameterException;
+import dev.shabdam.pipeline.jobs.MediaJobOperator;
+import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.jobs.JobEvents;
-import dev.shabdam.pipeline.media.MediaDecodeException;
+import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
-import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs an ANALYZE job: fetches the input from object storage, probes it and stores the report.
- * Emits seq 1 (PROGRESS, stage {@code probe}) then seq 2 (COMPLETED or FAILED).
+ * Runs an ANALYZE job in two stages on one local copy of the input: {@code probe} (what the file
+ * holds, refusing what FFmpeg cannot decode) and {@code analyze} (loudness, noise, pitch, voice
+ * quality and suggestions). Emits seq 1 PROGRESS probe, seq 2 PROGRESS analyze (closing the probe
+ * stage with its duration), seq 3 COMPLETED or FAILED. The report is also stored as output
+ * {@code report}, without timestamps, so a replay writes the same bytes under the same key.
  *
- * <p>Every {@link Exception} ends the job as FAILED: a request that cannot be processed must not
- * fail the Flink job, or the restart would replay it and fail again. {@link Error}s are left to
- * Flink on purpose: they mean the process is unwell, and recovery from a checkpoint is the cure.
+ * <p>Parameters: {@code target} = {@code podcast} (default) or {@code broadcast} loudness target;
+ * {@code purpose} = {@code cloning} judges the recording as a voice-cloning sample.
  */
-public class AnalyzeOperator extends KeyedProcessFunction<String, VoiceRequest, VoiceEvent> {
-    private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(AnalyzeOperator.class);
+public class AnalyzeOperator extends MediaJobOperator {
+    private static final long serialVersionUID = 2L;
 
-    public static final String STAGE = "probe";
+    public static final String PROBE = "probe";
+    public static final String ANALYZE = "analyze";
     public static final String INPUT = "file";
     public static final String REPORT = "report";
-    static final int STARTED_SEQ = EventSeq.FIRST;
-    static final int FINISHED_SEQ = EventSeq.FIRST + 1;
 
-    private final ObjectStorage storage;
     private final MediaProbe probe;
+    private transient VoiceAnalyzer analyzer;
 
     public AnalyzeOperator(ObjectStorage storage, MediaProbe probe) {
-        this.storage = storage;
+        super(storage);
         this.probe = probe;
     }
 
     @Override
-    public void processElement(VoiceRequest request, Context ctx, Collector<VoiceEvent> out) {
-        out.collect(JobEvents.progress(request, STARTED_SEQ, STAGE, 0.0));
-        out.collect(analyze(request));
+    protected void run(VoiceRequest request, Collector<VoiceEvent> out, StageClock clock) throws Exception {
+        String key = requireInput(request, INPUT);
+        AnalysisOptions options = options(request.parameters());
+        out.collect(JobEvents.progress(request, EventSeq.FIRST, PROBE, 0.0));
+        ObjectNode report = LocalCopy.of(storage(), key, file -> {
+            ProbeResult media = probe.probe(file);
+            out.collect(JobEvents.progress(request, EventSeq.FIRST + 1, ANALYZE, 0.1, clock.lap()));
+            AnalysisResult result = analyzer().analyze(new AudioDecoder().decode(file), options);
+            ObjectNode json = RecordCodec.mapper().valueToTree(result);
+            json.set("media", RecordCodec.mapper().valueToTree(media));
+            return json;
+        });
+        byte[] bytes = RecordCodec.mapper().writeValueAsBytes(report);
+        String reportKey = StorageKeys.output(request.jobId(), "report.json");
+        storage().write(reportKey, bytes);
+        out.collect(JobEvents.completed(request, EventSeq.FIRST + 2, ANALYZE, clock.lap(), report.toString(),
+                Map.of(REPORT, reportKey), report.path("durationSec").asDouble()));
     }
 
-    private VoiceEvent analyze(VoiceRequest request) {
-        long started = System.nanoTime();
-        String inputKey = request.inputs().get(INPUT);
-        try {
-            if (inputKey == null) {
-                return failed(request, started, "input_missing", "the request names no '" + INPUT + "' input");
-            }
-            ProbeResult result = probeStored(inputKey);
-            // no timestamps in the report: a replay writes the same bytes under the same key
-            byte[] report = RecordCodec.encode(result);
-            String reportKey = StorageKeys.output(request.jobId(), "report.json");
-            storage.write(reportKey, report);
-            return JobEvents.completed(request, FINISHED_SEQ, STAGE, elapsedMs(started),
-                    new String(report, StandardCharsets.UTF_8), Map.of(REPORT, reportKey), result.durationSec());
-        } catch (MediaDecodeException e) {
-            return failed(request, started, "unsupported_media", e.getMessage());
-        } catch (MissingObjectException e) {
-            return failed(request, started, "input_missing", "the uploaded file is gone: " + e.getMessage());
-        } catch (Exception e) {
-            LOG.warn("ANALYZE job {} failed", request.jobId(), e);
-            return failed(request, started, "internal_error", e.toString());
+    @Override
+    protected int finalSeq() {
+        return EventSeq.FIRST + 2;
+    }
+
+    static AnalysisOptions options(Map<String, String> parameters) throws InvalidParameterException {
+        AnalysisOptions options = AnalysisOptions.DEFAULT
+                .withTarget(LoudnessTarget.fromName(parameters.getOrDefault("target", "podcast")));
+        return "cloning".equals(parameters.get("purpose")) ? options.forCloning() : options;
+    }
+
+    private VoiceAnalyzer analyzer() {
+        if (analyzer == null) {
+            analyzer = new VoiceAnalyzer();
         }
-    }
-
-    private ProbeResult probeStored(String key) throws Exception {
-        Path local = Files.createTempFile("shabdam-analyze-", suffixOf(key));
-        try {
-            storage.download(key, local);
-            return probe.probe(local.toFile());
-        } finally {
-            Files.deleteIfExists(local);
-        }
-    }
-
-    /** FFmpeg guesses the format from the content, but the extension is a useful hint for raw streams. */
-    private static String suffixOf(String key) {
-        String name = key.substring(key.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(dot) : "";
-    }
-
-    private static VoiceEvent failed(VoiceRequest request, long started, String code, String detail) {
-        return JobEvents.failed(request, FINISHED_SEQ, STAGE, elapsedMs(started), new JobError(code, detail));
-    }
-
-    private static long elapsedMs(long startedNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        return analyzer;
     }
 }

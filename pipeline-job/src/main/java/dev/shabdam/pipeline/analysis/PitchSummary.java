@@ -12,7 +12,7 @@ import java.util.Arrays;
 public record PitchSummary(Double meanHz, Double medianHz, Double minHz, Double maxHz, Double stdevSemitones) {
     static final PitchSummary NONE = new PitchSummary(null, null, null, null, null);
 
-    static PitchSummary of(PitchTrack track) {
+    public static PitchSummary of(PitchTrack track) {
         double[] voiced = Arrays.stream(track.f0Hz()).filter(f -> f > 0).sorted().toArray();
         if (voiced.length == 0) {
             return NONE;

@@ -25,6 +25,29 @@ public record PitchTrack(double[] f0Hz, double[] correlation) {
         return new PitchTrack(f0, r);
     }
 
+    /** Receives one run of consecutive voiced frames, {@code [from, to)}. */
+    @FunctionalInterface
+    interface RunConsumer {
+        void accept(int from, int to);
+    }
+
+    /**
+     * Calls {@code run} for every run of consecutive voiced frames (F0 above 0) of {@code f0Hz}, in
+     * order; the callback may unvoice the frames of the run it is given.
+     */
+    static void forEachVoicedRun(double[] f0Hz, RunConsumer run) {
+        int runStart = -1;
+        for (int f = 0; f <= f0Hz.length; f++) {
+            boolean voiced = f < f0Hz.length && f0Hz[f] > 0;
+            if (voiced && runStart < 0) {
+                runStart = f;
+            } else if (!voiced && runStart >= 0) {
+                run.accept(runStart, f);
+                runStart = -1;
+            }
+        }
+    }
+
     public int voicedCount() {
         int n = 0;
         for (double f : f0Hz) {

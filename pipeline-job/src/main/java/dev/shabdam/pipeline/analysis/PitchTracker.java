@@ -161,20 +161,13 @@ public final class PitchTracker {
     }
 
     private static void dropShortRuns(double[] f0, double[] correlation) {
-        int runStart = -1;
-        for (int f = 0; f <= f0.length; f++) {
-            boolean voiced = f < f0.length && f0[f] > 0;
-            if (voiced && runStart < 0) {
-                runStart = f;
-            } else if (!voiced && runStart >= 0) {
-                if (f - runStart < MIN_VOICED_FRAMES) {
-                    for (int k = runStart; k < f; k++) {
-                        f0[k] = 0;
-                        correlation[k] = 0;
-                    }
+        PitchTrack.forEachVoicedRun(f0, (from, to) -> {
+            if (to - from < MIN_VOICED_FRAMES) {
+                for (int k = from; k < to; k++) {
+                    f0[k] = 0;
+                    correlation[k] = 0;
                 }
-                runStart = -1;
             }
-        }
+        });
     }
 }

@@ -21,16 +21,7 @@ final class VoiceQualityAnalyzer {
     VoiceQuality measure(SpeechSignal signal, PitchTrack pitch) {
         PulseStatistics stats = new PulseStatistics();
         double[] f0 = pitch.f0Hz();
-        int runStart = -1;
-        for (int f = 0; f <= f0.length; f++) {
-            boolean voiced = f < f0.length && f0[f] > 0;
-            if (voiced && runStart < 0) {
-                runStart = f;
-            } else if (!voiced && runStart >= 0) {
-                markRun(signal.samples(), f0, runStart, f, stats);
-                runStart = -1;
-            }
-        }
+        PitchTrack.forEachVoicedRun(f0, (from, to) -> markRun(signal.samples(), f0, from, to, stats));
         return new VoiceQuality(stats.jitterPercent(), stats.shimmerPercent(), meanHnr(pitch));
     }
 

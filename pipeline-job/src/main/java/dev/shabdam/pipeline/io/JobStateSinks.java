@@ -85,7 +85,7 @@ public final class JobStateSinks {
         return sink(UPSERT_JOB_EVENT, JobStateSinks::bindJobEvent, connection);
     }
 
-    private static JdbcSink<VoiceEvent> sink(String sql, JdbcStatementBuilder<VoiceEvent> binder,
+    static JdbcSink<VoiceEvent> sink(String sql, JdbcStatementBuilder<VoiceEvent> binder,
                                              JdbcConnectionOptions connection) {
         return JdbcSink.<VoiceEvent>builder()
                 .withQueryStatement(sql, binder)

@@ -20,6 +20,11 @@ public final class JobEvents {
         return event(request, seq, EventKind.PROGRESS, stage, progress, null, null, null, Map.of(), null);
     }
 
+    /** Progress that also closes the previous stage, recording how long that stage took. */
+    public static VoiceEvent progress(VoiceRequest request, int seq, String stage, double progress, long previousStageMs) {
+        return event(request, seq, EventKind.PROGRESS, stage, progress, previousStageMs, null, null, Map.of(), null);
+    }
+
     public static VoiceEvent completed(VoiceRequest request, int seq, String stage, long durationMs,
                                        String resultJson, Map<String, String> outputs, Double mediaSeconds) {
         return event(request, seq, EventKind.COMPLETED, stage, 1.0, durationMs, resultJson, null, outputs, mediaSeconds);

@@ -18,13 +18,16 @@ public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {
 
     public static final OutputTag<VoiceRequest> ANALYZE =
             new OutputTag<>("analyze", TypeInformation.of(VoiceRequest.class));
+    public static final OutputTag<VoiceRequest> COMPARE =
+            new OutputTag<>("compare", TypeInformation.of(VoiceRequest.class));
     static final String STAGE = "route";
 
     @Override
     public void processElement(VoiceRequest request, Context ctx, Collector<VoiceEvent> out) {
         switch (request.type()) {
             case ANALYZE -> ctx.output(ANALYZE, request);
-            case COMPARE, GENERATE, TRAIN, DUB -> out.collect(JobEvents.failed(request, EventSeq.FIRST, STAGE, null,
+            case COMPARE -> ctx.output(COMPARE, request);
+            case GENERATE, TRAIN, DUB -> out.collect(JobEvents.failed(request, EventSeq.FIRST, STAGE, null,
                     new JobError("not_implemented", request.type() + " jobs are not implemented yet")));
         }
     }

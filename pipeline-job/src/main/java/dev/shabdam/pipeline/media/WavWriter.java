@@ -1,16 +1,19 @@
 package dev.shabdam.pipeline.media;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes RIFF/WAVE files in pure Java: 16-bit PCM or 32-bit IEEE float, any channel count.
- * Used to make fixtures and benchmark inputs without native tools.
+ * Writes RIFF/WAVE files in pure Java: 16-bit PCM or 32-bit IEEE float, any channel count, to a file,
+ * a stream or (mono 16-bit, for synthesised speech) a byte array. Also used to make fixtures and
+ * benchmark inputs without native tools.
  */
 public final class WavWriter {
     /** Sample encodings a WAV file can carry here. */
@@ -30,27 +33,53 @@ public final class WavWriter {
     }
 
     public static void write(Path path, DecodedAudio audio, Encoding encoding) throws IOException {
-        int channels = audio.channelCount();
-        long dataBytes = (long) audio.frames() * channels * encoding.bytesPerSample;
+        long dataBytes = dataBytes(audio, encoding);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16)) {
+            write(out, audio, encoding, dataBytes);
+        }
+    }
+
+    /** Writes the whole file to {@code out} (not closed). */
+    public static void write(OutputStream out, DecodedAudio audio, Encoding encoding) throws IOException {
+        write(out, audio, encoding, dataBytes(audio, encoding));
+    }
+
+    /** A mono 16-bit PCM WAV in memory; samples beyond ±1 are clipped, not wrapped. */
+    public static byte[] toBytes(float[] samples, int sampleRate) {
+        DecodedAudio audio = DecodedAudio.mono(sampleRate, samples);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(44 + samples.length * Encoding.PCM_16.bytesPerSample);
+        try {
+            write(out, audio, Encoding.PCM_16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // too long for one WAV file; a byte array itself cannot fail
+        }
+        return out.toByteArray();
+    }
+
+    private static long dataBytes(DecodedAudio audio, Encoding encoding) throws IOException {
+        long dataBytes = (long) audio.frames() * audio.channelCount() * encoding.bytesPerSample;
         if (dataBytes > 0xFFFF_FFFFL - 36) {
             throw new IOException("too much audio for one WAV file: " + dataBytes + " bytes");
         }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16)) {
-            out.write(header(audio.sampleRate(), channels, encoding, dataBytes));
-            // interleave in chunks so that a long file never needs a second whole-file buffer
-            int chunkFrames = 8192;
-            ByteBuffer chunk = ByteBuffer.allocate(chunkFrames * channels * encoding.bytesPerSample)
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            for (int start = 0; start < audio.frames(); start += chunkFrames) {
-                int end = Math.min(start + chunkFrames, audio.frames());
-                chunk.clear();
-                for (int i = start; i < end; i++) {
-                    for (float[] channel : audio.channels()) {
-                        put(chunk, channel[i], encoding);
-                    }
+        return dataBytes;
+    }
+
+    private static void write(OutputStream out, DecodedAudio audio, Encoding encoding, long dataBytes) throws IOException {
+        int channels = audio.channelCount();
+        out.write(header(audio.sampleRate(), channels, encoding, dataBytes));
+        // interleave in chunks so that a long file never needs a second whole-file buffer
+        int chunkFrames = 8192;
+        ByteBuffer chunk = ByteBuffer.allocate(chunkFrames * channels * encoding.bytesPerSample)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        for (int start = 0; start < audio.frames(); start += chunkFrames) {
+            int end = Math.min(start + chunkFrames, audio.frames());
+            chunk.clear();
+            for (int i = start; i < end; i++) {
+                for (float[] channel : audio.channels()) {
+                    put(chunk, channel[i], encoding);
                 }
-                out.write(chunk.array(), 0, chunk.position());
             }
+            out.write(chunk.array(), 0, chunk.position());
         }
     }
 

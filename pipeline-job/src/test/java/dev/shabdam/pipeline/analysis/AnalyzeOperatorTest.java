@@ -50,12 +50,13 @@ class AnalyzeOperatorTest {
 
         List<VoiceEvent> events = run(new FfmpegMediaProbe(), Requests.analyze("job-1", key));
 
-        assertThat(events).extracting(VoiceEvent::seq, VoiceEvent::kind)
-                .containsExactly(tuple(1, EventKind.PROGRESS),
-                        tuple(2, EventKind.COMPLETED));
-        assertThat(events.get(0).stage()).isEqualTo("probe");
+        assertThat(events).extracting(VoiceEvent::seq, VoiceEvent::kind, VoiceEvent::stage)
+                .containsExactly(tuple(1, EventKind.PROGRESS, "probe"),
+                        tuple(2, EventKind.PROGRESS, "analyze"),
+                        tuple(3, EventKind.COMPLETED, "analyze"));
         assertThat(events.get(0).progress()).isZero();
-        VoiceEvent completed = events.get(1);
+        assertThat(events.get(1).durationMs()).as("the probe stage's time").isNotNull().isNotNegative();
+        VoiceEvent completed = events.get(2);
         assertThat(completed.progress()).isEqualTo(1.0);
         assertThat(completed.mediaSeconds()).isCloseTo(1.5, within(0.01));
         assertThat(completed.durationMs()).isNotNull().isNotNegative();
@@ -66,8 +67,12 @@ class AnalyzeOperatorTest {
         assertThat(result.get("durationSec").asDouble()).isCloseTo(1.5, within(0.01));
         assertThat(result.get("sampleRateHz").asInt()).isEqualTo(16_000);
         assertThat(result.get("channels").asInt()).isEqualTo(1);
-        assertThat(result.get("format").asText()).isEqualTo("wav");
-        assertThat(result.get("streams")).hasSize(1);
+        assertThat(result.at("/loudness/integratedLufs").asDouble()).as("a half-scale 440 Hz sine")
+                .isCloseTo(-9.0, within(1.0));
+        assertThat(result.at("/pitch")).isNotNull();
+        assertThat(result.get("suggestions").isArray()).isTrue();
+        assertThat(result.at("/media/format").asText()).isEqualTo("wav");
+        assertThat(result.at("/media/streams")).hasSize(1);
         assertThat(Files.readString(storageRoot.resolve(reportKey))).isEqualTo(completed.result());
     }
 
@@ -106,7 +111,12 @@ class AnalyzeOperatorTest {
         VoiceRequest noInputs = VoiceRequest.submit("job-1", Requests.TENANT, JobType.ANALYZE,
                 Map.of(), Map.of(), Requests.AT);
 
-        assertFailedWith(run(new FfmpegMediaProbe(), noInputs), "input_missing");
+        List<VoiceEvent> events = run(new FfmpegMediaProbe(), noInputs);
+
+        assertThat(events).singleElement().satisfies(failed -> {
+            assertThat(failed.seq()).isEqualTo(3);
+            assertThat(failed.error().code()).isEqualTo("input_missing");
+        });
     }
 
     @Test
@@ -121,6 +131,17 @@ class AnalyzeOperatorTest {
 
         assertFailedWith(events, "internal_error");
         assertThat(events.get(1).error().detail()).contains("probe bug");
+    }
+
+    @Test
+    void failsUnknownLoudnessTargetAsInvalidParameter() throws Exception {
+        String key = upload("job-1", "voice.wav");
+        TestMedia.wav(storageRoot.resolve(key), 16_000, 1, 0.2, 440);
+        VoiceRequest request = VoiceRequest.submit("job-1", Requests.TENANT, JobType.ANALYZE,
+                Map.of("target", "cinema"), Map.of("file", key), Requests.AT);
+
+        assertThat(run(new FfmpegMediaProbe(), request)).singleElement()
+                .satisfies(failed -> assertThat(failed.error().code()).isEqualTo("invalid_parameter"));
     }
 
     @Test
@@ -151,7 +172,7 @@ class AnalyzeOperatorTest {
     private static void assertFailedWith(List<VoiceEvent> events, String code) {
         assertThat(events).extracting(VoiceEvent::kind).containsExactly(EventKind.PROGRESS, EventKind.FAILED);
         VoiceEvent failed = events.get(1);
-        assertThat(failed.seq()).isEqualTo(2);
+        assertThat(failed.seq()).as("a failure takes the last seq, above any progress").isEqualTo(3);
         assertThat(failed.error().code()).isEqualTo(code);
         assertThat(failed.error().detail()).isNotBlank();
     }

@@ -61,6 +61,24 @@ class LoudnessMeterTest {
     }
 
     @Test
+    void monoReferenceSineCountsAsOneChannel() {
+        // EBU Tech 3341 case 1 in mono at the synthesis engines' rates: a mono sine of peak A has mean
+        // square A²/2, so a 1 kHz sine at −23 dBFS reads 3 dB under its peak level
+        for (int rate : new int[] {48000, 22050, 16000}) {
+            Loudness loudness = meter.measure(DecodedAudio.mono(rate, TestSignals.sine(rate, 1000, -23, 20, 0)));
+            assertThat(loudness.integratedLufs()).as("at %d Hz", rate).isCloseTo(-26.0, within(0.1));
+        }
+        assertThat(meter.measure(DecodedAudio.mono(RATE, new float[RATE])).integratedLufs()).isNull();
+    }
+
+    @Test
+    void truePeakSeesInterSampleOversOfAnAbruptMonoSine() {
+        // fs/4 sine sampled at ±45°: samples at 0.707, true peak 1.0, not faded in
+        Loudness loudness = meter.measure(DecodedAudio.mono(RATE, TestSignals.sine(RATE, RATE / 4.0, 0, 0.1, Math.PI / 4)));
+        assertThat(loudness.truePeakDbtp()).isCloseTo(0, within(0.2));
+    }
+
+    @Test
     void truePeakOfFullScaleSineAtQuarterRateBetweenSamples() {
         // samples land at ±0.707 (−3 dBFS sample peak) while the waveform reaches full scale between them
         // faded in and out: an abrupt start rings (Gibbs) above the tone's own peak in any band-limited meter

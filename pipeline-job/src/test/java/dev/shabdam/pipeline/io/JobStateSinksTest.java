@@ -100,6 +100,32 @@ class JobStateSinksTest {
         assertThat(job("outputs")).isEqualTo("{}");
     }
 
+    @Test
+    void completedAnalysisBecomesARowDashboardsCanAggregate() throws Exception {
+        VoiceEvent analysis = JobEvents.completed(request, 3, "analyze", 40, """
+                {"durationSec":2.0,"sampleRateHz":16000,"channels":1,
+                 "loudness":{"integratedLufs":-19.5,"loudnessRangeLu":3.1,"truePeakDbtp":-1.2},
+                 "snrDb":31.0,"clippingRatio":0.0,"silenceRatio":0.2,
+                 "pitch":{"meanHz":120.0,"medianHz":118.0,"minHz":90.0,"maxHz":160.0,"stdevSemitones":2.5},
+                 "speakingRate":{"syllablesPerSec":null},"voiceQuality":{"jitterPercent":0.8,"shimmerPercent":3.0,"hnrDb":18.0},
+                 "suggestions":[{"code":"too_quiet","severity":"warning","message":"m"},{"code":"too_short_for_cloning","severity":"info","message":"m"}]}
+                """, Map.of(), 2.0);
+
+        assertThat(new AnalysisResultsSink.CompletedAnalyses().filter(analysis)).isTrue();
+        assertThat(new AnalysisResultsSink.CompletedAnalyses().filter(started)).isFalse();
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            execute(c, AnalysisResultsSink.UPSERT, AnalysisResultsSink::bind, analysis);
+            execute(c, AnalysisResultsSink.UPSERT, AnalysisResultsSink::bind, analysis);
+        }
+
+        String where = " FROM analysis_results WHERE job_id = '" + request.jobId() + "'";
+        assertThat(query("SELECT count(*)::text" + where)).as("a replay overwrites").isEqualTo("1");
+        assertThat(query("SELECT integrated_lufs::text" + where)).isEqualTo("-19.5");
+        assertThat(query("SELECT pitch_median_hz::text" + where)).isEqualTo("118");
+        assertThat(query("SELECT coalesce(syllables_per_sec::text, 'null')" + where)).isEqualTo("null");
+        assertThat(query("SELECT suggestion_codes::text" + where)).isEqualTo("{too_quiet,too_short_for_cloning}");
+    }
+
     private void apply(VoiceEvent... events) throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {
             for (VoiceEvent event : events) {

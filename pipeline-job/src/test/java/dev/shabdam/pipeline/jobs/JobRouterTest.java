@@ -10,6 +10,7 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,7 +43,7 @@ class JobRouterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobType.class, names = "ANALYZE", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = JobType.class, names = {"ANALYZE", "COMPARE"}, mode = EnumSource.Mode.EXCLUDE)
     void failsTypesNotBuiltYet(JobType type) throws Exception {
         harness.processElement(Requests.submit("job-1", type), 0);
 
@@ -55,8 +56,23 @@ class JobRouterTest {
         });
     }
 
+    @Test
+    void sendsCompareToItsOperator() throws Exception {
+        VoiceRequest request = Requests.submit("job-2", JobType.COMPARE);
+
+        harness.processElement(request, 0);
+
+        assertThat(routed(JobRouter.COMPARE)).containsExactly(request);
+        assertThat(routed()).isEmpty();
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
     private List<VoiceRequest> routed() {
-        var side = harness.getSideOutput(JobRouter.ANALYZE);
+        return routed(JobRouter.ANALYZE);
+    }
+
+    private List<VoiceRequest> routed(OutputTag<VoiceRequest> tag) {
+        var side = harness.getSideOutput(tag);
         return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
     }
 }

@@ -7,7 +7,6 @@ import org.bytedeco.javacv.Frame;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,28 +22,17 @@ public final class TestMedia {
     private TestMedia() {
     }
 
-    /** A 16-bit PCM WAV of a sine tone, written byte by byte (no FFmpeg involved). */
+    /** A 16-bit PCM WAV of a sine tone at half scale, written by {@link WavWriter} (no FFmpeg involved). */
     public static Path wav(Path file, int sampleRateHz, int channels, double seconds, double toneHz) throws IOException {
-        int frames = (int) Math.round(sampleRateHz * seconds);
-        int dataBytes = frames * channels * 2;
-        ByteBuffer buf = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
-                .put("WAVE".getBytes(StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16)
-                .putShort((short) 1)                       // PCM
-                .putShort((short) channels)
-                .putInt(sampleRateHz)
-                .putInt(sampleRateHz * channels * 2)       // byte rate
-                .putShort((short) (channels * 2))          // block align
-                .putShort((short) 16)                      // bits per sample
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(dataBytes);
-        for (int i = 0; i < frames; i++) {
+        float[] tone = new float[(int) Math.round(sampleRateHz * seconds)];
+        for (int i = 0; i < tone.length; i++) {
             short sample = (short) (0.5 * Short.MAX_VALUE * Math.sin(2 * Math.PI * toneHz * i / sampleRateHz));
-            for (int c = 0; c < channels; c++) {
-                buf.putShort(sample);
-            }
+            tone[i] = sample / 32768f; // exactly representable: the writer gives back this very 16-bit value
         }
-        return Files.write(file, buf.array());
+        float[][] planes = new float[channels][];
+        Arrays.fill(planes, tone);
+        WavWriter.write(file, new DecodedAudio(sampleRateHz, planes), WavWriter.Encoding.PCM_16);
+        return file;
     }
 
     /**

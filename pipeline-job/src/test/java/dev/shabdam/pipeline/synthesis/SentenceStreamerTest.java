@@ -1,7 +1,8 @@
 package dev.shabdam.pipeline.synthesis;
 
+import dev.shabdam.pipeline.analysis.LoudnessMeter;
+import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
-import dev.shabdam.pipeline.synthesis.audio.Bs1770LoudnessMeter;
 import dev.shabdam.pipeline.synthesis.audio.LoudnessNormalizer;
 import dev.shabdam.pipeline.synthesis.engine.EspeakSynthesizer;
 import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
@@ -59,7 +60,7 @@ class SentenceStreamerTest {
     @Test
     void levelsEachChunkToTheLoudnessTarget() {
         Audio all = streamer.synthesizeAll(ml("ഇതൊരു നീണ്ട വാക്യമാണ്, ഒരു സെക്കൻഡിലേറെ."));
-        assertThat(new Bs1770LoudnessMeter().integratedLufs(all.samples(), all.sampleRate())).isCloseTo(-16, within(0.5));
+        assertThat(new LoudnessMeter().measure(DecodedAudio.mono(all.sampleRate(), all.samples())).integratedLufs()).isCloseTo(-16, within(0.5));
     }
 
     @Test

@@ -55,15 +55,6 @@ public record Audio(float[] samples, int sampleRate) {
         return new Audio(out, sampleRate);
     }
 
-    /** 16-bit PCM, clipped. */
-    public short[] toPcm16() {
-        short[] pcm = new short[samples.length];
-        for (int i = 0; i < pcm.length; i++) {
-            pcm[i] = (short) Math.max(-32768, Math.min(32767, Math.round(samples[i] * 32768.0)));
-        }
-        return pcm;
-    }
-
     /** RMS level in dBFS (−∞ for silence). */
     public double rmsDbfs() {
         double sum = 0;

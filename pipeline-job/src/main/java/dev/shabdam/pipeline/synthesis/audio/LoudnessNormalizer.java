@@ -1,9 +1,15 @@
 package dev.shabdam.pipeline.synthesis.audio;
 
+import dev.shabdam.pipeline.analysis.Loudness;
+import dev.shabdam.pipeline.analysis.LoudnessMeter;
+import dev.shabdam.pipeline.media.DecodedAudio;
+
 /**
  * Brings audio to a loudness target with a true-peak ceiling, by one static gain. When the
  * target would push the true peak over the ceiling, the gain stops at the ceiling (the result
  * is then quieter than the target) rather than limiting, which would colour the voice.
+ * Integrated loudness (ITU-R BS.1770-4) and true peak come from the analysis {@link LoudnessMeter},
+ * in one pass.
  */
 public final class LoudnessNormalizer {
 
@@ -21,17 +27,18 @@ public final class LoudnessNormalizer {
     }
 
     public static LoudnessNormalizer standard() {
-        return new LoudnessNormalizer(new Bs1770LoudnessMeter(), DEFAULT_TARGET_LUFS, DEFAULT_CEILING_DBTP);
+        return new LoudnessNormalizer(new LoudnessMeter(), DEFAULT_TARGET_LUFS, DEFAULT_CEILING_DBTP);
     }
 
     /** Normalises to the target plus {@code offsetDb} (emotion energy, request volume). */
     public Audio normalize(Audio audio, double offsetDb) {
-        double measured = meter.integratedLufs(audio.samples(), audio.sampleRate());
-        if (Double.isInfinite(measured)) {
+        Loudness measured = meter.measure(DecodedAudio.mono(audio.sampleRate(), audio.samples()));
+        if (measured.integratedLufs() == null) {
             return audio; // silence or too short to gate: nothing to measure
         }
-        double gain = targetLufs + offsetDb - measured;
-        double peakAfter = TruePeak.dbtp(audio.samples()) + gain;
+        double gain = targetLufs + offsetDb - measured.integratedLufs();
+        // a signal with an integrated loudness is not all zeros, so it has a true peak
+        double peakAfter = measured.truePeakDbtp() + gain;
         if (peakAfter > ceilingDbtp) {
             gain -= peakAfter - ceilingDbtp;
         }

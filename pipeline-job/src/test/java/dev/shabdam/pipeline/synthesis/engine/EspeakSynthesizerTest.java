@@ -2,7 +2,7 @@ package dev.shabdam.pipeline.synthesis.engine;
 
 import dev.shabdam.pipeline.synthesis.SynthesisException;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
-import dev.shabdam.pipeline.synthesis.audio.F0Estimator;
+import dev.shabdam.pipeline.synthesis.audio.MedianPitch;
 import dev.shabdam.pipeline.synthesis.prosody.Emotion;
 import dev.shabdam.pipeline.synthesis.prosody.EmotionTable;
 import dev.shabdam.pipeline.synthesis.prosody.Prosody;
@@ -65,9 +65,9 @@ class EspeakSynthesizerTest {
     @ParameterizedTest
     @ValueSource(doubles = {4, -4, 7})
     void pitchShiftLandsWithinOneSemitone(double semitones) {
-        double base = F0Estimator.medianHz(say(ML, Language.ML, Prosody.NEUTRAL));
+        double base = MedianPitch.hz(say(ML, Language.ML, Prosody.NEUTRAL));
         Audio shifted = say(ML, Language.ML, Prosody.NEUTRAL.withPitch(semitones));
-        double measured = 12 * Math.log(F0Estimator.medianHz(shifted) / base) / Math.log(2);
+        double measured = 12 * Math.log(MedianPitch.hz(shifted) / base) / Math.log(2);
         assertThat(measured).isCloseTo(semitones, within(1.0));
         assertThat(shifted.durationSeconds()).isCloseTo(say(ML, Language.ML, Prosody.NEUTRAL).durationSeconds(), within(0.01));
     }
@@ -79,7 +79,7 @@ class EspeakSynthesizerTest {
         Audio neutral = say(ML, Language.ML, Prosody.NEUTRAL);
         Audio coloured = say(ML, Language.ML, Prosody.NEUTRAL.withEmotion(emotion));
         double durationChange = Math.abs(coloured.durationSeconds() / neutral.durationSeconds() - 1);
-        double f0Change = Math.abs(12 * Math.log(F0Estimator.medianHz(coloured) / F0Estimator.medianHz(neutral)) / Math.log(2));
+        double f0Change = Math.abs(12 * Math.log(MedianPitch.hz(coloured) / MedianPitch.hz(neutral)) / Math.log(2));
         double rmsChange = Math.abs(coloured.rmsDbfs() - neutral.rmsDbfs());
         System.out.printf("emotion %s: duration %+.1f%%, F0 %.2f st, RMS %.2f dB%n", emotion, 100 * durationChange, f0Change, rmsChange);
         assertThat(durationChange > 0.05 || f0Change > 1.0 || rmsChange > 1.5).isTrue();
@@ -114,7 +114,7 @@ class EspeakSynthesizerTest {
                     Audio reference = sequential.get(i);
                     assertThat(concurrent.durationSeconds()).isCloseTo(reference.durationSeconds(), within(0.15 * reference.durationSeconds()));
                     assertThat(concurrent.rmsDbfs()).isCloseTo(reference.rmsDbfs(), within(1.0));
-                    assertThat(12 * Math.log(F0Estimator.medianHz(concurrent) / F0Estimator.medianHz(reference)) / Math.log(2))
+                    assertThat(12 * Math.log(MedianPitch.hz(concurrent) / MedianPitch.hz(reference)) / Math.log(2))
                             .isCloseTo(0, within(1.0));
                 }
             }

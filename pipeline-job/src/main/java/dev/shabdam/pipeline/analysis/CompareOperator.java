@@ -1,0 +1,64 @@
+package dev.shabdam.pipeline.analysis;
+
+import dev.shabdam.pipeline.io.LocalCopy;
+import dev.shabdam.pipeline.io.ObjectStorage;
+import dev.shabdam.pipeline.jobs.EventSeq;
+import dev.shabdam.pipeline.jobs.JobEvents;
+import dev.shabdam.pipeline.jobs.MediaJobOperator;
+import dev.shabdam.pipeline.jobs.StageClock;
+import dev.shabdam.pipeline.media.AudioDecoder;
+import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.VoiceRequest;
+import org.apache.flink.util.Collector;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Runs a COMPARE job: decodes recordings {@code a} and {@code b} (stage {@code decode}) and compares
+ * the speakers and the delivery (stage {@code compare}). Emits seq 1 PROGRESS decode, seq 2 PROGRESS
+ * compare (closing decode with its duration), seq 3 COMPLETED or FAILED.
+ */
+public class CompareOperator extends MediaJobOperator {
+    private static final long serialVersionUID = 1L;
+
+    public static final String DECODE = "decode";
+    public static final String COMPARE = "compare";
+
+    private transient VoiceComparator comparator;
+
+    public CompareOperator(ObjectStorage storage) {
+        super(storage);
+    }
+
+    @Override
+    protected void run(VoiceRequest request, Collector<VoiceEvent> out, StageClock clock) throws Exception {
+        String a = requireInput(request, "a");
+        String b = requireInput(request, "b");
+        out.collect(JobEvents.progress(request, EventSeq.FIRST, DECODE, 0.0));
+        DecodedAudio first = decode(a);
+        DecodedAudio second = decode(b);
+        out.collect(JobEvents.progress(request, EventSeq.FIRST + 1, COMPARE, 0.5, clock.lap()));
+        ComparisonResult result = comparator().compare(first, second);
+        out.collect(JobEvents.completed(request, finalSeq(), COMPARE, clock.lap(),
+                new String(RecordCodec.encode(result), StandardCharsets.UTF_8), Map.of(), null));
+    }
+
+    @Override
+    protected int finalSeq() {
+        return EventSeq.FIRST + 2;
+    }
+
+    private DecodedAudio decode(String key) throws Exception {
+        return LocalCopy.of(storage(), key, file -> new AudioDecoder().decode(file));
+    }
+
+    private VoiceComparator comparator() {
+        if (comparator == null) {
+            comparator = new VoiceComparator();
+        }
+        return comparator;
+    }
+}

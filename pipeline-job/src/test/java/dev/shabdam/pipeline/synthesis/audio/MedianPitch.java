@@ -1,0 +1,19 @@
+package dev.shabdam.pipeline.synthesis.audio;
+
+import dev.shabdam.pipeline.analysis.PitchSummary;
+import dev.shabdam.pipeline.analysis.PitchTracker;
+import dev.shabdam.pipeline.analysis.SpeechSignal;
+import dev.shabdam.pipeline.media.DecodedAudio;
+
+/** Median F0 of synthesised audio, by the analysis YIN {@link PitchTracker}: how tests check a pitch request landed. */
+public final class MedianPitch {
+    private MedianPitch() {
+    }
+
+    /** Median F0 of the voiced frames in Hz, or NaN when nothing is voiced. */
+    public static double hz(Audio audio) {
+        SpeechSignal signal = SpeechSignal.of(DecodedAudio.mono(audio.sampleRate(), audio.samples()));
+        Double median = PitchSummary.of(new PitchTracker().track(signal)).medianHz();
+        return median == null ? Double.NaN : median;
+    }
+}
