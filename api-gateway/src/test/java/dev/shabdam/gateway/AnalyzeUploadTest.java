@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -164,11 +163,5 @@ class AnalyzeUploadTest extends GatewayTestSupport {
         assertThat(response.statusCode()).isEqualTo(202);
         String jobId = Http.json(response).get("jobId").asText();
         await().untilAsserted(() -> assertThat(requestsOf(jobId)).hasSize(1));
-    }
-
-    private static int storedFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(STORAGE)) {
-            return (int) files.filter(Files::isRegularFile).count();
-        }
     }
 }

@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -158,20 +159,26 @@ abstract class GatewayTestSupport {
 
     /** A jobs row as the pipeline's sink would leave it. */
     void insertJob(String jobId, String tenant, String status, Instant createdAt, String resultJson, String outputsJson) {
+        insertJob(jobId, tenant, JobType.ANALYZE, status, createdAt, resultJson, outputsJson, null);
+    }
+
+    void insertJob(String jobId, String tenant, JobType type, String status, Instant createdAt, String resultJson,
+                   String outputsJson, Double mediaSeconds) {
         jdbc.sql("""
-                        INSERT INTO jobs (job_id, tenant_id, type, status, stage, progress, result, outputs, created_at, updated_at)
-                        VALUES (?, ?, 'ANALYZE', ?, 'probe', 0.5, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?)""")
-                .params(jobId, tenant, status, resultJson, outputsJson == null ? "{}" : outputsJson,
-                        createdAt.atOffset(ZoneOffset.UTC), createdAt.atOffset(ZoneOffset.UTC))
+                        INSERT INTO jobs (job_id, tenant_id, type, status, stage, progress, result, outputs, media_seconds,
+                                          created_at, updated_at)
+                        VALUES (?, ?, ?, ?, 'probe', 0.5, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?)""")
+                .params(jobId, tenant, type.name(), status, resultJson, outputsJson == null ? "{}" : outputsJson,
+                        mediaSeconds, createdAt.atOffset(ZoneOffset.UTC), createdAt.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
     void insertEvent(VoiceEvent e) {
         jdbc.sql("""
-                        INSERT INTO job_events (job_id, seq, tenant_id, kind, stage, progress, segment, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO job_events (job_id, seq, tenant_id, kind, stage, progress, segment, duration_ms, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(e.jobId(), e.seq(), e.tenantId(), e.kind().name(), e.stage(), e.progress(), e.segment(),
-                        e.at().atOffset(ZoneOffset.UTC))
+                        e.durationMs(), e.at().atOffset(ZoneOffset.UTC))
                 .update();
     }
 
@@ -203,6 +210,15 @@ abstract class GatewayTestSupport {
 
     static String newJobId() {
         return UUID.randomUUID().toString();
+    }
+
+    /** How many objects the gateway has stored so far. */
+    static int storedFiles() {
+        try (Stream<Path> files = Files.walk(STORAGE)) {
+            return (int) files.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path tempDirectory() {

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /** A plain JDK HTTP client against the running gateway, as an API client would call it. */
@@ -56,16 +57,32 @@ final class Http {
     }
 
     HttpRequest.Builder uploadRequest(String path, String apiKey, String fileName, byte[] content) {
+        return uploadRequest(path, apiKey, List.of(new Part("file", fileName, content)));
+    }
+
+    /** POSTs the file parts as multipart/form-data, in order. */
+    HttpResponse<byte[]> upload(String path, String apiKey, List<Part> parts) {
+        return send(uploadRequest(path, apiKey, parts).build());
+    }
+
+    HttpRequest.Builder uploadRequest(String path, String apiKey, List<Part> parts) {
         String boundary = "----shabdam" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        write(body, "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n");
-        body.writeBytes(content);
-        write(body, "\r\n--" + boundary + "--\r\n");
+        for (Part part : parts) {
+            write(body, "--" + boundary + "\r\n"
+                    + "Content-Disposition: form-data; name=\"" + part.name() + "\"; filename=\"" + part.fileName() + "\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(part.content());
+            write(body, "\r\n");
+        }
+        write(body, "--" + boundary + "--\r\n");
         return request(path, apiKey)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    }
+
+    /** One file part of a multipart upload. */
+    record Part(String name, String fileName, byte[] content) {
     }
 
     static JsonNode json(HttpResponse<byte[]> response) {

@@ -43,6 +43,8 @@ class OperationsTest extends GatewayTestSupport {
         assertThat(paths.has("/voice/analyze")).isTrue();
         assertThat(paths.has("/jobs/{jobId}")).isTrue();
         assertThat(paths.get("/voice/analyze").toString()).doesNotContain("tenant");
+        assertThat(paths.get("/voice/compare").toString()).contains("\"a\"", "\"b\"").doesNotContain("tenant");
+        assertThat(paths.get("/voice/analytics").toString()).contains("groupBy").doesNotContain("tenant");
         assertThat(http.get("/swagger-ui.html", null).statusCode()).isIn(200, 302);
     }
 }

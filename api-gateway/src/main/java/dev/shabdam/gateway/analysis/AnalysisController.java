@@ -7,6 +7,7 @@ import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.gateway.jobs.Jobs;
 import dev.shabdam.gateway.jobs.SubmittedJob;
 import dev.shabdam.gateway.security.Tenant;
+import dev.shabdam.gateway.uploads.MediaPart;
 import dev.shabdam.gateway.uploads.MediaUploads;
 import dev.shabdam.gateway.uploads.UploadedMedia;
 import dev.shabdam.schemas.JobType;
@@ -22,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 @RestController
@@ -46,6 +48,25 @@ class AnalysisController {
         JobRow job = jobs.submit(tenant, jobId, JobType.ANALYZE,
                 Map.of("media", media.format().kind(), "format", media.format().extension()),
                 Map.of("file", media.key()));
+        return completion.answerWhenFinal(job, waitFor, accepted(job));
+    }
+
+    @Operation(summary = "Compare two recordings (audio or video): speaker similarity, spectral distance, "
+            + "duration, loudness and pitch differences")
+    @PostMapping(path = "/voice/compare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    DeferredResult<ResponseEntity<Object>> compare(Tenant tenant, @RequestPart("a") MultipartFile a,
+                                                   @RequestPart("b") MultipartFile b,
+                                                   @RequestParam(name = "wait", required = false) String wait) {
+        Duration waitFor = WaitTime.parse(wait);
+        String jobId = Jobs.newJobId();
+        Map<String, UploadedMedia> media = uploads.storeAll(tenant, jobId,
+                List.of(new MediaPart("a", a), new MediaPart("b", b)));
+        UploadedMedia first = media.get("a");
+        UploadedMedia second = media.get("b");
+        JobRow job = jobs.submit(tenant, jobId, JobType.COMPARE,
+                Map.of("a.media", first.format().kind(), "a.format", first.format().extension(),
+                        "b.media", second.format().kind(), "b.format", second.format().extension()),
+                Map.of("a", first.key(), "b", second.key()));
         return completion.answerWhenFinal(job, waitFor, accepted(job));
     }
 
