@@ -75,7 +75,7 @@ public final class LocalStack implements AutoCloseable {
 
     private PipelineConfig pipelineConfig(int parallelism) {
         return new PipelineConfig(kafka.bootstrapServers(), database.url(), database.user(), database.password(),
-                storage.uri(), PipelineConfig.DEFAULT_CHECKPOINT_INTERVAL_MS, parallelism);
+                storage.uri(), PipelineConfig.DEFAULT_CHECKPOINT_INTERVAL_MS, parallelism, PipelineConfig.DEFAULT_MODELS_DIR);
     }
 
     private Map<String, String> gatewayEnvironment(StackSettings settings) {

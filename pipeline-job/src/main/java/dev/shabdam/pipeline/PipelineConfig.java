@@ -3,6 +3,7 @@ package dev.shabdam.pipeline;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -19,10 +20,13 @@ public record PipelineConfig(
         String jdbcPassword,
         String storageUri,
         long checkpointIntervalMs,
-        int parallelism) {
+        int parallelism,
+        String modelsDir) {
 
     public static final long DEFAULT_CHECKPOINT_INTERVAL_MS = 1000;
     public static final int DEFAULT_PARALLELISM = 1;
+    /** Where models/fetch puts model files, relative to the working directory. */
+    public static final String DEFAULT_MODELS_DIR = "models/cache";
 
     public static PipelineConfig fromArgs(String[] args) {
         return fromArgs(args, System::getenv);
@@ -38,7 +42,8 @@ public record PipelineConfig(
                 settings.optional("jdbc-password"),
                 settings.required("storage-uri"),
                 settings.number("checkpoint-interval-ms", DEFAULT_CHECKPOINT_INTERVAL_MS),
-                (int) settings.number("parallelism", DEFAULT_PARALLELISM));
+                (int) settings.number("parallelism", DEFAULT_PARALLELISM),
+                Objects.requireNonNullElse(settings.optional("models-dir"), DEFAULT_MODELS_DIR));
     }
 
     private static Map<String, String> flags(String[] args) {

@@ -4,6 +4,8 @@ import dev.shabdam.pipeline.analysis.AnalyzeOperator;
 import dev.shabdam.pipeline.analysis.CompareOperator;
 import dev.shabdam.pipeline.io.AnalysisResultsSink;
 import dev.shabdam.pipeline.io.JobSinks;
+import dev.shabdam.pipeline.io.SynthesisCacheSink;
+import dev.shabdam.pipeline.synthesis.GenerateOperator;
 import dev.shabdam.pipeline.io.JobStateSinks;
 import dev.shabdam.pipeline.io.KafkaConnectors;
 import dev.shabdam.pipeline.io.ObjectStorage;
@@ -21,6 +23,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
@@ -34,10 +37,11 @@ import java.time.Duration;
 /**
  * The Shabdam job graph:
  * <pre>
- * voice.requests ─▶ decode ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ route by type ─▶ keyBy(jobId) ─▶ analyze │ compare
+ * voice.requests ─▶ decode ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ route by type ─▶ keyBy(jobId) ─▶ analyze │ compare │ generate
  *                     │ unreadable                  │ CANCELLED          │ not_implemented               │ progress,
  *                     ▼                             ▼                    ▼                               │ completed/failed
  *              voice.requests.dlq                 events ◀───────────────┴───────────────────────────────┘
+ *                                 generate ─▶ voice.replies (at once), synthesis_cache (JDBC)
  *                                                   ├─▶ voice.events (Kafka), jobs + job_events (JDBC)
  *                                                   └─▶ completed analyses ─▶ analysis_results (JDBC)
  * </pre>
@@ -52,12 +56,15 @@ public class VoicePipelineJob {
     private final JobSinks sinks;
     private final ObjectStorage storage;
     private final MediaProbe probe;
+    private final String modelsDir;
 
-    public VoicePipelineJob(Source<RawRecord, ?, ?> requests, JobSinks sinks, ObjectStorage storage, MediaProbe probe) {
+    public VoicePipelineJob(Source<RawRecord, ?, ?> requests, JobSinks sinks, ObjectStorage storage, MediaProbe probe,
+                            String modelsDir) {
         this.requests = requests;
         this.sinks = sinks;
         this.storage = storage;
         this.probe = probe;
+        this.modelsDir = modelsDir;
     }
 
     /** The job with its real connectors: Kafka, PostgreSQL and the configured object storage. */
@@ -67,7 +74,8 @@ public class VoicePipelineJob {
                 KafkaConnectors.requests(config.kafkaBootstrap()),
                 JobSinks.of(config.kafkaBootstrap(), jdbc),
                 new ObjectStorage(config.storageUri()),
-                probe);
+                probe,
+                config.modelsDir());
     }
 
     /**
@@ -83,6 +91,8 @@ public class VoicePipelineJob {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
         conf.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
+        // a spoken reply is one small record: flush network buffers at once instead of after 100 ms
+        conf.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(1));
         // every record type has a Flink serializer; Kryo sneaking in would make state fragile
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         return conf;
@@ -117,8 +127,17 @@ public class VoicePipelineJob {
                 .process(new CompareOperator(storage))
                 .uid("compare").name("Compare");
 
+        DataStream<VoiceEvent> generated = refused.getSideOutput(JobRouter.GENERATE)
+                .keyBy(VoiceRequest::jobId)
+                .process(new GenerateOperator(storage, modelsDir))
+                .uid("generate").name("Generate speech");
+        generated.sinkTo(sinks.replies()).uid("replies-sink").name("voice.replies");
+        generated.filter(new SynthesisCacheSink.CompletedGenerations())
+                .uid("completed-generations").name("Completed generations")
+                .sinkTo(sinks.synthesisCache()).uid("synthesis-cache-sink").name("synthesis_cache table");
+
         DataStream<VoiceEvent> allEvents = admitted.getSideOutput(CancellationGate.CANCELLED)
-                .union(refused, analyzed, compared);
+                .union(refused, analyzed, compared, generated);
         allEvents.sinkTo(sinks.events()).uid("events-sink").name("voice.events");
         allEvents.sinkTo(sinks.jobs()).uid("jobs-sink").name("jobs table");
         allEvents.sinkTo(sinks.jobEvents()).uid("job-events-sink").name("job_events table");

@@ -20,7 +20,7 @@ class PipelineConfigTest {
         PipelineConfig config = PipelineConfig.fromArgs(new String[0], ENV::get);
 
         assertThat(config).isEqualTo(new PipelineConfig("kafka:9092", "jdbc:postgresql://db/shabdam", "shabdam", null,
-                "s3://shabdam", 1000, 4));
+                "s3://shabdam", 1000, 4, PipelineConfig.DEFAULT_MODELS_DIR));
     }
 
     @Test

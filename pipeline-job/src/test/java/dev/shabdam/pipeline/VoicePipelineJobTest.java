@@ -70,8 +70,9 @@ class VoicePipelineJobTest {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(testConfiguration());
         env.setParallelism(2);
-        new VoicePipelineJob(source(requests), new JobSinks(events, jobs, jobEvents, analysisResults, deadLetters),
-                new ObjectStorage(storageRoot.toUri().toString()), new FfmpegMediaProbe())
+        new VoicePipelineJob(source(requests),
+                new JobSinks(events, jobs, jobEvents, analysisResults, new CollectSink<>(), new CollectSink<>(), deadLetters),
+                new ObjectStorage(storageRoot.toUri().toString()), new FfmpegMediaProbe(), "models/cache")
                 .build(env);
         env.execute("voice-pipeline-test");
 
@@ -101,7 +102,7 @@ class VoicePipelineJobTest {
     @Test
     void realConnectorsMakeAJobGraphWithStableIds() {
         PipelineConfig config = new PipelineConfig("localhost:9092", "jdbc:postgresql://localhost/shabdam",
-                "shabdam", "secret", "file:///tmp/shabdam", 1000, 2);
+                "shabdam", "secret", "file:///tmp/shabdam", 1000, 2, "models/cache");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 VoicePipelineJob.configuration(config));
 
@@ -122,7 +123,7 @@ class VoicePipelineJobTest {
     /** The production configuration, with fast checkpoints and no restarts: a failure must fail the test. */
     private static Configuration testConfiguration() {
         Configuration conf = VoicePipelineJob.configuration(
-                new PipelineConfig("unused:9092", "jdbc:unused", null, null, "file:///unused", 200, 2));
+                new PipelineConfig("unused:9092", "jdbc:unused", null, null, "file:///unused", 200, 2, "models/cache"));
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         return conf;
     }

@@ -27,6 +27,14 @@ public final class StorageKeys {
         return "jobs/" + safe(jobId) + "/segments/" + segment + "/" + safe(stage);
     }
 
+    /**
+     * Where synthesised audio lives, addressed by its content: the cache key is a hash of everything
+     * that shapes the audio, so equal requests of any tenant share one object.
+     */
+    public static String synthesisCache(String cacheKey, String extension) {
+        return "cache/tts/" + safe(cacheKey) + "." + safe(extension);
+    }
+
     /** Whether a name can be a single path element of a key: no separators, no dot-dot, no hidden files. */
     public static boolean isSafeName(String name) {
         return name != null && SAFE_NAME.matcher(name).matches() && !name.contains("..");

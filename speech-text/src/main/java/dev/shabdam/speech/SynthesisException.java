@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.synthesis;
+package dev.shabdam.speech;
 
 /**
  * The one failure type of the synthesis core. {@link #code()} is the machine-readable

@@ -12,6 +12,8 @@ import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
  * @param jobs            the {@code jobs} table (every event)
  * @param jobEvents       the {@code job_events} table (every event)
  * @param analysisResults the {@code analysis_results} table (completed analyses)
+ * @param replies         {@code voice.replies} (events of GENERATE jobs, for real-time waiters)
+ * @param synthesisCache  the {@code synthesis_cache} index (completed generations)
  * @param deadLetters     {@code voice.requests.dlq} (records that could not be read)
  */
 public record JobSinks(
@@ -19,6 +21,8 @@ public record JobSinks(
         Sink<VoiceEvent> jobs,
         Sink<VoiceEvent> jobEvents,
         Sink<VoiceEvent> analysisResults,
+        Sink<VoiceEvent> replies,
+        Sink<VoiceEvent> synthesisCache,
         Sink<DeadLetter> deadLetters) {
 
     public static JobSinks of(String kafkaBootstrap, JdbcConnectionOptions jdbc) {
@@ -27,6 +31,8 @@ public record JobSinks(
                 JobStateSinks.jobs(jdbc),
                 JobStateSinks.jobEvents(jdbc),
                 AnalysisResultsSink.create(jdbc),
+                KafkaConnectors.replies(kafkaBootstrap),
+                SynthesisCacheSink.create(jdbc),
                 KafkaConnectors.deadLetters(kafkaBootstrap));
     }
 }

@@ -40,10 +40,24 @@ public final class KafkaConnectors {
     public static KafkaSink<VoiceEvent> events(String bootstrapServers) {
         return KafkaSink.<VoiceEvent>builder()
                 .setBootstrapServers(bootstrapServers)
-                .setRecordSerializer(new EventRecordSerializer())
+                .setRecordSerializer(new EventRecordSerializer(Topics.EVENTS))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(TRANSACTIONAL_ID_PREFIX)
                 .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+                .build();
+    }
+
+    /**
+     * Replies for real-time waiters (GENERATE), at least once and without waiting for a checkpoint:
+     * each event carries its seq, so a waiter recognises a duplicate after a replay and ignores it.
+     * Batching off ({@code linger.ms=0}): a reply waits for nothing.
+     */
+    public static KafkaSink<VoiceEvent> replies(String bootstrapServers) {
+        return KafkaSink.<VoiceEvent>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setRecordSerializer(new EventRecordSerializer(Topics.REPLIES))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setProperty("linger.ms", "0")
                 .build();
     }
 

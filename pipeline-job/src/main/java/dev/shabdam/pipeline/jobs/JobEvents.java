@@ -25,6 +25,13 @@ public final class JobEvents {
         return event(request, seq, EventKind.PROGRESS, stage, progress, previousStageMs, null, null, Map.of(), null);
     }
 
+    /** Progress on one segment of the job (a sentence, an utterance), with what it produced. */
+    public static VoiceEvent segment(VoiceRequest request, int seq, String stage, double progress, int segment,
+                                     Map<String, String> outputs) {
+        return new VoiceEvent(VoiceEvent.CURRENT_VERSION, request.jobId(), request.tenantId(), request.type(), seq,
+                EventKind.PROGRESS, stage, progress, segment, null, null, null, outputs, null, Instant.now());
+    }
+
     public static VoiceEvent completed(VoiceRequest request, int seq, String stage, long durationMs,
                                        String resultJson, Map<String, String> outputs, Double mediaSeconds) {
         return event(request, seq, EventKind.COMPLETED, stage, 1.0, durationMs, resultJson, null, outputs, mediaSeconds);

@@ -20,6 +20,8 @@ public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {
             new OutputTag<>("analyze", TypeInformation.of(VoiceRequest.class));
     public static final OutputTag<VoiceRequest> COMPARE =
             new OutputTag<>("compare", TypeInformation.of(VoiceRequest.class));
+    public static final OutputTag<VoiceRequest> GENERATE =
+            new OutputTag<>("generate", TypeInformation.of(VoiceRequest.class));
     static final String STAGE = "route";
 
     @Override
@@ -27,7 +29,8 @@ public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {
         switch (request.type()) {
             case ANALYZE -> ctx.output(ANALYZE, request);
             case COMPARE -> ctx.output(COMPARE, request);
-            case GENERATE, TRAIN, DUB -> out.collect(JobEvents.failed(request, EventSeq.FIRST, STAGE, null,
+            case GENERATE -> ctx.output(GENERATE, request);
+            case TRAIN, DUB -> out.collect(JobEvents.failed(request, EventSeq.FIRST, STAGE, null,
                     new JobError("not_implemented", request.type() + " jobs are not implemented yet")));
         }
     }

@@ -51,9 +51,19 @@ public abstract class MediaJobOperator extends KeyedProcessFunction<String, Voic
         } catch (InvalidParameterException e) {
             out.collect(failed(request, clock, "invalid_parameter", e.getMessage()));
         } catch (Exception e) {
-            LOG.warn("{} job {} failed", request.type(), request.jobId(), e);
-            out.collect(failed(request, clock, "internal_error", e.toString()));
+            JobError known = describe(e);
+            if (known != null) {
+                out.collect(JobEvents.failed(request, finalSeq(), null, clock.lap(), known));
+            } else {
+                LOG.warn("{} job {} failed", request.type(), request.jobId(), e);
+                out.collect(failed(request, clock, "internal_error", e.toString()));
+            }
         }
+    }
+
+    /** A job type's own failures with their codes; null for an unexpected failure. */
+    protected JobError describe(Exception failure) {
+        return null;
     }
 
     /** The storage key of a named input; a request without it fails with {@code input_missing}. */

@@ -1,19 +1,20 @@
 package dev.shabdam.pipeline.synthesis;
 
+import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.audio.LoudnessNormalizer;
 import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
 import dev.shabdam.pipeline.synthesis.engine.Synthesizer;
-import dev.shabdam.pipeline.synthesis.prosody.EmotionStyle;
-import dev.shabdam.pipeline.synthesis.prosody.EmotionTable;
-import dev.shabdam.pipeline.synthesis.prosody.Prosody;
-import dev.shabdam.pipeline.synthesis.text.LanguageSegmenter;
-import dev.shabdam.pipeline.synthesis.text.NormalizedText;
-import dev.shabdam.pipeline.synthesis.text.Segment;
-import dev.shabdam.pipeline.synthesis.text.SentenceSplitter;
-import dev.shabdam.pipeline.synthesis.text.SsmlParser;
-import dev.shabdam.pipeline.synthesis.text.SsmlPart;
-import dev.shabdam.pipeline.synthesis.text.TextNormalizer;
+import dev.shabdam.speech.prosody.EmotionStyle;
+import dev.shabdam.speech.prosody.EmotionTable;
+import dev.shabdam.speech.prosody.Prosody;
+import dev.shabdam.speech.text.LanguageSegmenter;
+import dev.shabdam.speech.text.NormalizedText;
+import dev.shabdam.speech.text.Segment;
+import dev.shabdam.speech.text.SentenceSplitter;
+import dev.shabdam.speech.text.SsmlParser;
+import dev.shabdam.speech.text.SsmlPart;
+import dev.shabdam.speech.text.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,11 @@ public final class SentenceStreamer {
             sink.accept(new SpeechChunk(i, plan.size(), sentence.text(), render(request, sentence, i == plan.size() - 1)));
         }
         return plan.size();
+    }
+
+    /** The engine's id, as recorded with results and cache entries. */
+    public String engineId() {
+        return engine.engineId();
     }
 
     /** The whole generation as one clip. */

@@ -1,7 +1,7 @@
 package dev.shabdam.pipeline.synthesis;
 
-import dev.shabdam.pipeline.synthesis.prosody.Prosody;
-import dev.shabdam.pipeline.synthesis.text.Language;
+import dev.shabdam.speech.prosody.Prosody;
+import dev.shabdam.speech.text.Language;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -39,7 +39,7 @@ class KafkaRecordsTest {
     void writesEventKeyedByJobId() throws Exception {
         VoiceEvent event = JobEvents.progress(Requests.analyze("job-1", "uploads/tenant-a/job-1/file"), 1, "probe", 0.0);
 
-        ProducerRecord<byte[], byte[]> record = new EventRecordSerializer().serialize(event, null, null);
+        ProducerRecord<byte[], byte[]> record = new EventRecordSerializer(Topics.EVENTS).serialize(event, null, null);
 
         assertThat(record.topic()).isEqualTo(Topics.EVENTS);
         assertThat(record.key()).asString(StandardCharsets.UTF_8).isEqualTo("job-1");

@@ -43,7 +43,7 @@ class JobRouterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobType.class, names = {"ANALYZE", "COMPARE"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = JobType.class, names = {"ANALYZE", "COMPARE", "GENERATE"}, mode = EnumSource.Mode.EXCLUDE)
     void failsTypesNotBuiltYet(JobType type) throws Exception {
         harness.processElement(Requests.submit("job-1", type), 0);
 
@@ -56,13 +56,14 @@ class JobRouterTest {
         });
     }
 
-    @Test
-    void sendsCompareToItsOperator() throws Exception {
-        VoiceRequest request = Requests.submit("job-2", JobType.COMPARE);
+    @ParameterizedTest
+    @EnumSource(value = JobType.class, names = {"COMPARE", "GENERATE"})
+    void sendsOtherBuiltTypesToTheirOperators(JobType type) throws Exception {
+        VoiceRequest request = Requests.submit("job-2", type);
 
         harness.processElement(request, 0);
 
-        assertThat(routed(JobRouter.COMPARE)).containsExactly(request);
+        assertThat(routed(type == JobType.COMPARE ? JobRouter.COMPARE : JobRouter.GENERATE)).containsExactly(request);
         assertThat(routed()).isEmpty();
         assertThat(harness.extractOutputValues()).isEmpty();
     }

@@ -1,9 +1,8 @@
 package dev.shabdam.pipeline.synthesis;
 
-import dev.shabdam.pipeline.synthesis.audio.Audio;
-import dev.shabdam.pipeline.synthesis.prosody.Emotion;
-import dev.shabdam.pipeline.synthesis.prosody.Prosody;
-import dev.shabdam.pipeline.synthesis.text.Language;
+import dev.shabdam.speech.prosody.Emotion;
+import dev.shabdam.speech.prosody.Prosody;
+import dev.shabdam.speech.text.Language;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -43,30 +42,16 @@ class CacheTest {
     }
 
     @Test
-    void lruEvictsLeastRecentlyUsedByBytes() {
-        Audio second = new Audio(new float[1000], 16000); // 4016 bytes each
-        AudioLru lru = new AudioLru(3 * second.sizeBytes());
-        lru.put("a", new Audio(new float[1000], 16000));
-        lru.put("b", second);
-        lru.put("c", new Audio(new float[1000], 16000));
-        assertThat(lru.get("a")).isPresent(); // a is now more recent than b
-        lru.put("d", new Audio(new float[1000], 16000));
-        assertThat(lru.get("b")).isEmpty();
-        assertThat(lru.get("a")).isPresent();
-        assertThat(lru.entryCount()).isEqualTo(3);
-        assertThat(lru.sizeBytes()).isEqualTo(3 * second.sizeBytes());
-        lru.put("big", new Audio(new float[2500], 16000)); // 10016 bytes: evicts two
-        assertThat(lru.entryCount()).isEqualTo(1);
-        assertThat(lru.sizeBytes()).isLessThanOrEqualTo(3 * second.sizeBytes());
-        assertThat(lru.hits()).isEqualTo(2);
-        assertThat(lru.misses()).isEqualTo(1);
-    }
+    void knownResultsForgetTheLeastRecentlyUsedFirst() {
+        KnownResults known = new KnownResults(2);
+        known.put("a", "{}");
+        known.put("b", "{}");
+        assertThat(known.get("a")).isPresent(); // a is now more recent than b
+        known.put("c", "{}");
 
-    @Test
-    void audioLargerThanTheWholeCacheIsNotKept() {
-        AudioLru lru = new AudioLru(100);
-        lru.put("huge", new Audio(new float[1000], 16000));
-        assertThat(lru.entryCount()).isZero();
-        assertThat(lru.get("huge")).isEmpty();
+        assertThat(known.get("b")).isEmpty();
+        assertThat(known.get("a")).contains("{}");
+        assertThat(known.get("c")).isPresent();
+        assertThat(known.size()).isEqualTo(2);
     }
 }

@@ -1,16 +1,17 @@
 package dev.shabdam.pipeline.synthesis;
 
+import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.pipeline.analysis.LoudnessMeter;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.audio.LoudnessNormalizer;
 import dev.shabdam.pipeline.synthesis.engine.EspeakSynthesizer;
 import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
-import dev.shabdam.pipeline.synthesis.prosody.Emotion;
-import dev.shabdam.pipeline.synthesis.prosody.EmotionTable;
-import dev.shabdam.pipeline.synthesis.prosody.Prosody;
-import dev.shabdam.pipeline.synthesis.text.Language;
-import dev.shabdam.pipeline.synthesis.text.TextNormalizer;
+import dev.shabdam.speech.prosody.Emotion;
+import dev.shabdam.speech.prosody.EmotionTable;
+import dev.shabdam.speech.prosody.Prosody;
+import dev.shabdam.speech.text.Language;
+import dev.shabdam.speech.text.TextNormalizer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

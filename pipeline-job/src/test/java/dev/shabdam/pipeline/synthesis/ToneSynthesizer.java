@@ -3,7 +3,7 @@ package dev.shabdam.pipeline.synthesis;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
 import dev.shabdam.pipeline.synthesis.engine.Synthesizer;
-import dev.shabdam.pipeline.synthesis.text.Language;
+import dev.shabdam.speech.text.Language;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.synthesis.prosody;
+package dev.shabdam.speech.prosody;
 
 /** One row of synthesis/emotions.tsv; see that file for what each number means. */
 public record EmotionStyle(double pitchShiftSemitones, double pitchRangeFactor, double rateFactor,

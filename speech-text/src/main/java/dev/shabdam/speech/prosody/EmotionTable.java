@@ -1,6 +1,6 @@
-package dev.shabdam.pipeline.synthesis.prosody;
+package dev.shabdam.speech.prosody;
 
-import dev.shabdam.pipeline.synthesis.text.TsvTable;
+import dev.shabdam.speech.text.TsvTable;
 
 import java.util.EnumMap;
 import java.util.List;

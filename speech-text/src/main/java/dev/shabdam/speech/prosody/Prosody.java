@@ -1,6 +1,6 @@
-package dev.shabdam.pipeline.synthesis.prosody;
+package dev.shabdam.speech.prosody;
 
-import dev.shabdam.pipeline.synthesis.SynthesisException;
+import dev.shabdam.speech.SynthesisException;
 
 /**
  * The voice controls of a request, validated on construction ({@code invalid_parameter}).

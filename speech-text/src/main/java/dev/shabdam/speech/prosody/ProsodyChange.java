@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.synthesis.prosody;
+package dev.shabdam.speech.prosody;
 
 /**
  * A relative change from SSML {@code <prosody>}: rate and volume as factors, pitch in

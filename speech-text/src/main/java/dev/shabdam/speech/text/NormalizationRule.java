@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.synthesis.text;
+package dev.shabdam.speech.text;
 
 import java.util.function.Function;
 import java.util.regex.MatchResult;

@@ -1,7 +1,7 @@
-package dev.shabdam.pipeline.synthesis.text;
+package dev.shabdam.speech.text;
 
-import dev.shabdam.pipeline.synthesis.SynthesisException;
-import dev.shabdam.pipeline.synthesis.prosody.ProsodyChange;
+import dev.shabdam.speech.SynthesisException;
+import dev.shabdam.speech.prosody.ProsodyChange;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;

@@ -1,6 +1,6 @@
-package dev.shabdam.pipeline.synthesis.text;
+package dev.shabdam.speech.text;
 
-import dev.shabdam.pipeline.synthesis.prosody.ProsodyChange;
+import dev.shabdam.speech.prosody.ProsodyChange;
 
 /** A piece of a parsed SSML document, in reading order. */
 public sealed interface SsmlPart permits SsmlPart.Speech, SsmlPart.Pause {

@@ -1,6 +1,6 @@
-package dev.shabdam.pipeline.synthesis.text;
+package dev.shabdam.speech.text;
 
-import dev.shabdam.pipeline.synthesis.SynthesisException;
+import dev.shabdam.speech.SynthesisException;
 
 import java.util.EnumMap;
 import java.util.List;

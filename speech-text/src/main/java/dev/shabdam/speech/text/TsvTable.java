@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.synthesis.text;
+package dev.shabdam.speech.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;

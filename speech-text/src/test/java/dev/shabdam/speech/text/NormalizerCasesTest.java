@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.synthesis.text;
+package dev.shabdam.speech.text;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,6 +1,6 @@
-package dev.shabdam.pipeline.synthesis.text;
+package dev.shabdam.speech.text;
 
-import dev.shabdam.pipeline.synthesis.SynthesisException;
+import dev.shabdam.speech.SynthesisException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
-package dev.shabdam.pipeline.synthesis.text;
+package dev.shabdam.speech.text;
 
-import dev.shabdam.pipeline.synthesis.SynthesisException;
+import dev.shabdam.speech.SynthesisException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

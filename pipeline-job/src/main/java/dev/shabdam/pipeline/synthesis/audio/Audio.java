@@ -64,10 +64,6 @@ public record Audio(float[] samples, int sampleRate) {
         return 10 * Math.log10(sum / Math.max(1, samples.length));
     }
 
-    /** Estimated memory, for the byte-bounded cache. */
-    public long sizeBytes() {
-        return 16L + 4L * samples.length;
-    }
 
     @Override
     public boolean equals(Object o) {

@@ -5,7 +5,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
-import dev.shabdam.pipeline.synthesis.SynthesisException;
+import dev.shabdam.speech.SynthesisException;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

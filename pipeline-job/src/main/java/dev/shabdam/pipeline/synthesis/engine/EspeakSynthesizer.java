@@ -2,10 +2,10 @@ package dev.shabdam.pipeline.synthesis.engine;
 
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.audio.PitchShifter;
-import dev.shabdam.pipeline.synthesis.prosody.EmotionStyle;
-import dev.shabdam.pipeline.synthesis.prosody.EmotionTable;
-import dev.shabdam.pipeline.synthesis.prosody.Prosody;
-import dev.shabdam.pipeline.synthesis.text.Language;
+import dev.shabdam.speech.prosody.EmotionStyle;
+import dev.shabdam.speech.prosody.EmotionTable;
+import dev.shabdam.speech.prosody.Prosody;
+import dev.shabdam.speech.text.Language;
 
 /**
  * espeak-ng in process through JNA (22050 Hz). Speed and emotion rate become espeak's words

@@ -3,7 +3,7 @@ package dev.shabdam.pipeline.synthesis.engine;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.shabdam.pipeline.synthesis.SynthesisException;
+import dev.shabdam.speech.SynthesisException;
 
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package dev.shabdam.pipeline.synthesis.engine;
 
-import dev.shabdam.pipeline.synthesis.prosody.Prosody;
-import dev.shabdam.pipeline.synthesis.text.Language;
+import dev.shabdam.speech.prosody.Prosody;
+import dev.shabdam.speech.text.Language;
 
 /**
  * What to say and how.

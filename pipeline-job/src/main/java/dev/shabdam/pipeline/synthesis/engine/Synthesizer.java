@@ -4,7 +4,7 @@ import dev.shabdam.pipeline.synthesis.audio.Audio;
 
 /**
  * A speech engine. Implementations are safe to share between threads and apply the whole
- * {@link dev.shabdam.pipeline.synthesis.prosody.Prosody} (speed, exact pitch, emotion, volume)
+ * {@link dev.shabdam.speech.prosody.Prosody} (speed, exact pitch, emotion, volume)
  * to the audio they return. Sentence pauses and loudness normalisation are left to the caller.
  */
 public interface Synthesizer extends AutoCloseable {
@@ -12,7 +12,7 @@ public interface Synthesizer extends AutoCloseable {
     Audio synthesize(SynthesisRequest request);
 
     /** Whether a request with no voiceId works for this language (used for mixed-language text). */
-    boolean hasDefaultVoice(dev.shabdam.pipeline.synthesis.text.Language language);
+    boolean hasDefaultVoice(dev.shabdam.speech.text.Language language);
 
     /** Stable engine name for cache keys and reports, e.g. {@code espeak-ng}. */
     String engineId();

@@ -4,12 +4,12 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.shabdam.pipeline.synthesis.SynthesisException;
+import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.audio.PitchShifter;
-import dev.shabdam.pipeline.synthesis.prosody.EmotionStyle;
-import dev.shabdam.pipeline.synthesis.prosody.EmotionTable;
-import dev.shabdam.pipeline.synthesis.prosody.Prosody;
+import dev.shabdam.speech.prosody.EmotionStyle;
+import dev.shabdam.speech.prosody.EmotionTable;
+import dev.shabdam.speech.prosody.Prosody;
 
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
@@ -150,7 +150,7 @@ public final class VitsOnnxSynthesizer implements Synthesizer {
 
     /** Every VITS voice is a named model; there is no default. */
     @Override
-    public boolean hasDefaultVoice(dev.shabdam.pipeline.synthesis.text.Language language) {
+    public boolean hasDefaultVoice(dev.shabdam.speech.text.Language language) {
         return false;
     }
 

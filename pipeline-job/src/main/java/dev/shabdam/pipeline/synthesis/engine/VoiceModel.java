@@ -2,7 +2,7 @@ package dev.shabdam.pipeline.synthesis.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shabdam.pipeline.synthesis.SynthesisException;
+import dev.shabdam.speech.SynthesisException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,12 +1,12 @@
 package dev.shabdam.pipeline.synthesis.engine;
 
-import dev.shabdam.pipeline.synthesis.SynthesisException;
+import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.audio.MedianPitch;
-import dev.shabdam.pipeline.synthesis.prosody.Emotion;
-import dev.shabdam.pipeline.synthesis.prosody.EmotionTable;
-import dev.shabdam.pipeline.synthesis.prosody.Prosody;
-import dev.shabdam.pipeline.synthesis.text.Language;
+import dev.shabdam.speech.prosody.Emotion;
+import dev.shabdam.speech.prosody.EmotionTable;
+import dev.shabdam.speech.prosody.Prosody;
+import dev.shabdam.speech.text.Language;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

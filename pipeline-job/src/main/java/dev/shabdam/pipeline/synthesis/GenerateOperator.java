@@ -1,0 +1,168 @@
+package dev.shabdam.pipeline.synthesis;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shabdam.pipeline.io.ObjectStorage;
+import dev.shabdam.pipeline.jobs.EventSeq;
+import dev.shabdam.pipeline.jobs.JobEvents;
+import dev.shabdam.pipeline.jobs.MediaJobOperator;
+import dev.shabdam.pipeline.jobs.StageClock;
+import dev.shabdam.pipeline.media.AudioEncoder;
+import dev.shabdam.pipeline.media.WavWriter;
+import dev.shabdam.pipeline.synthesis.audio.Audio;
+import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
+import dev.shabdam.schemas.JobError;
+import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.schemas.StorageKeys;
+import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.speech.GenerationParameters;
+import dev.shabdam.speech.SynthesisException;
+import dev.shabdam.speech.text.SsmlParser;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.util.Collector;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a GENERATE job: Malayalam or English text (or SSML) → normalised sentences → speech → one
+ * loudness-normalised file in the asked format, content-addressed in the synthesis cache.
+ *
+ * <p>Events: seq 1 PROGRESS {@code synthesize}; seq 2 + i for sentence i (with its WAV as output
+ * {@code sentence-i} when the request streams, so the gateway can play it at once); seq
+ * {@link EventSeq#FINAL} COMPLETED with output {@code audio}, or FAILED with the engine's code.
+ *
+ * <p>Cache: the key hashes the normalised text, language, voice, controls, engine and model version
+ * ({@link SentenceStreamer#cacheKey}); the audio lives at {@code cache/tts/<key>.<format>} beside a
+ * {@code .json} result. A hit (in this TaskManager's {@link KnownResults}, else in storage) answers
+ * with the stored object, identical bytes, without synthesis.
+ */
+public class GenerateOperator extends MediaJobOperator {
+    private static final long serialVersionUID = 1L;
+    private static final KnownResults KNOWN = new KnownResults(10_000);
+
+    public static final String STAGE = "synthesize";
+    public static final String AUDIO = "audio";
+
+    private final String voicesDir;
+    private transient SpeechEngines engines;
+    private transient Counter hits;
+    private transient Counter misses;
+
+    /** @param voicesDir the models folder holding VITS voices (see models/manifest.json) */
+    public GenerateOperator(ObjectStorage storage, String voicesDir) {
+        super(storage);
+        this.voicesDir = voicesDir;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        engines = SpeechEngines.shared(Path.of(voicesDir));
+        hits = getRuntimeContext().getMetricGroup().counter("synthesisCacheHits");
+        misses = getRuntimeContext().getMetricGroup().counter("synthesisCacheMisses");
+    }
+
+    @Override
+    protected void run(VoiceRequest request, Collector<VoiceEvent> out, StageClock clock) throws Exception {
+        GenerationParameters parameters = GenerationParameters.fromParameters(request.parameters());
+        SpeechEngines.Route route = engines.route(parameters.voiceId());
+        SynthesisRequest synthesis = new SynthesisRequest(parameters.text(), parameters.language(),
+                route.engineVoiceId(), parameters.prosody());
+        String cacheKey = route.streamer().cacheKey(synthesis);
+        String audioKey = StorageKeys.synthesisCache(cacheKey, parameters.format().extension());
+        out.collect(JobEvents.progress(request, EventSeq.FIRST, STAGE, 0.0));
+
+        Optional<String> cached = cachedResult(audioKey);
+        if (cached.isPresent()) {
+            hits.inc();
+            out.collect(completed(request, clock, audioKey, cached.get(), true));
+            return;
+        }
+        misses.inc();
+        List<Audio> sentences = new ArrayList<>();
+        route.streamer().stream(synthesis, chunk -> {
+            sentences.add(chunk.audio());
+            out.collect(sentenceDone(request, chunk, parameters.stream()));
+        });
+        Audio all = Audio.concat(sentences, sentences.get(0).sampleRate());
+        byte[] encoded = AudioEncoder.encode(all.samples(), all.sampleRate(), parameters.format());
+        storage().write(audioKey, encoded);
+        String result = result(parameters, route, cacheKey, all, sentences.size(), encoded.length);
+        storage().write(resultKey(audioKey), result.getBytes(StandardCharsets.UTF_8));
+        KNOWN.put(audioKey, result);
+        out.collect(completed(request, clock, audioKey, result, false));
+    }
+
+    @Override
+    protected int finalSeq() {
+        return EventSeq.FINAL;
+    }
+
+    @Override
+    protected JobError describe(Exception failure) {
+        return failure instanceof SynthesisException e ? new JobError(e.codeName(), e.getMessage()) : null;
+    }
+
+    private Optional<String> cachedResult(String audioKey) throws IOException {
+        Optional<String> known = KNOWN.get(audioKey);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<String> stored = storage().readIfPresent(resultKey(audioKey))
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        stored.ifPresent(result -> KNOWN.put(audioKey, result));
+        return stored;
+    }
+
+    /** A finished sentence; with streaming, its audio is stored first so the gateway can fetch it on the event. */
+    private VoiceEvent sentenceDone(VoiceRequest request, SpeechChunk chunk, boolean stream) {
+        double progress = (chunk.index() + 1.0) / (chunk.count() + 1.0);
+        int seq = EventSeq.FIRST + 1 + chunk.index();
+        if (!stream) {
+            return JobEvents.segment(request, seq, STAGE, progress, chunk.index(), Map.of());
+        }
+        String key = StorageKeys.output(request.jobId(), "sentence-" + chunk.index() + ".wav");
+        try {
+            storage().write(key, WavWriter.toBytes(chunk.audio().samples(), chunk.audio().sampleRate()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return JobEvents.segment(request, seq, STAGE, progress, chunk.index(), Map.of("sentence-" + chunk.index(), key));
+    }
+
+    private String result(GenerationParameters parameters, SpeechEngines.Route route, String cacheKey, Audio audio,
+                          int sentenceCount, int sizeBytes) {
+        ObjectNode json = RecordCodec.mapper().createObjectNode();
+        json.put("durationSec", Math.round(audio.durationSeconds() * 1000) / 1000.0);
+        json.put("sampleRateHz", audio.sampleRate());
+        json.put("format", parameters.format().extension());
+        json.put("sizeBytes", sizeBytes);
+        json.put("language", parameters.language().code());
+        json.put("sentences", sentenceCount);
+        json.put("engine", route.streamer().engineId());
+        json.put("voiceId", parameters.voiceId());
+        json.put("cacheKey", cacheKey);
+        json.put("normalized", SsmlParser.isSsml(parameters.text()) ? null
+                : engines.normalizer().normalize(parameters.text(), parameters.language()).normalized());
+        return json.toString();
+    }
+
+    private static VoiceEvent completed(VoiceRequest request, StageClock clock, String audioKey, String result,
+                                        boolean cached) throws IOException {
+        ObjectNode json = (ObjectNode) RecordCodec.mapper().readTree(result);
+        json.put("cached", cached);
+        return JobEvents.completed(request, EventSeq.FINAL, STAGE, clock.lap(), json.toString(),
+                Map.of(AUDIO, audioKey), json.path("durationSec").asDouble());
+    }
+
+    private static String resultKey(String audioKey) {
+        return audioKey + ".json";
+    }
+}

@@ -1,0 +1,164 @@
+package dev.shabdam.pipeline.synthesis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.pipeline.io.ObjectStorage;
+import dev.shabdam.pipeline.jobs.EventSeq;
+import dev.shabdam.pipeline.jobs.Requests;
+import dev.shabdam.pipeline.media.FfmpegMediaProbe;
+import dev.shabdam.pipeline.media.ProbeResult;
+import dev.shabdam.pipeline.synthesis.engine.EspeakSynthesizer;
+import dev.shabdam.schemas.EventKind;
+import dev.shabdam.schemas.JobType;
+import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.speech.AudioFormat;
+import dev.shabdam.speech.GenerationParameters;
+import dev.shabdam.speech.prosody.Prosody;
+import dev.shabdam.speech.text.Language;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/** GENERATE on Flink's harness with the real in-process espeak-ng, writing into file:// storage. */
+class GenerateOperatorTest {
+    @TempDir
+    Path storageRoot;
+    @TempDir
+    Path voices;
+
+    private KeyedOneInputStreamOperatorTestHarness<String, VoiceRequest, VoiceEvent> harness;
+
+    @BeforeAll
+    static void needsEspeak() {
+        boolean available = EspeakSynthesizer.isAvailable();
+        if (!available) {
+            System.out.println("SKIPPED GenerateOperatorTest: libespeak-ng is not installed (apt-get install espeak-ng)");
+        }
+        assumeThat(available).as("libespeak-ng installed").isTrue();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    void speaksMalayalamSentenceBySentenceIntoTheCache() throws Exception {
+        List<VoiceEvent> events = run(request(unique("ഇന്ന് നല്ല ദിവസമാണ്. നമുക്ക് പോകാം."), AudioFormat.WAV, false));
+
+        assertThat(events).first().satisfies(e -> assertThat(e.seq()).isEqualTo(EventSeq.FIRST));
+        assertThat(events.subList(1, 3)).extracting(VoiceEvent::segment).containsExactly(0, 1);
+        VoiceEvent done = events.get(events.size() - 1);
+        assertThat(done.kind()).isEqualTo(EventKind.COMPLETED);
+        assertThat(done.seq()).isEqualTo(EventSeq.FINAL);
+        JsonNode result = RecordCodec.mapper().readTree(done.result());
+        assertThat(result.get("cached").asBoolean()).isFalse();
+        assertThat(result.get("sentences").asInt()).isEqualTo(2);
+        assertThat(result.get("engine").asText()).isEqualTo("espeak-ng");
+        String audioKey = done.outputs().get("audio");
+        assertThat(audioKey).startsWith("cache/tts/").endsWith(".wav");
+        ProbeResult probed = new FfmpegMediaProbe().probe(storageRoot.resolve(audioKey).toFile());
+        assertThat(probed.durationSec()).isGreaterThan(1.0);
+        assertThat(probed.sampleRateHz()).isEqualTo(22_050);
+    }
+
+    @Test
+    void theSameRequestAgainAnswersTheSameBytesWithoutSynthesis() throws Exception {
+        String text = unique("സ്വാഗതം.");
+        VoiceEvent first = last(run(request(text, AudioFormat.WAV, false)));
+        byte[] firstBytes = Files.readAllBytes(storageRoot.resolve(first.outputs().get("audio")));
+
+        List<VoiceEvent> again = run(request(text, AudioFormat.WAV, false));
+
+        assertThat(again).extracting(VoiceEvent::seq).as("no sentence was synthesised").containsExactly(EventSeq.FIRST, EventSeq.FINAL);
+        VoiceEvent second = last(again);
+        assertThat(RecordCodec.mapper().readTree(second.result()).get("cached").asBoolean()).isTrue();
+        assertThat(second.outputs()).isEqualTo(first.outputs());
+        assertThat(Files.readAllBytes(storageRoot.resolve(second.outputs().get("audio")))).isEqualTo(firstBytes);
+    }
+
+    @Test
+    void streamingPublishesEachSentenceBeforeTheWhole() throws Exception {
+        List<VoiceEvent> events = run(request(unique("ഒന്ന്. രണ്ട്. മൂന്ന്."), AudioFormat.WAV, true));
+
+        List<VoiceEvent> sentences = events.subList(1, events.size() - 1);
+        assertThat(sentences).hasSize(3).allSatisfy(e -> {
+            String key = e.outputs().get("sentence-" + e.segment());
+            assertThat(key).isNotNull();
+            assertThat(storageRoot.resolve(key)).isNotEmptyFile();
+        });
+        assertThat(last(events).kind()).isEqualTo(EventKind.COMPLETED);
+    }
+
+    @Test
+    void encodesMp3AndOgg() throws Exception {
+        String text = unique("Good morning.");
+        for (AudioFormat format : List.of(AudioFormat.MP3, AudioFormat.OGG)) {
+            VoiceEvent done = last(run(new GenerationParameters(text, Language.EN, null, Prosody.NEUTRAL, format, false)));
+            ProbeResult probed = new FfmpegMediaProbe().probe(storageRoot.resolve(done.outputs().get("audio")).toFile());
+            assertThat(probed.streams().get(0).codec()).as(format.name()).isEqualTo(format == AudioFormat.MP3 ? "mp3" : "opus");
+        }
+    }
+
+    @Test
+    void badRequestsFailWithTheEngineCodes() throws Exception {
+        Map<String, String> tooFast = new HashMap<>(request("x", AudioFormat.WAV, false).toParameters());
+        tooFast.put("speed", "10");
+        assertThat(last(run(tooFast)).error().code()).isEqualTo("invalid_parameter");
+
+        GenerationParameters missingVoice = new GenerationParameters("hello", Language.EN, "piper-ml_IN-missing",
+                Prosody.NEUTRAL, AudioFormat.WAV, false);
+        VoiceEvent failed = last(run(missingVoice));
+        assertThat(failed.seq()).isEqualTo(EventSeq.FINAL);
+        assertThat(failed.error().code()).isEqualTo("model_missing");
+        assertThat(failed.error().detail()).contains("piper-ml_IN-missing");
+    }
+
+    private static GenerationParameters request(String text, AudioFormat format, boolean stream) {
+        return new GenerationParameters(text, Language.ML, null, Prosody.NEUTRAL, format, stream);
+    }
+
+    /** The cache is per JVM: a text of its own keeps a test independent of the others. */
+    private static String unique(String text) {
+        return text + " " + UUID.randomUUID().toString().substring(0, 4).replaceAll("[0-9]", "");
+    }
+
+    private List<VoiceEvent> run(GenerationParameters parameters) throws Exception {
+        return run(parameters.toParameters());
+    }
+
+    private List<VoiceEvent> run(Map<String, String> parameters) throws Exception {
+        if (harness != null) {
+            harness.close();
+        }
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new GenerateOperator(new ObjectStorage(storageRoot.toUri().toString()),
+                        voices.toString())),
+                VoiceRequest::jobId, Types.STRING);
+        harness.open();
+        harness.processElement(VoiceRequest.submit("job-" + UUID.randomUUID(), Requests.TENANT, JobType.GENERATE,
+                parameters, Map.of(), Requests.AT), 0);
+        return harness.extractOutputValues();
+    }
+
+    private static VoiceEvent last(List<VoiceEvent> events) {
+        return events.get(events.size() - 1);
+    }
+}
