@@ -63,7 +63,7 @@ class AnalyzeEndToEndTest {
         List<ServerSentEvent> events = new ArrayList<>();
         new ShabdamClient(SharedStack.stack().gatewayUrl(), SharedStack.TENANT_A_KEY).followEvents(jobId, events::add);
 
-        assertThat(events).extracting(ServerSentEvent::name).containsExactly("progress", "progress", "completed");
+        assertThat(events).extracting(ServerSentEvent::name).containsExactly("progress", "progress", "progress", "completed");
         JsonNode job = Api.json(api.get("/jobs/" + jobId));
         assertThat(job.path("result").path("media").path("streams").findValuesAsText("type")).contains("video", "audio");
 

@@ -83,8 +83,9 @@ class VoicePipelineJobTest {
         assertThat(byJob.get("job-good")).extracting(VoiceEvent::seq, VoiceEvent::kind).containsExactly(
                 tuple(1, EventKind.PROGRESS),
                 tuple(2, EventKind.PROGRESS),
-                tuple(3, EventKind.COMPLETED));
-        assertThat(byJob.get("job-good").get(2).result()).contains("\"sampleRateHz\":16000", "\"integratedLufs\"");
+                tuple(3, EventKind.PROGRESS),
+                tuple(4, EventKind.COMPLETED));
+        assertThat(byJob.get("job-good").get(3).result()).contains("\"sampleRateHz\":16000", "\"integratedLufs\"");
         assertThat(analysisResults.received()).singleElement()
                 .satisfies(e -> assertThat(e.jobId()).isEqualTo("job-good"));
         assertThat(storageRoot.resolve(StorageKeys.output("job-good", "report.json"))).exists();

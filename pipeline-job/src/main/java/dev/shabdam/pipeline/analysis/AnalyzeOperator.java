@@ -22,8 +22,9 @@ import java.util.Map;
 /**
  * Runs an ANALYZE job in two stages on one local copy of the input: {@code probe} (what the file
  * holds, refusing what FFmpeg cannot decode) and {@code analyze} (loudness, noise, pitch, voice
- * quality and suggestions). Emits seq 1 PROGRESS probe, seq 2 PROGRESS analyze (closing the probe
- * stage with its duration), seq 3 COMPLETED or FAILED. The report is also stored as output
+ * quality and suggestions). Emits seq 1 PROGRESS probe (started), seq 2 PROGRESS probe (done, with
+ * its duration), seq 3 PROGRESS analyze (started), seq 4 COMPLETED analyze (with its duration) or
+ * FAILED. The report is also stored as output
  * {@code report}, without timestamps, so a replay writes the same bytes under the same key.
  *
  * <p>Parameters: {@code target} = {@code podcast} (default) or {@code broadcast} loudness target;
@@ -52,7 +53,8 @@ public class AnalyzeOperator extends MediaJobOperator {
         out.collect(JobEvents.progress(request, EventSeq.FIRST, PROBE, 0.0));
         ObjectNode report = LocalCopy.of(storage(), key, file -> {
             ProbeResult media = probe.probe(file);
-            out.collect(JobEvents.progress(request, EventSeq.FIRST + 1, ANALYZE, 0.1, clock.lap()));
+            out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 1, PROBE, 0.1, clock.lap()));
+            out.collect(JobEvents.progress(request, EventSeq.FIRST + 2, ANALYZE, 0.1));
             AnalysisResult result = analyzer().analyze(new AudioDecoder().decode(file), options);
             ObjectNode json = RecordCodec.mapper().valueToTree(result);
             json.set("media", RecordCodec.mapper().valueToTree(media));
@@ -61,13 +63,13 @@ public class AnalyzeOperator extends MediaJobOperator {
         byte[] bytes = RecordCodec.mapper().writeValueAsBytes(report);
         String reportKey = StorageKeys.output(request.jobId(), "report.json");
         storage().write(reportKey, bytes);
-        out.collect(JobEvents.completed(request, EventSeq.FIRST + 2, ANALYZE, clock.lap(), report.toString(),
+        out.collect(JobEvents.completed(request, finalSeq(), ANALYZE, clock.lap(), report.toString(),
                 Map.of(REPORT, reportKey), report.path("durationSec").asDouble()));
     }
 
     @Override
     protected int finalSeq() {
-        return EventSeq.FIRST + 2;
+        return EventSeq.FIRST + 3;
     }
 
     static AnalysisOptions options(Map<String, String> parameters) throws InvalidParameterException {

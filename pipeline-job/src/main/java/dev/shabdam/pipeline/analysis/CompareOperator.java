@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Runs a COMPARE job: decodes recordings {@code a} and {@code b} (stage {@code decode}) and compares
- * the speakers and the delivery (stage {@code compare}). Emits seq 1 PROGRESS decode, seq 2 PROGRESS
- * compare (closing decode with its duration), seq 3 COMPLETED or FAILED.
+ * the speakers and the delivery (stage {@code compare}). Emits seq 1 PROGRESS decode (started),
+ * seq 2 PROGRESS decode (done, with its duration), seq 3 PROGRESS compare (started), seq 4 COMPLETED
+ * compare (with its duration) or FAILED.
  */
 public class CompareOperator extends MediaJobOperator {
     private static final long serialVersionUID = 1L;
@@ -40,7 +41,8 @@ public class CompareOperator extends MediaJobOperator {
         out.collect(JobEvents.progress(request, EventSeq.FIRST, DECODE, 0.0));
         DecodedAudio first = decode(a);
         DecodedAudio second = decode(b);
-        out.collect(JobEvents.progress(request, EventSeq.FIRST + 1, COMPARE, 0.5, clock.lap()));
+        out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 1, DECODE, 0.5, clock.lap()));
+        out.collect(JobEvents.progress(request, EventSeq.FIRST + 2, COMPARE, 0.5));
         ComparisonResult result = comparator().compare(first, second);
         out.collect(JobEvents.completed(request, finalSeq(), COMPARE, clock.lap(),
                 new String(RecordCodec.encode(result), StandardCharsets.UTF_8), Map.of(), null));
@@ -48,7 +50,7 @@ public class CompareOperator extends MediaJobOperator {
 
     @Override
     protected int finalSeq() {
-        return EventSeq.FIRST + 2;
+        return EventSeq.FIRST + 3;
     }
 
     private DecodedAudio decode(String key) throws Exception {

@@ -20,9 +20,9 @@ public final class JobEvents {
         return event(request, seq, EventKind.PROGRESS, stage, progress, null, null, null, Map.of(), null);
     }
 
-    /** Progress that also closes the previous stage, recording how long that stage took. */
-    public static VoiceEvent progress(VoiceRequest request, int seq, String stage, double progress, long previousStageMs) {
-        return event(request, seq, EventKind.PROGRESS, stage, progress, previousStageMs, null, null, Map.of(), null);
+    /** A stage finished, with how long it took: the rows analytics turn into stage timings. */
+    public static VoiceEvent stageDone(VoiceRequest request, int seq, String stage, double progress, long durationMs) {
+        return event(request, seq, EventKind.PROGRESS, stage, progress, durationMs, null, null, Map.of(), null);
     }
 
     /** Progress on one segment of the job (a sentence, an utterance), with what it produced. */

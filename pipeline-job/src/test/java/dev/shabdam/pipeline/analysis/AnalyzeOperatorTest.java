@@ -52,11 +52,13 @@ class AnalyzeOperatorTest {
 
         assertThat(events).extracting(VoiceEvent::seq, VoiceEvent::kind, VoiceEvent::stage)
                 .containsExactly(tuple(1, EventKind.PROGRESS, "probe"),
-                        tuple(2, EventKind.PROGRESS, "analyze"),
-                        tuple(3, EventKind.COMPLETED, "analyze"));
+                        tuple(2, EventKind.PROGRESS, "probe"),
+                        tuple(3, EventKind.PROGRESS, "analyze"),
+                        tuple(4, EventKind.COMPLETED, "analyze"));
         assertThat(events.get(0).progress()).isZero();
+        assertThat(events.get(0).durationMs()).as("a stage that starts has no time yet").isNull();
         assertThat(events.get(1).durationMs()).as("the probe stage's time").isNotNull().isNotNegative();
-        VoiceEvent completed = events.get(2);
+        VoiceEvent completed = events.get(3);
         assertThat(completed.progress()).isEqualTo(1.0);
         assertThat(completed.mediaSeconds()).isCloseTo(1.5, within(0.01));
         assertThat(completed.durationMs()).isNotNull().isNotNegative();
@@ -114,7 +116,7 @@ class AnalyzeOperatorTest {
         List<VoiceEvent> events = run(new FfmpegMediaProbe(), noInputs);
 
         assertThat(events).singleElement().satisfies(failed -> {
-            assertThat(failed.seq()).isEqualTo(3);
+            assertThat(failed.seq()).isEqualTo(4);
             assertThat(failed.error().code()).isEqualTo("input_missing");
         });
     }
@@ -172,7 +174,7 @@ class AnalyzeOperatorTest {
     private static void assertFailedWith(List<VoiceEvent> events, String code) {
         assertThat(events).extracting(VoiceEvent::kind).containsExactly(EventKind.PROGRESS, EventKind.FAILED);
         VoiceEvent failed = events.get(1);
-        assertThat(failed.seq()).as("a failure takes the last seq, above any progress").isEqualTo(3);
+        assertThat(failed.seq()).as("a failure takes the last seq, above any progress").isEqualTo(4);
         assertThat(failed.error().code()).isEqualTo(code);
         assertThat(failed.error().detail()).isNotBlank();
     }

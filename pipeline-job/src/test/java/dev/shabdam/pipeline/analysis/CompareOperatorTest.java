@@ -48,9 +48,11 @@ class CompareOperatorTest {
 
         assertThat(events).extracting(VoiceEvent::seq, VoiceEvent::kind, VoiceEvent::stage).containsExactly(
                 tuple(1, EventKind.PROGRESS, "decode"),
-                tuple(2, EventKind.PROGRESS, "compare"),
-                tuple(3, EventKind.COMPLETED, "compare"));
-        JsonNode result = RecordCodec.mapper().readTree(events.get(2).result());
+                tuple(2, EventKind.PROGRESS, "decode"),
+                tuple(3, EventKind.PROGRESS, "compare"),
+                tuple(4, EventKind.COMPLETED, "compare"));
+        assertThat(events.get(1).durationMs()).isNotNull();
+        JsonNode result = RecordCodec.mapper().readTree(events.get(3).result());
         assertThat(result.get("durationRatio").asDouble()).isCloseTo(0.5, within(0.01));
         assertThat(result.get("embedding").asText()).isEqualTo("mfcc-stats");
         for (String field : List.of("speakerSimilarity", "melCepstralDistortionDb", "loudnessDiffLu", "pitchDiffSemitones")) {
@@ -64,7 +66,7 @@ class CompareOperatorTest {
 
         assertThat(events).last().satisfies(failed -> {
             assertThat(failed.kind()).isEqualTo(EventKind.FAILED);
-            assertThat(failed.seq()).isEqualTo(3);
+            assertThat(failed.seq()).isEqualTo(4);
             assertThat(failed.error().code()).isEqualTo("input_missing");
         });
     }
