@@ -1,6 +1,7 @@
 package dev.shabdam.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.gateway.events.JobEventBus;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RecordCodec;
@@ -45,6 +46,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,16 +59,18 @@ import static org.awaitility.Awaitility.await;
  * the pipeline's part: they read {@code voice.requests}, write rows and produce {@code voice.events}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "shabdam.api-keys=tenantA:key-a-0123456789,tenantB:key-b-0123456789",
+        "shabdam.api-keys=tenantA:key-a-0123456789,tenantB:key-b-0123456789,tenantC:key-c-0123456789",
         "shabdam.uploads.max-audio-bytes=64KB",
         "shabdam.uploads.max-video-bytes=256KB"})
-@EmbeddedKafka(partitions = 1, topics = {Topics.REQUESTS, Topics.EVENTS},
+@EmbeddedKafka(partitions = 1, topics = {Topics.REQUESTS, Topics.EVENTS, Topics.REPLIES},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         // a one-node test broker: no 3 s wait for more group members, no 50 offsets partitions
         brokerProperties = {"group.initial.rebalance.delay.ms=0", "offsets.topic.num.partitions=1"})
 abstract class GatewayTestSupport {
     static final String KEY_A = "key-a-0123456789";
     static final String KEY_B = "key-b-0123456789";
+    /** A tenant whose jobs no listing test counts. */
+    static final String KEY_C = "key-c-0123456789";
     static final Path STORAGE = tempDirectory();
 
     private static KafkaProducer<String, byte[]> events;
@@ -80,6 +85,8 @@ abstract class GatewayTestSupport {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    JobEventBus bus;
 
     Http http;
 
@@ -103,6 +110,7 @@ abstract class GatewayTestSupport {
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
             requestReader.assign(List.of(new TopicPartition(Topics.REQUESTS, 0)));
             awaitEventsListenerLive();
+            awaitRepliesListenerLive();
         }
     }
 
@@ -130,9 +138,32 @@ abstract class GatewayTestSupport {
         });
     }
 
+    /** As {@link #awaitEventsListenerLive()}, for the voice.replies listener: canaries until the bus hands one on. */
+    private void awaitRepliesListenerLive() {
+        String canary = "canary-" + UUID.randomUUID();
+        AtomicInteger seq = new AtomicInteger();
+        AtomicBoolean heard = new AtomicBoolean();
+        try (JobEventBus.Subscription subscription = bus.subscribe(canary, event -> heard.set(true))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                reply(new VoiceEvent(1, canary, "tenantA", JobType.GENERATE, seq.incrementAndGet(),
+                        EventKind.PROGRESS, "canary", 0, null, null, null, null, null, null, Instant.now()));
+                assertThat(heard).isTrue();
+            });
+        }
+    }
+
     void produce(VoiceEvent event) {
+        send(Topics.EVENTS, event);
+    }
+
+    /** An event as the pipeline writes it to voice.replies: at once, at-least-once. */
+    void reply(VoiceEvent event) {
+        send(Topics.REPLIES, event);
+    }
+
+    private void send(String topic, VoiceEvent event) {
         try {
-            events.send(new ProducerRecord<>(Topics.EVENTS, event.jobId(), RecordCodec.encode(event)))
+            events.send(new ProducerRecord<>(topic, event.jobId(), RecordCodec.encode(event)))
                     .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);

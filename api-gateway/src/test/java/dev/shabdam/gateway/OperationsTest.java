@@ -45,6 +45,12 @@ class OperationsTest extends GatewayTestSupport {
         assertThat(paths.get("/voice/analyze").toString()).doesNotContain("tenant");
         assertThat(paths.get("/voice/compare").toString()).contains("\"a\"", "\"b\"").doesNotContain("tenant");
         assertThat(paths.get("/voice/analytics").toString()).contains("groupBy").doesNotContain("tenant");
+        for (String path : new String[]{"/voice/normalize", "/voice/generate", "/voice/generate/stream",
+                "/voice/personas", "/voice/personas/{personaId}"}) {
+            assertThat(paths.has(path)).as(path).isTrue();
+            assertThat(paths.get(path).toString()).as(path).doesNotContain("tenant");
+        }
+        assertThat(paths.get("/voice/generate").toString()).contains("GenerateRequest", "wait", "audio/wav");
         assertThat(http.get("/swagger-ui.html", null).statusCode()).isIn(200, 302);
     }
 }

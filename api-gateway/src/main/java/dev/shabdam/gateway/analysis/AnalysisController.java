@@ -2,7 +2,6 @@ package dev.shabdam.gateway.analysis;
 
 import dev.shabdam.gateway.events.JobCompletion;
 import dev.shabdam.gateway.events.WaitTime;
-import dev.shabdam.gateway.jobs.JobLinks;
 import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.gateway.jobs.Jobs;
 import dev.shabdam.gateway.jobs.SubmittedJob;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.multipart.MultipartFile;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +46,7 @@ class AnalysisController {
         JobRow job = jobs.submit(tenant, jobId, JobType.ANALYZE,
                 Map.of("media", media.format().kind(), "format", media.format().extension()),
                 Map.of("file", media.key()));
-        return completion.answerWhenFinal(job, waitFor, accepted(job));
+        return completion.answerWhenFinal(job, waitFor, SubmittedJob.accepted(job));
     }
 
     @Operation(summary = "Compare two recordings (audio or video): speaker similarity, spectral distance, "
@@ -67,10 +65,6 @@ class AnalysisController {
                 Map.of("a.media", first.format().kind(), "a.format", first.format().extension(),
                         "b.media", second.format().kind(), "b.format", second.format().extension()),
                 Map.of("a", first.key(), "b", second.key()));
-        return completion.answerWhenFinal(job, waitFor, accepted(job));
-    }
-
-    private static ResponseEntity<Object> accepted(JobRow job) {
-        return ResponseEntity.accepted().location(URI.create(JobLinks.self(job.jobId()))).body(SubmittedJob.of(job));
+        return completion.answerWhenFinal(job, waitFor, SubmittedJob.accepted(job));
     }
 }

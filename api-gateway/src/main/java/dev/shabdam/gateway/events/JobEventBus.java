@@ -1,7 +1,6 @@
 package dev.shabdam.gateway.events;
 
 import dev.shabdam.schemas.RecordCodec;
-import dev.shabdam.schemas.Topics;
 import dev.shabdam.schemas.UnreadableRecordException;
 import dev.shabdam.schemas.VoiceEvent;
 import io.micrometer.core.instrument.Counter;
@@ -17,8 +16,10 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 
 /**
- * Hands the live {@code voice.events} records of this gateway instance to whoever waits on that job
- * (SSE streams, {@code ?wait} requests). Records of jobs nobody here waits on are dropped.
+ * Hands the live {@code voice.events} and {@code voice.replies} records of this gateway instance to
+ * whoever waits on that job (SSE streams, {@code ?wait} requests, generation). Records of jobs nobody
+ * here waits on are dropped. Both topics carry the same events, and {@code voice.replies} may repeat
+ * one, so each subscriber gets each (job, seq) once: the first copy to arrive.
  */
 @Component
 public class JobEventBus {
@@ -35,21 +36,22 @@ public class JobEventBus {
 
     /** Delivers the job's events to {@code listener} until the returned subscription is closed. */
     public Subscription subscribe(String jobId, Consumer<VoiceEvent> listener) {
-        subscribers.computeIfAbsent(jobId, id -> new CopyOnWriteArraySet<>()).add(listener);
+        Consumer<VoiceEvent> firstCopies = firstCopies(listener);
+        subscribers.computeIfAbsent(jobId, id -> new CopyOnWriteArraySet<>()).add(firstCopies);
         return () -> subscribers.computeIfPresent(jobId, (id, set) -> {
-            set.remove(listener);
+            set.remove(firstCopies);
             return set.isEmpty() ? null : set;
         });
     }
 
-    /** Called by the Kafka listener with each record's value. */
+    /** Called by the Kafka listeners (possibly at once, from their own threads) with each record's value. */
     void accept(byte[] record) {
         VoiceEvent event;
         try {
             event = RecordCodec.decodeEvent(record);
         } catch (UnreadableRecordException e) {
             unreadable.increment();
-            log.warn("Skipping unreadable {} record: {}", Topics.EVENTS, e.getMessage());
+            log.warn("Skipping an unreadable event record: {}", e.getMessage());
             return;
         }
         received.increment();
@@ -60,6 +62,16 @@ public class JobEventBus {
                 log.warn("A listener of job {} failed", event.jobId(), e);
             }
         }
+    }
+
+    /** Passes on each seq of the subscribed job once, whichever topic brought it first. */
+    private static Consumer<VoiceEvent> firstCopies(Consumer<VoiceEvent> listener) {
+        Set<Integer> seen = ConcurrentHashMap.newKeySet();
+        return event -> {
+            if (seen.add(event.seq())) {
+                listener.accept(event);
+            }
+        };
     }
 
     /** An open subscription; closing it stops delivery. */

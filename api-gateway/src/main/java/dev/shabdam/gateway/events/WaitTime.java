@@ -13,8 +13,13 @@ public final class WaitTime {
     }
 
     public static Duration parse(String seconds) {
+        return parse(seconds, Duration.ZERO);
+    }
+
+    /** As {@link #parse(String)}, with {@code fallback} when the parameter is absent. */
+    public static Duration parse(String seconds, Duration fallback) {
         if (seconds == null || seconds.isBlank()) {
-            return Duration.ZERO;
+            return fallback;
         }
         try {
             int value = Integer.parseInt(seconds.trim());

@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.problems;
 
+import dev.shabdam.speech.SynthesisException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem) {
         return respond(problem.status(), problem.code(), problem.getMessage(), problem.headers());
+    }
+
+    /** Text or voice parameters the synthesis core refuses, with its code. */
+    @ExceptionHandler(SynthesisException.class)
+    ResponseEntity<Object> synthesis(SynthesisException e) {
+        return apiProblem(SynthesisProblems.of(e));
     }
 
     /** A multipart body that cannot be parsed is the client's fault, not ours. */

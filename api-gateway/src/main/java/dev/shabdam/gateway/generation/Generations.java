@@ -1,0 +1,121 @@
+package dev.shabdam.gateway.generation;
+
+import dev.shabdam.gateway.events.JobCompletion;
+import dev.shabdam.gateway.jobs.JobRow;
+import dev.shabdam.gateway.jobs.Jobs;
+import dev.shabdam.gateway.jobs.SubmittedJob;
+import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.SynthesisProblems;
+import dev.shabdam.gateway.security.Tenant;
+import dev.shabdam.gateway.storage.ObjectStore;
+import dev.shabdam.gateway.storage.StoredObject;
+import dev.shabdam.schemas.JobType;
+import dev.shabdam.speech.GenerationParameters;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.async.DeferredResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /voice/generate}: submits a GENERATE job and answers with its audio when the job ends
+ * within the wait, else 202 with the job. The wait is woken by the job's final event (which the
+ * pipeline sends on {@code voice.replies} at once); the request thread is released meanwhile.
+ */
+@Service
+class Generations {
+    static final String JOB_ID_HEADER = "X-Job-Id";
+    static final String CACHE_HEADER = "X-Cache";
+    static final String DURATION_HEADER = "X-Audio-Duration";
+
+    private final SpeechRequests requests;
+    private final Jobs jobs;
+    private final JobCompletion completion;
+    private final ObjectStore store;
+    private final GenerationMetrics metrics;
+
+    Generations(SpeechRequests requests, Jobs jobs, JobCompletion completion, ObjectStore store,
+                GenerationMetrics metrics) {
+        this.requests = requests;
+        this.jobs = jobs;
+        this.completion = completion;
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    DeferredResult<ResponseEntity<Object>> generate(Tenant tenant, byte[] body, Duration wait) {
+        GenerationMetrics.Measurement measurement = metrics.start("generate");
+        GenerationParameters parameters = measurement.step("rejected", () -> requests.parameters(tenant, body, false));
+        JobRow job = measurement.step("unavailable", () -> submit(tenant, Jobs.newJobId(), parameters));
+        ResponseEntity<Object> accepted = SubmittedJob.accepted(job);
+        // the timeout is a backstop only: the wait below ends first
+        DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(wait.plusSeconds(5).toMillis(), accepted);
+        completion.awaitFinal(job, wait).whenComplete((ended, error) -> {
+            try {
+                answer.setResult(answer(ended, accepted, parameters, measurement));
+            } catch (RuntimeException e) {
+                measurement.finish("error");
+                answer.setErrorResult(e);
+            }
+        });
+        return answer;
+    }
+
+    JobRow submit(Tenant tenant, String jobId, GenerationParameters parameters) {
+        return jobs.submit(tenant, jobId, JobType.GENERATE, parameters.toParameters(), Map.of());
+    }
+
+    private ResponseEntity<Object> answer(Optional<JobRow> ended, ResponseEntity<Object> accepted,
+                                          GenerationParameters parameters, GenerationMetrics.Measurement measurement) {
+        if (ended == null || ended.isEmpty()) {
+            measurement.finish("accepted");
+            return accepted;
+        }
+        JobRow job = ended.get();
+        return switch (job.status()) {
+            case COMPLETED -> {
+                ResponseEntity<Object> audio = audio(job, parameters);
+                measurement.finish("audio");
+                yield audio;
+            }
+            case FAILED -> {
+                measurement.finish("failed");
+                throw SynthesisProblems.failed(job.error());
+            }
+            default -> {
+                measurement.finish("cancelled");
+                throw cancelled(job.jobId());
+            }
+        };
+    }
+
+    /** 200 with the audio, streamed from storage as the response is written. */
+    private ResponseEntity<Object> audio(JobRow job, GenerationParameters parameters) {
+        GeneratedAudio audio = GeneratedAudio.of(job);
+        StoredObject object;
+        try {
+            object = StoredObject.find(store, audio.key()).orElseThrow(() -> GeneratedAudio.missing(job.jobId()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(parameters.format().mediaType()))
+                .contentLength(object.contentLength())
+                .header(JOB_ID_HEADER, job.jobId())
+                .header(CACHE_HEADER, audio.cacheHeader());
+        if (audio.durationSec() != null) {
+            response.header(DURATION_HEADER, audio.durationSec());
+        }
+        return response.body(object);
+    }
+
+    static ApiProblem cancelled(String jobId) {
+        return new ApiProblem(HttpStatus.CONFLICT, "job_cancelled", "Job " + jobId + " was cancelled.");
+    }
+}

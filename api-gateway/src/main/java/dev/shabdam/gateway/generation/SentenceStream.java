@@ -1,0 +1,96 @@
+package dev.shabdam.gateway.generation;
+
+import dev.shabdam.gateway.storage.ObjectStore;
+import dev.shabdam.gateway.storage.StoredObject;
+import dev.shabdam.schemas.EventKind;
+import dev.shabdam.schemas.VoiceEvent;
+
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The events of one streamed GENERATE job, turned into one WAV stream. The bus hands the events in
+ * (on a Kafka listener's thread, which only queues them); the response body writes them out on its
+ * own thread: each sentence's PCM in sentence order as its event names the sentence's WAV, or the
+ * whole cached WAV when the job completes without sentence outputs.
+ */
+final class SentenceStream {
+    private static final String SENTENCE_OUTPUT = "sentence-";
+
+    private final BlockingQueue<VoiceEvent> events = new LinkedBlockingQueue<>();
+    private final CompletableFuture<VoiceEvent> firstAnswer = new CompletableFuture<>();
+
+    /** Given to the bus. */
+    void accept(VoiceEvent event) {
+        events.add(event);
+        if (event.status().isFinal() || sentenceKey(event) != null) {
+            firstAnswer.complete(event);
+        }
+    }
+
+    /** Completes with the first event that decides the answer: a sentence to play, or the job's end. */
+    CompletableFuture<VoiceEvent> firstAnswer() {
+        return firstAnswer;
+    }
+
+    /**
+     * Writes the stream until the job ends or {@code deadline} passes; a failure or the deadline
+     * midway ends the stream where it is. {@code flush} sends what was written to the client (the
+     * response's own flush: Spring's body stream does not flush).
+     */
+    void writeTo(OutputStream out, Flushable flush, ObjectStore store, Instant deadline)
+            throws IOException, InterruptedException {
+        WavStream wav = new WavStream(out, flush);
+        Map<Integer, String> waiting = new TreeMap<>();
+        int next = 0;
+        while (true) {
+            long left = Duration.between(Instant.now(), deadline).toMillis();
+            VoiceEvent event = left > 0 ? events.poll(left, TimeUnit.MILLISECONDS) : null;
+            if (event == null) {
+                return;
+            }
+            String key = sentenceKey(event);
+            if (key != null && event.segment() >= next) {
+                waiting.put(event.segment(), key);
+            }
+            while (waiting.containsKey(next)) {
+                append(wav, store, waiting.remove(next++));
+            }
+            if (event.status().isFinal()) {
+                if (event.kind() == EventKind.COMPLETED) {
+                    for (String rest : waiting.values()) { // after a gap: better late than never
+                        append(wav, store, rest);
+                    }
+                    if (!wav.started()) { // a cache hit: no sentences, the whole audio at once
+                        append(wav, store, event.outputs().get(GeneratedAudio.OUTPUT));
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    private static void append(WavStream wav, ObjectStore store, String key) throws IOException {
+        StoredObject object = StoredObject.find(store, key)
+                .orElseThrow(() -> new IOException("no object " + key + " in storage"));
+        try (InputStream in = object.getInputStream()) {
+            wav.append(in);
+        }
+    }
+
+    private static String sentenceKey(VoiceEvent event) {
+        return event.kind() == EventKind.PROGRESS && event.segment() != null
+                ? event.outputs().get(SENTENCE_OUTPUT + event.segment())
+                : null;
+    }
+}

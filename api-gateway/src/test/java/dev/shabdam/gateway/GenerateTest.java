@@ -1,0 +1,148 @@
+package dev.shabdam.gateway;
+
+import dev.shabdam.schemas.JobType;
+import dev.shabdam.schemas.RequestAction;
+import dev.shabdam.schemas.VoiceRequest;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** POST /voice/generate, with the test in the pipeline's place answering on voice.replies. */
+class GenerateTest extends GatewayTestSupport {
+
+    private CompletableFuture<HttpResponse<byte[]>> generate(String query, String body) {
+        return http.client().sendAsync(Speech.json(http, "/voice/generate" + query, KEY_A, body).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The pipeline's part begins: the next request on voice.requests that was not there before. */
+    private VoiceRequest nextRequest(Set<String> known) {
+        await().untilAsserted(() -> assertThat(requests()).anyMatch(r -> !known.contains(r.jobId())));
+        return requests().stream().filter(r -> !known.contains(r.jobId())).findFirst().orElseThrow();
+    }
+
+    private Set<String> knownJobs() {
+        return Set.copyOf(requests().stream().map(VoiceRequest::jobId).toList());
+    }
+
+    @Test
+    void theAudioComesBackAsStoredWithItsCacheHeaderWhenThePipelineRepliesInTime() throws Exception {
+        Set<String> known = knownJobs();
+        CompletableFuture<HttpResponse<byte[]>> answer = generate("?wait=10", "{\"text\":\"നമസ്കാരം. സുഖമാണോ?\"}");
+
+        VoiceRequest request = nextRequest(known);
+        assertThat(request.type()).isEqualTo(JobType.GENERATE);
+        assertThat(request.action()).isEqualTo(RequestAction.SUBMIT);
+        assertThat(request.inputs()).isEmpty();
+        assertThat(request.parameters()).isEqualTo(Map.of("text", "നമസ്കാരം. സുഖമാണോ?", "language", "ml",
+                "speed", "1.0", "pitch", "0.0", "emotion", "neutral", "volume", "1.0", "format", "wav", "stream", "false"));
+        assertThat(jobStatus(request.jobId())).isEqualTo("QUEUED");
+
+        String jobId = request.jobId();
+        String key = "cache/tts/" + "ab".repeat(32) + ".wav";
+        byte[] audio = Speech.wav(Speech.pcm(4_000, 1));
+        Speech.store(STORAGE, key, audio);
+        reply(Speech.started(jobId));
+        reply(Speech.sentence(jobId, 0, null));
+        reply(Speech.sentence(jobId, 1, null));
+        reply(Speech.completed(jobId, key, false, 0.18));
+        reply(Speech.completed(jobId, key, false, 0.18)); // at-least-once: a duplicate
+
+        HttpResponse<byte[]> response = answer.get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(audio);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("audio/wav");
+        assertThat(response.headers().firstValue("X-Cache")).hasValue("MISS");
+        assertThat(response.headers().firstValue("X-Job-Id")).hasValue(jobId);
+        assertThat(response.headers().firstValue("X-Audio-Duration")).hasValue("0.18");
+
+        // the same events again, late and on both topics: nothing breaks, the next request still works
+        reply(Speech.completed(jobId, key, false, 0.18));
+        produce(Speech.completed(jobId, key, false, 0.18));
+        Set<String> before = knownJobs();
+        CompletableFuture<HttpResponse<byte[]>> again = generate("?wait=10",
+                "{\"text\":\"നമസ്കാരം. സുഖമാണോ?\",\"format\":\"mp3\"}");
+        String second = nextRequest(before).jobId();
+        String mp3Key = "cache/tts/" + "cd".repeat(32) + ".mp3";
+        byte[] mp3 = "ID3 not really an mp3".getBytes(StandardCharsets.US_ASCII);
+        Speech.store(STORAGE, mp3Key, mp3);
+        reply(Speech.completed(second, mp3Key, true, 0.18));
+
+        HttpResponse<byte[]> cached = again.get(10, TimeUnit.SECONDS);
+        assertThat(cached.statusCode()).isEqualTo(200);
+        assertThat(cached.body()).isEqualTo(mp3);
+        assertThat(cached.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
+        assertThat(cached.headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(meters.timer("shabdam.generate.latency", "endpoint", "generate", "outcome", "audio").count())
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void withoutAReplyInTimeTheJobIsAccepted() {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response = http.send(Speech.json(http, "/voice/generate?wait=1", KEY_A,
+                "{\"text\":\"hello\",\"language\":\"en\"}").build());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        String jobId = Http.json(response).get("jobId").asText();
+        assertThat(Http.json(response).get("status").asText()).isEqualTo("QUEUED");
+        assertThat(response.headers().firstValue("Location")).hasValue("/jobs/" + jobId);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        await().untilAsserted(() -> assertThat(requestsOf(jobId)).isNotEmpty());
+        assertThat(requestsOf(jobId)).singleElement().satisfies(r -> assertThat(r.type()).isEqualTo(JobType.GENERATE));
+    }
+
+    @Test
+    void aFailedJobAnswersWithItsErrorCode() throws Exception {
+        Set<String> known = knownJobs();
+        CompletableFuture<HttpResponse<byte[]>> missingModel = generate("?wait=10", "{\"text\":\"hello\",\"voiceId\":\"vits-ml\"}");
+        reply(Speech.failed(nextRequest(known).jobId(), "model_missing"));
+        assertProblem(missingModel.get(10, TimeUnit.SECONDS), 503, "model_missing");
+
+        known = knownJobs();
+        CompletableFuture<HttpResponse<byte[]>> unknownVoice = generate("?wait=10", "{\"text\":\"hello\",\"voiceId\":\"nobody\"}");
+        VoiceRequest request = nextRequest(known);
+        assertThat(request.parameters()).containsEntry("voiceId", "nobody");
+        reply(Speech.failed(request.jobId(), "unknown_voice"));
+        assertProblem(unknownVoice.get(10, TimeUnit.SECONDS), 400, "unknown_voice");
+    }
+
+    @Test
+    void badInputsAnswerTheirCodesAndNothingIsQueued() {
+        int queued = requests().size();
+        Map<String, String> cases = Map.of(
+                "{\"text\":\"\"}", "empty_text",
+                "{\"text\":\"" + "a".repeat(100_000) + "\"}", "text_too_long",
+                "{\"text\":\"bonjour\",\"language\":\"fr\"}", "unsupported_language",
+                "{\"text\":\"hello\",\"emotion\":\"furious\"}", "invalid_parameter",
+                "{\"text\":\"hello\",\"speed\":10}", "invalid_parameter",
+                "{\"text\":\"hello\",\"pitch\":\"high\"}", "invalid_parameter",
+                "{\"text\":\"hello\",\"format\":\"flac\"}", "invalid_parameter",
+                "{\"text\":", "malformed_body");
+        cases.forEach((body, code) -> assertProblem(
+                http.send(Speech.json(http, "/voice/generate", KEY_A, body).build()), 400, code));
+        byte[] invalidUtf8 = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', 'a', (byte) 0xFF, (byte) 0xFE, '"', '}'};
+        assertProblem(http.send(Speech.json(http, "/voice/generate", KEY_A, invalidUtf8).build()), 400, "invalid_text");
+        assertProblem(http.send(Speech.json(http, "/voice/generate/stream", KEY_A, "{\"text\":\"hi\",\"format\":\"mp3\"}")
+                .build()), 400, "invalid_parameter");
+
+        // a good request after the bad ones: once it is on voice.requests, anything sent before it is too
+        HttpResponse<byte[]> marker = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}").build());
+        String markerId = Http.json(marker).get("jobId").asText();
+        await().untilAsserted(() -> assertThat(requestsOf(markerId)).isNotEmpty());
+        List<VoiceRequest> after = requests();
+        assertThat(after.subList(queued, after.size())).extracting(VoiceRequest::jobId).containsExactly(markerId);
+        assertThat(meters.counter("shabdam.generate.requests", "endpoint", "generate", "outcome", "rejected").count())
+                .isGreaterThanOrEqualTo(cases.size() + 1);
+    }
+}
