@@ -22,15 +22,17 @@ public final class GatewayProcess implements AutoCloseable {
 
     private final Process process;
     private final String url;
+    private final Path log;
 
-    private GatewayProcess(Process process, String url) {
+    private GatewayProcess(Process process, String url, Path log) {
         this.process = process;
         this.url = url;
+        this.log = log;
     }
 
-    /** Starts the jar and returns once its readiness probe (database, Kafka, storage) answers UP. */
-    public static GatewayProcess start(Path jar, int port, Map<String, String> environment, Path log,
-                                       Duration timeout) throws IOException, InterruptedException {
+    /** Starts the jar; {@link #awaitReady} waits for it. */
+    public static GatewayProcess launch(Path jar, int port, Map<String, String> environment, Path log)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("gateway jar not found at " + jar + ": build it with ./mvnw -DskipTests install");
         }
@@ -40,21 +42,15 @@ public final class GatewayProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SHABDAM_PORT", Integer.toString(port));
-        GatewayProcess gateway = new GatewayProcess(builder.start(), "http://127.0.0.1:" + port);
-        try {
-            gateway.awaitReady(timeout, log);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            gateway.close();
-            throw e;
-        }
-        return gateway;
+        return new GatewayProcess(builder.start(), "http://127.0.0.1:" + port, log);
     }
 
     public String url() {
         return url;
     }
 
-    private void awaitReady(Duration timeout, Path log) throws IOException, InterruptedException {
+    /** Returns once the readiness probe (database, Kafka, storage) answers UP; fails if the process dies. */
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest readiness = HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();

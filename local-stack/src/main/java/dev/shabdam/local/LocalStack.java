@@ -64,13 +64,16 @@ public final class LocalStack implements AutoCloseable {
             storage = own(ObjectStoreServer.start(Files.createDirectories(workDir.resolve("objects")))).target();
         }
 
+        // Spring and Flink each take seconds to start: the gateway boots while the job is submitted
+        gateway = own(GatewayProcess.launch(settings.gatewayJar(), settings.gatewayPort(),
+                gatewayEnvironment(settings), workDir.resolve("gateway.log")));
+
         Map<String, String> flinkOptions = new LinkedHashMap<>(storage.flinkOptions());
         flinkOptions.putAll(settings.flinkOptions());
         own(PipelineRunner.start(pipelineConfig(settings.parallelism()), probe, flinkOptions,
                 settings.flinkUiPort(), workDir.resolve("checkpoints"), settings.flinkPlugins()));
 
-        gateway = own(GatewayProcess.start(settings.gatewayJar(), settings.gatewayPort(),
-                gatewayEnvironment(settings), workDir.resolve("gateway.log"), Duration.ofSeconds(120)));
+        gateway.awaitReady(Duration.ofSeconds(120));
     }
 
     private PipelineConfig pipelineConfig(int parallelism) {

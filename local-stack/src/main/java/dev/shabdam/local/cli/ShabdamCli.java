@@ -8,13 +8,20 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code ./shabdam analyze FILE [--json]}: a thin client of a running stack. */
+/** {@code ./shabdam analyze FILE [--json]} and {@code ./shabdam say TEXT -o OUT}: thin clients of a running stack. */
 public final class ShabdamCli {
     private ShabdamCli() {
     }
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals("say")) {
+            if (arguments.contains("--help")) {
+                System.out.println(SayCommand.USAGE);
+                System.exit(0);
+            }
+            System.exit(SayCommand.run(client(), arguments.subList(1, arguments.size())));
+        }
         if (arguments.size() < 2 || arguments.contains("--help") || !arguments.get(0).equals("analyze")) {
             System.out.println("""
                     Usage: ./shabdam analyze FILE [--json]
@@ -27,12 +34,7 @@ public final class ShabdamCli {
             System.err.println("no such file: " + file);
             System.exit(2);
         }
-        String apiKey = System.getenv("SHABDAM_API_KEY");
-        if (apiKey == null) {
-            System.err.println("set SHABDAM_API_KEY to the key `./shabdam up` printed");
-            System.exit(2);
-        }
-        ShabdamClient client = new ShabdamClient(System.getenv().getOrDefault("SHABDAM_URL", "http://127.0.0.1:8080"), apiKey);
+        ShabdamClient client = client();
         JsonNode job = new JobFollower(client, System.err).follow(client.submit("/voice/analyze", file));
         if (arguments.contains("--json")) {
             System.out.println(RecordCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(job));
@@ -40,5 +42,14 @@ public final class ShabdamCli {
             System.out.print(ResultTable.render(job));
         }
         System.exit(job.path("status").asText().equals("COMPLETED") ? 0 : 1);
+    }
+
+    private static ShabdamClient client() {
+        String apiKey = System.getenv("SHABDAM_API_KEY");
+        if (apiKey == null) {
+            System.err.println("set SHABDAM_API_KEY to the key `./shabdam up` printed");
+            System.exit(2);
+        }
+        return new ShabdamClient(System.getenv().getOrDefault("SHABDAM_URL", "http://127.0.0.1:8080"), apiKey);
     }
 }

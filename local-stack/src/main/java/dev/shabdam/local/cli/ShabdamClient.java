@@ -44,6 +44,18 @@ public final class ShabdamClient {
         return body.get("jobId").asText();
     }
 
+    /**
+     * {@code POST /voice/generate} (or {@code /voice/generate/stream}) with a JSON body; answers the
+     * raw response: 200 with audio, 202 with the job when it did not finish within the wait.
+     */
+    public HttpResponse<java.io.InputStream> generate(String path, JsonNode body) throws IOException, InterruptedException {
+        HttpRequest request = authorized(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(RecordCodec.mapper().writeValueAsBytes(body)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     public JsonNode job(String jobId) throws IOException, InterruptedException {
         return expect(http.send(authorized("/jobs/" + jobId).GET().build(), HttpResponse.BodyHandlers.ofString()), 200);
     }
