@@ -3,13 +3,11 @@ package dev.shabdam.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.media.TestMedia;
 import dev.shabdam.schemas.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -121,14 +119,7 @@ class BadInputTest {
         }
 
         List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.stack().kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + key,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.DEAD_LETTERS));
+        try (KafkaConsumer<byte[], byte[]> consumer = CommittedRecords.of(Topics.DEAD_LETTERS)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(deadLetters::add);
                 return deadLetters.stream().anyMatch(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)));

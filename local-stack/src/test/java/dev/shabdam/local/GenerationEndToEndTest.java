@@ -3,7 +3,7 @@ package dev.shabdam.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
-import dev.shabdam.pipeline.synthesis.engine.EspeakSynthesizer;
+import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** Malayalam speech through the whole stack: gateway → Kafka → Flink (espeak-ng) → voice.replies → gateway. */
 @ExtendWith(SharedStack.class)
@@ -29,11 +28,7 @@ class GenerationEndToEndTest {
 
     @BeforeAll
     static void needsEspeak() {
-        boolean available = EspeakSynthesizer.isAvailable();
-        if (!available) {
-            System.out.println("SKIPPED GenerationEndToEndTest: libespeak-ng is not installed (apt-get install espeak-ng)");
-        }
-        assumeThat(available).as("libespeak-ng installed").isTrue();
+        EspeakRequired.assumeInstalled("GenerationEndToEndTest");
     }
 
     @Test

@@ -5,11 +5,8 @@ import dev.shabdam.pipeline.media.TestMedia;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.Topics;
 import dev.shabdam.schemas.VoiceEvent;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +19,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -78,17 +76,11 @@ class RecoveryTest {
     /** Every committed event of the job on voice.events, read from the start, until the final one. */
     private static List<Integer> publishedSeqs(String jobId) throws Exception {
         List<Integer> seqs = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.stack().kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "recovery-test-" + jobId,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.EVENTS));
+        byte[] key = jobId.getBytes(StandardCharsets.UTF_8);
+        try (KafkaConsumer<byte[], byte[]> consumer = CommittedRecords.of(Topics.EVENTS)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (jobId.equals(record.key())) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (Arrays.equals(key, record.key())) {
                         VoiceEvent event = RecordCodec.decodeEvent(record.value());
                         seqs.add(event.seq());
                     }
@@ -97,7 +89,7 @@ class RecoveryTest {
             });
             // anything a duplicate would add was committed in the same or an earlier transaction
             consumer.poll(Duration.ofSeconds(2)).forEach(record -> {
-                if (jobId.equals(record.key())) {
+                if (Arrays.equals(key, record.key())) {
                     seqs.add(decodeSeq(record.value()));
                 }
             });

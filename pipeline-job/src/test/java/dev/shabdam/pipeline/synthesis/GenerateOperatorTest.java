@@ -6,7 +6,7 @@ import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
-import dev.shabdam.pipeline.synthesis.engine.EspeakSynthesizer;
+import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RecordCodec;
@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** GENERATE on Flink's harness with the real in-process espeak-ng, writing into file:// storage. */
 class GenerateOperatorTest {
@@ -45,11 +44,7 @@ class GenerateOperatorTest {
 
     @BeforeAll
     static void needsEspeak() {
-        boolean available = EspeakSynthesizer.isAvailable();
-        if (!available) {
-            System.out.println("SKIPPED GenerateOperatorTest: libespeak-ng is not installed (apt-get install espeak-ng)");
-        }
-        assumeThat(available).as("libespeak-ng installed").isTrue();
+        EspeakRequired.assumeInstalled("GenerateOperatorTest");
     }
 
     @AfterEach

@@ -22,7 +22,6 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class EspeakSynthesizerTest {
 
@@ -33,11 +32,7 @@ class EspeakSynthesizerTest {
 
     @BeforeAll
     static void loadEngine() {
-        boolean available = EspeakSynthesizer.isAvailable();
-        if (!available) {
-            System.out.println("SKIPPED espeak tests: libespeak-ng.so.1 not loadable (apt-get install espeak-ng libespeak-ng1)");
-        }
-        assumeTrue(available, "libespeak-ng is not installed");
+        EspeakRequired.assumeInstalled("espeak engine tests");
         engine = new EspeakSynthesizer(EmotionTable.fromClasspath());
     }
 
