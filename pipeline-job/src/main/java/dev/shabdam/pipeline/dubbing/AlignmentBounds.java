@@ -1,0 +1,24 @@
+package dev.shabdam.pipeline.dubbing;
+
+/**
+ * How far the aligner may bend synthesised speech. Rates are playback speeds: 1.1 makes a clip
+ * 10 % shorter.
+ *
+ * @param minRate         the slowest stretch (slowing fills a slot the dub would leave early)
+ * @param comfortableRate the fastest stretch that does not sound rushed; past it the aligner asks
+ *                        for re-synthesis or borrows silence first (users hear more than ~1.2× as
+ *                        rushed)
+ * @param maxRate         the fastest stretch at all, used only when nothing else fits
+ * @param guardMs         silence kept before the next utterance when borrowing
+ * @param toleranceMs     how far from the slot end a dub may end and still count as fitting
+ */
+public record AlignmentBounds(double minRate, double comfortableRate, double maxRate, long guardMs, long toleranceMs) {
+    public static final AlignmentBounds DEFAULT = new AlignmentBounds(0.8, 1.2, 1.3, 100, 50);
+
+    public AlignmentBounds {
+        if (!(minRate > 0 && minRate <= 1 && 1 <= comfortableRate && comfortableRate <= maxRate)
+                || guardMs < 0 || toleranceMs < 0) {
+            throw new IllegalArgumentException("bounds need 0 < min <= 1 <= comfortable <= max and no negative times");
+        }
+    }
+}

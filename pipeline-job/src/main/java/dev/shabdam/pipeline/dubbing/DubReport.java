@@ -1,0 +1,47 @@
+package dev.shabdam.pipeline.dubbing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
+import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
+import dev.shabdam.schemas.RecordCodec;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The dub's {@code report} output: for each utterance where it was, what was said and what is said
+ * now, and how hard its timing was bent, so that a reviewer can go straight to the lines that were
+ * stretched past the comfortable rate or borrowed silence. JSON in the dialect of the Kafka records.
+ */
+public record DubReport(List<Line> utterances) {
+
+    /**
+     * One utterance.
+     *
+     * @param slotStartMs where the original utterance was
+     * @param dubStartMs  where the dub is (its end differs from the slot's when it borrowed silence)
+     * @param rate        the time-stretch applied (1 = none)
+     * @param engine      the synthesis engine that spoke it
+     */
+    public record Line(int index, long slotStartMs, long slotEndMs, long dubStartMs, long dubEndMs,
+                       String sourceText, String targetText, String speaker, double rate, Strategy strategy,
+                       String engine) {
+
+        public static Line of(Cue source, String targetText, Aligned aligned, String engine) {
+            return new Line(source.index(), source.startMs(), source.endMs(), aligned.startMs(), aligned.endMs(),
+                    source.text(), targetText, source.speaker(), aligned.rate(), aligned.strategy(), engine);
+        }
+    }
+
+    public DubReport {
+        utterances = List.copyOf(utterances);
+    }
+
+    public String toJson() {
+        try {
+            return RecordCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // records of strings and numbers always serialise
+        }
+    }
+}

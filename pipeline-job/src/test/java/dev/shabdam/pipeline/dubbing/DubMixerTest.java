@@ -1,0 +1,127 @@
+package dev.shabdam.pipeline.dubbing;
+
+import dev.shabdam.pipeline.analysis.LoudnessMeter;
+import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
+import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
+import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.pipeline.synthesis.audio.Audio;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Distinct frequencies tell the parts apart: 220 Hz background, 1 kHz original speech, 2.5 kHz dub,
+ * each measured by Goertzel over whole windows.
+ */
+class DubMixerTest {
+    private static final int RATE = 48000;
+    private static final double SECONDS = 10;
+    private static final long[][] SLOTS = {{2000, 4000}, {6000, 8000}};
+    private final LoudnessMeter meter = new LoudnessMeter();
+
+    @Test
+    void ducksTheOriginalUnderTheDubAndLeavesTheBackgroundAlone() {
+        DecodedAudio original = original(0.05, 0.2);
+        DecodedAudio mixed = DubMixer.standard().mix(original, dub(0.2));
+
+        assertThat(mixed.sampleRate()).isEqualTo(RATE);
+        assertThat(mixed.channelCount()).isEqualTo(2);
+        for (long[] slot : SLOTS) {
+            long from = slot[0] + 200;
+            long to = slot[1] - 200;
+            for (int c = 0; c < 2; c++) {
+                assertThat(level(original, c, 1000, from, to) - level(mixed, c, 1000, from, to))
+                        .as("original speech under the dub").isGreaterThanOrEqualTo(15);
+                assertThat(level(original, c, 220, from, to) - level(mixed, c, 220, from, to))
+                        .as("background under the dub").isGreaterThanOrEqualTo(15);
+                assertThat(level(mixed, c, 2500, from, to)).as("the dub").isGreaterThan(level(mixed, c, 1000, from, to) + 15);
+            }
+        }
+        for (long[] gap : new long[][] {{200, 1800}, {4300, 5700}, {8300, 9800}}) {
+            assertThat(level(mixed, 0, 220, gap[0], gap[1]))
+                    .as("background between lines").isCloseTo(level(original, 0, 220, gap[0], gap[1]), within(0.5));
+        }
+        assertThat(maxAbs(mixed)).isLessThanOrEqualTo(1f);
+        assertThat(meter.measure(mixed).integratedLufs())
+                .isCloseTo(meter.measure(original).integratedLufs(), within(0.5));
+    }
+
+    @Test
+    void aLoudDubOverALoudOriginalNeverClips() {
+        DecodedAudio original = original(0.4, 0.5);
+        DecodedAudio mixed = DubMixer.standard().mix(original, dub(0.99));
+        assertThat(maxAbs(mixed)).isLessThanOrEqualTo(1f);
+        assertThat(meter.measure(mixed).truePeakDbtp()).isLessThanOrEqualTo(DubMixer.DEFAULT_CEILING_DBTP + 0.01);
+        assertThat(meter.measure(mixed).integratedLufs())
+                .isCloseTo(meter.measure(original).integratedLufs(), within(0.5));
+    }
+
+    @Test
+    void monoStaysMonoAndTheDubGoesToTheCentreOfSurround() {
+        assertThat(DubMixer.dubPan(1)).containsExactly(1);
+        assertThat(DubMixer.dubPan(6)).containsExactly(0, 0, 1, 0, 0, 0);
+        float[] tone = tone(220, 0.1, 0, (long) (SECONDS * 1000));
+        DecodedAudio mixed = DubMixer.standard().mix(DecodedAudio.mono(RATE, tone), dub(0.1));
+        assertThat(mixed.channelCount()).isEqualTo(1);
+        assertThat(mixed.frames()).isEqualTo(tone.length);
+    }
+
+    private static DecodedAudio original(double background, double speech) {
+        float[] x = tone(220, background, 0, (long) (SECONDS * 1000));
+        for (long[] slot : SLOTS) {
+            float[] words = tone(1000, speech, slot[0], slot[1]);
+            int at = (int) (slot[0] * RATE / 1000);
+            for (int i = 0; i < words.length; i++) {
+                x[at + i] += words[i];
+            }
+        }
+        return new DecodedAudio(RATE, new float[][] {x, x.clone()});
+    }
+
+    private static List<Aligned> dub(double amplitude) {
+        return Arrays.stream(SLOTS)
+                .map(s -> new Aligned(new Audio(tone(2500, amplitude, s[0], s[1]), RATE), s[0], s[1], 1.0, Strategy.PAD))
+                .toList();
+    }
+
+    /** A sine from {@code fromMs} to {@code toMs}, phase measured from 0 so pieces of one tone line up. */
+    private static float[] tone(double hz, double amplitude, long fromMs, long toMs) {
+        int first = (int) (fromMs * RATE / 1000);
+        float[] x = new float[(int) (toMs * RATE / 1000) - first];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (amplitude * Math.sin(2 * Math.PI * hz * (first + i) / RATE));
+        }
+        return x;
+    }
+
+    /** Power at {@code hz} over a window, in dB (Goertzel). */
+    private static double level(DecodedAudio audio, int channel, double hz, long fromMs, long toMs) {
+        float[] x = audio.channels()[channel];
+        double coefficient = 2 * Math.cos(2 * Math.PI * hz / RATE);
+        double s1 = 0;
+        double s2 = 0;
+        int from = (int) (fromMs * RATE / 1000);
+        int to = (int) (toMs * RATE / 1000);
+        for (int i = from; i < to; i++) {
+            double s = x[i] + coefficient * s1 - s2;
+            s2 = s1;
+            s1 = s;
+        }
+        double power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
+        return 10 * Math.log10(power / ((double) (to - from) * (to - from)));
+    }
+
+    private static float maxAbs(DecodedAudio audio) {
+        float max = 0;
+        for (float[] channel : audio.channels()) {
+            for (float s : channel) {
+                max = Math.max(max, Math.abs(s));
+            }
+        }
+        return max;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.shabdam.pipeline.dubbing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
+import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
+import dev.shabdam.pipeline.synthesis.audio.Audio;
+import dev.shabdam.schemas.RecordCodec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DubReportTest {
+
+    @Test
+    void writesOneJsonObjectPerUtterance() throws Exception {
+        Cue cue = new Cue(3, 1000, 2000, "Good morning", "Asha");
+        Aligned aligned = new Aligned(Audio.silence(1200, 16000), 1000, 2200, 1.1, Strategy.BORROW);
+        DubReport report = new DubReport(List.of(DubReport.Line.of(cue, "സുപ്രഭാതം", aligned, "espeak-ng")));
+
+        JsonNode line = RecordCodec.mapper().readTree(report.toJson()).get("utterances").get(0);
+        assertThat(line.get("index").asInt()).isEqualTo(3);
+        assertThat(line.get("slotStartMs").asLong()).isEqualTo(1000);
+        assertThat(line.get("slotEndMs").asLong()).isEqualTo(2000);
+        assertThat(line.get("dubEndMs").asLong()).isEqualTo(2200);
+        assertThat(line.get("sourceText").asText()).isEqualTo("Good morning");
+        assertThat(line.get("targetText").asText()).isEqualTo("സുപ്രഭാതം");
+        assertThat(line.get("speaker").asText()).isEqualTo("Asha");
+        assertThat(line.get("rate").asDouble()).isEqualTo(1.1);
+        assertThat(line.get("strategy").asText()).isEqualTo("BORROW");
+        assertThat(line.get("engine").asText()).isEqualTo("espeak-ng");
+        assertThat(RecordCodec.mapper().readValue(report.toJson(), DubReport.class)).isEqualTo(report);
+    }
+}
