@@ -95,9 +95,10 @@ public class GenerateOperator extends MediaJobOperator {
         byte[] encoded = AudioEncoder.encode(all.samples(), all.sampleRate(), parameters.format());
         storage().write(audioKey, encoded);
         String result = result(parameters, route, cacheKey, all, sentences.size(), encoded.length);
-        storage().write(resultKey(audioKey), result.getBytes(StandardCharsets.UTF_8));
         KNOWN.put(audioKey, result);
         out.collect(completed(request, clock, audioKey, result, false));
+        // only later lookups read the result beside the audio: the waiting client does not wait for it
+        storage().write(resultKey(audioKey), result.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
