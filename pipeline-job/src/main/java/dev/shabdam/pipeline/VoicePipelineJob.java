@@ -125,7 +125,7 @@ public class VoicePipelineJob {
                 .process(new AnalyzeOperator(storage, probe))
                 .uid("analyze").name("Analyze");
         DataStream<VoiceEvent> compared = keyedByJob(refused.getSideOutput(JobRouter.COMPARE))
-                .process(new CompareOperator(storage))
+                .process(new CompareOperator(storage, modelsDir))
                 .uid("compare").name("Compare");
 
         DataStream<VoiceEvent> generated = keyedByJob(refused.getSideOutput(JobRouter.GENERATE))

@@ -11,16 +11,19 @@ import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.util.Collector;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Runs a COMPARE job: decodes recordings {@code a} and {@code b} (stage {@code decode}) and compares
  * the speakers and the delivery (stage {@code compare}). Emits seq 1 PROGRESS decode (started),
  * seq 2 PROGRESS decode (done, with its duration), seq 3 PROGRESS compare (started), seq 4 COMPLETED
- * compare (with its duration) or FAILED.
+ * compare (with its duration) or FAILED. The speakers are compared with the embedder chosen at
+ * {@link #open}: the ONNX model when installed in the models dir, else MFCC statistics.
  */
 public class CompareOperator extends MediaJobOperator {
     private static final long serialVersionUID = 1L;
@@ -28,10 +31,30 @@ public class CompareOperator extends MediaJobOperator {
     public static final String DECODE = "decode";
     public static final String COMPARE = "compare";
 
+    private final String modelsDir;
+    private transient SpeakerEmbedder embedder;
     private transient VoiceComparator comparator;
 
-    public CompareOperator(ObjectStorage storage) {
+    /** {@code modelsDir}: where an ONNX speaker-embedding model may be installed (models/cache). */
+    public CompareOperator(ObjectStorage storage, String modelsDir) {
         super(storage);
+        this.modelsDir = modelsDir;
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        embedder = VoiceComparator.embedderFor(Path.of(modelsDir));
+        comparator = new VoiceComparator(embedder);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (embedder instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+        embedder = null;
+        comparator = null;
+        super.close();
     }
 
     @Override
@@ -43,7 +66,7 @@ public class CompareOperator extends MediaJobOperator {
         DecodedAudio second = decode(b);
         out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 1, DECODE, 0.5, clock.lap()));
         out.collect(JobEvents.progress(request, EventSeq.FIRST + 2, COMPARE, 0.5));
-        ComparisonResult result = comparator().compare(first, second);
+        ComparisonResult result = comparator.compare(first, second);
         out.collect(JobEvents.completed(request, finalSeq(), COMPARE, clock.lap(),
                 new String(RecordCodec.encode(result), StandardCharsets.UTF_8), Map.of(), null));
     }
@@ -55,12 +78,5 @@ public class CompareOperator extends MediaJobOperator {
 
     private DecodedAudio decode(String key) throws Exception {
         return LocalCopy.of(storage(), key, file -> new AudioDecoder().decode(file));
-    }
-
-    private VoiceComparator comparator() {
-        if (comparator == null) {
-            comparator = new VoiceComparator();
-        }
-        return comparator;
     }
 }

@@ -1,6 +1,9 @@
 package dev.shabdam.pipeline.analysis;
 
+import ai.onnxruntime.OrtException;
 import dev.shabdam.pipeline.media.DecodedAudio;
+
+import java.nio.file.Path;
 
 /**
  * Compares two recordings of speech: is it the same speaker, and how far apart do they sound.
@@ -17,9 +20,21 @@ public final class VoiceComparator {
         this(new MfccStatsEmbedder(), new EnergyVoiceActivity());
     }
 
+    public VoiceComparator(SpeakerEmbedder embedder) {
+        this(embedder, new EnergyVoiceActivity());
+    }
+
     public VoiceComparator(SpeakerEmbedder embedder, VoiceActivity voiceActivity) {
         this.embedder = embedder;
         this.voiceActivity = voiceActivity;
+    }
+
+    /**
+     * The speaker embedder for a models dir: the ONNX {@link OnnxSpeakerEmbedder} when its model is
+     * installed there, else the DSP {@link MfccStatsEmbedder}, which runs everywhere.
+     */
+    public static SpeakerEmbedder embedderFor(Path modelsDir) throws OrtException {
+        return OnnxSpeakerEmbedder.installed(modelsDir).orElseGet(MfccStatsEmbedder::new);
     }
 
     public ComparisonResult compare(DecodedAudio a, DecodedAudio b) {

@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.shabdam.pipeline.models.OnnxSessions;
 
 import java.io.FileNotFoundException;
 import java.nio.FloatBuffer;
@@ -46,20 +47,7 @@ public final class SileroVad implements AutoCloseable {
             throw new FileNotFoundException("the Silero VAD model " + model.toAbsolutePath()
                     + " is missing: run `models/fetch` (see models/README.md)");
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        if (tryCuda) {
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.addCUDA(0);
-                return new SileroVad(env.createSession(model.toString(), options));
-            } catch (OrtException | UnsatisfiedLinkError e) {
-                // ONNX Runtime does not fall back by itself: the CPU-only jar, or no libcublasLt here
-                System.getLogger(SileroVad.class.getName()).log(System.Logger.Level.INFO,
-                        "CUDA unavailable for Silero VAD, using the CPU: " + e.getMessage());
-            }
-        }
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            return new SileroVad(env.createSession(model.toString(), options));
-        }
+        return new SileroVad(OnnxSessions.open(model, tryCuda));
     }
 
     /**

@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.within;
 class CompareOperatorTest {
     @TempDir
     Path storageRoot;
+    @TempDir
+    Path modelsDir;
 
     private KeyedOneInputStreamOperatorTestHarness<String, VoiceRequest, VoiceEvent> harness;
 
@@ -61,6 +63,19 @@ class CompareOperatorTest {
     }
 
     @Test
+    void anInstalledSpeakerModelJudgesTheSpeakers() throws Exception {
+        OnnxSpeakerEmbedderTest.install(modelsDir);
+
+        List<VoiceEvent> events = run(Map.of("a", stored("a.wav", 1.0), "b", stored("b.wav", 2.0)));
+
+        assertThat(events).last().extracting(VoiceEvent::kind).isEqualTo(EventKind.COMPLETED);
+        JsonNode result = RecordCodec.mapper().readTree(events.get(3).result());
+        assertThat(result.get("embedding").asText()).isEqualTo(OnnxSpeakerEmbedder.ID);
+        // the same 220 Hz tone on both sides
+        assertThat(result.get("speakerSimilarity").asDouble()).isCloseTo(1.0, within(0.01));
+    }
+
+    @Test
     void aMissingRecordingFailsTheJob() throws Exception {
         List<VoiceEvent> events = run(Map.of("a", stored("a.wav", 1.0)));
 
@@ -80,7 +95,7 @@ class CompareOperatorTest {
 
     private List<VoiceEvent> run(Map<String, String> inputs) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CompareOperator(new ObjectStorage(storageRoot.toUri().toString()))),
+                new KeyedProcessOperator<>(new CompareOperator(new ObjectStorage(storageRoot.toUri().toString()), modelsDir.toString())),
                 VoiceRequest::jobId, Types.STRING);
         harness.open();
         harness.processElement(VoiceRequest.submit("job-1", Requests.TENANT, JobType.COMPARE, Map.of(), inputs, Requests.AT), 0);

@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.synthesis.engine;
+package dev.shabdam.pipeline.models;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -12,10 +12,10 @@ import java.util.List;
  * GraphProto, NodeProto, AttributeProto, ValueInfoProto, TensorProto), field numbers from
  * onnx.proto. No protobuf library is on the classpath, and none is needed for this.
  */
-final class OnnxGraphBuilder {
+public final class OnnxGraphBuilder {
 
-    static final int FLOAT = 1;
-    static final int INT64 = 7;
+    public static final int FLOAT = 1;
+    public static final int INT64 = 7;
 
     private final List<byte[]> nodes = new ArrayList<>();
     private final List<byte[]> initializers = new ArrayList<>();
@@ -23,18 +23,18 @@ final class OnnxGraphBuilder {
     private final List<byte[]> outputs = new ArrayList<>();
 
     /** A graph input or output; a dim is a Long (fixed) or a String (symbolic). */
-    OnnxGraphBuilder input(String name, int elemType, Object... dims) {
+    public OnnxGraphBuilder input(String name, int elemType, Object... dims) {
         inputs.add(valueInfo(name, elemType, dims));
         return this;
     }
 
-    OnnxGraphBuilder output(String name, int elemType, Object... dims) {
+    public OnnxGraphBuilder output(String name, int elemType, Object... dims) {
         outputs.add(valueInfo(name, elemType, dims));
         return this;
     }
 
     /** A node; {@code intAttributes} are alternating name, value pairs. */
-    OnnxGraphBuilder node(String opType, List<String> in, List<String> out, Object... intAttributes) {
+    public OnnxGraphBuilder node(String opType, List<String> in, List<String> out, Object... intAttributes) {
         Proto node = new Proto();
         in.forEach(i -> node.string(1, i));
         out.forEach(o -> node.string(2, o));
@@ -46,7 +46,7 @@ final class OnnxGraphBuilder {
         return this;
     }
 
-    OnnxGraphBuilder int64Constant(String name, long... values) {
+    public OnnxGraphBuilder int64Constant(String name, long... values) {
         ByteBuffer raw = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (long v : values) {
             raw.putLong(v);
@@ -55,13 +55,27 @@ final class OnnxGraphBuilder {
         return this;
     }
 
-    OnnxGraphBuilder floatConstant(String name, float value) {
+    public OnnxGraphBuilder floatConstant(String name, float value) {
         byte[] raw = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(value).array();
         initializers.add(new Proto().varint(2, FLOAT).string(8, name).bytes(9, raw).bytes()); // scalar: no dims
         return this;
     }
 
-    byte[] build() {
+    /** A float tensor constant of shape {@code dims}, {@code values} in row-major order. */
+    public OnnxGraphBuilder floatTensor(String name, long[] dims, float[] values) {
+        ByteBuffer raw = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            raw.putFloat(v);
+        }
+        Proto tensor = new Proto();
+        for (long d : dims) {
+            tensor.varint(1, d);
+        }
+        initializers.add(tensor.varint(2, FLOAT).string(8, name).bytes(9, raw.array()).bytes());
+        return this;
+    }
+
+    public byte[] build() {
         Proto graph = new Proto();
         nodes.forEach(n -> graph.bytes(1, n));
         graph.string(2, "test_graph");

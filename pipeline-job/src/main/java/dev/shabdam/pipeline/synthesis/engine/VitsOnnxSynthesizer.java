@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.shabdam.pipeline.models.OnnxSessions;
 import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.audio.PitchShifter;
@@ -58,7 +59,12 @@ public final class VitsOnnxSynthesizer implements Synthesizer {
         }
         LoadedVoice voice = loaded.computeIfAbsent(request.voiceId(), id -> {
             VoiceModel model = VoiceModel.locate(voices, id);
-            return new LoadedVoice(model, OnnxSessions.open(model.onnx(), tryCuda));
+            try {
+                return new LoadedVoice(model, OnnxSessions.open(model.onnx(), tryCuda));
+            } catch (OrtException e) {
+                throw new SynthesisException(SynthesisException.Code.ENGINE_FAILED,
+                        "Cannot load ONNX model " + model.onnx() + ": " + e.getMessage(), e);
+            }
         });
         Prosody prosody = request.prosody();
         EmotionStyle style = emotions.style(prosody.emotion());

@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.synthesis.engine;
 
+import dev.shabdam.pipeline.models.OnnxGraphBuilder;
 import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.speech.prosody.EmotionTable;
