@@ -70,15 +70,15 @@ public final class LocalStack implements AutoCloseable {
 
         Map<String, String> flinkOptions = new LinkedHashMap<>(storage.flinkOptions());
         flinkOptions.putAll(settings.flinkOptions());
-        own(PipelineRunner.start(pipelineConfig(settings.parallelism()), probe, flinkOptions,
+        own(PipelineRunner.start(pipelineConfig(settings), probe, flinkOptions,
                 settings.flinkUiPort(), workDir.resolve("checkpoints"), settings.flinkPlugins()));
 
         gateway.awaitReady(Duration.ofSeconds(120));
     }
 
-    private PipelineConfig pipelineConfig(int parallelism) {
+    private PipelineConfig pipelineConfig(StackSettings settings) {
         return new PipelineConfig(kafka.bootstrapServers(), database.url(), database.user(), database.password(),
-                storage.uri(), PipelineConfig.DEFAULT_CHECKPOINT_INTERVAL_MS, parallelism, PipelineConfig.DEFAULT_MODELS_DIR);
+                storage.uri(), PipelineConfig.DEFAULT_CHECKPOINT_INTERVAL_MS, settings.parallelism(), settings.modelsDir());
     }
 
     private Map<String, String> gatewayEnvironment(StackSettings settings) {

@@ -1,5 +1,7 @@
 package dev.shabdam.local;
 
+import dev.shabdam.pipeline.PipelineConfig;
+
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -17,6 +19,7 @@ import java.util.Optional;
  * @param fileStorage  SHABDAM_LOCAL_STORAGE=file keeps media in a folder instead of the embedded S3 server
  * @param externalDb   SHABDAM_JDBC_URL (+ _USER, _PASSWORD): use that PostgreSQL instead of the embedded one
  * @param parallelism  SHABDAM_PARALLELISM (2)
+ * @param modelsDir    SHABDAM_MODELS_DIR (models/cache, where models/fetch puts them)
  * @param flinkOptions extra Flink configuration, for tests (e.g. the restart strategy)
  * @param gatewayEnvironment extra environment of the gateway process, for tests (e.g. small upload limits)
  */
@@ -29,6 +32,7 @@ public record StackSettings(
         boolean fileStorage,
         Optional<PostgresServer.JdbcTarget> externalDb,
         int parallelism,
+        String modelsDir,
         Map<String, String> flinkOptions,
         Map<String, String> gatewayEnvironment) {
 
@@ -49,6 +53,7 @@ public record StackSettings(
                 "file".equalsIgnoreCase(env.get("SHABDAM_LOCAL_STORAGE")),
                 db,
                 Integer.parseInt(env.getOrDefault("SHABDAM_PARALLELISM", "2")),
+                env.getOrDefault("SHABDAM_MODELS_DIR", PipelineConfig.DEFAULT_MODELS_DIR),
                 Map.of(),
                 Map.of());
     }

@@ -47,7 +47,8 @@ public final class SharedStack implements BeforeAllCallback {
                 Path.of(System.getProperty("shabdam.gateway.jar", "../" + StackSettings.DEFAULT_GATEWAY_JAR)),
                 Path.of(System.getProperty("shabdam.flink.plugins", "target/plugins")),
                 "tenant-a:" + TENANT_A_KEY + ",tenant-b:" + TENANT_B_KEY,
-                false, Optional.empty(), 2,
+                // no models installed: these tests expect the engines every machine has (espeak-ng, mfcc-stats)
+                false, Optional.empty(), 2, "target/no-models",
                 Map.of(),
                 Map.of("SHABDAM_MAX_AUDIO_BYTES", Integer.toString(MAX_AUDIO_BYTES)));
         try {
