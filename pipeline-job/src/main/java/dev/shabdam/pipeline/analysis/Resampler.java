@@ -7,7 +7,7 @@ package dev.shabdam.pipeline.analysis;
  * the nearest one used (timing error ≤ 1/512 of an input sample), which keeps it to one multiply-add
  * per tap. Quality is meant for speech features (≈ 60 dB stop band), not for mastering.
  */
-final class Resampler {
+public final class Resampler {
     private static final int ZERO_CROSSINGS = 8;
     private static final double KAISER_BETA = 6.0;
     private static final int PHASES = 256;
@@ -17,7 +17,7 @@ final class Resampler {
     private Resampler() {
     }
 
-    static float[] resample(float[] x, int fromRate, int toRate) {
+    public static float[] resample(float[] x, int fromRate, int toRate) {
         if (fromRate == toRate) {
             return x;
         }

@@ -2,8 +2,10 @@ package dev.shabdam.pipeline.dubbing;
 
 import dev.shabdam.pipeline.analysis.Loudness;
 import dev.shabdam.pipeline.analysis.LoudnessMeter;
+import dev.shabdam.pipeline.analysis.Resampler;
 import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
 import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.pipeline.synthesis.audio.Audio;
 
 import java.util.List;
 
@@ -44,18 +46,21 @@ public final class DubMixer {
         this.ceilingDbtp = ceilingDbtp;
     }
 
+    private static Aligned atRate(Aligned line, int rate) {
+        Audio audio = line.audio();
+        return audio.sampleRate() == rate ? line : new Aligned(
+                new Audio(Resampler.resample(audio.samples(), audio.sampleRate(), rate), rate),
+                line.startMs(), line.endMs(), line.rate(), line.strategy());
+    }
+
     public static DubMixer standard() {
         return new DubMixer(new LoudnessMeter(), DEFAULT_DUCK_DB, DEFAULT_RAMP_MS, DEFAULT_CEILING_DBTP);
     }
 
-    public DecodedAudio mix(DecodedAudio original, List<Aligned> dub) {
+    public DecodedAudio mix(DecodedAudio original, List<Aligned> lines) {
         int rate = original.sampleRate();
-        for (Aligned line : dub) {
-            if (line.audio().sampleRate() != rate) {
-                throw new IllegalArgumentException("dub at " + line.audio().sampleRate() + " Hz over an original at "
-                        + rate + " Hz: resample the dub first");
-            }
-        }
+        // speech engines have their own rates (22.05 kHz espeak-ng, 16 or 22.05 kHz VITS): meet the original's
+        List<Aligned> dub = lines.stream().map(line -> atRate(line, rate)).toList();
         List<DuckingEnvelope.Span> spans = dub.stream().map(line -> span(line, original)).toList();
         double[] pan = dubPan(original.channelCount());
         double dubGain = dbToLinear(levellingDb(original, dub, spans, pan));

@@ -51,6 +51,27 @@ class DubMixerTest {
     }
 
     @Test
+    void aDubAtTheEnginesRateIsResampledToTheOriginals() {
+        int engineRate = 22_050;
+        List<Aligned> dub = Arrays.stream(SLOTS).map(s -> {
+            float[] speech = new float[(int) ((s[1] - s[0]) * engineRate / 1000)];
+            for (int i = 0; i < speech.length; i++) {
+                speech[i] = (float) (0.2 * Math.sin(2 * Math.PI * 2500 * i / engineRate));
+            }
+            return new Aligned(new Audio(speech, engineRate), s[0], s[1], 1.0, Strategy.PAD);
+        }).toList();
+
+        DecodedAudio mixed = DubMixer.standard().mix(original(0.05, 0.2), dub);
+
+        assertThat(mixed.sampleRate()).isEqualTo(RATE);
+        for (long[] slot : SLOTS) {
+            assertThat(level(mixed, 0, 2500, slot[0] + 200, slot[1] - 200))
+                    .as("the dub, still at 2.5 kHz after resampling")
+                    .isGreaterThan(level(mixed, 0, 1000, slot[0] + 200, slot[1] - 200) + 15);
+        }
+    }
+
+    @Test
     void aLoudDubOverALoudOriginalNeverClips() {
         DecodedAudio original = original(0.4, 0.5);
         DecodedAudio mixed = DubMixer.standard().mix(original, dub(0.99));
