@@ -43,6 +43,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -168,6 +169,17 @@ abstract class GatewayTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The ids of the jobs on voice.requests so far, to tell the next one apart. */
+    Set<String> knownJobs() {
+        return Set.copyOf(requests().stream().map(VoiceRequest::jobId).toList());
+    }
+
+    /** The pipeline's part begins: the next request on voice.requests that was not there before. */
+    VoiceRequest nextRequest(Set<String> known) {
+        await().untilAsserted(() -> assertThat(requests()).anyMatch(r -> !known.contains(r.jobId())));
+        return requests().stream().filter(r -> !known.contains(r.jobId())).findFirst().orElseThrow();
     }
 
     /** Every record on voice.requests so far, decoded (as the pipeline would read them). */

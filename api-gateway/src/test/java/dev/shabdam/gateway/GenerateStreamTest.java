@@ -29,15 +29,6 @@ class GenerateStreamTest extends GatewayTestSupport {
                 HttpResponse.BodyHandlers.ofInputStream());
     }
 
-    private VoiceRequest nextRequest(Set<String> known) {
-        await().untilAsserted(() -> assertThat(requests()).anyMatch(r -> !known.contains(r.jobId())));
-        return requests().stream().filter(r -> !known.contains(r.jobId())).findFirst().orElseThrow();
-    }
-
-    private Set<String> knownJobs() {
-        return Set.copyOf(requests().stream().map(VoiceRequest::jobId).toList());
-    }
-
     @Test
     void eachSentenceIsSentAsSoonAsItIsReadyInOrder() throws Exception {
         Set<String> known = knownJobs();

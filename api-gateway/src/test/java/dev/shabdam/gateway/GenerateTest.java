@@ -25,16 +25,6 @@ class GenerateTest extends GatewayTestSupport {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** The pipeline's part begins: the next request on voice.requests that was not there before. */
-    private VoiceRequest nextRequest(Set<String> known) {
-        await().untilAsserted(() -> assertThat(requests()).anyMatch(r -> !known.contains(r.jobId())));
-        return requests().stream().filter(r -> !known.contains(r.jobId())).findFirst().orElseThrow();
-    }
-
-    private Set<String> knownJobs() {
-        return Set.copyOf(requests().stream().map(VoiceRequest::jobId).toList());
-    }
-
     @Test
     void theAudioComesBackAsStoredWithItsCacheHeaderWhenThePipelineRepliesInTime() throws Exception {
         Set<String> known = knownJobs();

@@ -1,6 +1,7 @@
 package dev.shabdam.schemas;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -50,6 +51,18 @@ public final class RecordCodec {
             throw new UnreadableRecordException("missing or unknown event kind");
         }
         return event;
+    }
+
+    /**
+     * Embedded JSON that this system wrote itself (a job's result): failing to read it is a bug, not
+     * bad input, hence unchecked.
+     */
+    public static JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The mapper, for callers that build or read embedded JSON (results) in the same dialect. */

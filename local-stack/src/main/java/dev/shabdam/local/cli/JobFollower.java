@@ -5,7 +5,6 @@ import dev.shabdam.schemas.RecordCodec;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 
 /** Shows a job's progress from its events and answers its final state. */
 final class JobFollower {
@@ -21,7 +20,7 @@ final class JobFollower {
         bar.show(0, "QUEUED");
         client.followEvents(jobId, event -> {
             if (event.name().equals("progress")) {
-                JsonNode data = read(event.data());
+                JsonNode data = RecordCodec.readTree(event.data());
                 bar.show(data.path("percent").asDouble() / 100, data.path("stage").asText());
             }
         });
@@ -30,11 +29,4 @@ final class JobFollower {
         return job;
     }
 
-    private static JsonNode read(String json) {
-        try {
-            return RecordCodec.mapper().readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -9,8 +9,6 @@ import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -61,7 +59,7 @@ public final class AnalysisResultsSink {
     }
 
     static void bind(PreparedStatement ps, VoiceEvent event) throws SQLException {
-        JsonNode report = parse(event.result());
+        JsonNode report = RecordCodec.readTree(event.result());
         ps.setString(1, event.jobId());
         ps.setString(2, event.tenantId());
         for (int i = 0; i < NUMBERS.length; i++) {
@@ -79,11 +77,4 @@ public final class AnalysisResultsSink {
         ps.setTimestamp(20, Timestamp.from(event.at()));
     }
 
-    private static JsonNode parse(String json) {
-        try {
-            return RecordCodec.mapper().readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("an ANALYZE result is not JSON", e);
-        }
-    }
 }

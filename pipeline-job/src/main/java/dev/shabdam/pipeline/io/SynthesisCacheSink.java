@@ -9,8 +9,6 @@ import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -49,7 +47,7 @@ public final class SynthesisCacheSink {
     }
 
     static void bind(PreparedStatement ps, VoiceEvent event) throws SQLException {
-        JsonNode result = parse(event.result());
+        JsonNode result = RecordCodec.readTree(event.result());
         boolean hit = result.path("cached").asBoolean();
         ps.setString(1, result.path("cacheKey").asText());
         ps.setString(2, event.outputs().get("audio"));
@@ -64,11 +62,4 @@ public final class SynthesisCacheSink {
         ps.setBoolean(11, hit);
     }
 
-    private static JsonNode parse(String json) {
-        try {
-            return RecordCodec.mapper().readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a GENERATE result is not JSON", e);
-        }
-    }
 }

@@ -156,8 +156,8 @@ public class GenerateOperator extends MediaJobOperator {
     }
 
     private static VoiceEvent completed(VoiceRequest request, StageClock clock, String audioKey, String result,
-                                        boolean cached) throws IOException {
-        ObjectNode json = (ObjectNode) RecordCodec.mapper().readTree(result);
+                                        boolean cached) {
+        ObjectNode json = (ObjectNode) RecordCodec.readTree(result);
         json.put("cached", cached);
         return JobEvents.completed(request, EventSeq.FINAL, STAGE, clock.lap(), json.toString(),
                 Map.of(AUDIO, audioKey), json.path("durationSec").asDouble());
