@@ -2,6 +2,13 @@ package dev.shabdam.pipeline;
 
 import dev.shabdam.pipeline.analysis.AnalyzeOperator;
 import dev.shabdam.pipeline.analysis.CompareOperator;
+import dev.shabdam.pipeline.dubbing.CancelledDubs;
+import dev.shabdam.pipeline.dubbing.DubAssemblyOperator;
+import dev.shabdam.pipeline.dubbing.DubIngestOperator;
+import dev.shabdam.pipeline.dubbing.DubPlan;
+import dev.shabdam.pipeline.dubbing.DubUtteranceOperator;
+import dev.shabdam.pipeline.dubbing.DubbedUtterance;
+import dev.shabdam.pipeline.dubbing.UtteranceTask;
 import dev.shabdam.pipeline.io.AnalysisResultsSink;
 import dev.shabdam.pipeline.io.JobSinks;
 import dev.shabdam.pipeline.io.SynthesisCacheSink;
@@ -29,6 +36,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -40,11 +48,13 @@ import java.time.Duration;
 /**
  * The Shabdam job graph:
  * <pre>
- * voice.requests ─▶ decode ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ route by type ─▶ (still keyed) analyze │ compare │ generate
+ * voice.requests ─▶ decode ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ route by type ─▶ (still keyed) analyze │ compare │ generate │ dub
  *                     │ unreadable                  │ CANCELLED          │ not_implemented               │ progress,
  *                     ▼                             ▼                    ▼                               │ completed/failed
  *              voice.requests.dlq                 events ◀───────────────┴───────────────────────────────┘
  *                                 generate ─▶ voice.replies (at once), synthesis_cache (JDBC)
+ *        dub: ingest (keyed by job) ─lines─▶ keyBy(line) synthesise + align ◀── cancelled dubs (broadcast)
+ *                    └─plan──▶ keyBy(job) assemble: mix, mux ◀────────────┘
  *                                                   ├─▶ voice.events (Kafka), jobs + job_events (JDBC)
  *                                                   └─▶ completed analyses ─▶ analysis_results (JDBC)
  * </pre>
@@ -136,8 +146,29 @@ public class VoicePipelineJob {
                 .uid("completed-generations").name("Completed generations")
                 .sinkTo(sinks.synthesisCache()).uid("synthesis-cache-sink").name("synthesis_cache table");
 
-        DataStream<VoiceEvent> allEvents = admitted.getSideOutput(CancellationGate.CANCELLED)
-                .union(refused, analyzed, compared, generated);
+        DataStream<VoiceEvent> cancelled = admitted.getSideOutput(CancellationGate.CANCELLED);
+        SingleOutputStreamOperator<VoiceEvent> dubIngested = keyedByJob(refused.getSideOutput(JobRouter.DUB))
+                .process(new DubIngestOperator(storage, probe, modelsDir))
+                .uid("dub-ingest").name("Dub: ingest and script");
+        BroadcastStream<String> cancelledDubs = cancelled
+                .filter(new CancelledDubs())
+                .uid("cancelled-dubs").name("Cancelled dubs")
+                .map(VoiceEvent::jobId)
+                .uid("cancelled-dub-ids").name("Cancelled dub ids")
+                .broadcast(DubUtteranceOperator.CANCELLED_JOBS);
+        DataStream<DubbedUtterance> dubbedLines = dubIngested.getSideOutput(DubIngestOperator.LINES)
+                .keyBy(UtteranceTask::lineKey)
+                .connect(cancelledDubs)
+                .process(new DubUtteranceOperator(storage, modelsDir))
+                .uid("dub-lines").name("Dub: synthesise and align lines");
+        DataStream<VoiceEvent> dubbed = dubIngested.getSideOutput(DubIngestOperator.PLANS)
+                .keyBy(DubPlan::jobId)
+                .connect(dubbedLines.keyBy(DubbedUtterance::jobId))
+                .process(new DubAssemblyOperator(storage))
+                .uid("dub-assembly").name("Dub: mix and mux");
+
+        DataStream<VoiceEvent> allEvents = cancelled
+                .union(refused, analyzed, compared, generated, dubIngested, dubbed);
         allEvents.sinkTo(sinks.events()).uid("events-sink").name("voice.events");
         allEvents.sinkTo(sinks.jobs()).uid("jobs-sink").name("jobs table");
         allEvents.sinkTo(sinks.jobEvents()).uid("job-events-sink").name("job_events table");

@@ -1,5 +1,7 @@
 package dev.shabdam.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.pipeline.dubbing.DubFixtures;
 import dev.shabdam.pipeline.io.DeadLetter;
 import dev.shabdam.pipeline.io.JobSinks;
 import dev.shabdam.pipeline.io.ObjectStorage;
@@ -7,11 +9,15 @@ import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
+import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.media.TestMedia;
+import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
+import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.VoiceRequest;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -28,11 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 /** The real job graph on a MiniCluster, with bounded in-memory requests and collecting sinks. */
 class VoicePipelineJobTest {
@@ -61,7 +69,7 @@ class VoicePipelineJobTest {
                 json(Requests.raw(Requests.analyze("job-good", goodKey))),
                 json(Requests.raw(Requests.analyze("job-noise", noiseKey))),
                 json(Requests.raw(Requests.cancel("job-cancelled", JobType.ANALYZE))),
-                json(Requests.raw(Requests.submit("job-dub", JobType.DUB))));
+                json(Requests.raw(Requests.submit("job-train", JobType.TRAIN))));
         CollectSink<VoiceEvent> events = new CollectSink<>();
         CollectSink<VoiceEvent> jobs = new CollectSink<>();
         CollectSink<VoiceEvent> jobEvents = new CollectSink<>();
@@ -79,7 +87,7 @@ class VoicePipelineJobTest {
         assertThat(deadLetters.received()).singleElement()
                 .satisfies(letter -> assertThat(letter.reason()).startsWith("not a VoiceRequest"));
         var byJob = events.received().stream().collect(Collectors.groupingBy(VoiceEvent::jobId));
-        assertThat(byJob).containsOnlyKeys("job-good", "job-noise", "job-cancelled", "job-dub");
+        assertThat(byJob).containsOnlyKeys("job-good", "job-noise", "job-cancelled", "job-train");
         assertThat(byJob.get("job-good")).extracting(VoiceEvent::seq, VoiceEvent::kind).containsExactly(
                 tuple(1, EventKind.PROGRESS),
                 tuple(2, EventKind.PROGRESS),
@@ -93,11 +101,40 @@ class VoicePipelineJobTest {
                 .satisfies(e -> assertThat(e.error().code()).isEqualTo("unsupported_media"));
         assertThat(byJob.get("job-cancelled")).singleElement()
                 .satisfies(e -> assertThat(e.seq()).isEqualTo(EventSeq.CANCELLED));
-        assertThat(byJob.get("job-dub")).singleElement()
+        assertThat(byJob.get("job-train")).singleElement()
                 .satisfies(e -> assertThat(e.error().code()).isEqualTo("not_implemented"));
         // every sink sees every event
         assertThat(jobs.received()).hasSameSizeAs(events.received());
         assertThat(jobEvents.received()).hasSameSizeAs(events.received());
+    }
+
+    @Test
+    void dubsAVideoThroughIngestLinesAndAssembly() throws Exception {
+        EspeakRequired.assumeInstalled("VoicePipelineJobTest.dubsAVideo");
+        VoiceRequest dub = new DubFixtures(storageRoot, "job-dub").video(6).subtitles(DubFixtures.SOURCE_SRT)
+                .translation(DubFixtures.TARGET_SRT).request();
+        CollectSink<VoiceEvent> events = new CollectSink<>();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(testConfiguration());
+        env.setParallelism(2);
+        new VoicePipelineJob(source(List.of(json(Requests.raw(dub)))),
+                new JobSinks(events, new CollectSink<>(), new CollectSink<>(), new CollectSink<>(), new CollectSink<>(),
+                        new CollectSink<>(), new CollectSink<>()),
+                new ObjectStorage(storageRoot.toUri().toString()), new FfmpegMediaProbe(), "models/cache")
+                .build(env);
+        env.execute("dub-test");
+
+        List<VoiceEvent> received = events.received().stream().sorted(Comparator.comparingInt(VoiceEvent::seq)).toList();
+        assertThat(received).extracting(VoiceEvent::seq).containsExactly(1, 2, 3, 10, 11, 12, 13, EventSeq.FINAL);
+        VoiceEvent done = received.get(received.size() - 1);
+        assertThat(done.kind()).as("%s", done.error()).isEqualTo(EventKind.COMPLETED);
+        assertThat(done.outputs()).containsOnlyKeys("video", "audio", "subtitles-source", "subtitles-target", "report");
+        ProbeResult input = new FfmpegMediaProbe().probe(storageRoot.resolve(dub.inputs().get("file")).toFile());
+        ProbeResult video = new FfmpegMediaProbe().probe(storageRoot.resolve(done.outputs().get("video")).toFile());
+        assertThat(video.durationSec()).isCloseTo(input.durationSec(), within(0.05));
+        JsonNode report = RecordCodec.mapper().readTree(storageRoot.resolve(done.outputs().get("report")).toFile());
+        assertThat(report.get("utterances")).hasSize(3).allSatisfy(line ->
+                assertThat(line.get("dubEndMs").asLong()).isEqualTo(line.get("slotEndMs").asLong()));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.shabdam.pipeline.dubbing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
 import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
 import dev.shabdam.schemas.RecordCodec;
 
@@ -27,9 +26,10 @@ public record DubReport(List<Line> utterances) {
                        String sourceText, String targetText, String speaker, double rate, Strategy strategy,
                        String engine) {
 
-        public static Line of(Cue source, String targetText, Aligned aligned, String engine) {
-            return new Line(source.index(), source.startMs(), source.endMs(), aligned.startMs(), aligned.endMs(),
-                    source.text(), targetText, source.speaker(), aligned.rate(), aligned.strategy(), engine);
+        /** The line of a dubbed utterance; numbered from 1 like the subtitles' cues. */
+        public static Line of(DubbedUtterance line) {
+            return new Line(line.index() + 1, line.slotStartMs(), line.slotEndMs(), line.startMs(), line.endMs(),
+                    line.sourceText(), line.targetText(), line.speaker(), line.rate(), line.strategy(), line.engine());
         }
     }
 

@@ -61,6 +61,14 @@ public final class ObjectStorage implements Serializable {
         }
     }
 
+    /** Copies a local file to an object, replacing what a previous attempt wrote; for files too big for memory. */
+    public void upload(java.nio.file.Path source, String key) throws IOException {
+        Path path = pathOf(key);
+        try (FSDataOutputStream out = path.getFileSystem().create(path, FileSystem.WriteMode.OVERWRITE)) {
+            Files.copy(source, out);
+        }
+    }
+
     @Override
     public String toString() {
         return rootUri;

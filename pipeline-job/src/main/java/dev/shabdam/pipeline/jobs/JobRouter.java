@@ -22,6 +22,8 @@ public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {
             new OutputTag<>("compare", TypeInformation.of(VoiceRequest.class));
     public static final OutputTag<VoiceRequest> GENERATE =
             new OutputTag<>("generate", TypeInformation.of(VoiceRequest.class));
+    public static final OutputTag<VoiceRequest> DUB =
+            new OutputTag<>("dub", TypeInformation.of(VoiceRequest.class));
     static final String STAGE = "route";
 
     @Override
@@ -30,7 +32,8 @@ public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {
             case ANALYZE -> ctx.output(ANALYZE, request);
             case COMPARE -> ctx.output(COMPARE, request);
             case GENERATE -> ctx.output(GENERATE, request);
-            case TRAIN, DUB -> out.collect(JobEvents.failed(request, EventSeq.FIRST, STAGE, null,
+            case DUB -> ctx.output(DUB, request);
+            case TRAIN -> out.collect(JobEvents.failed(request, EventSeq.FIRST, STAGE, null,
                     new JobError("not_implemented", request.type() + " jobs are not implemented yet")));
         }
     }

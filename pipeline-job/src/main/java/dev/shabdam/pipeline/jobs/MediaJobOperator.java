@@ -1,8 +1,6 @@
 package dev.shabdam.pipeline.jobs;
 
-import dev.shabdam.pipeline.io.MissingObjectException;
 import dev.shabdam.pipeline.io.ObjectStorage;
-import dev.shabdam.pipeline.media.MediaDecodeException;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
@@ -27,8 +25,12 @@ public abstract class MediaJobOperator extends KeyedProcessFunction<String, Voic
         this.storage = storage;
     }
 
-    /** Emits the job's progress and its COMPLETED event, or throws. */
-    protected abstract void run(VoiceRequest request, Collector<VoiceEvent> out, StageClock clock) throws Exception;
+    /**
+     * Emits the job's progress and its COMPLETED event, or throws; {@code ctx} is there for operators
+     * that hand work on through side outputs.
+     */
+    protected abstract void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock)
+            throws Exception;
 
     /** The seq of the job's last event; a failure takes it, so it outranks every progress event. */
     protected abstract int finalSeq();
@@ -41,29 +43,14 @@ public abstract class MediaJobOperator extends KeyedProcessFunction<String, Voic
     public void processElement(VoiceRequest request, Context ctx, Collector<VoiceEvent> out) {
         StageClock clock = StageClock.start();
         try {
-            run(request, out, clock);
-        } catch (MediaDecodeException e) {
-            out.collect(failed(request, clock, "unsupported_media", e.getMessage()));
-        } catch (MissingObjectException e) {
-            out.collect(failed(request, clock, "input_missing", "the uploaded file is gone: " + e.getMessage()));
-        } catch (InputMissingException e) {
-            out.collect(failed(request, clock, "input_missing", e.getMessage()));
-        } catch (InvalidParameterException e) {
-            out.collect(failed(request, clock, "invalid_parameter", e.getMessage()));
+            run(request, ctx, out, clock);
         } catch (Exception e) {
-            JobError known = describe(e);
-            if (known != null) {
-                out.collect(JobEvents.failed(request, finalSeq(), null, clock.lap(), known));
-            } else {
+            JobError error = JobFailures.describe(e);
+            if (error.code().equals(JobFailures.INTERNAL_ERROR)) {
                 LOG.warn("{} job {} failed", request.type(), request.jobId(), e);
-                out.collect(failed(request, clock, "internal_error", e.toString()));
             }
+            out.collect(JobEvents.failed(request, finalSeq(), null, clock.lap(), error));
         }
-    }
-
-    /** A job type's own failures with their codes; null for an unexpected failure. */
-    protected JobError describe(Exception failure) {
-        return null;
     }
 
     /** The storage key of a named input; a request without it fails with {@code input_missing}. */

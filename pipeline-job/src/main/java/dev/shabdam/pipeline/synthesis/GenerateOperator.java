@@ -10,13 +10,11 @@ import dev.shabdam.pipeline.media.AudioEncoder;
 import dev.shabdam.pipeline.media.WavWriter;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
-import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.speech.GenerationParameters;
-import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.speech.text.SsmlParser;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -70,7 +68,7 @@ public class GenerateOperator extends MediaJobOperator {
     }
 
     @Override
-    protected void run(VoiceRequest request, Collector<VoiceEvent> out, StageClock clock) throws Exception {
+    protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock) throws Exception {
         GenerationParameters parameters = GenerationParameters.fromParameters(request.parameters());
         SpeechEngines.Route route = engines.route(parameters.voiceId());
         SynthesisRequest synthesis = new SynthesisRequest(parameters.text(), parameters.language(),
@@ -104,11 +102,6 @@ public class GenerateOperator extends MediaJobOperator {
     @Override
     protected int finalSeq() {
         return EventSeq.FINAL;
-    }
-
-    @Override
-    protected JobError describe(Exception failure) {
-        return failure instanceof SynthesisException e ? new JobError(e.codeName(), e.getMessage()) : null;
     }
 
     private Optional<String> cachedResult(String audioKey) throws IOException {

@@ -61,6 +61,11 @@ public final class SentenceStreamer {
         return engine.engineId();
     }
 
+    /** Fails with {@code model_missing} when the voice is not installed, before any text is spoken. */
+    public void requireVoice(String voiceId) {
+        engine.modelVersion(voiceId);
+    }
+
     /** The whole generation as one clip. */
     public Audio synthesizeAll(SynthesisRequest request) {
         List<Audio> parts = new ArrayList<>();

@@ -1,9 +1,7 @@
 package dev.shabdam.pipeline.dubbing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
 import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
-import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.schemas.RecordCodec;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +13,9 @@ class DubReportTest {
 
     @Test
     void writesOneJsonObjectPerUtterance() throws Exception {
-        Cue cue = new Cue(3, 1000, 2000, "Good morning", "Asha");
-        Aligned aligned = new Aligned(Audio.silence(1200, 16000), 1000, 2200, 1.1, Strategy.BORROW);
-        DubReport report = new DubReport(List.of(DubReport.Line.of(cue, "സുപ്രഭാതം", aligned, "espeak-ng")));
+        DubbedUtterance dubbed = new DubbedUtterance("job-1", 2, DubbedUtterance.Outcome.DUBBED, "key", 1000, 2000,
+                1000, 2200, 1.1, Strategy.BORROW, "espeak-ng", "Good morning", "സുപ്രഭാതം", "Asha", null, null);
+        DubReport report = new DubReport(List.of(DubReport.Line.of(dubbed)));
 
         JsonNode line = RecordCodec.mapper().readTree(report.toJson()).get("utterances").get(0);
         assertThat(line.get("index").asInt()).isEqualTo(3);

@@ -43,7 +43,7 @@ class JobRouterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobType.class, names = {"ANALYZE", "COMPARE", "GENERATE"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = JobType.class, names = {"ANALYZE", "COMPARE", "GENERATE", "DUB"}, mode = EnumSource.Mode.EXCLUDE)
     void failsTypesNotBuiltYet(JobType type) throws Exception {
         harness.processElement(Requests.submit("job-1", type), 0);
 
@@ -57,13 +57,18 @@ class JobRouterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobType.class, names = {"COMPARE", "GENERATE"})
+    @EnumSource(value = JobType.class, names = {"COMPARE", "GENERATE", "DUB"})
     void sendsOtherBuiltTypesToTheirOperators(JobType type) throws Exception {
         VoiceRequest request = Requests.submit("job-2", type);
 
         harness.processElement(request, 0);
 
-        assertThat(routed(type == JobType.COMPARE ? JobRouter.COMPARE : JobRouter.GENERATE)).containsExactly(request);
+        OutputTag<VoiceRequest> operator = switch (type) {
+            case COMPARE -> JobRouter.COMPARE;
+            case GENERATE -> JobRouter.GENERATE;
+            default -> JobRouter.DUB;
+        };
+        assertThat(routed(operator)).containsExactly(request);
         assertThat(routed()).isEmpty();
         assertThat(harness.extractOutputValues()).isEmpty();
     }

@@ -1,0 +1,157 @@
+package dev.shabdam.pipeline.dubbing;
+
+import dev.shabdam.pipeline.io.ObjectStorage;
+import dev.shabdam.pipeline.jobs.EventSeq;
+import dev.shabdam.pipeline.jobs.JobEvents;
+import dev.shabdam.pipeline.jobs.JobFailures;
+import dev.shabdam.pipeline.jobs.StageClock;
+import dev.shabdam.schemas.JobError;
+import dev.shabdam.schemas.VoiceEvent;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keyed by job: collects a dub's lines as synthesis finishes them (in any order, before or after the
+ * job's {@link DubPlan}), reports each one, and once all are in mixes and muxes the job
+ * ({@link DubAssembler}) and emits COMPLETED. The plan and the lines received are keyed state, so
+ * after a failure the job resumes from the checkpoint without speaking those lines again.
+ *
+ * <p>A FAILED line fails the job; a CANCELLED line ends it quietly (the cancellation gate already
+ * emitted CANCELLED). An ended job's late lines are dropped, and its state is cleared; the mark that
+ * it ended is kept for a day.
+ */
+public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan, DubbedUtterance, VoiceEvent> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(DubAssemblyOperator.class);
+    public static final String SYNTHESIZE = "synthesize";
+    public static final String MIX = "mix";
+    static final Duration REMEMBER_ENDED = Duration.ofDays(1);
+
+    private final ObjectStorage storage;
+    private transient DubAssembler assembler;
+    private transient ValueState<DubPlan> plan;
+    private transient MapState<Integer, DubbedUtterance> lines;
+    private transient ValueState<Integer> received;
+    private transient ValueState<Boolean> ended;
+
+    public DubAssemblyOperator(ObjectStorage storage) {
+        this.storage = storage;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        assembler = new DubAssembler(storage, DubMixer.standard());
+        plan = getRuntimeContext().getState(new ValueStateDescriptor<>("plan", TypeInformation.of(DubPlan.class)));
+        lines = getRuntimeContext().getMapState(new MapStateDescriptor<>("lines", Types.INT,
+                TypeInformation.of(DubbedUtterance.class)));
+        received = getRuntimeContext().getState(new ValueStateDescriptor<>("received", Types.INT));
+        ValueStateDescriptor<Boolean> endedDescriptor = new ValueStateDescriptor<>("ended", Types.BOOLEAN);
+        endedDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(REMEMBER_ENDED).build());
+        ended = getRuntimeContext().getState(endedDescriptor);
+    }
+
+    @Override
+    public void processElement1(DubPlan newPlan, Context ctx, Collector<VoiceEvent> out) throws Exception {
+        if (Boolean.TRUE.equals(ended.value())) {
+            return;
+        }
+        for (DubbedUtterance line : lines.values()) {
+            if (line.outcome() != DubbedUtterance.Outcome.DUBBED) {
+                end(newPlan, line, out);
+                return;
+            }
+        }
+        plan.update(newPlan);
+        int count = received();
+        if (count > 0) {
+            out.collect(JobEvents.progress(newPlan.request(), DubProgress.lineSeq(count), SYNTHESIZE,
+                    DubProgress.afterLines(count, newPlan.utteranceCount())));
+        }
+        assembleIfComplete(newPlan, out);
+    }
+
+    @Override
+    public void processElement2(DubbedUtterance line, Context ctx, Collector<VoiceEvent> out) throws Exception {
+        if (Boolean.TRUE.equals(ended.value()) || lines.contains(line.index())) {
+            return;
+        }
+        lines.put(line.index(), line);
+        int count = received() + 1;
+        received.update(count);
+        DubPlan known = plan.value();
+        if (known == null) {
+            return;
+        }
+        if (line.outcome() != DubbedUtterance.Outcome.DUBBED) {
+            end(known, line, out);
+            return;
+        }
+        double progress = DubProgress.afterLines(count, known.utteranceCount());
+        out.collect(count < known.utteranceCount()
+                ? JobEvents.segment(known.request(), DubProgress.lineSeq(count), SYNTHESIZE, progress, line.index(), Map.of())
+                : JobEvents.stageDone(known.request(), DubProgress.lineSeq(count), SYNTHESIZE, progress,
+                        System.currentTimeMillis() - known.plannedAtMs()));
+        assembleIfComplete(known, out);
+    }
+
+    private void assembleIfComplete(DubPlan known, Collector<VoiceEvent> out) throws Exception {
+        if (received() < known.utteranceCount()) {
+            return;
+        }
+        List<DubbedUtterance> all = new ArrayList<>(known.utteranceCount());
+        for (int k = 0; k < known.utteranceCount(); k++) {
+            all.add(lines.get(k));
+        }
+        out.collect(JobEvents.progress(known.request(), DubProgress.mixSeq(known.utteranceCount()), MIX,
+                DubProgress.afterLines(1, 1)));
+        StageClock clock = StageClock.start();
+        try {
+            DubAssembler.Assembled done = assembler.assemble(known, all);
+            out.collect(JobEvents.completed(known.request(), EventSeq.FINAL, MIX, clock.lap(), done.resultJson(),
+                    done.outputs(), done.mediaSeconds()));
+        } catch (Exception e) {
+            JobError error = JobFailures.describe(e);
+            if (error.code().equals(JobFailures.INTERNAL_ERROR)) {
+                LOG.warn("dub {} failed in assembly", known.jobId(), e);
+            }
+            out.collect(JobEvents.failed(known.request(), EventSeq.FINAL, MIX, clock.lap(), error));
+        }
+        finish();
+    }
+
+    /** A line that was not dubbed ends the job: FAILED with its reason, or quietly when cancelled. */
+    private void end(DubPlan known, DubbedUtterance line, Collector<VoiceEvent> out) throws Exception {
+        if (line.outcome() == DubbedUtterance.Outcome.FAILED) {
+            out.collect(JobEvents.failed(known.request(), EventSeq.FINAL, SYNTHESIZE, null,
+                    new JobError(line.errorCode(), "line " + (line.index() + 1) + ": " + line.errorDetail())));
+        }
+        finish();
+    }
+
+    private void finish() throws Exception {
+        ended.update(true);
+        plan.clear();
+        lines.clear();
+        received.clear();
+    }
+
+    private int received() throws Exception {
+        Integer count = received.value();
+        return count == null ? 0 : count;
+    }
+}

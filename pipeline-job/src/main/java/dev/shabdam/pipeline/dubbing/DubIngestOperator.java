@@ -1,0 +1,144 @@
+package dev.shabdam.pipeline.dubbing;
+
+import dev.shabdam.pipeline.io.LocalCopy;
+import dev.shabdam.pipeline.io.MissingObjectException;
+import dev.shabdam.pipeline.io.ObjectStorage;
+import dev.shabdam.pipeline.jobs.EventSeq;
+import dev.shabdam.pipeline.jobs.JobEvents;
+import dev.shabdam.pipeline.jobs.JobFailedException;
+import dev.shabdam.pipeline.jobs.MediaJobOperator;
+import dev.shabdam.pipeline.jobs.StageClock;
+import dev.shabdam.pipeline.media.MediaProbe;
+import dev.shabdam.pipeline.media.ProbeResult;
+import dev.shabdam.pipeline.synthesis.SpeechEngines;
+import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.VoiceRequest;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The first operator of a DUB job, keyed by job: checks the request, probes the upload, and writes
+ * the script — which lines to dub, when, and what to say. The lines go on to synthesis on
+ * {@link #LINES}, one record each; the {@link DubPlan} goes to assembly on {@link #PLANS}, so that
+ * it knows how many lines to wait for. Its own events (seq 1–3) go to the main output.
+ *
+ * <p>The lines come from the subtitles when given, with the given translation or a machine
+ * translation of them; from the translation alone when only it is given.
+ */
+public class DubIngestOperator extends MediaJobOperator {
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<UtteranceTask> LINES =
+            new OutputTag<>("dub-lines", TypeInformation.of(UtteranceTask.class));
+    public static final OutputTag<DubPlan> PLANS =
+            new OutputTag<>("dub-plans", TypeInformation.of(DubPlan.class));
+    public static final String INGEST = "ingest";
+    public static final String TRANSLATE = "translate";
+    public static final String MEDIA = "file";
+    public static final String SUBTITLES = "subtitles";
+    public static final String TRANSLATION = "translation";
+    /** Where the Wav2Lip model would be, under the models folder. */
+    static final String LIP_SYNC_MODEL = "wav2lip/wav2lip_gan.onnx";
+
+    private final MediaProbe probe;
+    private final String modelsDir;
+
+    public DubIngestOperator(ObjectStorage storage, MediaProbe probe, String modelsDir) {
+        super(storage);
+        this.probe = probe;
+        this.modelsDir = modelsDir;
+    }
+
+    @Override
+    protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock) throws Exception {
+        DubParameters parameters = DubParameters.from(request.parameters());
+        if (parameters.lipSync()) {
+            throw lipSyncUnavailable();
+        }
+        // an unknown voice fails the job now, not after the whole upload was read
+        SpeechEngines.Route voice = SpeechEngines.shared(Path.of(modelsDir)).route(parameters.voiceId());
+        voice.streamer().requireVoice(voice.engineVoiceId());
+        String mediaKey = requireInput(request, MEDIA);
+        out.collect(JobEvents.progress(request, EventSeq.FIRST, INGEST, 0.0));
+
+        List<Cue> source = cues(request, SUBTITLES);
+        List<Cue> target = cues(request, TRANSLATION);
+        ProbeResult media = LocalCopy.of(storage(), mediaKey, probe::probe);
+        if (media.durationSec() == null || media.streams().stream().noneMatch(s -> "audio".equals(s.type()))) {
+            throw new JobFailedException("unsupported_media", "the upload has no audio track to dub");
+        }
+        long durationMs = Math.round(media.durationSec() * 1000);
+        out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 1, INGEST, 0.05, clock.lap()));
+
+        List<UtteranceTask> lines = script(request, parameters, source, target, durationMs);
+        out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 2, TRANSLATE, DubProgress.SCRIPTED, clock.lap()));
+
+        boolean hasVideo = media.streams().stream().anyMatch(s -> "video".equals(s.type()));
+        ctx.output(PLANS, new DubPlan(request, lines.size(), mediaKey, hasVideo, durationMs,
+                parameters.keepBackground(), parameters.keepOriginalTrack(), parameters.sourceLanguage(),
+                parameters.targetLanguage(), System.currentTimeMillis()));
+        lines.forEach(line -> ctx.output(LINES, line));
+    }
+
+    @Override
+    protected int finalSeq() {
+        return EventSeq.FINAL;
+    }
+
+    private List<UtteranceTask> script(VoiceRequest request, DubParameters parameters, List<Cue> source,
+                                       List<Cue> target, long durationMs) throws JobFailedException {
+        if (source == null && target == null) {
+            throw new JobFailedException("model_missing", "dubbing without subtitles needs speech recognition, "
+                    + "and the Whisper model is not installed here: upload `subtitles` (SRT or WebVTT)");
+        }
+        List<Cue> timed = source != null ? source : target;
+        List<String> sourceTexts = source != null ? texts(source) : Collections.nCopies(target.size(), null);
+        List<String> targetTexts;
+        if (target == null) {
+            throw new JobFailedException("translation_unavailable", "no `translation` was uploaded and no machine "
+                    + "translation is configured (SHABDAM_TRANSLATE_ENGINE, SHABDAM_TRANSLATE_URL)");
+        } else if (source != null && target.size() != source.size()) {
+            throw new JobFailedException("invalid_subtitles", "the translation has " + target.size()
+                    + " cues and the subtitles " + source.size() + ": they must match cue for cue");
+        } else {
+            targetTexts = texts(target);
+        }
+        return DubScript.lines(request.jobId(), timed, sourceTexts, targetTexts, durationMs,
+                parameters.targetLanguage(), parameters.voiceId());
+    }
+
+    private List<Cue> cues(VoiceRequest request, String input) throws Exception {
+        String key = request.inputs().get(input);
+        if (key == null) {
+            return null;
+        }
+        byte[] bytes = storage().readIfPresent(key).orElseThrow(() -> new MissingObjectException(key));
+        try {
+            return SubtitleParser.parse(bytes);
+        } catch (SubtitleFormatException e) {
+            throw new JobFailedException("invalid_subtitles", input + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> texts(List<Cue> cues) {
+        List<String> texts = new ArrayList<>(cues.size());
+        cues.forEach(cue -> texts.add(cue.text()));
+        return texts;
+    }
+
+    private JobFailedException lipSyncUnavailable() {
+        Path model = Path.of(modelsDir).resolve(LIP_SYNC_MODEL);
+        return Files.isRegularFile(model)
+                ? new JobFailedException("not_implemented", "lip-sync is not built yet; dub with lipSync=false")
+                : new JobFailedException("model_missing", "lipSync=true needs the Wav2Lip model " + model.toAbsolutePath()
+                        + ", which is not installed (it is not in models/manifest.json: no licence-clean source "
+                        + "could be fetched here); dub with lipSync=false");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.shabdam.pipeline.dubbing;
+
+import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
+
+/**
+ * A line after synthesis and alignment, as assembly collects it: where its audio is stored and how
+ * it was fitted; or why there is none.
+ *
+ * @param audioKey  storage key of the aligned audio (a WAV lasting exactly {@code endMs − startMs})
+ * @param startMs   where the dub starts (the slot's start)
+ * @param endMs     where it ends: the slot end, or later when it borrowed silence
+ * @param rate      the time-stretch applied (1 = none)
+ * @param errorCode set when {@code outcome} is FAILED
+ */
+public record DubbedUtterance(String jobId, int index, Outcome outcome, String audioKey, long slotStartMs,
+                              long slotEndMs, long startMs, long endMs, double rate, Strategy strategy, String engine,
+                              String sourceText, String targetText, String speaker, String errorCode,
+                              String errorDetail) {
+
+    public enum Outcome {
+        DUBBED,
+        FAILED,
+        /** The job was cancelled before the line was spoken. */
+        CANCELLED
+    }
+
+    public static DubbedUtterance dubbed(UtteranceTask task, String audioKey, Alignment.Aligned aligned, String engine) {
+        return new DubbedUtterance(task.jobId(), task.index(), Outcome.DUBBED, audioKey, task.startMs(), task.endMs(),
+                aligned.startMs(), aligned.endMs(), aligned.rate(), aligned.strategy(), engine, task.sourceText(),
+                task.targetText(), task.speaker(), null, null);
+    }
+
+    public static DubbedUtterance failed(UtteranceTask task, String code, String detail) {
+        return new DubbedUtterance(task.jobId(), task.index(), Outcome.FAILED, null, task.startMs(), task.endMs(),
+                task.startMs(), task.endMs(), 1, null, null, task.sourceText(), task.targetText(), task.speaker(),
+                code, detail);
+    }
+
+    public static DubbedUtterance cancelled(UtteranceTask task) {
+        return new DubbedUtterance(task.jobId(), task.index(), Outcome.CANCELLED, null, task.startMs(), task.endMs(),
+                task.startMs(), task.endMs(), 1, null, null, task.sourceText(), task.targetText(), task.speaker(),
+                null, null);
+    }
+
+    /** The original line, as a cue of the source subtitles. */
+    public Cue sourceCue() {
+        return new Cue(index + 1, slotStartMs, slotEndMs, sourceText == null ? "" : sourceText, speaker);
+    }
+
+    /** The dubbed line, as a cue of the target subtitles: the same slot, the spoken text. */
+    public Cue targetCue() {
+        return new Cue(index + 1, slotStartMs, slotEndMs, targetText, speaker);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.shabdam.pipeline.dubbing;
+
+import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
+import dev.shabdam.pipeline.synthesis.SpeechEngines;
+import dev.shabdam.pipeline.synthesis.audio.Audio;
+import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
+import dev.shabdam.speech.prosody.Prosody;
+import dev.shabdam.speech.text.Language;
+
+/**
+ * Speaks one line in the target language and fits it to its slot: synthesis with the generation
+ * engines (normaliser included), then {@link UtteranceAligner}; when the aligner asks for it, the
+ * line is synthesised once more at a faster speed, since an engine speaking faster sounds better
+ * than the same audio squeezed.
+ */
+public final class UtteranceDubber {
+    private final SpeechEngines engines;
+    private final UtteranceAligner aligner;
+
+    public UtteranceDubber(SpeechEngines engines, UtteranceAligner aligner) {
+        this.engines = engines;
+        this.aligner = aligner;
+    }
+
+    /** The aligned line and the engine that spoke it. */
+    public record Dubbed(Aligned aligned, String engine) {
+    }
+
+    public Dubbed dub(UtteranceTask task) {
+        SpeechEngines.Route route = engines.route(task.voiceId());
+        SynthesisRequest request = new SynthesisRequest(task.targetText(), Language.fromCode(task.language()),
+                route.engineVoiceId(), Prosody.NEUTRAL);
+        Audio speech = route.streamer().synthesizeAll(request);
+        Alignment alignment = aligner.align(task.slot(), speech, true);
+        if (alignment instanceof Alignment.Resynthesize faster) {
+            Audio again = route.streamer().synthesizeAll(request.withProsody(Prosody.NEUTRAL.withSpeed(faster.speed())));
+            alignment = aligner.align(task.slot(), again, false);
+        }
+        return new Dubbed((Aligned) alignment, route.streamer().engineId());
+    }
+}

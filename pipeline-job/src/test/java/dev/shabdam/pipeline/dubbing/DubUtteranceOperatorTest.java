@@ -1,0 +1,127 @@
+package dev.shabdam.pipeline.dubbing;
+
+import dev.shabdam.pipeline.io.ObjectStorage;
+import dev.shabdam.pipeline.media.AudioDecoder;
+import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
+import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.schemas.StorageKeys;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One line of a dub on Flink's broadcast harness, spoken by the real in-process espeak-ng into file:// storage. */
+class DubUtteranceOperatorTest {
+    @TempDir
+    Path storageRoot;
+    @TempDir
+    Path models;
+
+    private KeyedBroadcastOperatorTestHarness<String, UtteranceTask, String, DubbedUtterance> harness;
+
+    @BeforeAll
+    static void needsEspeak() {
+        EspeakRequired.assumeInstalled("DubUtteranceOperatorTest");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void speaksTheLineToEndExactlyAtItsSlotEnd() throws Exception {
+        UtteranceTask task = line(0, 1000, 3000, 3500, "നമസ്കാരം, സുഖമാണോ?");
+
+        DubbedUtterance dubbed = dub(task);
+
+        assertThat(dubbed.outcome()).isEqualTo(DubbedUtterance.Outcome.DUBBED);
+        assertThat(dubbed.engine()).isEqualTo("espeak-ng");
+        assertThat(dubbed.startMs()).isEqualTo(1000);
+        assertThat(dubbed.endMs()).isEqualTo(3000);
+        DecodedAudio audio = new AudioDecoder().decode(storageRoot.resolve(dubbed.audioKey()).toFile());
+        assertThat(audio.durationSec()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(rms(audio.channels()[0])).as("speech, not silence").isGreaterThan(0.01);
+    }
+
+    @Test
+    void aLongLineInAShortSlotIsFittedWithoutRunningIntoTheNextOne() throws Exception {
+        UtteranceTask task = line(1, 0, 600, 900, "ഇത് വളരെ നീണ്ട ഒരു വാക്യമാണ്, അത് ഈ ചെറിയ സമയത്തിനുള്ളിൽ ഒതുങ്ങില്ല.");
+
+        DubbedUtterance dubbed = dub(task);
+
+        assertThat(dubbed.rate()).isGreaterThan(1.0);
+        assertThat(dubbed.strategy()).isIn(Alignment.Strategy.BORROW, Alignment.Strategy.OVERSTRETCH);
+        assertThat(dubbed.endMs()).isLessThanOrEqualTo(900 - AlignmentBounds.DEFAULT.guardMs());
+    }
+
+    @Test
+    void aLineFinishedBeforeIsAnsweredFromStorageWithoutSpeakingAgain() throws Exception {
+        UtteranceTask task = line(2, 0, 1500, 2000, "വീണ്ടും കാണാം.");
+        DubbedUtterance first = dub(task);
+        harness.close();
+        // what an earlier attempt stored is the answer: mark it, so a new synthesis would show
+        Path description = storageRoot.resolve(StorageKeys.segment(task.jobId(), task.index(), "dub.json"));
+        DubbedUtterance marked = new DubbedUtterance(first.jobId(), first.index(), first.outcome(), first.audioKey(),
+                first.slotStartMs(), first.slotEndMs(), first.startMs(), first.endMs(), first.rate(), first.strategy(),
+                "stored-by-an-earlier-attempt", first.sourceText(), first.targetText(), first.speaker(), null, null);
+        Files.write(description, RecordCodec.mapper().writeValueAsBytes(marked));
+
+        assertThat(dub(task)).isEqualTo(marked);
+    }
+
+    @Test
+    void linesOfACancelledJobAreNotSpoken() throws Exception {
+        UtteranceTask task = line(0, 0, 1500, 2000, "വീണ്ടും കാണാം.");
+        open();
+        harness.processBroadcastElement(task.jobId(), 0);
+        harness.processElement(task, 1);
+
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(d -> assertThat(d.outcome()).isEqualTo(DubbedUtterance.Outcome.CANCELLED));
+        assertThat(storageRoot.resolve(StorageKeys.segment(task.jobId(), 0, "dub.wav"))).doesNotExist();
+    }
+
+    @Test
+    void aLineThatCannotBeSpokenFailsWithTheEnginesCode() throws Exception {
+        UtteranceTask task = new UtteranceTask("job-dub", 0, 1, 0, 1000, 1000, null, "hello", null, "fr", null);
+
+        DubbedUtterance dubbed = dub(task);
+
+        assertThat(dubbed.outcome()).isEqualTo(DubbedUtterance.Outcome.FAILED);
+        assertThat(dubbed.errorCode()).isEqualTo("unsupported_language");
+    }
+
+    private DubbedUtterance dub(UtteranceTask task) throws Exception {
+        open();
+        harness.processElement(task, 0);
+        return harness.extractOutputValues().get(0);
+    }
+
+    private void open() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new DubUtteranceOperator(new ObjectStorage(storageRoot.toUri().toString()), models.toString()),
+                UtteranceTask::lineKey, Types.STRING, DubUtteranceOperator.CANCELLED_JOBS);
+    }
+
+    private static UtteranceTask line(int index, long start, long end, long next, String text) {
+        return new UtteranceTask("job-dub", index, 3, start, end, next, "source", text, null, "ml", null);
+    }
+
+    private static double rms(float[] samples) {
+        double sum = 0;
+        for (float s : samples) {
+            sum += s * s;
+        }
+        return Math.sqrt(sum / samples.length);
+    }
+}
