@@ -9,6 +9,7 @@ import dev.shabdam.pipeline.dubbing.DubPlan;
 import dev.shabdam.pipeline.dubbing.DubUtteranceOperator;
 import dev.shabdam.pipeline.dubbing.DubbedUtterance;
 import dev.shabdam.pipeline.dubbing.UtteranceTask;
+import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
 import dev.shabdam.pipeline.io.AnalysisResultsSink;
 import dev.shabdam.pipeline.io.JobSinks;
 import dev.shabdam.pipeline.io.SynthesisCacheSink;
@@ -70,17 +71,23 @@ public class VoicePipelineJob {
     private final ObjectStorage storage;
     private final MediaProbe probe;
     private final String modelsDir;
+    private final TranslatorSettings translation;
 
+    /** @param translation machine translation for dubs that upload none; null where there is none */
     public VoicePipelineJob(Source<RawRecord, ?, ?> requests, JobSinks sinks, ObjectStorage storage, MediaProbe probe,
-                            String modelsDir) {
+                            String modelsDir, TranslatorSettings translation) {
         this.requests = requests;
         this.sinks = sinks;
         this.storage = storage;
         this.probe = probe;
         this.modelsDir = modelsDir;
+        this.translation = translation;
     }
 
-    /** The job with its real connectors: Kafka, PostgreSQL and the configured object storage. */
+    /**
+     * The job with its real connectors: Kafka, PostgreSQL and the configured object storage; machine
+     * translation as the environment configures it (its API key is a secret: no command-line flag).
+     */
     public static VoicePipelineJob fromConfig(PipelineConfig config, MediaProbe probe) {
         JdbcConnectionOptions jdbc = JobStateSinks.connection(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         return new VoicePipelineJob(
@@ -88,7 +95,8 @@ public class VoicePipelineJob {
                 JobSinks.of(config.kafkaBootstrap(), jdbc),
                 new ObjectStorage(config.storageUri()),
                 probe,
-                config.modelsDir());
+                config.modelsDir(),
+                TranslatorSettings.fromEnvironment(System.getenv()).orElse(null));
     }
 
     /**
@@ -148,7 +156,7 @@ public class VoicePipelineJob {
 
         DataStream<VoiceEvent> cancelled = admitted.getSideOutput(CancellationGate.CANCELLED);
         SingleOutputStreamOperator<VoiceEvent> dubIngested = keyedByJob(refused.getSideOutput(JobRouter.DUB))
-                .process(new DubIngestOperator(storage, probe, modelsDir))
+                .process(new DubIngestOperator(storage, probe, modelsDir, translation))
                 .uid("dub-ingest").name("Dub: ingest and script");
         BroadcastStream<String> cancelledDubs = cancelled
                 .filter(new CancelledDubs())

@@ -80,7 +80,7 @@ class VoicePipelineJobTest {
         env.setParallelism(2);
         new VoicePipelineJob(source(requests),
                 new JobSinks(events, jobs, jobEvents, analysisResults, new CollectSink<>(), new CollectSink<>(), deadLetters),
-                new ObjectStorage(storageRoot.toUri().toString()), new FfmpegMediaProbe(), "models/cache")
+                new ObjectStorage(storageRoot.toUri().toString()), new FfmpegMediaProbe(), "models/cache", null)
                 .build(env);
         env.execute("voice-pipeline-test");
 
@@ -120,7 +120,7 @@ class VoicePipelineJobTest {
         new VoicePipelineJob(source(List.of(json(Requests.raw(dub)))),
                 new JobSinks(events, new CollectSink<>(), new CollectSink<>(), new CollectSink<>(), new CollectSink<>(),
                         new CollectSink<>(), new CollectSink<>()),
-                new ObjectStorage(storageRoot.toUri().toString()), new FfmpegMediaProbe(), "models/cache")
+                new ObjectStorage(storageRoot.toUri().toString()), new FfmpegMediaProbe(), "models/cache", null)
                 .build(env);
         env.execute("dub-test");
 

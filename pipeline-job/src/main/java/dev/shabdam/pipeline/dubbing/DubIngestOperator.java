@@ -1,5 +1,8 @@
 package dev.shabdam.pipeline.dubbing;
 
+import dev.shabdam.pipeline.dubbing.translation.TranslationException;
+import dev.shabdam.pipeline.dubbing.translation.Translator;
+import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
 import dev.shabdam.pipeline.io.LocalCopy;
 import dev.shabdam.pipeline.io.MissingObjectException;
 import dev.shabdam.pipeline.io.ObjectStorage;
@@ -13,6 +16,7 @@ import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.synthesis.SpeechEngines;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -30,7 +34,8 @@ import java.util.List;
  * it knows how many lines to wait for. Its own events (seq 1–3) go to the main output.
  *
  * <p>The lines come from the subtitles when given, with the given translation or a machine
- * translation of them; from the translation alone when only it is given.
+ * translation of them (the configured {@link Translator}); from the translation alone when only it
+ * is given. Source language {@code auto} is passed to the translator, which detects it.
  */
 public class DubIngestOperator extends MediaJobOperator {
     private static final long serialVersionUID = 1L;
@@ -49,11 +54,27 @@ public class DubIngestOperator extends MediaJobOperator {
 
     private final MediaProbe probe;
     private final String modelsDir;
+    private final TranslatorSettings translation;
+    private transient Translator translator;
 
-    public DubIngestOperator(ObjectStorage storage, MediaProbe probe, String modelsDir) {
+    /** @param translation the machine translation for jobs that upload none; null where there is none */
+    public DubIngestOperator(ObjectStorage storage, MediaProbe probe, String modelsDir, TranslatorSettings translation) {
         super(storage);
         this.probe = probe;
         this.modelsDir = modelsDir;
+        this.translation = translation;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        translator = translation == null ? null : translation.create();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (translator != null) {
+            translator.close();
+        }
     }
 
     @Override
@@ -93,7 +114,7 @@ public class DubIngestOperator extends MediaJobOperator {
     }
 
     private List<UtteranceTask> script(VoiceRequest request, DubParameters parameters, List<Cue> source,
-                                       List<Cue> target, long durationMs) throws JobFailedException {
+                                       List<Cue> target, long durationMs) throws JobFailedException, TranslationException {
         if (source == null && target == null) {
             throw new JobFailedException("model_missing", "dubbing without subtitles needs speech recognition, "
                     + "and the Whisper model is not installed here: upload `subtitles` (SRT or WebVTT)");
@@ -102,8 +123,12 @@ public class DubIngestOperator extends MediaJobOperator {
         List<String> sourceTexts = source != null ? texts(source) : Collections.nCopies(target.size(), null);
         List<String> targetTexts;
         if (target == null) {
-            throw new JobFailedException("translation_unavailable", "no `translation` was uploaded and no machine "
-                    + "translation is configured (SHABDAM_TRANSLATE_ENGINE, SHABDAM_TRANSLATE_URL)");
+            if (translator == null) {
+                throw new JobFailedException("translation_unavailable", "no `translation` was uploaded and no machine "
+                        + "translation is configured (SHABDAM_TRANSLATE_ENGINE, SHABDAM_TRANSLATE_URL)");
+            }
+            // the whole job in one call: the engine sees every cue's neighbours, batching is its business
+            targetTexts = translator.translate(sourceTexts, parameters.sourceLanguage(), parameters.targetLanguage());
         } else if (source != null && target.size() != source.size()) {
             throw new JobFailedException("invalid_subtitles", "the translation has " + target.size()
                     + " cues and the subtitles " + source.size() + ": they must match cue for cue");

@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.jobs;
 
+import dev.shabdam.pipeline.dubbing.translation.TranslationException;
 import dev.shabdam.pipeline.io.MissingObjectException;
 import dev.shabdam.pipeline.media.MediaDecodeException;
 import dev.shabdam.schemas.JobError;
@@ -26,6 +27,8 @@ public final class JobFailures {
             return new JobError("invalid_parameter", failure.getMessage());
         } else if (failure instanceof SynthesisException e) {
             return new JobError(e.codeName(), e.getMessage());
+        } else if (failure instanceof TranslationException e) {
+            return new JobError(e.code(), e.getMessage());
         } else if (failure instanceof JobFailedException e) {
             return new JobError(e.code(), e.getMessage());
         }

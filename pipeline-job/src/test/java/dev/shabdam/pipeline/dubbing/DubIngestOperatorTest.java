@@ -1,10 +1,15 @@
 package dev.shabdam.pipeline.dubbing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
 import dev.shabdam.schemas.EventKind;
+import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -16,9 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -31,6 +38,7 @@ class DubIngestOperatorTest {
     Path models;
 
     private KeyedOneInputStreamOperatorTestHarness<String, VoiceRequest, VoiceEvent> harness;
+    private TranslatorSettings translation;
 
     @BeforeAll
     static void needsEspeak() {
@@ -76,6 +84,39 @@ class DubIngestOperatorTest {
     void subtitlesWithoutTranslationNeedAnEngine() throws Exception {
         assertFails(fixtures().video(6).subtitles(DubFixtures.SOURCE_SRT).request(), "translation_unavailable",
                 "SHABDAM_TRANSLATE_ENGINE");
+    }
+
+    @Test
+    void subtitlesWithoutTranslationAreTranslatedByTheConfiguredEngineInOneCall() throws Exception {
+        List<JsonNode> requests = new CopyOnWriteArrayList<>();
+        HttpServer libreTranslate = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        libreTranslate.createContext("/translate", exchange -> {
+            JsonNode body = RecordCodec.mapper().readTree(exchange.getRequestBody());
+            requests.add(body);
+            ArrayNode translated = RecordCodec.mapper().createArrayNode();
+            body.get("q").forEach(q -> translated.add("ml(" + q.asText() + ")"));
+            byte[] answer = RecordCodec.mapper().writeValueAsBytes(
+                    RecordCodec.mapper().createObjectNode().set("translatedText", translated));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        libreTranslate.start();
+        try {
+            translation = new TranslatorSettings(TranslatorSettings.LIBRETRANSLATE,
+                    "http://127.0.0.1:" + libreTranslate.getAddress().getPort(), null, null, 50);
+            run(fixtures().video(6).subtitles(DubFixtures.SOURCE_SRT).request());
+        } finally {
+            libreTranslate.stop(0);
+        }
+
+        assertThat(lines()).extracting(UtteranceTask::targetText)
+                .containsExactly("ml(Good morning.)", "ml(How are you?)", "ml(See you soon.)");
+        assertThat(requests).singleElement().satisfies(body -> {
+            assertThat(body.get("source").asText()).isEqualTo("en");
+            assertThat(body.get("target").asText()).isEqualTo("ml");
+        });
     }
 
     @Test
@@ -139,7 +180,7 @@ class DubIngestOperatorTest {
     private List<VoiceEvent> run(VoiceRequest request) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new DubIngestOperator(new ObjectStorage(storageRoot.toUri().toString()),
-                        new FfmpegMediaProbe(), models.toString())),
+                        new FfmpegMediaProbe(), models.toString(), translation)),
                 VoiceRequest::jobId, Types.STRING);
         harness.open();
         harness.processElement(request, 0);
