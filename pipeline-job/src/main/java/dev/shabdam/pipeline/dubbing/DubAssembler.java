@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.dubbing;
 
+import dev.shabdam.speech.subtitles.SrtWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
 import dev.shabdam.pipeline.dubbing.Alignment.Strategy;

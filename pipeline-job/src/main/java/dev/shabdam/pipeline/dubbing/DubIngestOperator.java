@@ -1,5 +1,9 @@
 package dev.shabdam.pipeline.dubbing;
 
+import dev.shabdam.speech.subtitles.Cue;
+import dev.shabdam.speech.subtitles.SubtitleParser;
+import dev.shabdam.speech.subtitles.SubtitleFormatException;
+import dev.shabdam.speech.DubParameters;
 import dev.shabdam.pipeline.dubbing.translation.TranslationException;
 import dev.shabdam.pipeline.dubbing.translation.Translator;
 import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
@@ -79,7 +83,7 @@ public class DubIngestOperator extends MediaJobOperator {
 
     @Override
     protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock) throws Exception {
-        DubParameters parameters = DubParameters.from(request.parameters());
+        DubParameters parameters = DubParameters.fromParameters(request.parameters());
         if (parameters.lipSync()) {
             throw lipSyncUnavailable();
         }

@@ -1,5 +1,7 @@
 package dev.shabdam.pipeline.dubbing;
 
+import dev.shabdam.speech.subtitles.Cue;
+import dev.shabdam.speech.subtitles.SubtitleTime;
 import dev.shabdam.pipeline.jobs.JobFailedException;
 
 import java.util.ArrayList;

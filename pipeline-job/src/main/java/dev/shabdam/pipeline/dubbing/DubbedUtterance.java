@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.dubbing;
 
+import dev.shabdam.speech.subtitles.Cue;
 import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
 
 /**

@@ -12,10 +12,6 @@ public record UtteranceSlot(long startMs, long endMs, long nextStartMs) {
         }
     }
 
-    public static UtteranceSlot of(Cue cue, long nextStartMs) {
-        return new UtteranceSlot(cue.startMs(), cue.endMs(), nextStartMs);
-    }
-
     public long lengthMs() {
         return endMs - startMs;
     }

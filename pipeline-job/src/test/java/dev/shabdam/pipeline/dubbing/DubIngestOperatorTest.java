@@ -154,7 +154,7 @@ class DubIngestOperatorTest {
     @Test
     void onlyMalayalamIsATarget() throws Exception {
         assertFails(fixtures().video(6).translation(DubFixtures.TARGET_SRT).parameter("targetLanguage", "fr")
-                .request(), "invalid_parameter", "targetLanguage");
+                .request(), "unsupported_language", "targetLanguage");
     }
 
     @Test

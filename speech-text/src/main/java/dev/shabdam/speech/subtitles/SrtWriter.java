@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.dubbing;
+package dev.shabdam.speech.subtitles;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.dubbing;
+package dev.shabdam.speech.subtitles;
 
 /**
  * A subtitle file that cannot be read strictly. The message starts with the 1-based line number

@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.dubbing;
+package dev.shabdam.speech.subtitles;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.dubbing;
+package dev.shabdam.speech.subtitles;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * (WebVTT may leave the hours out). Both are strict: two-digit minutes and seconds under 60 and
  * exactly three digits of milliseconds.
  */
-enum SubtitleTime {
+public enum SubtitleTime {
     SRT(Pattern.compile("(\\d{2,}):([0-5]\\d):([0-5]\\d),(\\d{3})"), ',', "HH:MM:SS,mmm"),
     VTT(Pattern.compile("(?:(\\d{2,}):)?([0-5]\\d):([0-5]\\d)\\.(\\d{3})"), '.', "HH:MM:SS.mmm");
 
@@ -33,7 +33,7 @@ enum SubtitleTime {
                 + Integer.parseInt(m.group(4));
     }
 
-    String format(long ms) {
+    public String format(long ms) {
         return String.format("%02d:%02d:%02d%c%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, separator, ms % 1000);
     }
 }

@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.dubbing;
+package dev.shabdam.speech.subtitles;
 
 /**
  * One subtitle cue: what is said between two instants, with tags already stripped.
