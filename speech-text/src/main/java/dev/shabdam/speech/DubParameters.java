@@ -33,6 +33,10 @@ public record DubParameters(String sourceLanguage, String targetLanguage, String
         voiceId = voiceId == null || voiceId.isBlank() ? null : voiceId;
     }
 
+    public DubParameters withVoiceId(String newVoiceId) {
+        return new DubParameters(sourceLanguage, targetLanguage, newVoiceId, keepBackground, keepOriginalTrack, lipSync);
+    }
+
     public Map<String, String> toParameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("sourceLanguage", sourceLanguage);
