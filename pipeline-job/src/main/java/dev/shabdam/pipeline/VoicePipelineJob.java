@@ -172,7 +172,7 @@ public class VoicePipelineJob {
         DataStream<VoiceEvent> dubbed = dubIngested.getSideOutput(DubIngestOperator.PLANS)
                 .keyBy(DubPlan::jobId)
                 .connect(dubbedLines.keyBy(DubbedUtterance::jobId))
-                .process(new DubAssemblyOperator(storage))
+                .process(new DubAssemblyOperator(storage, probe))
                 .uid("dub-assembly").name("Dub: mix and mux");
 
         DataStream<VoiceEvent> allEvents = cancelled

@@ -8,7 +8,9 @@ import dev.shabdam.pipeline.io.LocalCopy;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.pipeline.media.Muxer;
+import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.media.WavWriter;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.schemas.RecordCodec;
@@ -28,7 +30,7 @@ import java.util.TreeSet;
 /**
  * Puts a job's dubbed lines together: mixes them onto the original audio ({@link DubMixer}: music and
  * ambience kept, original speech ducked, the source's loudness), muxes the mix beside the untouched
- * video, and writes the outputs under deterministic keys — {@code video} (when the upload has video),
+ * video (checking that the result lasts as long as the upload), and writes the outputs under deterministic keys — {@code video} (when the upload has video),
  * {@code audio} (WAV), {@code subtitles-source}, {@code subtitles-target} (SRT) and {@code report}.
  */
 public final class DubAssembler {
@@ -38,13 +40,18 @@ public final class DubAssembler {
     public static final String SUBTITLES_TARGET = "subtitles-target";
     public static final String REPORT = "report";
 
+    /** How far the dubbed video's duration may be from the upload's: about one AAC frame at 22 kHz. */
+    static final long DURATION_TOLERANCE_MS = 50;
+
     private final ObjectStorage storage;
     private final DubMixer mixer;
+    private final MediaProbe probe;
     private final AudioDecoder decoder = new AudioDecoder();
 
-    public DubAssembler(ObjectStorage storage, DubMixer mixer) {
+    public DubAssembler(ObjectStorage storage, DubMixer mixer, MediaProbe probe) {
         this.storage = storage;
         this.mixer = mixer;
+        this.probe = probe;
     }
 
     /** The COMPLETED event's result and outputs. */
@@ -94,11 +101,20 @@ public final class DubAssembler {
         Path video = Files.createTempFile("shabdam-dub-", ".mp4");
         try {
             Muxer.mux(media.toPath(), mixed.channels(), mixed.sampleRate(), video, plan.keepOriginalTrack());
+            requireSameDuration(plan, probe.probe(video.toFile()));
             String key = StorageKeys.output(plan.jobId(), "video.mp4");
             storage.upload(video, key);
             return key;
         } finally {
             Files.deleteIfExists(video);
+        }
+    }
+
+    /** A dub must not shift the picture: checked on the muxed file itself before it becomes an output. */
+    private static void requireSameDuration(DubPlan plan, ProbeResult muxed) {
+        long muxedMs = muxed.durationSec() == null ? -1 : Math.round(muxed.durationSec() * 1000);
+        if (Math.abs(muxedMs - plan.durationMs()) > DURATION_TOLERANCE_MS) {
+            throw new IllegalStateException("the muxed video lasts " + muxedMs + " ms, the upload " + plan.durationMs());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobFailures;
 import dev.shabdam.pipeline.jobs.StageClock;
+import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.VoiceEvent;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -43,19 +44,21 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
     static final Duration REMEMBER_ENDED = Duration.ofDays(1);
 
     private final ObjectStorage storage;
+    private final MediaProbe probe;
     private transient DubAssembler assembler;
     private transient ValueState<DubPlan> plan;
     private transient MapState<Integer, DubbedUtterance> lines;
     private transient ValueState<Integer> received;
     private transient ValueState<Boolean> ended;
 
-    public DubAssemblyOperator(ObjectStorage storage) {
+    public DubAssemblyOperator(ObjectStorage storage, MediaProbe probe) {
         this.storage = storage;
+        this.probe = probe;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        assembler = new DubAssembler(storage, DubMixer.standard());
+        assembler = new DubAssembler(storage, DubMixer.standard(), probe);
         plan = getRuntimeContext().getState(new ValueStateDescriptor<>("plan", TypeInformation.of(DubPlan.class)));
         lines = getRuntimeContext().getMapState(new MapStateDescriptor<>("lines", Types.INT,
                 TypeInformation.of(DubbedUtterance.class)));

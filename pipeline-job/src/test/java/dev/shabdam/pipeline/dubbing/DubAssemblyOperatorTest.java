@@ -5,6 +5,7 @@ import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.WavWriter;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.RecordCodec;
@@ -126,7 +127,8 @@ class DubAssemblyOperatorTest {
 
     private void open(OperatorSubtaskState restored) throws Exception {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new DubAssemblyOperator(new ObjectStorage(storageRoot.toUri().toString()))),
+                new KeyedCoProcessOperator<>(new DubAssemblyOperator(new ObjectStorage(storageRoot.toUri().toString()),
+                        new FfmpegMediaProbe())),
                 DubPlan::jobId, DubbedUtterance::jobId, Types.STRING);
         if (restored != null) {
             harness.initializeState(restored);
