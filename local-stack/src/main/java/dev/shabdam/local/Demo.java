@@ -9,9 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code ./shabdam demo}: starts the stack, makes a sample (espeak-ng speech over an FFmpeg test video),
- * runs a real job through the HTTP API with a progress bar, writes what came back under {@code ./out/},
- * and stops the stack.
+ * {@code ./shabdam demo}: starts the stack, makes a sample (English lines from espeak-ng over a background
+ * tone and an FFmpeg test video, with English subtitles and their Malayalam translation), dubs it into
+ * Malayalam through the HTTP API with a progress bar, writes what came back under {@code ./out/}
+ * (video.mp4, audio.wav, both SRTs, report.json), and stops the stack.
  */
 public final class Demo {
     private Demo() {
@@ -20,11 +21,8 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of("out"));
         Path samples = Files.createDirectories(out.resolve("sample"));
-        System.err.println("making the sample: espeak-ng speech + FFmpeg test video");
-        Path speech = SampleMaker.speech(
-                "Welcome to Shabdam. This short clip was made on this machine to show a real job, end to end.",
-                "en", samples.resolve("speech.wav"));
-        Path video = SampleMaker.video(speech, samples.resolve("sample.mp4"));
+        System.err.println("making the sample: espeak-ng English lines over a tone + FFmpeg test video + subtitles");
+        DubSample sample = DubSample.make(samples, DubSample.LINES.size());
 
         Map<String, String> env = new LinkedHashMap<>(System.getenv());
         // a demo should not collide with a stack someone already runs on the default ports
@@ -36,7 +34,8 @@ public final class Demo {
         int exit;
         try (LocalStack stack = LocalStack.start(settings)) {
             System.err.printf("stack READY at %s in %.1f s%n", stack.gatewayUrl(), (System.nanoTime() - begin) / 1e9);
-            JsonNode job = new DemoRun(stack.gatewayUrl(), settings.firstApiKey(), out).analyze(video);
+            JsonNode job = new DemoRun(stack.gatewayUrl(), settings.firstApiKey(), out)
+                    .dub(sample.video(), sample.subtitles(), sample.translation());
             exit = job.path("status").asText().equals("COMPLETED") ? 0 : 1;
         }
         System.err.println("outputs in " + out.toAbsolutePath());

@@ -6,6 +6,7 @@ import dev.shabdam.schemas.RecordCodec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The client half of the demo: submit, follow, print, save the job and its outputs. */
@@ -14,14 +15,33 @@ public final class DemoRun {
     private final Path out;
 
     public DemoRun(String url, String apiKey, Path out) {
-        this.client = new ShabdamClient(url, apiKey);
+        this(new ShabdamClient(url, apiKey), out);
+    }
+
+    public DemoRun(ShabdamClient client, Path out) {
+        this.client = client;
         this.out = out;
     }
 
+    /** Analyses {@code media}; its report is saved as {@code report.json}. */
     public JsonNode analyze(Path media) throws IOException, InterruptedException {
+        return run("/voice/analyze", Map.of("file", media));
+    }
+
+    /** Dubs {@code video} with its subtitles and their translation; the outputs are saved under their file names. */
+    public JsonNode dub(Path video, Path subtitles, Path translation) throws IOException, InterruptedException {
+        Map<String, Path> parts = new LinkedHashMap<>();
+        parts.put("file", video);
+        parts.put("subtitles", subtitles);
+        parts.put("translation", translation);
+        return run("/voice/dub", parts);
+    }
+
+    /** Submits the files as the named parts of {@code path}, follows the job, prints it and saves its outputs. */
+    public JsonNode run(String path, Map<String, Path> parts) throws IOException, InterruptedException {
         long begin = System.nanoTime();
-        String jobId = client.submit("/voice/analyze", media);
-        System.err.println("job " + jobId + " submitted (POST /voice/analyze)");
+        String jobId = client.submit(path, parts);
+        System.err.println("job " + jobId + " submitted (POST " + path + ")");
         JsonNode job = new JobFollower(client, System.err).follow(jobId);
         System.err.printf("round trip %.2f s%n", (System.nanoTime() - begin) / 1e9);
         System.out.print(ResultTable.render(job));
@@ -29,8 +49,18 @@ public final class DemoRun {
         RecordCodec.mapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("job.json").toFile(), job);
         for (Iterator<Map.Entry<String, JsonNode>> it = job.path("outputs").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> output = it.next();
-            client.download(output.getValue().asText(), out.resolve(output.getKey() + ".json"));
+            client.download(output.getValue().asText(), out.resolve(fileName(output.getKey())));
         }
         return job;
+    }
+
+    /** Where an output is saved: its name with the extension of what the job writes under it. */
+    static String fileName(String output) {
+        return output + switch (output) {
+            case "video" -> ".mp4";
+            case "audio" -> ".wav";
+            case "subtitles-source", "subtitles-target" -> ".srt";
+            default -> ".json";
+        };
     }
 }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code ./shabdam analyze FILE [--json]} and {@code ./shabdam say TEXT -o OUT}: thin clients of a running stack. */
+/**
+ * {@code ./shabdam analyze FILE [--json]}, {@code ./shabdam say TEXT -o OUT} and {@code ./shabdam dub FILE …}:
+ * thin clients of a running stack.
+ */
 public final class ShabdamCli {
     private ShabdamCli() {
     }
@@ -21,6 +24,13 @@ public final class ShabdamCli {
                 System.exit(0);
             }
             System.exit(SayCommand.run(client(), arguments.subList(1, arguments.size())));
+        }
+        if (!arguments.isEmpty() && arguments.get(0).equals("dub")) {
+            if (arguments.contains("--help")) {
+                System.out.println(DubCommand.USAGE);
+                System.exit(0);
+            }
+            System.exit(DubCommand.run(client(), arguments.subList(1, arguments.size())));
         }
         if (arguments.size() < 2 || arguments.contains("--help") || !arguments.get(0).equals("analyze")) {
             System.out.println("""

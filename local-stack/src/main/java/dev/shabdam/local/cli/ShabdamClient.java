@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -28,20 +31,28 @@ public final class ShabdamClient {
 
     /** Uploads a file as the multipart field {@code file}; answers the job id. */
     public String submit(String path, Path file) throws IOException, InterruptedException {
+        return submit(path, Map.of("file", file));
+    }
+
+    /** Uploads each file as the multipart field of its name; answers the job id. */
+    public String submit(String path, Map<String, Path> files) throws IOException, InterruptedException {
         String boundary = "shabdam-" + UUID.randomUUID();
-        String head = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName() + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n";
-        String tail = "\r\n--" + boundary + "--\r\n";
+        List<HttpRequest.BodyPublisher> body = new ArrayList<>();
+        for (Map.Entry<String, Path> part : files.entrySet()) {
+            body.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\n"
+                    + "Content-Disposition: form-data; name=\"" + part.getKey() + "\"; filename=\""
+                    + part.getValue().getFileName() + "\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n"));
+            body.add(HttpRequest.BodyPublishers.ofFile(part.getValue()));
+            body.add(HttpRequest.BodyPublishers.ofString("\r\n"));
+        }
+        body.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n"));
         HttpRequest request = authorized(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(
-                        HttpRequest.BodyPublishers.ofString(head),
-                        HttpRequest.BodyPublishers.ofFile(file),
-                        HttpRequest.BodyPublishers.ofString(tail)))
+                .POST(HttpRequest.BodyPublishers.concat(body.toArray(HttpRequest.BodyPublisher[]::new)))
                 .build();
-        JsonNode body = expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 202);
-        return body.get("jobId").asText();
+        JsonNode answer = expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 202);
+        return answer.get("jobId").asText();
     }
 
     /**

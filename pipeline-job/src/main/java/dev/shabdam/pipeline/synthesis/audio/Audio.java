@@ -64,6 +64,27 @@ public record Audio(float[] samples, int sampleRate) {
         return 10 * Math.log10(sum / Math.max(1, samples.length));
     }
 
+    /**
+     * This audio without its leading and trailing silence (every sample under {@code silenceDbfs}),
+     * {@code marginMs} of it kept on each side; all silence is returned as it is.
+     */
+    public Audio withoutEdgeSilence(double silenceDbfs, int marginMs) {
+        float floor = (float) Math.pow(10, silenceDbfs / 20);
+        int first = 0;
+        while (first < samples.length && Math.abs(samples[first]) < floor) {
+            first++;
+        }
+        if (first == samples.length) {
+            return this;
+        }
+        int last = samples.length - 1;
+        while (Math.abs(samples[last]) < floor) {
+            last--;
+        }
+        int margin = sampleRate * marginMs / 1000;
+        return new Audio(Arrays.copyOfRange(samples, Math.max(0, first - margin),
+                Math.min(samples.length, last + 1 + margin)), sampleRate);
+    }
 
     @Override
     public boolean equals(Object o) {

@@ -1,11 +1,10 @@
-package dev.shabdam.pipeline.dubbing;
+package dev.shabdam.pipeline.synthesis.audio;
 
-import dev.shabdam.pipeline.synthesis.audio.Audio;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UtteranceDubberTest {
+class EdgeSilenceTest {
 
     @Test
     void edgeSilenceIsCutToAFewMilliseconds() {
@@ -15,9 +14,9 @@ class UtteranceDubberTest {
             samples[i] = (float) (0.5 * Math.sin(2 * Math.PI * 200 * i / rate) + 0.01);
         }
 
-        Audio trimmed = UtteranceDubber.withoutEdgeSilence(new Audio(samples, rate));
+        Audio trimmed = new Audio(samples, rate).withoutEdgeSilence(-50, 5);
 
-        int margin = rate * UtteranceDubber.EDGE_MARGIN_MS / 1000;
+        int margin = rate * 5 / 1000;
         assertThat(trimmed.samples().length).isEqualTo((int) (0.5 * rate) + 2 * margin);
     }
 
@@ -25,6 +24,6 @@ class UtteranceDubberTest {
     void allSilenceIsLeftAsItIs() {
         Audio silence = Audio.silence(200, 16_000);
 
-        assertThat(UtteranceDubber.withoutEdgeSilence(silence)).isEqualTo(silence);
+        assertThat(silence.withoutEdgeSilence(-50, 5)).isEqualTo(silence);
     }
 }
