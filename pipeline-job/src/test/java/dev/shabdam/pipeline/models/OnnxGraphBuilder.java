@@ -16,6 +16,7 @@ public final class OnnxGraphBuilder {
 
     public static final int FLOAT = 1;
     public static final int INT64 = 7;
+    public static final int BOOL = 9;
 
     private final List<byte[]> nodes = new ArrayList<>();
     private final List<byte[]> initializers = new ArrayList<>();
@@ -33,14 +34,26 @@ public final class OnnxGraphBuilder {
         return this;
     }
 
-    /** A node; {@code intAttributes} are alternating name, value pairs. */
-    public OnnxGraphBuilder node(String opType, List<String> in, List<String> out, Object... intAttributes) {
+    /**
+     * A node; {@code attributes} are alternating name, value pairs, a value being a Long (INT) or a
+     * long[] (INTS, e.g. Transpose's perm).
+     */
+    public OnnxGraphBuilder node(String opType, List<String> in, List<String> out, Object... attributes) {
         Proto node = new Proto();
         in.forEach(i -> node.string(1, i));
         out.forEach(o -> node.string(2, o));
         node.string(3, opType + "_" + nodes.size()).string(4, opType);
-        for (int i = 0; i < intAttributes.length; i += 2) {
-            node.message(5, new Proto().string(1, (String) intAttributes[i]).varint(3, (Long) intAttributes[i + 1]).varint(20, 2)); // INT
+        for (int i = 0; i < attributes.length; i += 2) {
+            Proto attribute = new Proto().string(1, (String) attributes[i]);
+            if (attributes[i + 1] instanceof long[] values) {
+                for (long v : values) {
+                    attribute.varint(8, v);
+                }
+                attribute.varint(20, 7); // INTS
+            } else {
+                attribute.varint(3, (Long) attributes[i + 1]).varint(20, 2); // INT
+            }
+            node.message(5, attribute);
         }
         nodes.add(node.bytes());
         return this;
@@ -52,6 +65,13 @@ public final class OnnxGraphBuilder {
             raw.putLong(v);
         }
         initializers.add(new Proto().varint(1, values.length).varint(2, INT64).string(8, name).bytes(9, raw.array()).bytes());
+        return this;
+    }
+
+    /** A rank-0 int64 constant, as Range's bounds and a Gather index that drops its axis need. */
+    public OnnxGraphBuilder int64Scalar(String name, long value) {
+        byte[] raw = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
+        initializers.add(new Proto().varint(2, INT64).string(8, name).bytes(9, raw).bytes());
         return this;
     }
 
