@@ -125,7 +125,7 @@ class VoicePipelineJobTest {
         env.execute("dub-test");
 
         List<VoiceEvent> received = events.received().stream().sorted(Comparator.comparingInt(VoiceEvent::seq)).toList();
-        assertThat(received).extracting(VoiceEvent::seq).containsExactly(1, 2, 3, 10, 11, 12, 13, EventSeq.FINAL);
+        assertThat(received).extracting(VoiceEvent::seq).containsExactly(1, 2, 4, 10, 11, 12, 13, EventSeq.FINAL);
         VoiceEvent done = received.get(received.size() - 1);
         assertThat(done.kind()).as("%s", done.error()).isEqualTo(EventKind.COMPLETED);
         assertThat(done.outputs()).containsOnlyKeys("video", "audio", "subtitles-source", "subtitles-target", "report");

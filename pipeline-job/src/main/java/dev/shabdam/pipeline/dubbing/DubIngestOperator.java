@@ -17,6 +17,7 @@ import dev.shabdam.pipeline.jobs.MediaJobOperator;
 import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
+import dev.shabdam.pipeline.media.SpeechTrackExtractor;
 import dev.shabdam.pipeline.synthesis.SpeechEngines;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
@@ -35,9 +36,9 @@ import java.util.List;
  * The first operator of a DUB job, keyed by job: checks the request, probes the upload, and writes
  * the script — which lines to dub, when, and what to say. The lines go on to synthesis on
  * {@link #LINES}, one record each; the {@link DubPlan} goes to assembly on {@link #PLANS}, so that
- * it knows how many lines to wait for. Its own events (seq 1–3) go to the main output.
+ * it knows how many lines to wait for. Its own events (seq 1–4) go to the main output.
  *
- * <p>The lines come from the subtitles when given, with the given translation or a machine
+ * <p>The lines come from the subtitles when given, else from what {@link SpeechTranscription} hears, with the given translation or a machine
  * translation of them (the configured {@link Translator}); from the translation alone when only it
  * is given. Source language {@code auto} is passed to the translator, which detects it.
  */
@@ -49,6 +50,7 @@ public class DubIngestOperator extends MediaJobOperator {
     public static final OutputTag<DubPlan> PLANS =
             new OutputTag<>("dub-plans", TypeInformation.of(DubPlan.class));
     public static final String INGEST = "ingest";
+    public static final String TRANSCRIBE = "transcribe";
     public static final String TRANSLATE = "translate";
     public static final String MEDIA = "file";
     public static final String SUBTITLES = "subtitles";
@@ -60,6 +62,7 @@ public class DubIngestOperator extends MediaJobOperator {
     private final String modelsDir;
     private final TranslatorSettings translation;
     private transient Translator translator;
+    private transient SpeechTranscription transcription;
 
     /** @param translation the machine translation for jobs that upload none; null where there is none */
     public DubIngestOperator(ObjectStorage storage, MediaProbe probe, String modelsDir, TranslatorSettings translation) {
@@ -72,6 +75,7 @@ public class DubIngestOperator extends MediaJobOperator {
     @Override
     public void open(OpenContext openContext) {
         translator = translation == null ? null : translation.create();
+        transcription = new SpeechTranscription(Path.of(modelsDir));
     }
 
     @Override
@@ -79,6 +83,11 @@ public class DubIngestOperator extends MediaJobOperator {
         if (translator != null) {
             translator.close();
         }
+        transcription.close();
+    }
+
+    /** The upload as probed, and the cues heard in it or given with it. */
+    private record Heard(ProbeResult media, List<Cue> source) {
     }
 
     @Override
@@ -91,19 +100,32 @@ public class DubIngestOperator extends MediaJobOperator {
         SpeechEngines.Route voice = SpeechEngines.shared(Path.of(modelsDir)).route(parameters.voiceId());
         voice.streamer().requireVoice(voice.engineVoiceId());
         String mediaKey = requireInput(request, MEDIA);
-        out.collect(JobEvents.progress(request, EventSeq.FIRST, INGEST, 0.0));
-
-        List<Cue> source = cues(request, SUBTITLES);
+        List<Cue> given = cues(request, SUBTITLES);
         List<Cue> target = cues(request, TRANSLATION);
-        ProbeResult media = LocalCopy.of(storage(), mediaKey, probe::probe);
-        if (media.durationSec() == null || media.streams().stream().noneMatch(s -> "audio".equals(s.type()))) {
-            throw new JobFailedException("unsupported_media", "the upload has no audio track to dub");
+        boolean hear = given == null && target == null;
+        if (hear) {
+            transcription.requireModels();
         }
-        long durationMs = Math.round(media.durationSec() * 1000);
-        out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 1, INGEST, 0.05, clock.lap()));
+        out.collect(JobEvents.progress(request, EventSeq.FIRST, INGEST, 0.0));
+        Heard heard = LocalCopy.of(storage(), mediaKey, file -> {
+            ProbeResult media = probe.probe(file);
+            if (media.durationSec() == null || media.streams().stream().noneMatch(s -> "audio".equals(s.type()))) {
+                throw new JobFailedException("unsupported_media", "the upload has no audio track to dub");
+            }
+            out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 1, INGEST, 0.05, clock.lap()));
+            if (!hear) {
+                return new Heard(media, given);
+            }
+            List<Cue> transcribed = transcription.transcribe(new SpeechTrackExtractor().speech(file),
+                    parameters.sourceLanguage());
+            out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 2, TRANSCRIBE, 0.1, clock.lap()));
+            return new Heard(media, transcribed);
+        });
+        long durationMs = Math.round(heard.media().durationSec() * 1000);
 
-        List<UtteranceTask> lines = script(request, parameters, source, target, durationMs);
-        out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 2, TRANSLATE, DubProgress.SCRIPTED, clock.lap()));
+        List<UtteranceTask> lines = script(request, parameters, heard.source(), target, durationMs);
+        out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 3, TRANSLATE, DubProgress.SCRIPTED, clock.lap()));
+        ProbeResult media = heard.media();
 
         boolean hasVideo = media.streams().stream().anyMatch(s -> "video".equals(s.type()));
         ctx.output(PLANS, new DubPlan(request, lines.size(), mediaKey, hasVideo, durationMs,
@@ -119,9 +141,8 @@ public class DubIngestOperator extends MediaJobOperator {
 
     private List<UtteranceTask> script(VoiceRequest request, DubParameters parameters, List<Cue> source,
                                        List<Cue> target, long durationMs) throws JobFailedException, TranslationException {
-        if (source == null && target == null) {
-            throw new JobFailedException("model_missing", "dubbing without subtitles needs speech recognition, "
-                    + "and the Whisper model is not installed here: upload `subtitles` (SRT or WebVTT)");
+        if (source != null && source.isEmpty()) {
+            throw new JobFailedException("no_speech", "no speech was heard in the upload: there is nothing to dub");
         }
         List<Cue> timed = source != null ? source : target;
         List<String> sourceTexts = source != null ? texts(source) : Collections.nCopies(target.size(), null);

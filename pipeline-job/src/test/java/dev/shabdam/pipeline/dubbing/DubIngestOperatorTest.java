@@ -58,7 +58,7 @@ class DubIngestOperatorTest {
         List<VoiceEvent> events = run(request);
 
         assertThat(events).extracting(VoiceEvent::seq, VoiceEvent::kind).containsExactly(
-                tuple(1, EventKind.PROGRESS), tuple(2, EventKind.PROGRESS), tuple(3, EventKind.PROGRESS));
+                tuple(1, EventKind.PROGRESS), tuple(2, EventKind.PROGRESS), tuple(4, EventKind.PROGRESS));
         assertThat(lines()).extracting(UtteranceTask::index, UtteranceTask::startMs, UtteranceTask::endMs,
                 UtteranceTask::nextStartMs, UtteranceTask::sourceText, UtteranceTask::targetText).containsExactly(
                 tuple(0, 500L, 2000L, 2500L, "Good morning.", "സുപ്രഭാതം."),
@@ -78,6 +78,16 @@ class DubIngestOperatorTest {
 
         assertThat(lines()).extracting(UtteranceTask::sourceText, UtteranceTask::targetText)
                 .containsExactly(tuple(null, "സുപ്രഭാതം."), tuple(null, "സുഖമാണോ?"), tuple(null, "വീണ്ടും കാണാം."));
+    }
+
+    @Test
+    void withoutSubtitlesSpeechRecognitionIsNeededAndItsMissingModelIsNamedBeforeAnyWork() throws Exception {
+        List<VoiceEvent> events = run(fixtures().video(6).request());
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.error().code()).isEqualTo("model_missing");
+            assertThat(e.error().detail()).contains("whisper-base", "upload subtitles");
+        });
     }
 
     @Test

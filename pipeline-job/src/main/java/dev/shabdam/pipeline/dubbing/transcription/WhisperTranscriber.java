@@ -78,8 +78,9 @@ public final class WhisperTranscriber implements AutoCloseable {
     private static Path require(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new SynthesisException(SynthesisException.Code.MODEL_MISSING, "Speech recognition '" + ID
-                    + "' is not installed: " + file.toAbsolutePath() + " is missing. Fetch it with `./models/fetch "
-                    + ID + "` (see models/README.md).");
+                    + "' is not installed: " + file.toAbsolutePath() + " is missing. Download the files of '" + ID
+                    + "' from the URLs in models/manifest.json into the models folder (no model hub is reachable "
+                    + "from every machine, so models/fetch only reports them), or upload subtitles.");
         }
         return file;
     }

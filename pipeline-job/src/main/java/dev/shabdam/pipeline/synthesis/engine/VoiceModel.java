@@ -66,7 +66,8 @@ sealed interface VoiceModel permits VoiceModel.Piper, VoiceModel.Mms {
 
     private static SynthesisException missing(String file, String voiceId) {
         return new SynthesisException(SynthesisException.Code.MODEL_MISSING, "Voice '" + voiceId + "' is not installed: "
-                + file + " is missing. Fetch it with `models/fetch " + voiceId + "` (see models/README.md).");
+                + file + " is missing. Put the voice's files in the models folder (see models/README.md; `models/fetch` "
+                + "reports what is installed).");
     }
 
     private static Piper piper(Path onnx, Path json) throws IOException {

@@ -105,7 +105,7 @@ class WhisperTranscriberTest {
         assertThatThrownBy(() -> WhisperTranscriber.load(modelsDir))
                 .isInstanceOf(SynthesisException.class)
                 .hasMessageContaining(modelsDir.resolve(file).toAbsolutePath().toString())
-                .hasMessageContaining("./models/fetch whisper-base")
+                .hasMessageContaining("models/manifest.json")
                 .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("model_missing");
     }
 }

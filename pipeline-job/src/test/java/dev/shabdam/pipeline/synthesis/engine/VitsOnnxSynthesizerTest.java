@@ -107,7 +107,7 @@ class VitsOnnxSynthesizerTest {
             assertThatThrownBy(() -> engine.synthesize(new SynthesisRequest("മല", Language.ML, "ml_IN-arjun-medium", Prosody.NEUTRAL)))
                     .isInstanceOf(SynthesisException.class)
                     .hasMessageContaining("ml_IN-arjun-medium.onnx")
-                    .hasMessageContaining("models/fetch ml_IN-arjun-medium")
+                    .hasMessageContaining("models/README.md")
                     .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("model_missing");
         }
     }
