@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CrashOnceProbe implements MediaProbe {
     private static final Set<String> ARMED = ConcurrentHashMap.newKeySet();
+    private static final Map<String, Runnable> ARMED_NAME_PREFIXES = new ConcurrentHashMap<>();
     private static final AtomicInteger CRASHES = new AtomicInteger();
 
     private final MediaProbe real;
@@ -34,13 +36,26 @@ final class CrashOnceProbe implements MediaProbe {
         ARMED.add(sha256(content));
     }
 
+    /**
+     * Crashes once on the next file whose name starts with {@code prefix} (a file the job itself wrote),
+     * running {@code beforeCrash} first: a look at what the job had done by then.
+     */
+    void armForFileNamed(String prefix, Runnable beforeCrash) {
+        ARMED_NAME_PREFIXES.put(prefix, beforeCrash);
+    }
+
     int crashes() {
         return CRASHES.get();
     }
 
     @Override
     public ProbeResult probe(File file) throws MediaDecodeException {
-        if (ARMED.remove(sha256(read(file)))) {
+        Runnable beforeCrash = ARMED_NAME_PREFIXES.keySet().stream().filter(prefix -> file.getName().startsWith(prefix))
+                .findFirst().map(ARMED_NAME_PREFIXES::remove).orElse(null);
+        if (beforeCrash != null) {
+            beforeCrash.run();
+        }
+        if (beforeCrash != null || ARMED.remove(sha256(read(file)))) {
             CRASHES.incrementAndGet();
             throw new InjectedCrash();
         }

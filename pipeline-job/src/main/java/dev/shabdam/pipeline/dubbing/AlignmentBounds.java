@@ -9,14 +9,17 @@ package dev.shabdam.pipeline.dubbing;
  *                        for re-synthesis or borrows silence first (users hear more than ~1.2× as
  *                        rushed)
  * @param maxRate         the fastest stretch at all, used only when nothing else fits
+ * @param maxSpeechSpeed  the fastest an engine is asked to speak when a line is synthesised again to
+ *                        fit: an engine speaking fast sounds far better than audio stretched as much
  * @param guardMs         silence kept before the next utterance when borrowing
  * @param toleranceMs     how far from the slot end a dub may end and still count as fitting
  */
-public record AlignmentBounds(double minRate, double comfortableRate, double maxRate, long guardMs, long toleranceMs) {
-    public static final AlignmentBounds DEFAULT = new AlignmentBounds(0.8, 1.2, 1.3, 100, 50);
+public record AlignmentBounds(double minRate, double comfortableRate, double maxRate, double maxSpeechSpeed,
+                              long guardMs, long toleranceMs) {
+    public static final AlignmentBounds DEFAULT = new AlignmentBounds(0.8, 1.2, 1.3, 1.7, 100, 50);
 
     public AlignmentBounds {
-        if (!(minRate > 0 && minRate <= 1 && 1 <= comfortableRate && comfortableRate <= maxRate)
+        if (!(minRate > 0 && minRate <= 1 && 1 <= comfortableRate && comfortableRate <= maxRate && maxSpeechSpeed >= 1)
                 || guardMs < 0 || toleranceMs < 0) {
             throw new IllegalArgumentException("bounds need 0 < min <= 1 <= comfortable <= max and no negative times");
         }

@@ -16,8 +16,9 @@ import java.util.Arrays;
  *       {@code minRate} and the gap is over the tolerance, else padded with silence ({@code PAD}).</li>
  *   <li>1 &lt; r ≤ {@code comfortableRate}: WSOLA time-stretch to end at the slot end ({@code STRETCH};
  *       the pitch is kept).</li>
- *   <li>faster than that and re-synthesis allowed: {@link Resynthesize} at up to the comfortable rate;
- *       the caller synthesises again and aligns the new audio with re-synthesis not allowed.</li>
+ *   <li>faster than that and re-synthesis allowed: {@link Resynthesize} at the speed that fits (a
+ *       little more, up to {@code maxSpeechSpeed}); the caller synthesises again and aligns the new
+ *       audio with re-synthesis not allowed.</li>
  *   <li>otherwise borrow the silence after the slot, up to the next utterance's start minus the guard,
  *       stretching only as much as that room still needs ({@code BORROW}); where even
  *       {@code maxRate} does not fit the room, stretch harder rather than speak over the next
@@ -26,6 +27,8 @@ import java.util.Arrays;
  * The result never runs past {@code max(slot end, next start − guard)}. The input is not changed.
  */
 public final class UtteranceAligner {
+    static final double RESYNTHESIS_MARGIN = 1.05;
+
     private final AlignmentBounds bounds;
 
     public UtteranceAligner(AlignmentBounds bounds) {
@@ -47,7 +50,8 @@ public final class UtteranceAligner {
             return fitted(speech, slot.startMs(), slot.endMs(), Strategy.STRETCH);
         }
         if (mayResynthesize) {
-            double speed = Math.min(needed, bounds.comfortableRate());
+            // a little faster than needed: engines do not speed up exactly, and a stretch can slow what is left
+            double speed = Math.min(needed * RESYNTHESIS_MARGIN, bounds.maxSpeechSpeed());
             return new Resynthesize(speed, String.format("%.0f ms of speech for a %d ms slot (%.2f×); synthesise at %.2f× speed",
                     spokenMs, slot.lengthMs(), needed, speed));
         }

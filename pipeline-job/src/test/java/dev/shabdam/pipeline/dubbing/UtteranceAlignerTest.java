@@ -53,16 +53,27 @@ class UtteranceAlignerTest {
     }
 
     @Test
-    void sixtyPercentLongAsksForResynthesisThenBorrowsSilence() {
+    void sixtyPercentLongIsSpokenAgainFasterAndThenEndsWithItsSlot() {
         UtteranceSlot slot = new UtteranceSlot(0, 1000, 3000);
         Resynthesize plan = (Resynthesize) aligner.align(slot, voice(1.6), true);
-        assertThat(plan.speed()).isCloseTo(1.2, within(1e-9));
+        assertThat(plan.speed()).isCloseTo(1.6 * UtteranceAligner.RESYNTHESIS_MARGIN, within(1e-9));
         Audio again = voice(1.6 / plan.speed()); // what the engine makes at that speed
+        Aligned a = (Aligned) aligner.align(slot, again, false);
+        assertThat(a.strategy()).isEqualTo(Strategy.STRETCH);
+        assertThat(a.endMs()).isEqualTo(1000);
+    }
+
+    @Test
+    void pastTheFastestSpeechItBorrowsSilence() {
+        UtteranceSlot slot = new UtteranceSlot(0, 1000, 3000);
+        Resynthesize plan = (Resynthesize) aligner.align(slot, voice(2.4), true);
+        assertThat(plan.speed()).isEqualTo(AlignmentBounds.DEFAULT.maxSpeechSpeed());
+        Audio again = voice(2.4 / plan.speed());
         Aligned a = (Aligned) aligner.align(slot, again, false);
         assertThat(a.strategy()).isEqualTo(Strategy.BORROW);
         assertThat(a.rate()).isEqualTo(1.0);
         assertThat(a.endMs()).isGreaterThan(1000).isLessThanOrEqualTo(3000 - 100);
-        assertThat(endOfAudioMs(a)).isCloseTo(1334, within(2L));
+        assertThat(endOfAudioMs(a)).isCloseTo(Math.round(2400 / AlignmentBounds.DEFAULT.maxSpeechSpeed()), within(2L));
     }
 
     @Test
