@@ -59,8 +59,9 @@ class UtteranceAlignerTest {
         assertThat(plan.speed()).isCloseTo(1.6 * UtteranceAligner.RESYNTHESIS_MARGIN, within(1e-9));
         Audio again = voice(1.6 / plan.speed()); // what the engine makes at that speed
         Aligned a = (Aligned) aligner.align(slot, again, false);
-        assertThat(a.strategy()).isEqualTo(Strategy.STRETCH);
+        assertThat(a.strategy()).isEqualTo(Strategy.PAD);
         assertThat(a.endMs()).isEqualTo(1000);
+        assertThat(endOfAudioMs(a)).isCloseTo(1000, within(AlignmentBounds.DEFAULT.toleranceMs()));
     }
 
     @Test
