@@ -51,7 +51,7 @@ public final class MuxBench {
         Files.delete(dir);
     }
 
-    private static long ffmpeg(Path video, Path wav, Path out) throws IOException, InterruptedException {
+    static long ffmpeg(Path video, Path wav, Path out) throws IOException, InterruptedException {
         long begin = System.nanoTime();
         Process process = new ProcessBuilder(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y",
                 "-i", video.toString(), "-i", wav.toString(), "-map", "0:v", "-map", "1:a",

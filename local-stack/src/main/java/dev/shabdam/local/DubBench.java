@@ -1,0 +1,128 @@
+package dev.shabdam.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.local.cli.ShabdamClient;
+import dev.shabdam.pipeline.media.AudioDecoder;
+import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.pipeline.media.Muxer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./shabdam bench dub}: a 5-minute clip with its subtitles and translation (made here, see
+ * {@link DubSample}) dubbed through the whole stack, measured side by side in one run:
+ * <ul>
+ *   <li>one job alone: wall time (upload to COMPLETED) over media duration, at parallelism 1 and 2;</li>
+ *   <li>four jobs at once: their throughput at parallelism 2 against 1 (a fresh stack each);</li>
+ *   <li>our mux of the dubbed track against {@code ffmpeg -c:v copy} on the same files.</li>
+ * </ul>
+ * Prints a Markdown table.
+ */
+public final class DubBench {
+    private static final int LINES = 88;
+    private static final int CONCURRENT_JOBS = 4;
+
+    private DubBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("shabdam-dub-bench-");
+        System.err.println("making a clip of " + LINES + " lines …");
+        DubSample sample = DubSample.make(dir, LINES);
+        Map<String, Path> parts = new LinkedHashMap<>();
+        parts.put("file", sample.video());
+        parts.put("subtitles", sample.subtitles());
+        parts.put("translation", sample.translation());
+
+        StringBuilder table = new StringBuilder(String.format(
+                "%n| dub of a %.0f s clip, %d lines (subtitles and translation given) | parallelism 1 | parallelism 2 |%n|---|---:|---:|%n",
+                sample.durationSec(), LINES));
+        double[] alone = new double[2];
+        double[] throughput = new double[2];
+        Path dubbed = null;
+        for (int parallelism = 1; parallelism <= 2; parallelism++) {
+            Map<String, String> env = new LinkedHashMap<>(System.getenv());
+            env.put("SHABDAM_PARALLELISM", Integer.toString(parallelism));
+            env.put("SHABDAM_PORT", Integer.toString(FreePort.find()));
+            env.put("SHABDAM_FLINK_UI_PORT", Integer.toString(FreePort.find()));
+            StackSettings settings = StackSettings.fromEnvironment(env);
+            try (LocalStack stack = LocalStack.start(settings)) {
+                ShabdamClient client = new ShabdamClient(stack.gatewayUrl(), settings.firstApiKey());
+                dub(client, parts); // warm-up: natives, espeak, the S3 plugin
+                long begin = System.nanoTime();
+                JsonNode job = dub(client, parts);
+                alone[parallelism - 1] = (System.nanoTime() - begin) / 1e9;
+                if (dubbed == null) {
+                    dubbed = dir.resolve("dubbed.wav");
+                    client.download(job.path("outputs").path("audio").asText(), dubbed);
+                }
+                begin = System.nanoTime();
+                ExecutorService clients = Executors.newFixedThreadPool(CONCURRENT_JOBS);
+                List<Future<JsonNode>> jobs = new ArrayList<>();
+                for (int k = 0; k < CONCURRENT_JOBS; k++) {
+                    jobs.add(clients.submit(() -> dub(client, parts)));
+                }
+                for (Future<JsonNode> running : jobs) {
+                    running.get();
+                }
+                clients.shutdown();
+                double seconds = (System.nanoTime() - begin) / 1e9;
+                throughput[parallelism - 1] = CONCURRENT_JOBS * sample.durationSec() / seconds;
+                System.err.printf("parallelism %d: one job %.1f s, %d jobs %.1f s%n", parallelism,
+                        alone[parallelism - 1], CONCURRENT_JOBS, seconds);
+            }
+        }
+        table.append(String.format("| one job: wall time | %.1f s | %.1f s |%n", alone[0], alone[1]));
+        table.append(String.format("| one job: wall time / media time (goal ≤ 0.25) | %.3f | %.3f |%n",
+                alone[0] / sample.durationSec(), alone[1] / sample.durationSec()));
+        table.append(String.format("| %d jobs at once: media seconds dubbed per second | %.2f | %.2f |%n",
+                CONCURRENT_JOBS, throughput[0], throughput[1]));
+        table.append(String.format("| %d jobs at once: parallelism 2 over 1 (goal ≥ 1.7×) | | %.2f× |%n",
+                CONCURRENT_JOBS, throughput[1] / throughput[0]));
+        table.append(muxRow(sample.video(), dubbed, dir));
+        System.out.print(table);
+        try (var files = Files.list(dir)) {
+            files.forEach(file -> file.toFile().delete());
+        }
+        Files.delete(dir);
+        System.exit(0);
+    }
+
+    private static JsonNode dub(ShabdamClient client, Map<String, Path> parts) throws Exception {
+        String jobId = client.submit("/voice/dub", parts);
+        while (true) {
+            JsonNode job = client.job(jobId);
+            switch (job.path("status").asText()) {
+                case "COMPLETED" -> {
+                    return job;
+                }
+                case "FAILED", "CANCELLED" -> throw new IllegalStateException("the dub did not complete: " + job);
+                default -> TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
+    }
+
+    /** Our mux of the dubbed track beside the clip's video against ffmpeg's, best of 3 each. */
+    private static String muxRow(Path video, Path dubbedWav, Path dir) throws Exception {
+        DecodedAudio dub = new AudioDecoder().decode(dubbedWav.toFile());
+        long ours = Long.MAX_VALUE;
+        long ffmpeg = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            long begin = System.nanoTime();
+            Muxer.mux(video, dub.channels(), dub.sampleRate(), dir.resolve("ours.mp4"), false);
+            ours = Math.min(ours, System.nanoTime() - begin);
+            ffmpeg = Math.min(ffmpeg, MuxBench.ffmpeg(video, dubbedWav, dir.resolve("ffmpeg.mp4")));
+        }
+        return String.format("| mux step: ours / ffmpeg -c:v copy -c:a aac (goal ≤ 1.2×) | %d / %d ms = %.2f× | |%n",
+                ours / 1_000_000, ffmpeg / 1_000_000, ours / (double) ffmpeg);
+    }
+}
