@@ -2,6 +2,8 @@ package dev.shabdam.pipeline;
 
 import dev.shabdam.pipeline.io.DeadLetter;
 import dev.shabdam.pipeline.io.JobSinks;
+import dev.shabdam.pipeline.io.JobStateSinks;
+import dev.shabdam.pipeline.io.SynthesisCacheIndex;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.jobs.EventSeq;
@@ -72,7 +74,10 @@ class VoicePipelineJobTest {
         env.setParallelism(2);
         new VoicePipelineJob(source(requests),
                 new JobSinks(events, jobs, jobEvents, analysisResults, new CollectSink<>(), new CollectSink<>(), deadLetters),
-                new ObjectStorage(storageRoot.toUri().toString()), new FfmpegMediaProbe(), "models/cache")
+                new ObjectStorage(storageRoot.toUri().toString()),
+                // no GENERATE job here: the cache index is never asked, so it points nowhere
+                new SynthesisCacheIndex(JobStateSinks.connection("jdbc:postgresql://127.0.0.1:1/unused", null, null)),
+                new FfmpegMediaProbe(), "models/cache")
                 .build(env);
         env.execute("voice-pipeline-test");
 

@@ -47,7 +47,7 @@ public class AnalyzeOperator extends MediaJobOperator {
     }
 
     @Override
-    protected void run(VoiceRequest request, Collector<VoiceEvent> out, StageClock clock) throws Exception {
+    protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock) throws Exception {
         String key = requireInput(request, INPUT);
         AnalysisOptions options = options(request.parameters());
         out.collect(JobEvents.progress(request, EventSeq.FIRST, PROBE, 0.0));

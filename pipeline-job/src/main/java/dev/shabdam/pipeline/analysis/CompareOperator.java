@@ -58,7 +58,7 @@ public class CompareOperator extends MediaJobOperator {
     }
 
     @Override
-    protected void run(VoiceRequest request, Collector<VoiceEvent> out, StageClock clock) throws Exception {
+    protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock) throws Exception {
         String a = requireInput(request, "a");
         String b = requireInput(request, "b");
         out.collect(JobEvents.progress(request, EventSeq.FIRST, DECODE, 0.0));

@@ -8,7 +8,6 @@ import org.apache.flink.core.fs.Path;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
-import java.util.Optional;
 import java.nio.file.StandardCopyOption;
 
 /**
@@ -38,18 +37,6 @@ public final class ObjectStorage implements Serializable {
         }
         try (FSDataInputStream in = fs.open(path)) {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** An object's bytes, or empty when nothing is stored under the key; for small objects only. */
-    public Optional<byte[]> readIfPresent(String key) throws IOException {
-        Path path = pathOf(key);
-        FileSystem fs = path.getFileSystem();
-        if (!fs.exists(path)) {
-            return Optional.empty();
-        }
-        try (FSDataInputStream in = fs.open(path)) {
-            return Optional.of(in.readAllBytes());
         }
     }
 

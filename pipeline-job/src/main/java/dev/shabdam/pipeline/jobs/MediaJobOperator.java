@@ -28,7 +28,8 @@ public abstract class MediaJobOperator extends KeyedProcessFunction<String, Voic
     }
 
     /** Emits the job's progress and its COMPLETED event, or throws. */
-    protected abstract void run(VoiceRequest request, Collector<VoiceEvent> out, StageClock clock) throws Exception;
+    protected abstract void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock)
+            throws Exception;
 
     /** The seq of the job's last event; a failure takes it, so it outranks every progress event. */
     protected abstract int finalSeq();
@@ -41,24 +42,15 @@ public abstract class MediaJobOperator extends KeyedProcessFunction<String, Voic
     public void processElement(VoiceRequest request, Context ctx, Collector<VoiceEvent> out) {
         StageClock clock = StageClock.start();
         try {
-            run(request, out, clock);
-        } catch (MediaDecodeException e) {
-            out.collect(failed(request, clock, "unsupported_media", e.getMessage()));
-        } catch (MissingObjectException e) {
-            out.collect(failed(request, clock, "input_missing", "the uploaded file is gone: " + e.getMessage()));
-        } catch (InputMissingException e) {
-            out.collect(failed(request, clock, "input_missing", e.getMessage()));
-        } catch (InvalidParameterException e) {
-            out.collect(failed(request, clock, "invalid_parameter", e.getMessage()));
+            run(request, ctx, out, clock);
         } catch (Exception e) {
-            JobError known = describe(e);
-            if (known != null) {
-                out.collect(JobEvents.failed(request, finalSeq(), null, clock.lap(), known));
-            } else {
-                LOG.warn("{} job {} failed", request.type(), request.jobId(), e);
-                out.collect(failed(request, clock, "internal_error", e.toString()));
-            }
+            emitFailure(failure(request, clock, e), ctx, out);
         }
+    }
+
+    /** Emits the job's FAILED event; a job type that also answers waiting clients directly sends it there too. */
+    protected void emitFailure(VoiceEvent failure, Context ctx, Collector<VoiceEvent> out) {
+        out.collect(failure);
     }
 
     /** A job type's own failures with their codes; null for an unexpected failure. */
@@ -73,6 +65,27 @@ public abstract class MediaJobOperator extends KeyedProcessFunction<String, Voic
             throw new InputMissingException("the request names no '" + name + "' input");
         }
         return key;
+    }
+
+    private VoiceEvent failure(VoiceRequest request, StageClock clock, Exception e) {
+        if (e instanceof MediaDecodeException) {
+            return failed(request, clock, "unsupported_media", e.getMessage());
+        }
+        if (e instanceof MissingObjectException) {
+            return failed(request, clock, "input_missing", "the uploaded file is gone: " + e.getMessage());
+        }
+        if (e instanceof InputMissingException) {
+            return failed(request, clock, "input_missing", e.getMessage());
+        }
+        if (e instanceof InvalidParameterException) {
+            return failed(request, clock, "invalid_parameter", e.getMessage());
+        }
+        JobError known = describe(e);
+        if (known != null) {
+            return JobEvents.failed(request, finalSeq(), null, clock.lap(), known);
+        }
+        LOG.warn("{} job {} failed", request.type(), request.jobId(), e);
+        return failed(request, clock, "internal_error", e.toString());
     }
 
     private VoiceEvent failed(VoiceRequest request, StageClock clock, String code, String detail) {
