@@ -82,6 +82,30 @@ class GenerateStreamTest extends GatewayTestSupport {
     }
 
     @Test
+    void sentencesTheRepliesCarryInlineAreStreamedWithoutReadingStorage() throws Exception {
+        Set<String> known = knownJobs();
+        CompletableFuture<HttpResponse<InputStream>> answer = stream("{\"text\":\"ഒന്ന്. രണ്ട്.\"}");
+        String jobId = nextRequest(known).jobId();
+        byte[] pcm0 = Speech.pcm(1_500, 40);
+        byte[] pcm1 = Speech.pcm(1_200, 9_000);
+        // the keys name objects that were never stored: only the inline bytes can answer
+        reply(Speech.started(jobId));
+        reply(Speech.sentence(jobId, 0, "outputs/" + jobId + "/sentence-0.wav")
+                .withInlineOutput("sentence-0", Speech.wav(pcm0)));
+        reply(Speech.sentence(jobId, 1, "outputs/" + jobId + "/sentence-1.wav")
+                .withInlineOutput("sentence-1", Speech.wavWithListChunk(pcm1)));
+        reply(Speech.completed(jobId, "cache/tts/" + "1e".repeat(32) + ".wav", false, 0.12));
+
+        HttpResponse<InputStream> response = answer.get(20, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (InputStream body = response.body()) {
+            byte[] all = body.readAllBytes();
+            assertStreamingHeader(Arrays.copyOf(all, HEADER));
+            assertThat(Arrays.copyOfRange(all, HEADER, all.length)).isEqualTo(Speech.concat(pcm0, pcm1));
+        }
+    }
+
+    @Test
     void aCacheHitStreamsTheCachedAudio() throws Exception {
         Set<String> known = knownJobs();
         CompletableFuture<HttpResponse<InputStream>> answer = stream("{\"text\":\"ഒന്ന്. രണ്ട്.\"}");

@@ -78,6 +78,24 @@ class GenerateTest extends GatewayTestSupport {
     }
 
     @Test
+    void audioTheReplyCarriesInlineIsAnsweredWithoutReadingStorage() throws Exception {
+        Set<String> known = knownJobs();
+        CompletableFuture<HttpResponse<byte[]>> answer = generate("?wait=10", "{\"text\":\"ഒന്ന്.\"}");
+        String jobId = nextRequest(known).jobId();
+        String key = "cache/tts/" + "0f".repeat(32) + ".wav"; // never stored: only the inline bytes can answer
+        byte[] audio = Speech.wav(Speech.pcm(2_000, 3));
+        reply(Speech.started(jobId));
+        reply(Speech.completed(jobId, key, false, 0.09).withInlineOutput("audio", audio));
+
+        HttpResponse<byte[]> response = answer.get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(audio);
+        assertThat(response.headers().firstValue("Content-Length")).hasValue(Integer.toString(audio.length));
+        assertThat(response.headers().firstValue("X-Cache")).hasValue("MISS");
+        assertThat(response.headers().firstValue("X-Audio-Duration")).hasValue("0.09");
+    }
+
+    @Test
     void withoutAReplyInTimeTheJobIsAccepted() {
         long start = System.nanoTime();
         HttpResponse<byte[]> response = http.send(Speech.json(http, "/voice/generate?wait=1", KEY_A,

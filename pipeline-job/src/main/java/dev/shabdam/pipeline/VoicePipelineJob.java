@@ -12,6 +12,7 @@ import dev.shabdam.pipeline.dubbing.UtteranceTask;
 import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
 import dev.shabdam.pipeline.io.AnalysisResultsSink;
 import dev.shabdam.pipeline.io.JobSinks;
+import dev.shabdam.pipeline.io.SynthesisCacheIndex;
 import dev.shabdam.pipeline.io.SynthesisCacheSink;
 import dev.shabdam.pipeline.synthesis.GenerateOperator;
 import dev.shabdam.pipeline.io.JobStateSinks;
@@ -53,11 +54,12 @@ import java.time.Duration;
  *                     │ unreadable                  │ CANCELLED          │ not_implemented               │ progress,
  *                     ▼                             ▼                    ▼                               │ completed/failed
  *              voice.requests.dlq                 events ◀───────────────┴───────────────────────────────┘
- *                                 generate ─▶ voice.replies (at once), synthesis_cache (JDBC)
+ *                                 generate ─▶ voice.replies (at once, small audio inline)
+ *                                    │ (recorded once the audio is stored) ─▶ synthesis_cache (JDBC)
+ *                                    └──────────────┬─▶ voice.events (Kafka), jobs + job_events (JDBC)
+ *                                                   └─▶ completed analyses ─▶ analysis_results (JDBC)
  *        dub: ingest (keyed by job) ─lines─▶ keyBy(line) synthesise + align ◀── cancelled dubs (broadcast)
  *                    └─plan──▶ keyBy(job) assemble: mix, mux ◀────────────┘
- *                                                   ├─▶ voice.events (Kafka), jobs + job_events (JDBC)
- *                                                   └─▶ completed analyses ─▶ analysis_results (JDBC)
  * </pre>
  * Sources and sinks come in through the constructor, so tests run the same graph on bounded
  * sources and collecting sinks; {@link #fromConfig} builds the real connectors.
@@ -69,16 +71,19 @@ public class VoicePipelineJob {
     private final Source<RawRecord, ?, ?> requests;
     private final JobSinks sinks;
     private final ObjectStorage storage;
+    private final SynthesisCacheIndex synthesisCache;
     private final MediaProbe probe;
     private final String modelsDir;
     private final TranslatorSettings translation;
 
     /** @param translation machine translation for dubs that upload none; null where there is none */
-    public VoicePipelineJob(Source<RawRecord, ?, ?> requests, JobSinks sinks, ObjectStorage storage, MediaProbe probe,
-                            String modelsDir, TranslatorSettings translation) {
+    public VoicePipelineJob(Source<RawRecord, ?, ?> requests, JobSinks sinks, ObjectStorage storage,
+                            SynthesisCacheIndex synthesisCache, MediaProbe probe, String modelsDir,
+                            TranslatorSettings translation) {
         this.requests = requests;
         this.sinks = sinks;
         this.storage = storage;
+        this.synthesisCache = synthesisCache;
         this.probe = probe;
         this.modelsDir = modelsDir;
         this.translation = translation;
@@ -94,6 +99,7 @@ public class VoicePipelineJob {
                 KafkaConnectors.requests(config.kafkaBootstrap()),
                 JobSinks.of(config.kafkaBootstrap(), jdbc),
                 new ObjectStorage(config.storageUri()),
+                new SynthesisCacheIndex(jdbc),
                 probe,
                 config.modelsDir(),
                 TranslatorSettings.fromEnvironment(System.getenv()).orElse(null));
@@ -146,10 +152,10 @@ public class VoicePipelineJob {
                 .process(new CompareOperator(storage, modelsDir))
                 .uid("compare").name("Compare");
 
-        DataStream<VoiceEvent> generated = keyedByJob(refused.getSideOutput(JobRouter.GENERATE))
-                .process(new GenerateOperator(storage, modelsDir))
+        SingleOutputStreamOperator<VoiceEvent> generated = keyedByJob(refused.getSideOutput(JobRouter.GENERATE))
+                .process(new GenerateOperator(storage, synthesisCache, modelsDir))
                 .uid("generate").name("Generate speech");
-        generated.sinkTo(sinks.replies()).uid("replies-sink").name("voice.replies");
+        generated.getSideOutput(GenerateOperator.REPLIES).sinkTo(sinks.replies()).uid("replies-sink").name("voice.replies");
         generated.filter(new SynthesisCacheSink.CompletedGenerations())
                 .uid("completed-generations").name("Completed generations")
                 .sinkTo(sinks.synthesisCache()).uid("synthesis-cache-sink").name("synthesis_cache table");

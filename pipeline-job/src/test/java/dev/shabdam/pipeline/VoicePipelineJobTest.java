@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.dubbing.DubFixtures;
 import dev.shabdam.pipeline.io.DeadLetter;
 import dev.shabdam.pipeline.io.JobSinks;
+import dev.shabdam.pipeline.io.JobStateSinks;
+import dev.shabdam.pipeline.io.SynthesisCacheIndex;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.jobs.EventSeq;
@@ -51,6 +53,10 @@ class VoicePipelineJobTest {
                     .setNumberSlotsPerTaskManager(2)
                     .build());
 
+    /** No GENERATE job here: the synthesis cache index is never asked, so it points nowhere. */
+    private static final SynthesisCacheIndex UNUSED_CACHE_INDEX =
+            new SynthesisCacheIndex(JobStateSinks.connection("jdbc:postgresql://127.0.0.1:1/unused", null, null));
+
     @TempDir
     Path storageRoot;
 
@@ -80,7 +86,8 @@ class VoicePipelineJobTest {
         env.setParallelism(2);
         new VoicePipelineJob(source(requests),
                 new JobSinks(events, jobs, jobEvents, analysisResults, new CollectSink<>(), new CollectSink<>(), deadLetters),
-                new ObjectStorage(storageRoot.toUri().toString()), new FfmpegMediaProbe(), "models/cache", null)
+                new ObjectStorage(storageRoot.toUri().toString()), UNUSED_CACHE_INDEX, new FfmpegMediaProbe(),
+                "models/cache", null)
                 .build(env);
         env.execute("voice-pipeline-test");
 
@@ -120,7 +127,8 @@ class VoicePipelineJobTest {
         new VoicePipelineJob(source(List.of(json(Requests.raw(dub)))),
                 new JobSinks(events, new CollectSink<>(), new CollectSink<>(), new CollectSink<>(), new CollectSink<>(),
                         new CollectSink<>(), new CollectSink<>()),
-                new ObjectStorage(storageRoot.toUri().toString()), new FfmpegMediaProbe(), "models/cache", null)
+                new ObjectStorage(storageRoot.toUri().toString()), UNUSED_CACHE_INDEX, new FfmpegMediaProbe(),
+                "models/cache", null)
                 .build(env);
         env.execute("dub-test");
 

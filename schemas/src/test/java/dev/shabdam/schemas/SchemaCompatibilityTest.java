@@ -54,6 +54,46 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void inlineOutputsRoundTripAsBase64AndAreLeftOutWhenStripped() throws Exception {
+        byte[] audio = {'R', 'I', 'F', 'F', 0, -1, 127, -128};
+        VoiceEvent reply = new VoiceEvent(VoiceEvent.CURRENT_VERSION, "j1", "t1", JobType.GENERATE, 99,
+                EventKind.COMPLETED, "synthesize", 1.0, null, 12L, "{\"durationSec\":0.5}", null,
+                Map.of("audio", "cache/tts/k.wav"), 0.5, Instant.parse("2026-11-25T00:00:00Z"))
+                .withInlineOutput("audio", audio);
+
+        byte[] bytes = RecordCodec.encode(reply);
+        VoiceEvent read = RecordCodec.decodeEvent(bytes);
+
+        assertThat(RecordCodec.mapper().readTree(bytes).get("inlineOutputs").get("audio").asText()).isEqualTo("UklGRgD/f4A=");
+        assertThat(read).isEqualTo(reply);
+        assertThat(read.inlineOutput("audio")).hasValue(audio);
+        assertThat(read.inlineOutput("sentence-0")).isEmpty();
+        VoiceEvent recorded = read.withoutInlineOutputs();
+        assertThat(recorded.inlineOutputs()).isEmpty();
+        assertThat(recorded.outputs()).isEqualTo(reply.outputs());
+        assertThat(RecordCodec.mapper().readTree(RecordCodec.encode(recorded)).has("inlineOutputs"))
+                .as("an event without inline outputs is written as version 1 wrote it, but for its version").isFalse();
+    }
+
+    /** The fields of version 1, as a reader built before version 2 declares them. */
+    record Version1Event(int schemaVersion, String jobId, String tenantId, JobType type, int seq, EventKind kind,
+                         String stage, double progress, Map<String, String> outputs) {
+    }
+
+    @Test
+    void version1ReaderIgnoresInlineOutputs() throws Exception {
+        VoiceEvent reply = new VoiceEvent(VoiceEvent.CURRENT_VERSION, "j1", "t1", JobType.GENERATE, 2,
+                EventKind.PROGRESS, "synthesize", 0.5, 0, null, null, null,
+                Map.of("sentence-0", "jobs/j1/outputs/sentence-0.wav"), null, Instant.now())
+                .withInlineOutput("sentence-0", new byte[]{1, 2, 3});
+
+        Version1Event old = RecordCodec.mapper().readValue(RecordCodec.encode(reply), Version1Event.class);
+
+        assertThat(old.outputs()).isEqualTo(reply.outputs());
+        assertThat(old.seq()).isEqualTo(2);
+    }
+
+    @Test
     void olderReaderShapeIgnoresFieldsAddedLater() throws Exception {
         byte[] fromNewerWriter = """
                 {"schemaVersion":3,"jobId":"j","tenantId":"t","type":"DUB","action":"SUBMIT","priority":"BULK"}
@@ -68,10 +108,22 @@ class SchemaCompatibilityTest {
         assertThat(fieldNames(RecordCodec.mapper().readTree(RecordCodec.encode(request))))
                 .isSubsetOf(schemaProperties("/schemas/voice.requests.v2.schema.json"));
 
-        VoiceEvent event = new VoiceEvent(1, "j", "t", JobType.ANALYZE, 1, EventKind.PROGRESS, "probe", 0.0,
-                null, null, null, null, Map.of(), null, Instant.now());
+        VoiceEvent event = new VoiceEvent(VoiceEvent.CURRENT_VERSION, "j", "t", JobType.GENERATE, 1,
+                EventKind.PROGRESS, "synthesize", 0.0, 0, null, null, null, Map.of("sentence-0", "k"), null,
+                Instant.now()).withInlineOutput("sentence-0", new byte[]{1});
         assertThat(fieldNames(RecordCodec.mapper().readTree(RecordCodec.encode(event))))
-                .isSubsetOf(schemaProperties("/schemas/voice.events.v1.schema.json"));
+                .contains("inlineOutputs")
+                .isSubsetOf(schemaProperties("/schemas/voice.events.v2.schema.json"));
+    }
+
+    @Test
+    void eventsVersion2SchemaKeepsEveryVersion1FieldAndRequirement() throws Exception {
+        JsonNode v1 = RecordCodec.mapper().readTree(resource("/schemas/voice.events.v1.schema.json"));
+        JsonNode v2 = RecordCodec.mapper().readTree(resource("/schemas/voice.events.v2.schema.json"));
+
+        assertThat(schemaProperties("/schemas/voice.events.v2.schema.json"))
+                .containsAll(schemaProperties("/schemas/voice.events.v1.schema.json"));
+        assertThat(v2.get("required")).isEqualTo(v1.get("required"));
     }
 
     @Test

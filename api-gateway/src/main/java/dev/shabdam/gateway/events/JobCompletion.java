@@ -24,15 +24,16 @@ public class JobCompletion {
     }
 
     /** Completes with the job once it is final, or with empty when it is not final within {@code timeout}. */
-    public CompletableFuture<Optional<JobRow>> awaitFinal(JobRow job, Duration timeout) {
-        CompletableFuture<JobRow> ended = new CompletableFuture<>();
+    public CompletableFuture<Optional<EndedJob>> awaitFinal(JobRow job, Duration timeout) {
+        CompletableFuture<EndedJob> ended = new CompletableFuture<>();
         JobEventBus.Subscription subscription = bus.subscribe(job.jobId(), event -> {
             if (event.status().isFinal()) {
-                ended.complete(current(job).withFinalEvent(event));
+                ended.complete(new EndedJob(current(job).withFinalEvent(event), event));
             }
         });
         // subscribed first, then read: a job that ended before is seen here, one that ends later by the listener
-        Optional.of(current(job)).filter(row -> row.status().isFinal()).ifPresent(ended::complete);
+        Optional.of(current(job)).filter(row -> row.status().isFinal())
+                .ifPresent(row -> ended.complete(new EndedJob(row, null)));
         return ended.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((row, error) -> subscription.close())
                 .thenApply(Optional::ofNullable);
@@ -52,7 +53,7 @@ public class JobCompletion {
         }
         awaitFinal(job, wait).whenComplete((ended, error) -> answer.setResult(ended == null || ended.isEmpty()
                 ? accepted
-                : ResponseEntity.<Object>ok(JobView.of(ended.get()))));
+                : ResponseEntity.<Object>ok(JobView.of(ended.get().row()))));
         return answer;
     }
 

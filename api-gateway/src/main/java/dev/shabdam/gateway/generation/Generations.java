@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.generation;
 
+import dev.shabdam.gateway.events.EndedJob;
 import dev.shabdam.gateway.events.JobCompletion;
 import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.gateway.jobs.Jobs;
@@ -11,6 +12,8 @@ import dev.shabdam.gateway.storage.ObjectStore;
 import dev.shabdam.gateway.storage.StoredObject;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.speech.GenerationParameters;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -71,16 +74,16 @@ class Generations {
         return jobs.submit(tenant, jobId, JobType.GENERATE, parameters.toParameters(), Map.of());
     }
 
-    private ResponseEntity<Object> answer(Optional<JobRow> ended, ResponseEntity<Object> accepted,
+    private ResponseEntity<Object> answer(Optional<EndedJob> ended, ResponseEntity<Object> accepted,
                                           GenerationParameters parameters, GenerationMetrics.Measurement measurement) {
         if (ended == null || ended.isEmpty()) {
             measurement.finish("accepted");
             return accepted;
         }
-        JobRow job = ended.get();
+        JobRow job = ended.get().row();
         return switch (job.status()) {
             case COMPLETED -> {
-                ResponseEntity<Object> audio = audio(job, parameters);
+                ResponseEntity<Object> audio = audio(ended.get(), parameters);
                 measurement.finish("audio");
                 yield audio;
             }
@@ -95,24 +98,32 @@ class Generations {
         };
     }
 
-    /** 200 with the audio, streamed from storage as the response is written. */
-    private ResponseEntity<Object> audio(JobRow job, GenerationParameters parameters) {
+    /**
+     * 200 with the audio: the bytes the final event brought inline (small audio, from voice.replies), else
+     * streamed from storage as the response is written.
+     */
+    private ResponseEntity<Object> audio(EndedJob ended, GenerationParameters parameters) {
+        JobRow job = ended.row();
         GeneratedAudio audio = GeneratedAudio.of(job);
-        StoredObject object;
-        try {
-            object = StoredObject.find(store, audio.key()).orElseThrow(() -> GeneratedAudio.missing(job.jobId()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // the resource converter sets Content-Length from either
+        Resource body = ended.inlineOutput(GeneratedAudio.OUTPUT).<Resource>map(ByteArrayResource::new)
+                .orElseGet(() -> stored(job, audio.key()));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(parameters.format().mediaType()))
-                .contentLength(object.contentLength())
                 .header(JOB_ID_HEADER, job.jobId())
                 .header(CACHE_HEADER, audio.cacheHeader());
         if (audio.durationSec() != null) {
             response.header(DURATION_HEADER, audio.durationSec());
         }
-        return response.body(object);
+        return response.body(body);
+    }
+
+    private StoredObject stored(JobRow job, String key) {
+        try {
+            return StoredObject.find(store, key).orElseThrow(() -> GeneratedAudio.missing(job.jobId()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static ApiProblem cancelled(String jobId) {

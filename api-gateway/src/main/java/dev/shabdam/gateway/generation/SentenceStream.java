@@ -5,6 +5,7 @@ import dev.shabdam.gateway.storage.StoredObject;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.VoiceEvent;
 
+import java.io.ByteArrayInputStream;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * The events of one streamed GENERATE job, turned into one WAV stream. The bus hands the events in
  * (on a Kafka listener's thread, which only queues them); the response body writes them out on its
  * own thread: each sentence's PCM in sentence order as its event names the sentence's WAV, or the
- * whole cached WAV when the job completes without sentence outputs.
+ * whole cached WAV when the job completes without sentence outputs. A WAV the event carries inline
+ * (from {@code voice.replies}) is written from those bytes; storage is read only for one it names only.
  */
 final class SentenceStream {
     private static final String SENTENCE_OUTPUT = "sentence-";
@@ -51,7 +54,7 @@ final class SentenceStream {
     void writeTo(OutputStream out, Flushable flush, ObjectStore store, Instant deadline)
             throws IOException, InterruptedException {
         WavStream wav = new WavStream(out, flush);
-        Map<Integer, String> waiting = new TreeMap<>();
+        Map<Integer, VoiceEvent> waiting = new TreeMap<>();
         int next = 0;
         while (true) {
             long left = Duration.between(Instant.now(), deadline).toMillis();
@@ -59,20 +62,20 @@ final class SentenceStream {
             if (event == null) {
                 return;
             }
-            String key = sentenceKey(event);
-            if (key != null && event.segment() >= next) {
-                waiting.put(event.segment(), key);
+            if (sentenceKey(event) != null && event.segment() >= next) {
+                waiting.put(event.segment(), event);
             }
             while (waiting.containsKey(next)) {
-                append(wav, store, waiting.remove(next++));
+                VoiceEvent sentence = waiting.remove(next++);
+                append(wav, store, sentence, sentenceOutput(sentence));
             }
             if (event.status().isFinal()) {
                 if (event.kind() == EventKind.COMPLETED) {
-                    for (String rest : waiting.values()) { // after a gap: better late than never
-                        append(wav, store, rest);
+                    for (VoiceEvent rest : waiting.values()) { // after a gap: better late than never
+                        append(wav, store, rest, sentenceOutput(rest));
                     }
                     if (!wav.started()) { // a cache hit: no sentences, the whole audio at once
-                        append(wav, store, event.outputs().get(GeneratedAudio.OUTPUT));
+                        append(wav, store, event, GeneratedAudio.OUTPUT);
                     }
                 }
                 return;
@@ -80,7 +83,14 @@ final class SentenceStream {
         }
     }
 
-    private static void append(WavStream wav, ObjectStore store, String key) throws IOException {
+    /** Appends the WAV that is {@code event}'s output {@code name}: from the event's own bytes, else from storage. */
+    private static void append(WavStream wav, ObjectStore store, VoiceEvent event, String name) throws IOException {
+        Optional<byte[]> inline = event.inlineOutput(name);
+        if (inline.isPresent()) {
+            wav.append(new ByteArrayInputStream(inline.get()));
+            return;
+        }
+        String key = event.outputs().get(name);
         StoredObject object = StoredObject.find(store, key)
                 .orElseThrow(() -> new IOException("no object " + key + " in storage"));
         try (InputStream in = object.getInputStream()) {
@@ -90,7 +100,11 @@ final class SentenceStream {
 
     private static String sentenceKey(VoiceEvent event) {
         return event.kind() == EventKind.PROGRESS && event.segment() != null
-                ? event.outputs().get(SENTENCE_OUTPUT + event.segment())
+                ? event.outputs().get(sentenceOutput(event))
                 : null;
+    }
+
+    private static String sentenceOutput(VoiceEvent event) {
+        return SENTENCE_OUTPUT + event.segment();
     }
 }

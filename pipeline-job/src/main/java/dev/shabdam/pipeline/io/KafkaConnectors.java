@@ -12,8 +12,13 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 public final class KafkaConnectors {
     public static final String GROUP_ID = "shabdam-pipeline";
     public static final String TRANSACTIONAL_ID_PREFIX = "shabdam-pipeline-events";
-    /** Longer than a checkpoint takes, shorter than the broker's transaction.max.timeout.ms (15 min). */
-    static final String TRANSACTION_TIMEOUT_MS = "60000";
+    /**
+     * A transaction stays open until the next checkpoint completes, and a checkpoint barrier waits behind
+     * the record an operator is working on: a dub's mix and mux of a long video take minutes on a
+     * loaded machine (a minute was seen to expire transactions). So the broker's own ceiling,
+     * transaction.max.timeout.ms (15 min by default).
+     */
+    static final String TRANSACTION_TIMEOUT_MS = "900000";
 
     private KafkaConnectors() {
     }

@@ -8,8 +8,8 @@ import org.apache.flink.core.fs.Path;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
-import java.util.Optional;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * Objects under a root URI ({@code s3://bucket}, {@code file:///dir}), through Flink's FileSystem, so

@@ -1,6 +1,7 @@
 package dev.shabdam.pipeline.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RecordCodec;
@@ -14,19 +15,21 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 
 /**
- * The {@code synthesis_cache} index: one row per content key, written when a GENERATE job completes;
- * a job answered from the cache counts a hit. The audio itself is in object storage. Hit counts are
- * approximate under replay (an at-least-once sink may count a replayed hit twice); the rows and
- * their storage keys are exact.
+ * The {@code synthesis_cache} index: one row per content key and format, written when a GENERATE job
+ * completes, with the result that {@link SynthesisCacheIndex} answers later hits with; a job answered
+ * from the cache counts a hit. The audio itself is in object storage, stored before the completion is
+ * recorded, so a row never names an object that is not there. Hit counts are approximate under replay
+ * (an at-least-once sink may count a replayed hit twice); the rows and their storage keys are exact.
  */
 public final class SynthesisCacheSink {
     static final String UPSERT = """
             INSERT INTO synthesis_cache (cache_key, storage_key, engine, voice_id, language, format,
-                                         duration_sec, size_bytes, created_at, last_hit_at, hits)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0)
-            ON CONFLICT (cache_key) DO UPDATE SET
+                                         duration_sec, size_bytes, created_at, last_hit_at, hits, result)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, CAST(? AS jsonb))
+            ON CONFLICT (cache_key, format) DO UPDATE SET
                 hits = synthesis_cache.hits + CASE WHEN ? THEN 1 ELSE 0 END,
-                last_hit_at = CASE WHEN ? THEN EXCLUDED.created_at ELSE synthesis_cache.last_hit_at END
+                last_hit_at = CASE WHEN ? THEN EXCLUDED.created_at ELSE synthesis_cache.last_hit_at END,
+                result = COALESCE(synthesis_cache.result, EXCLUDED.result)
             """;
 
     private SynthesisCacheSink() {
@@ -58,8 +61,16 @@ public final class SynthesisCacheSink {
         ps.setDouble(7, result.path("durationSec").asDouble());
         ps.setLong(8, result.path("sizeBytes").asLong());
         ps.setTimestamp(9, Timestamp.from(event.at()));
-        ps.setBoolean(10, hit);
+        ps.setString(10, entry(result).toString());
         ps.setBoolean(11, hit);
+        ps.setBoolean(12, hit);
+    }
+
+    /** The result as a cache entry: what every answer of this key shares, without this answer's hit flag. */
+    private static JsonNode entry(JsonNode result) {
+        ObjectNode entry = result.deepCopy();
+        entry.remove("cached");
+        return entry;
     }
 
 }

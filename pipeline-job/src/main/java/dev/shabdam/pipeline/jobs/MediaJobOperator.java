@@ -49,8 +49,13 @@ public abstract class MediaJobOperator extends KeyedProcessFunction<String, Voic
             if (error.code().equals(JobFailures.INTERNAL_ERROR)) {
                 LOG.warn("{} job {} failed", request.type(), request.jobId(), e);
             }
-            out.collect(JobEvents.failed(request, finalSeq(), null, clock.lap(), error));
+            emitFailure(JobEvents.failed(request, finalSeq(), null, clock.lap(), error), ctx, out);
         }
+    }
+
+    /** Emits the job's FAILED event; a job type that also answers waiting clients directly sends it there too. */
+    protected void emitFailure(VoiceEvent failure, Context ctx, Collector<VoiceEvent> out) {
+        out.collect(failure);
     }
 
     /** The storage key of a named input; a request without it fails with {@code input_missing}. */
@@ -60,9 +65,5 @@ public abstract class MediaJobOperator extends KeyedProcessFunction<String, Voic
             throw new InputMissingException("the request names no '" + name + "' input");
         }
         return key;
-    }
-
-    private VoiceEvent failed(VoiceRequest request, StageClock clock, String code, String detail) {
-        return JobEvents.failed(request, finalSeq(), null, clock.lap(), new JobError(code, detail));
     }
 }

@@ -2,6 +2,7 @@ package dev.shabdam.pipeline.synthesis;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shabdam.pipeline.io.ObjectStorage;
+import dev.shabdam.pipeline.io.SynthesisCacheIndex;
 import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
@@ -19,10 +20,10 @@ import dev.shabdam.speech.text.SsmlParser;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,28 +36,33 @@ import java.util.Optional;
  *
  * <p>Events: seq 1 PROGRESS {@code synthesize}; seq 2 + i for sentence i (with its WAV as output
  * {@code sentence-i} when the request streams, so the gateway can play it at once); seq
- * {@link EventSeq#FINAL} COMPLETED with output {@code audio}, or FAILED with the engine's code.
+ * {@link EventSeq#FINAL} COMPLETED with output {@code audio}, or FAILED with the engine's code. Every
+ * event goes to the waiting client first, with small audio inline ({@link GenerationOutput}).
  *
  * <p>Cache: the key hashes the normalised text, language, voice, controls, engine and model version
- * ({@link SentenceStreamer#cacheKey}); the audio lives at {@code cache/tts/<key>.<format>} beside a
- * {@code .json} result. A hit (in this TaskManager's {@link KnownResults}, else in storage) answers
- * with the stored object, identical bytes, without synthesis.
+ * ({@link SentenceStreamer#cacheKey}); the audio lives at {@code cache/tts/<key>.<format>}, its result
+ * in the {@code synthesis_cache} table. A hit (in this TaskManager's {@link KnownResults}, else in the
+ * table) answers with the stored object, identical bytes, without synthesis.
  */
 public class GenerateOperator extends MediaJobOperator {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static final KnownResults KNOWN = new KnownResults(10_000);
 
     public static final String STAGE = "synthesize";
     public static final String AUDIO = "audio";
+    /** This operator's events for voice.replies, small audio inline; the main output is the record. */
+    public static final OutputTag<VoiceEvent> REPLIES = GenerationOutput.REPLIES;
 
     private final String voicesDir;
+    private final SynthesisCacheIndex index;
     private transient SpeechEngines engines;
     private transient Counter hits;
     private transient Counter misses;
 
     /** @param voicesDir the models folder holding VITS voices (see models/manifest.json) */
-    public GenerateOperator(ObjectStorage storage, String voicesDir) {
+    public GenerateOperator(ObjectStorage storage, SynthesisCacheIndex index, String voicesDir) {
         super(storage);
+        this.index = index;
         this.voicesDir = voicesDir;
     }
 
@@ -68,35 +74,39 @@ public class GenerateOperator extends MediaJobOperator {
     }
 
     @Override
+    public void close() {
+        index.close();
+    }
+
+    @Override
     protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock) throws Exception {
+        GenerationOutput events = new GenerationOutput(ctx, out, storage());
         GenerationParameters parameters = GenerationParameters.fromParameters(request.parameters());
         SpeechEngines.Route route = engines.route(parameters.voiceId());
         SynthesisRequest synthesis = new SynthesisRequest(parameters.text(), parameters.language(),
                 route.engineVoiceId(), parameters.prosody());
         String cacheKey = route.streamer().cacheKey(synthesis);
-        String audioKey = StorageKeys.synthesisCache(cacheKey, parameters.format().extension());
-        out.collect(JobEvents.progress(request, EventSeq.FIRST, STAGE, 0.0));
+        String format = parameters.format().extension();
+        String audioKey = StorageKeys.synthesisCache(cacheKey, format);
+        events.emit(JobEvents.progress(request, EventSeq.FIRST, STAGE, 0.0));
 
-        Optional<String> cached = cachedResult(audioKey);
+        Optional<String> cached = cachedResult(cacheKey, format, audioKey);
         if (cached.isPresent()) {
             hits.inc();
-            out.collect(completed(request, clock, audioKey, cached.get(), true));
+            events.emit(completed(request, clock, audioKey, cached.get(), true));
             return;
         }
         misses.inc();
         List<Audio> sentences = new ArrayList<>();
         route.streamer().stream(synthesis, chunk -> {
             sentences.add(chunk.audio());
-            out.collect(sentenceDone(request, chunk, parameters.stream()));
+            sentenceDone(request, chunk, parameters.stream(), events);
         });
         Audio all = Audio.concat(sentences, sentences.get(0).sampleRate());
         byte[] encoded = AudioEncoder.encode(all.samples(), all.sampleRate(), parameters.format());
-        storage().write(audioKey, encoded);
         String result = result(parameters, route, cacheKey, all, sentences.size(), encoded.length);
-        KNOWN.put(audioKey, result);
-        out.collect(completed(request, clock, audioKey, result, false));
-        // only later lookups read the result beside the audio: the waiting client does not wait for it
-        storage().write(resultKey(audioKey), result.getBytes(StandardCharsets.UTF_8));
+        events.emitStored(completed(request, clock, audioKey, result, false), AUDIO, encoded);
+        KNOWN.put(audioKey, result); // once stored: a hit never names an object that is not there yet
     }
 
     @Override
@@ -104,33 +114,38 @@ public class GenerateOperator extends MediaJobOperator {
         return EventSeq.FINAL;
     }
 
-    private Optional<String> cachedResult(String audioKey) throws IOException {
+    @Override
+    protected void emitFailure(VoiceEvent failure, Context ctx, Collector<VoiceEvent> out) {
+        new GenerationOutput(ctx, out, storage()).emit(failure);
+    }
+
+    private Optional<String> cachedResult(String cacheKey, String format, String audioKey) {
         Optional<String> known = KNOWN.get(audioKey);
         if (known.isPresent()) {
             return known;
         }
-        Optional<String> stored = storage().readIfPresent(resultKey(audioKey))
-                .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
-        stored.ifPresent(result -> KNOWN.put(audioKey, result));
-        return stored;
+        Optional<String> indexed = index.find(cacheKey, format);
+        indexed.ifPresent(result -> KNOWN.put(audioKey, result));
+        return indexed;
     }
 
-    /** A finished sentence; with streaming, its audio is stored first so the gateway can fetch it on the event. */
-    private VoiceEvent sentenceDone(VoiceRequest request, SpeechChunk chunk, boolean stream) {
+    /** A finished sentence; with streaming, its audio goes with it. */
+    private void sentenceDone(VoiceRequest request, SpeechChunk chunk, boolean stream, GenerationOutput events) {
         double progress = (chunk.index() + 1.0) / (chunk.count() + 1.0);
         int seq = EventSeq.FIRST + 1 + chunk.index();
         if (!stream) {
-            return JobEvents.segment(request, seq, STAGE, progress, chunk.index(), Map.of());
+            events.emit(JobEvents.segment(request, seq, STAGE, progress, chunk.index(), Map.of()));
+            return;
         }
-        String key = StorageKeys.output(request.jobId(), "sentence-" + chunk.index() + ".wav");
+        String name = "sentence-" + chunk.index();
+        String key = StorageKeys.output(request.jobId(), name + ".wav");
         try {
-            storage().write(key, WavWriter.toBytes(chunk.audio().samples(), chunk.audio().sampleRate()));
+            events.emitStored(JobEvents.segment(request, seq, STAGE, progress, chunk.index(), Map.of(name, key)),
+                    name, WavWriter.toBytes(chunk.audio().samples(), chunk.audio().sampleRate()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return JobEvents.segment(request, seq, STAGE, progress, chunk.index(), Map.of("sentence-" + chunk.index(), key));
     }
-
     private String result(GenerationParameters parameters, SpeechEngines.Route route, String cacheKey, Audio audio,
                           int sentenceCount, int sizeBytes) {
         ObjectNode json = RecordCodec.mapper().createObjectNode();
@@ -154,9 +169,5 @@ public class GenerateOperator extends MediaJobOperator {
         json.put("cached", cached);
         return JobEvents.completed(request, EventSeq.FINAL, STAGE, clock.lap(), json.toString(),
                 Map.of(AUDIO, audioKey), json.path("durationSec").asDouble());
-    }
-
-    private static String resultKey(String audioKey) {
-        return audioKey + ".json";
     }
 }

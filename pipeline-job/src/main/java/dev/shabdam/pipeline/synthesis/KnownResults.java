@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The per-TaskManager front of the synthesis cache: which content keys are already in object
  * storage, with their result, least recently used forgotten first. A hit here answers without
- * synthesis and without asking storage; a miss falls through to storage, then to synthesis.
+ * synthesis and without a lookup; a miss falls through to the {@code synthesis_cache} table, then
+ * to synthesis.
  */
 public final class KnownResults {
     private final int capacity;

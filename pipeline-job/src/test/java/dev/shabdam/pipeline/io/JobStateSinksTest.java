@@ -6,41 +6,23 @@ import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.shabdam.pipeline.io.TestPostgres.execute;
+import static dev.shabdam.pipeline.io.TestPostgres.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sinks' statements against the real schema (Flyway's migrations) on a real PostgreSQL. */
 class JobStateSinksTest {
-    private static EmbeddedPostgres postgres;
-
     private final VoiceRequest request = Requests.analyze(jobId(), "uploads/tenant-a/x/file");
     private final VoiceEvent started = JobEvents.progress(request, 1, "probe", 0.0);
     private final VoiceEvent completed = JobEvents.completed(request, 2, "probe", 12,
             "{\"durationSec\":1.5}", Map.of("report", "jobs/x/outputs/report.json"), 1.5);
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
 
     @Test
     void followsJobToCompletion() throws Exception {
@@ -74,7 +56,7 @@ class JobStateSinksTest {
 
     @Test
     void updatesRowTheGatewayCreatedAndRespectsItsCancellation() throws Exception {
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection c = TestPostgres.dataSource().getConnection()) {
             c.createStatement().execute("INSERT INTO jobs (job_id, tenant_id, type, status, inputs, created_at, updated_at)"
                     + " VALUES ('" + request.jobId() + "', 'tenant-a', 'ANALYZE', 'QUEUED', '{\"file\":\"k\"}', now(), now())");
         }
@@ -82,7 +64,7 @@ class JobStateSinksTest {
         assertThat(job("status")).isEqualTo("RUNNING");
         assertThat(job("inputs")).isEqualTo("{\"file\": \"k\"}");
 
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection c = TestPostgres.dataSource().getConnection()) {
             c.createStatement().execute("UPDATE jobs SET status = 'CANCELLED' WHERE job_id = '" + request.jobId() + "'");
         }
         apply(completed);
@@ -113,7 +95,7 @@ class JobStateSinksTest {
 
         assertThat(new AnalysisResultsSink.CompletedAnalyses().filter(analysis)).isTrue();
         assertThat(new AnalysisResultsSink.CompletedAnalyses().filter(started)).isFalse();
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection c = TestPostgres.dataSource().getConnection()) {
             execute(c, AnalysisResultsSink.UPSERT, AnalysisResultsSink::bind, analysis);
             execute(c, AnalysisResultsSink.UPSERT, AnalysisResultsSink::bind, analysis);
         }
@@ -127,19 +109,11 @@ class JobStateSinksTest {
     }
 
     private void apply(VoiceEvent... events) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection c = TestPostgres.dataSource().getConnection()) {
             for (VoiceEvent event : events) {
                 execute(c, JobStateSinks.UPSERT_JOB, JobStateSinks::bindJob, event);
                 execute(c, JobStateSinks.UPSERT_JOB_EVENT, JobStateSinks::bindJobEvent, event);
             }
-        }
-    }
-
-    private static void execute(Connection c, String sql, JdbcStatementBuilder<VoiceEvent> binder, VoiceEvent event)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.accept(ps, event);
-            ps.executeUpdate();
         }
     }
 
@@ -149,14 +123,6 @@ class JobStateSinksTest {
 
     private int eventCount() throws SQLException {
         return Integer.parseInt(query("SELECT count(*)::text FROM job_events WHERE job_id = '" + request.jobId() + "'"));
-    }
-
-    private static String query(String sql) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            assertThat(rs.next()).as("a row for " + sql).isTrue();
-            return rs.getString(1);
-        }
     }
 
     private static String jobId() {

@@ -1,7 +1,10 @@
 package dev.shabdam.pipeline.synthesis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.pipeline.io.JobStateSinks;
 import dev.shabdam.pipeline.io.ObjectStorage;
+import dev.shabdam.pipeline.io.SynthesisCacheIndex;
+import dev.shabdam.pipeline.io.TestPostgres;
 import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
@@ -10,14 +13,17 @@ import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.speech.GenerationParameters;
 import dev.shabdam.speech.prosody.Prosody;
+import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
 import dev.shabdam.speech.text.Language;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +41,11 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GENERATE on Flink's harness with the real in-process espeak-ng, writing into file:// storage. */
+/**
+ * GENERATE on Flink's harness with the real in-process espeak-ng, writing into file:// storage, with the
+ * synthesis_cache table on a real PostgreSQL. The main output is the record; {@link GenerateOperator#REPLIES}
+ * what waiting clients get.
+ */
 class GenerateOperatorTest {
     @TempDir
     Path storageRoot;
@@ -41,6 +53,7 @@ class GenerateOperatorTest {
     Path voices;
 
     private KeyedOneInputStreamOperatorTestHarness<String, VoiceRequest, VoiceEvent> harness;
+    private SynthesisCacheIndex index = new SynthesisCacheIndex(TestPostgres.connection());
 
     @BeforeAll
     static void needsEspeak() {
@@ -113,6 +126,65 @@ class GenerateOperatorTest {
     }
 
     @Test
+    void repliesCarryTheAudioInlineWhileTheRecordOnlyNamesIt() throws Exception {
+        List<VoiceEvent> recorded = run(request(unique("ഒന്ന്. രണ്ട്."), AudioFormat.WAV, true));
+        List<VoiceEvent> replies = replies();
+
+        assertThat(replies).extracting(VoiceEvent::seq).as("every event reaches the waiting client")
+                .containsExactlyElementsOf(recorded.stream().map(VoiceEvent::seq).toList());
+        assertThat(recorded).allSatisfy(e -> assertThat(e.inlineOutputs()).isEmpty());
+        assertThat(replies.get(0).inlineOutputs()).isEmpty();
+        for (VoiceEvent reply : replies.subList(1, replies.size())) {
+            String name = reply.outputs().keySet().iterator().next();
+            assertThat(reply.inlineOutput(name)).as(name).hasValue(
+                    Files.readAllBytes(storageRoot.resolve(reply.outputs().get(name))));
+        }
+        assertThat(last(replies).inlineOutput(GenerateOperator.AUDIO)).isPresent();
+        assertThat(last(replies).withoutInlineOutputs()).isEqualTo(last(recorded));
+    }
+
+    @Test
+    void aResultInTheTableIsAHitWithoutSynthesis() throws Exception {
+        GenerationParameters parameters = request(unique("ഇത് പട്ടികയിൽ ഉണ്ട്."), AudioFormat.WAV, false);
+        SpeechEngines.Route route = SpeechEngines.shared(voices).route(null);
+        String cacheKey = route.streamer().cacheKey(new SynthesisRequest(parameters.text(), parameters.language(),
+                route.engineVoiceId(), parameters.prosody()));
+        String audioKey = StorageKeys.synthesisCache(cacheKey, "wav");
+        byte[] stored = {'R', 'I', 'F', 'F', 1, 2, 3}; // not what the engine makes: a synthesis would replace it
+        Files.createDirectories(storageRoot.resolve(audioKey).getParent());
+        Files.write(storageRoot.resolve(audioKey), stored);
+        try (Connection c = TestPostgres.dataSource().getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO synthesis_cache (cache_key, storage_key,"
+                     + " engine, language, format, duration_sec, size_bytes, created_at, result)"
+                     + " VALUES (?, ?, 'espeak-ng', 'ml', 'wav', 9.5, 7, now(), CAST(? AS jsonb))")) {
+            insert.setString(1, cacheKey);
+            insert.setString(2, audioKey);
+            insert.setString(3, "{\"durationSec\": 9.5, \"format\": \"wav\", \"cacheKey\": \"" + cacheKey + "\"}");
+            insert.executeUpdate();
+        }
+
+        List<VoiceEvent> events = run(parameters);
+
+        assertThat(events).extracting(VoiceEvent::seq).as("no sentence was synthesised")
+                .containsExactly(EventSeq.FIRST, EventSeq.FINAL);
+        JsonNode result = RecordCodec.mapper().readTree(last(events).result());
+        assertThat(result.get("cached").asBoolean()).isTrue();
+        assertThat(result.get("durationSec").asDouble()).as("the table's result").isEqualTo(9.5);
+        assertThat(last(events).outputs()).containsEntry(GenerateOperator.AUDIO, audioKey);
+        assertThat(Files.readAllBytes(storageRoot.resolve(audioKey))).isEqualTo(stored);
+    }
+
+    @Test
+    void anUnreachableTableIsAMissNotAFailure() throws Exception {
+        index = new SynthesisCacheIndex(JobStateSinks.connection("jdbc:postgresql://127.0.0.1:1/shabdam", "nobody", null));
+
+        VoiceEvent done = last(run(request(unique("നമസ്കാരം."), AudioFormat.WAV, false)));
+
+        assertThat(done.kind()).isEqualTo(EventKind.COMPLETED);
+        assertThat(RecordCodec.mapper().readTree(done.result()).get("cached").asBoolean()).isFalse();
+    }
+
+    @Test
     void badRequestsFailWithTheEngineCodes() throws Exception {
         Map<String, String> tooFast = new HashMap<>(request("x", AudioFormat.WAV, false).toParameters());
         tooFast.put("speed", "10");
@@ -124,6 +196,8 @@ class GenerateOperatorTest {
         assertThat(failed.seq()).isEqualTo(EventSeq.FINAL);
         assertThat(failed.error().code()).isEqualTo("model_missing");
         assertThat(failed.error().detail()).contains("piper-ml_IN-missing");
+        assertThat(replies()).as("the waiting client hears of the failure").singleElement()
+                .satisfies(reply -> assertThat(reply.error().code()).isEqualTo("model_missing"));
     }
 
     private static GenerationParameters request(String text, AudioFormat format, boolean stream) {
@@ -145,12 +219,16 @@ class GenerateOperatorTest {
         }
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new GenerateOperator(new ObjectStorage(storageRoot.toUri().toString()),
-                        voices.toString())),
+                        index, voices.toString())),
                 VoiceRequest::jobId, Types.STRING);
         harness.open();
         harness.processElement(VoiceRequest.submit("job-" + UUID.randomUUID(), Requests.TENANT, JobType.GENERATE,
                 parameters, Map.of(), Requests.AT), 0);
         return harness.extractOutputValues();
+    }
+
+    private List<VoiceEvent> replies() {
+        return harness.getSideOutput(GenerateOperator.REPLIES).stream().map(StreamRecord::getValue).toList();
     }
 
     private static VoiceEvent last(List<VoiceEvent> events) {

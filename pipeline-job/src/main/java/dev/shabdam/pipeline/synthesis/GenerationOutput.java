@@ -1,0 +1,57 @@
+package dev.shabdam.pipeline.synthesis;
+
+import dev.shabdam.pipeline.io.ObjectStorage;
+import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.VoiceRequest;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.io.IOException;
+
+/**
+ * Where a generation's events go: each to the client waiting on it at once ({@link #REPLIES}, bound for
+ * {@code voice.replies}), and to the record (the main output: {@code voice.events} and the tables).
+ *
+ * <p>An event that brings audio (a streamed sentence, the finished file) carries the bytes inline in its
+ * reply when they are small, so the client is answered without a read from storage and without waiting
+ * for the write; the audio is stored after the reply and recorded after that, so the record (and with it
+ * {@code GET /jobs/{id}/outputs/…} and the cache index) never names an object that is not there yet.
+ * Larger audio is stored first and its reply only names it.
+ */
+final class GenerationOutput {
+    static final OutputTag<VoiceEvent> REPLIES = new OutputTag<>("replies", TypeInformation.of(VoiceEvent.class));
+    /** Base64 makes this 683 KiB in the record: under Kafka's default 1 MiB limit for a message. */
+    static final int MAX_INLINE_BYTES = 512 * 1024;
+
+    private final KeyedProcessFunction<String, VoiceRequest, VoiceEvent>.Context ctx;
+    private final Collector<VoiceEvent> recorded;
+    private final ObjectStorage storage;
+
+    GenerationOutput(KeyedProcessFunction<String, VoiceRequest, VoiceEvent>.Context ctx,
+                     Collector<VoiceEvent> recorded, ObjectStorage storage) {
+        this.ctx = ctx;
+        this.recorded = recorded;
+        this.storage = storage;
+    }
+
+    /** An event that brings no audio of its own. */
+    void emit(VoiceEvent event) {
+        ctx.output(REPLIES, event);
+        recorded.collect(event);
+    }
+
+    /** An event whose output {@code name} is {@code bytes}, stored under the key the event names for it. */
+    void emitStored(VoiceEvent event, String name, byte[] bytes) throws IOException {
+        String key = event.outputs().get(name);
+        if (bytes.length <= MAX_INLINE_BYTES) {
+            ctx.output(REPLIES, event.withInlineOutput(name, bytes));
+            storage.write(key, bytes);
+        } else {
+            storage.write(key, bytes);
+            ctx.output(REPLIES, event);
+        }
+        recorded.collect(event);
+    }
+}
