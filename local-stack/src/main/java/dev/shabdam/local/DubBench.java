@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * Prints a Markdown table.
  */
 public final class DubBench {
-    private static final int LINES = 88;
+    /** About 2.75 s a line with its gap: five minutes. */
+    private static final int LINES = 110;
     private static final int CONCURRENT_JOBS = 4;
 
     private DubBench() {
@@ -48,6 +49,7 @@ public final class DubBench {
                 sample.durationSec(), LINES));
         double[] alone = new double[2];
         double[] throughput = new double[2];
+        List<Map<String, Double>> stages = new ArrayList<>();
         Path dubbed = null;
         for (int parallelism = 1; parallelism <= 2; parallelism++) {
             Map<String, String> env = new LinkedHashMap<>(System.getenv());
@@ -79,6 +81,7 @@ public final class DubBench {
                 throughput[parallelism - 1] = CONCURRENT_JOBS * sample.durationSec() / seconds;
                 System.err.printf("parallelism %d: one job %.1f s, %d jobs %.1f s%n", parallelism,
                         alone[parallelism - 1], CONCURRENT_JOBS, seconds);
+                stages.add(stageMedians(client));
             }
         }
         table.append(String.format("| one job: wall time | %.1f s | %.1f s |%n", alone[0], alone[1]));
@@ -88,6 +91,10 @@ public final class DubBench {
                 CONCURRENT_JOBS, throughput[0], throughput[1]));
         table.append(String.format("| %d jobs at once: parallelism 2 over 1 (goal ≥ 1.7×) | | %.2f× |%n",
                 CONCURRENT_JOBS, throughput[1] / throughput[0]));
+        for (String stage : stages.get(0).keySet()) {
+            table.append(String.format("| stage %s: median over the %d dubs | %.1f s | %.1f s |%n", stage,
+                    CONCURRENT_JOBS + 2, stages.get(0).get(stage) / 1000, stages.get(1).getOrDefault(stage, Double.NaN) / 1000));
+        }
         table.append(muxRow(sample.video(), dubbed, dir));
         System.out.print(table);
         try (var files = Files.list(dir)) {
@@ -109,6 +116,17 @@ public final class DubBench {
                 default -> TimeUnit.MILLISECONDS.sleep(100);
             }
         }
+    }
+
+    /** The median duration of each stage of the stack's DUB jobs, in ms, from /voice/analytics. */
+    private static Map<String, Double> stageMedians(ShabdamClient client) throws Exception {
+        Map<String, Double> medians = new LinkedHashMap<>();
+        for (JsonNode group : client.get("/voice/analytics?groupBy=type").path("groups")) {
+            if (group.path("key").asText().equals("DUB")) {
+                group.path("stages").forEach(stage -> medians.put(stage.path("stage").asText(), stage.path("p50Ms").asDouble()));
+            }
+        }
+        return medians;
     }
 
     /** Our mux of the dubbed track beside the clip's video against ffmpeg's, best of 3 each. */

@@ -68,7 +68,12 @@ public final class ShabdamClient {
     }
 
     public JsonNode job(String jobId) throws IOException, InterruptedException {
-        return expect(http.send(authorized("/jobs/" + jobId).GET().build(), HttpResponse.BodyHandlers.ofString()), 200);
+        return get("/jobs/" + jobId);
+    }
+
+    /** A GET of the API that answers JSON with 200. */
+    public JsonNode get(String path) throws IOException, InterruptedException {
+        return expect(http.send(authorized(path).GET().build(), HttpResponse.BodyHandlers.ofString()), 200);
     }
 
     /** Follows the job's server-sent events until the stream ends (after the final event). */
