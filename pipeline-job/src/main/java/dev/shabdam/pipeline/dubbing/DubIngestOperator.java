@@ -55,8 +55,8 @@ public class DubIngestOperator extends MediaJobOperator {
     public static final String MEDIA = "file";
     public static final String SUBTITLES = "subtitles";
     public static final String TRANSLATION = "translation";
-    /** Where the Wav2Lip model would be, under the models folder. */
-    static final String LIP_SYNC_MODEL = "wav2lip/wav2lip_gan.onnx";
+    /** Where models/manifest.json puts the Wav2Lip model, under the models folder. */
+    static final String LIP_SYNC_MODEL = "wav2lip/wav2lip.onnx";
 
     private final MediaProbe probe;
     private final String modelsDir;
@@ -188,7 +188,7 @@ public class DubIngestOperator extends MediaJobOperator {
         return Files.isRegularFile(model)
                 ? new JobFailedException("not_implemented", "lip-sync is not built yet; dub with lipSync=false")
                 : new JobFailedException("model_missing", "lipSync=true needs the Wav2Lip model " + model.toAbsolutePath()
-                        + ", which is not installed (it is not in models/manifest.json: no licence-clean source "
-                        + "could be fetched here); dub with lipSync=false");
+                        + ", which is not installed (models/manifest.json, entry wav2lip: it cannot be fetched from "
+                        + "every machine); dub with lipSync=false");
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -159,6 +160,16 @@ class DubIngestOperatorTest {
             assertThat(e.error().detail()).contains("wav2lip");
         });
         assertThat(harness.getSideOutput(DubIngestOperator.LINES)).isNull();
+    }
+
+    @Test
+    void lipSyncWithItsModelInstalledIsRefusedAsNotBuiltRatherThanIgnored() throws Exception {
+        Path model = models.resolve(DubIngestOperator.LIP_SYNC_MODEL);
+        Files.createDirectories(model.getParent());
+        Files.write(model, new byte[] {1});
+
+        assertFails(fixtures().video(6).translation(DubFixtures.TARGET_SRT).parameter("lipSync", "true").request(),
+                "not_implemented", "lip-sync");
     }
 
     @Test
