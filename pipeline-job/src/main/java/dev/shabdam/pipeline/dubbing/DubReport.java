@@ -20,16 +20,18 @@ public record DubReport(List<Line> utterances) {
      * @param slotStartMs where the original utterance was
      * @param dubStartMs  where the dub is (its end differs from the slot's when it borrowed silence)
      * @param rate        the time-stretch applied (1 = none)
+     * @param speechSpeed how fast the engine spoke the line (above 1 when it was synthesised again to fit)
      * @param engine      the synthesis engine that spoke it
      */
     public record Line(int index, long slotStartMs, long slotEndMs, long dubStartMs, long dubEndMs,
-                       String sourceText, String targetText, String speaker, double rate, Strategy strategy,
-                       String engine) {
+                       String sourceText, String targetText, String speaker, double rate, double speechSpeed,
+                       Strategy strategy, String engine) {
 
         /** The line of a dubbed utterance; numbered from 1 like the subtitles' cues. */
         public static Line of(DubbedUtterance line) {
             return new Line(line.index() + 1, line.slotStartMs(), line.slotEndMs(), line.startMs(), line.endMs(),
-                    line.sourceText(), line.targetText(), line.speaker(), line.rate(), line.strategy(), line.engine());
+                    line.sourceText(), line.targetText(), line.speaker(), line.rate(), line.speechSpeed(), line.strategy(),
+                    line.engine());
         }
     }
 

@@ -97,7 +97,7 @@ public class DubUtteranceOperator extends KeyedBroadcastProcessFunction<String, 
         }
         String audioKey = StorageKeys.segment(task.jobId(), task.index(), "dub.wav");
         storage.write(audioKey, WavWriter.toBytes(dubbed.aligned().audio().samples(), dubbed.aligned().audio().sampleRate()));
-        DubbedUtterance line = DubbedUtterance.dubbed(task, audioKey, dubbed.aligned(), dubbed.engine());
+        DubbedUtterance line = DubbedUtterance.dubbed(task, audioKey, dubbed);
         storage.write(descriptionKey(task), RecordCodec.mapper().writeValueAsBytes(line));
         return line;
     }

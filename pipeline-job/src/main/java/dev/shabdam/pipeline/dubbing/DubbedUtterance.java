@@ -10,13 +10,15 @@ import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
  * @param audioKey  storage key of the aligned audio (a WAV lasting exactly {@code endMs − startMs})
  * @param startMs   where the dub starts (the slot's start)
  * @param endMs     where it ends: the slot end, or later when it borrowed silence
- * @param rate      the time-stretch applied (1 = none)
+ * @param rate        the time-stretch applied (1 = none)
+ * @param speechSpeed how fast the engine was asked to speak (1 = its normal speed; more when the line
+ *                    was synthesised again to fit)
  * @param errorCode set when {@code outcome} is FAILED
  */
 public record DubbedUtterance(String jobId, int index, Outcome outcome, String audioKey, long slotStartMs,
-                              long slotEndMs, long startMs, long endMs, double rate, Strategy strategy, String engine,
-                              String sourceText, String targetText, String speaker, String errorCode,
-                              String errorDetail) {
+                              long slotEndMs, long startMs, long endMs, double rate, double speechSpeed,
+                              Strategy strategy, String engine, String sourceText, String targetText, String speaker,
+                              String errorCode, String errorDetail) {
 
     public enum Outcome {
         DUBBED,
@@ -25,21 +27,22 @@ public record DubbedUtterance(String jobId, int index, Outcome outcome, String a
         CANCELLED
     }
 
-    public static DubbedUtterance dubbed(UtteranceTask task, String audioKey, Alignment.Aligned aligned, String engine) {
+    public static DubbedUtterance dubbed(UtteranceTask task, String audioKey, UtteranceDubber.Dubbed dubbed) {
+        Alignment.Aligned aligned = dubbed.aligned();
         return new DubbedUtterance(task.jobId(), task.index(), Outcome.DUBBED, audioKey, task.startMs(), task.endMs(),
-                aligned.startMs(), aligned.endMs(), aligned.rate(), aligned.strategy(), engine, task.sourceText(),
+                aligned.startMs(), aligned.endMs(), aligned.rate(), dubbed.speechSpeed(), aligned.strategy(), dubbed.engine(), task.sourceText(),
                 task.targetText(), task.speaker(), null, null);
     }
 
     public static DubbedUtterance failed(UtteranceTask task, String code, String detail) {
         return new DubbedUtterance(task.jobId(), task.index(), Outcome.FAILED, null, task.startMs(), task.endMs(),
-                task.startMs(), task.endMs(), 1, null, null, task.sourceText(), task.targetText(), task.speaker(),
+                task.startMs(), task.endMs(), 1, 1, null, null, task.sourceText(), task.targetText(), task.speaker(),
                 code, detail);
     }
 
     public static DubbedUtterance cancelled(UtteranceTask task) {
         return new DubbedUtterance(task.jobId(), task.index(), Outcome.CANCELLED, null, task.startMs(), task.endMs(),
-                task.startMs(), task.endMs(), 1, null, null, task.sourceText(), task.targetText(), task.speaker(),
+                task.startMs(), task.endMs(), 1, 1, null, null, task.sourceText(), task.targetText(), task.speaker(),
                 null, null);
     }
 

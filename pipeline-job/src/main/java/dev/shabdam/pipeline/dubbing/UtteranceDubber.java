@@ -26,8 +26,8 @@ public final class UtteranceDubber {
         this.aligner = aligner;
     }
 
-    /** The aligned line and the engine that spoke it. */
-    public record Dubbed(Aligned aligned, String engine) {
+    /** The aligned line, the engine that spoke it and how fast it was asked to speak. */
+    public record Dubbed(Aligned aligned, String engine, double speechSpeed) {
     }
 
     public Dubbed dub(UtteranceTask task) {
@@ -36,10 +36,12 @@ public final class UtteranceDubber {
                 route.engineVoiceId(), Prosody.NEUTRAL);
         Audio speech = route.streamer().synthesizeAll(request).withoutEdgeSilence(SILENCE_DBFS, EDGE_MARGIN_MS);
         Alignment alignment = aligner.align(task.slot(), speech, true);
+        double speed = 1;
         if (alignment instanceof Alignment.Resynthesize faster) {
+            speed = faster.speed();
             Audio again = route.streamer().synthesizeAll(request.withProsody(Prosody.NEUTRAL.withSpeed(faster.speed())));
             alignment = aligner.align(task.slot(), again.withoutEdgeSilence(SILENCE_DBFS, EDGE_MARGIN_MS), false);
         }
-        return new Dubbed((Aligned) alignment, route.streamer().engineId());
+        return new Dubbed((Aligned) alignment, route.streamer().engineId(), speed);
     }
 }

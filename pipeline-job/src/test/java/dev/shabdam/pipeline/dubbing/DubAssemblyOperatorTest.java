@@ -152,7 +152,7 @@ class DubAssemblyOperatorTest {
         String key = StorageKeys.segment("job-dub", index, "dub.wav");
         Files.createDirectories(storageRoot.resolve(key).getParent());
         Files.write(storageRoot.resolve(key), WavWriter.toBytes(tone, RATE));
-        return new DubbedUtterance("job-dub", index, DubbedUtterance.Outcome.DUBBED, key, start, end, start, end, 1.0,
+        return new DubbedUtterance("job-dub", index, DubbedUtterance.Outcome.DUBBED, key, start, end, start, end, 1.0, 1.0,
                 Alignment.Strategy.PAD, "espeak-ng", "source " + index, "line " + index, null, null, null);
     }
 }

@@ -14,7 +14,7 @@ class DubReportTest {
     @Test
     void writesOneJsonObjectPerUtterance() throws Exception {
         DubbedUtterance dubbed = new DubbedUtterance("job-1", 2, DubbedUtterance.Outcome.DUBBED, "key", 1000, 2000,
-                1000, 2200, 1.1, Strategy.BORROW, "espeak-ng", "Good morning", "സുപ്രഭാതം", "Asha", null, null);
+                1000, 2200, 1.1, 1.3, Strategy.BORROW, "espeak-ng", "Good morning", "സുപ്രഭാതം", "Asha", null, null);
         DubReport report = new DubReport(List.of(DubReport.Line.of(dubbed)));
 
         JsonNode line = RecordCodec.mapper().readTree(report.toJson()).get("utterances").get(0);
@@ -26,6 +26,7 @@ class DubReportTest {
         assertThat(line.get("targetText").asText()).isEqualTo("സുപ്രഭാതം");
         assertThat(line.get("speaker").asText()).isEqualTo("Asha");
         assertThat(line.get("rate").asDouble()).isEqualTo(1.1);
+        assertThat(line.get("speechSpeed").asDouble()).isEqualTo(1.3);
         assertThat(line.get("strategy").asText()).isEqualTo("BORROW");
         assertThat(line.get("engine").asText()).isEqualTo("espeak-ng");
         assertThat(RecordCodec.mapper().readValue(report.toJson(), DubReport.class)).isEqualTo(report);

@@ -72,7 +72,8 @@ class DubUtteranceOperatorTest {
         // what an earlier attempt stored is the answer: mark it, so a new synthesis would show
         Path description = storageRoot.resolve(StorageKeys.segment(task.jobId(), task.index(), "dub.json"));
         DubbedUtterance marked = new DubbedUtterance(first.jobId(), first.index(), first.outcome(), first.audioKey(),
-                first.slotStartMs(), first.slotEndMs(), first.startMs(), first.endMs(), first.rate(), first.strategy(),
+                first.slotStartMs(), first.slotEndMs(), first.startMs(), first.endMs(), first.rate(), first.speechSpeed(),
+                first.strategy(),
                 "stored-by-an-earlier-attempt", first.sourceText(), first.targetText(), first.speaker(), null, null);
         Files.write(description, RecordCodec.mapper().writeValueAsBytes(marked));
 
