@@ -18,8 +18,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +36,6 @@ import java.util.Map;
  */
 public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan, DubbedUtterance, VoiceEvent> {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(DubAssemblyOperator.class);
     public static final String SYNTHESIZE = "synthesize";
     public static final String MIX = "mix";
     static final Duration REMEMBER_ENDED = Duration.ofDays(1);
@@ -128,10 +125,7 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
             out.collect(JobEvents.completed(known.request(), EventSeq.FINAL, MIX, clock.lap(), done.resultJson(),
                     done.outputs(), done.mediaSeconds()));
         } catch (Exception e) {
-            JobError error = JobFailures.describe(e);
-            if (error.code().equals(JobFailures.INTERNAL_ERROR)) {
-                LOG.warn("dub {} failed in assembly", known.jobId(), e);
-            }
+            JobError error = JobFailures.describe(e, "assembly of dub " + known.jobId());
             out.collect(JobEvents.failed(known.request(), EventSeq.FINAL, MIX, clock.lap(), error));
         }
         finish();

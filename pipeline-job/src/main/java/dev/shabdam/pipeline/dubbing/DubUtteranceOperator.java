@@ -13,8 +13,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +31,6 @@ import java.util.Optional;
  */
 public class DubUtteranceOperator extends KeyedBroadcastProcessFunction<String, UtteranceTask, String, DubbedUtterance> {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(DubUtteranceOperator.class);
 
     /** Cancelled job id → when the cancellation arrived (epoch ms). */
     public static final MapStateDescriptor<String, Long> CANCELLED_JOBS =
@@ -89,10 +86,7 @@ public class DubUtteranceOperator extends KeyedBroadcastProcessFunction<String, 
         try {
             dubbed = dubber.dub(task);
         } catch (RuntimeException e) {
-            JobError error = JobFailures.describe(e);
-            if (error.code().equals(JobFailures.INTERNAL_ERROR)) {
-                LOG.warn("line {} of dub {} failed", task.index(), task.jobId(), e);
-            }
+            JobError error = JobFailures.describe(e, "line " + task.index() + " of dub " + task.jobId());
             return DubbedUtterance.failed(task, error.code(), error.detail());
         }
         String audioKey = StorageKeys.segment(task.jobId(), task.index(), "dub.wav");

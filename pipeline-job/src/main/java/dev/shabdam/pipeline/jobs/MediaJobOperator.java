@@ -6,8 +6,6 @@ import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A job-type operator that works on stored media: it runs the job's stages and turns every
@@ -17,7 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class MediaJobOperator extends KeyedProcessFunction<String, VoiceRequest, VoiceEvent> {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(MediaJobOperator.class);
 
     private final ObjectStorage storage;
 
@@ -45,10 +42,7 @@ public abstract class MediaJobOperator extends KeyedProcessFunction<String, Voic
         try {
             run(request, ctx, out, clock);
         } catch (Exception e) {
-            JobError error = JobFailures.describe(e);
-            if (error.code().equals(JobFailures.INTERNAL_ERROR)) {
-                LOG.warn("{} job {} failed", request.type(), request.jobId(), e);
-            }
+            JobError error = JobFailures.describe(e, request.type() + " job " + request.jobId());
             emitFailure(JobEvents.failed(request, finalSeq(), null, clock.lap(), error), ctx, out);
         }
     }
