@@ -93,7 +93,7 @@ public class MediaUploads {
         }
     }
 
-    private static ApiProblem storageUnavailable(IOException e) {
+    static ApiProblem storageUnavailable(IOException e) {
         return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "storage_unavailable",
                 "The upload could not be stored; try again later.", HttpHeaders.EMPTY, e);
     }

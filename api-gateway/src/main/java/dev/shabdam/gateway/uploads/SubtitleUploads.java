@@ -14,6 +14,7 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Subtitle files (SRT or WebVTT) sent with a dub: parsed here with the job's own strict parser, so a
@@ -50,8 +51,7 @@ public class SubtitleUploads {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_subtitles",
                     "The subtitles in part '" + file.getName() + "' are not valid SRT or WebVTT: " + e.getMessage());
         }
-        boolean webVtt = new String(bytes, 0, Math.min(bytes.length, 16), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("\uFEFF", "").startsWith("WEBVTT");
+        boolean webVtt = SubtitleParser.isWebVtt(new String(bytes, StandardCharsets.UTF_8));
         return new CheckedSubtitles(file.getName(), bytes, webVtt ? "vtt" : "srt");
     }
 
@@ -62,8 +62,7 @@ public class SubtitleUploads {
             store.put(key, new ByteArrayInputStream(subtitles.bytes()), MAX_BYTES);
             return key;
         } catch (IOException e) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "storage_unavailable",
-                    "The upload could not be stored; try again later.", HttpHeaders.EMPTY, e);
+            throw MediaUploads.storageUnavailable(e);
         }
     }
 

@@ -41,8 +41,17 @@ public final class SubtitleParser {
     }
 
     public static List<Cue> parse(String text) throws SubtitleFormatException {
-        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r\n|\r|\n", -1);
-        return lines[0].startsWith("WEBVTT") ? parseVtt(lines) : parseSrt(lines);
+        String[] lines = withoutBom(text).split("\r\n|\r|\n", -1);
+        return isWebVtt(text) ? parseVtt(lines) : parseSrt(lines);
+    }
+
+    /** Whether {@code text} is read as WebVTT (it starts with {@code WEBVTT}, after a byte-order mark); else SRT. */
+    public static boolean isWebVtt(String text) {
+        return withoutBom(text).startsWith("WEBVTT");
+    }
+
+    private static String withoutBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static List<Cue> parseSrt(String[] lines) throws SubtitleFormatException {
