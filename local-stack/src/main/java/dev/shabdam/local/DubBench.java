@@ -3,8 +3,6 @@ package dev.shabdam.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.local.cli.ShabdamClient;
 import dev.shabdam.pipeline.media.AudioDecoder;
-import dev.shabdam.pipeline.media.DecodedAudio;
-import dev.shabdam.pipeline.media.Muxer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,10 +95,7 @@ public final class DubBench {
         }
         table.append(muxRow(sample.video(), dubbed, dir));
         System.out.print(table);
-        try (var files = Files.list(dir)) {
-            files.forEach(file -> file.toFile().delete());
-        }
-        Files.delete(dir);
+        MuxBench.deleteFolder(dir);
         System.exit(0);
     }
 
@@ -131,16 +126,8 @@ public final class DubBench {
 
     /** Our mux of the dubbed track beside the clip's video against ffmpeg's, best of 3 each. */
     private static String muxRow(Path video, Path dubbedWav, Path dir) throws Exception {
-        DecodedAudio dub = new AudioDecoder().decode(dubbedWav.toFile());
-        long ours = Long.MAX_VALUE;
-        long ffmpeg = Long.MAX_VALUE;
-        for (int run = 0; run < 3; run++) {
-            long begin = System.nanoTime();
-            Muxer.mux(video, dub.channels(), dub.sampleRate(), dir.resolve("ours.mp4"), false);
-            ours = Math.min(ours, System.nanoTime() - begin);
-            ffmpeg = Math.min(ffmpeg, MuxBench.ffmpeg(video, dubbedWav, dir.resolve("ffmpeg.mp4")));
-        }
+        MuxBench.Timing best = MuxBench.bestOfThree(video, new AudioDecoder().decode(dubbedWav.toFile()), dubbedWav, dir);
         return String.format("| mux step: ours / ffmpeg -c:v copy -c:a aac (goal ≤ 1.2×) | %d / %d ms = %.2f× | |%n",
-                ours / 1_000_000, ffmpeg / 1_000_000, ours / (double) ffmpeg);
+                best.oursMs(), best.ffmpegMs(), best.ratio());
     }
 }
