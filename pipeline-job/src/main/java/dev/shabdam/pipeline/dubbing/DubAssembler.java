@@ -16,7 +16,6 @@ import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,9 +69,13 @@ public final class DubAssembler {
         LocalCopy.of(storage, plan.mediaKey(), media -> {
             DecodedAudio original = decoder.decode(media);
             DecodedAudio mixed = mixer.mix(plan.keepBackground() ? original : silenceLike(original), dub);
-            outputs.put(AUDIO, writeAudio(plan.jobId(), mixed));
+            outputs.put(AUDIO, stored(plan.jobId(), "audio.wav",
+                    wav -> WavWriter.write(wav, mixed, WavWriter.Encoding.PCM_16)));
             if (plan.hasVideo()) {
-                outputs.put(VIDEO, writeVideo(plan, media, mixed));
+                outputs.put(VIDEO, stored(plan.jobId(), "video.mp4", video -> {
+                    Muxer.mux(media.toPath(), mixed.channels(), mixed.sampleRate(), video, plan.keepOriginalTrack());
+                    requireSameDuration(plan, probe.probe(video.toFile()));
+                }));
             }
             return null;
         });
@@ -85,28 +88,22 @@ public final class DubAssembler {
         return new Assembled(result(plan, lines), outputs, plan.durationMs() / 1000.0);
     }
 
-    private String writeAudio(String jobId, DecodedAudio mixed) throws IOException {
-        Path wav = Files.createTempFile("shabdam-dub-", ".wav");
-        try {
-            WavWriter.write(wav, mixed, WavWriter.Encoding.PCM_16);
-            String key = StorageKeys.output(jobId, "audio.wav");
-            storage.upload(wav, key);
-            return key;
-        } finally {
-            Files.deleteIfExists(wav);
-        }
+    /** What makes an output in a local file: FFmpeg and the WAV writer write files, not streams. */
+    @FunctionalInterface
+    private interface LocalOutput {
+        void writeTo(Path file) throws Exception;
     }
 
-    private String writeVideo(DubPlan plan, File media, DecodedAudio mixed) throws Exception {
-        Path video = Files.createTempFile("shabdam-dub-", ".mp4");
+    /** Makes the output {@code name} of the job in a temporary file and stores it; answers its key. */
+    private String stored(String jobId, String name, LocalOutput output) throws Exception {
+        Path file = Files.createTempFile("shabdam-dub-", name.substring(name.lastIndexOf('.')));
         try {
-            Muxer.mux(media.toPath(), mixed.channels(), mixed.sampleRate(), video, plan.keepOriginalTrack());
-            requireSameDuration(plan, probe.probe(video.toFile()));
-            String key = StorageKeys.output(plan.jobId(), "video.mp4");
-            storage.upload(video, key);
+            output.writeTo(file);
+            String key = StorageKeys.output(jobId, name);
+            storage.upload(file, key);
             return key;
         } finally {
-            Files.deleteIfExists(video);
+            Files.deleteIfExists(file);
         }
     }
 
