@@ -118,7 +118,7 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
             all.add(lines.get(k));
         }
         out.collect(JobEvents.progress(known.request(), DubProgress.mixSeq(known.utteranceCount()), MIX,
-                DubProgress.afterLines(1, 1)));
+                DubProgress.LINES_DONE));
         StageClock clock = StageClock.start();
         try {
             DubAssembler.Assembled done = assembler.assemble(known, all);

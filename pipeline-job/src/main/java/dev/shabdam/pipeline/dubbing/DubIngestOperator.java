@@ -28,7 +28,6 @@ import org.apache.flink.util.OutputTag;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -121,12 +120,11 @@ public class DubIngestOperator extends MediaJobOperator {
             out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 2, TRANSCRIBE, 0.1, clock.lap()));
             return new Heard(media, transcribed);
         });
-        long durationMs = Math.round(heard.media().durationSec() * 1000);
+        ProbeResult media = heard.media();
+        long durationMs = Math.round(media.durationSec() * 1000);
 
         List<UtteranceTask> lines = script(request, parameters, heard.source(), target, durationMs);
         out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 3, TRANSLATE, DubProgress.SCRIPTED, clock.lap()));
-        ProbeResult media = heard.media();
-
         boolean hasVideo = media.streams().stream().anyMatch(s -> "video".equals(s.type()));
         ctx.output(PLANS, new DubPlan(request, lines.size(), mediaKey, hasVideo, durationMs,
                 parameters.keepBackground(), parameters.keepOriginalTrack(), parameters.sourceLanguage(),
@@ -178,9 +176,7 @@ public class DubIngestOperator extends MediaJobOperator {
     }
 
     private static List<String> texts(List<Cue> cues) {
-        List<String> texts = new ArrayList<>(cues.size());
-        cues.forEach(cue -> texts.add(cue.text()));
-        return texts;
+        return cues.stream().map(Cue::text).toList();
     }
 
     private JobFailedException lipSyncUnavailable() {
