@@ -3,6 +3,7 @@ package dev.shabdam.pipeline.dubbing;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
@@ -50,7 +51,8 @@ class DubUtteranceOperatorTest {
         assertThat(dubbed.endMs()).isEqualTo(3000);
         DecodedAudio audio = new AudioDecoder().decode(storageRoot.resolve(dubbed.audioKey()).toFile());
         assertThat(audio.durationSec()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.001));
-        assertThat(rms(audio.channels()[0])).as("speech, not silence").isGreaterThan(0.01);
+        assertThat(new Audio(audio.channels()[0], audio.sampleRate()).rmsDbfs()).as("speech, not silence")
+                .isGreaterThan(-40);
     }
 
     @Test
@@ -116,13 +118,5 @@ class DubUtteranceOperatorTest {
 
     private static UtteranceTask line(int index, long start, long end, long next, String text) {
         return new UtteranceTask("job-dub", index, 3, start, end, next, "source", text, null, "ml", null);
-    }
-
-    private static double rms(float[] samples) {
-        double sum = 0;
-        for (float s : samples) {
-            sum += s * s;
-        }
-        return Math.sqrt(sum / samples.length);
     }
 }
