@@ -2,6 +2,8 @@ package dev.shabdam.schemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,23 +118,15 @@ class SchemaCompatibilityTest {
                 .isSubsetOf(schemaProperties("/schemas/voice.events.v2.schema.json"));
     }
 
-    @Test
-    void eventsVersion2SchemaKeepsEveryVersion1FieldAndRequirement() throws Exception {
-        JsonNode v1 = RecordCodec.mapper().readTree(resource("/schemas/voice.events.v1.schema.json"));
-        JsonNode v2 = RecordCodec.mapper().readTree(resource("/schemas/voice.events.v2.schema.json"));
+    @ParameterizedTest
+    @ValueSource(strings = {"voice.requests", "voice.events"})
+    void version2SchemaKeepsEveryVersion1FieldAndRequirement(String topic) throws Exception {
+        String v1Schema = "/schemas/" + topic + ".v1.schema.json";
+        String v2Schema = "/schemas/" + topic + ".v2.schema.json";
+        JsonNode v1 = RecordCodec.mapper().readTree(resource(v1Schema));
+        JsonNode v2 = RecordCodec.mapper().readTree(resource(v2Schema));
 
-        assertThat(schemaProperties("/schemas/voice.events.v2.schema.json"))
-                .containsAll(schemaProperties("/schemas/voice.events.v1.schema.json"));
-        assertThat(v2.get("required")).isEqualTo(v1.get("required"));
-    }
-
-    @Test
-    void version2SchemaKeepsEveryVersion1FieldAndRequirement() throws Exception {
-        JsonNode v1 = RecordCodec.mapper().readTree(resource("/schemas/voice.requests.v1.schema.json"));
-        JsonNode v2 = RecordCodec.mapper().readTree(resource("/schemas/voice.requests.v2.schema.json"));
-
-        assertThat(schemaProperties("/schemas/voice.requests.v2.schema.json"))
-                .containsAll(schemaProperties("/schemas/voice.requests.v1.schema.json"));
+        assertThat(schemaProperties(v2Schema)).containsAll(schemaProperties(v1Schema));
         assertThat(v2.get("required")).isEqualTo(v1.get("required"));
     }
 
