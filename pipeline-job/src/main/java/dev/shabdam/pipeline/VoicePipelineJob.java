@@ -120,8 +120,10 @@ public class VoicePipelineJob {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
         conf.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
-        // a spoken reply is one small record: flush network buffers at once instead of after 100 ms
-        conf.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(1));
+        // a spoken reply is one record that must not wait for a buffer to fill: flush after every record.
+        // (A 1 ms interval did the same for latency, but its 60-odd flusher threads, one per task, woke
+        // 1000 times a second each and kept most of a core busy with nothing to send.)
+        conf.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ZERO);
         // every record type has a Flink serializer; Kryo sneaking in would make state fragile
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         return conf;
