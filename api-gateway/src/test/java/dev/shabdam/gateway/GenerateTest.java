@@ -96,6 +96,25 @@ class GenerateTest extends GatewayTestSupport {
     }
 
     @Test
+    void aRepeatedSentenceIsAnsweredFromMemoryOnceItsAudioCameInline() throws Exception {
+        String key = "cache/tts/" + "7e".repeat(32) + ".wav"; // never stored: only memory can answer the hit
+        byte[] audio = Speech.wav(Speech.pcm(3_000, 5));
+        Set<String> known = knownJobs();
+        CompletableFuture<HttpResponse<byte[]>> first = generate("?wait=10", "{\"text\":\"രണ്ട്.\"}");
+        reply(Speech.completed(nextRequest(known).jobId(), key, false, 0.14).withInlineOutput("audio", audio));
+        assertThat(first.get(10, TimeUnit.SECONDS).body()).isEqualTo(audio);
+
+        known = knownJobs();
+        CompletableFuture<HttpResponse<byte[]>> again = generate("?wait=10", "{\"text\":\"രണ്ട്.\"}");
+        reply(Speech.completed(nextRequest(known).jobId(), key, true, 0.14)); // a hit names the key only
+
+        HttpResponse<byte[]> hit = again.get(10, TimeUnit.SECONDS);
+        assertThat(hit.statusCode()).as(new String(hit.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(hit.body()).isEqualTo(audio);
+        assertThat(hit.headers().firstValue("X-Cache")).hasValue("HIT");
+    }
+
+    @Test
     void withoutAReplyInTimeTheJobIsAccepted() {
         long start = System.nanoTime();
         HttpResponse<byte[]> response = http.send(Speech.json(http, "/voice/generate?wait=1", KEY_A,

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
  * the job, so a replay after a failure overwrites what the first attempt wrote.
  */
 public final class StorageKeys {
+    private static final String SYNTHESIS_CACHE = "cache/tts/";
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private StorageKeys() {
@@ -32,7 +33,12 @@ public final class StorageKeys {
      * that shapes the audio, so equal requests of any tenant share one object.
      */
     public static String synthesisCache(String cacheKey, String extension) {
-        return "cache/tts/" + safe(cacheKey) + "." + safe(extension);
+        return SYNTHESIS_CACHE + safe(cacheKey) + "." + safe(extension);
+    }
+
+    /** Whether {@code key} is a {@link #synthesisCache} key: its bytes never change, so a copy of them is never stale. */
+    public static boolean isSynthesisCache(String key) {
+        return key != null && key.startsWith(SYNTHESIS_CACHE);
     }
 
     /** Whether a name can be a single path element of a key: no separators, no dot-dot, no hidden files. */

@@ -2,9 +2,7 @@ package dev.shabdam.gateway.analysis;
 
 import dev.shabdam.gateway.events.JobCompletion;
 import dev.shabdam.gateway.events.WaitTime;
-import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.gateway.jobs.Jobs;
-import dev.shabdam.gateway.jobs.SubmittedJob;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.uploads.MediaPart;
 import dev.shabdam.gateway.uploads.MediaUploads;
@@ -43,10 +41,9 @@ class AnalysisController {
         Duration waitFor = WaitTime.parse(wait);
         String jobId = Jobs.newJobId();
         UploadedMedia media = uploads.store(tenant, jobId, file);
-        JobRow job = jobs.submit(tenant, jobId, JobType.ANALYZE,
+        return completion.submitAndAnswer(jobId, waitFor, () -> jobs.submit(tenant, jobId, JobType.ANALYZE,
                 Map.of("media", media.format().kind(), "format", media.format().extension()),
-                Map.of("file", media.key()));
-        return completion.answerWhenFinal(job, waitFor, SubmittedJob.accepted(job));
+                Map.of("file", media.key())));
     }
 
     @Operation(summary = "Compare two recordings (audio or video): speaker similarity, spectral distance, "
@@ -61,10 +58,9 @@ class AnalysisController {
                 List.of(new MediaPart("a", a), new MediaPart("b", b)));
         UploadedMedia first = media.get("a");
         UploadedMedia second = media.get("b");
-        JobRow job = jobs.submit(tenant, jobId, JobType.COMPARE,
+        return completion.submitAndAnswer(jobId, waitFor, () -> jobs.submit(tenant, jobId, JobType.COMPARE,
                 Map.of("a.media", first.format().kind(), "a.format", first.format().extension(),
                         "b.media", second.format().kind(), "b.format", second.format().extension()),
-                Map.of("a", first.key(), "b", second.key()));
-        return completion.answerWhenFinal(job, waitFor, SubmittedJob.accepted(job));
+                Map.of("a", first.key(), "b", second.key())));
     }
 }

@@ -2,9 +2,7 @@ package dev.shabdam.gateway.dubbing;
 
 import dev.shabdam.gateway.events.JobCompletion;
 import dev.shabdam.gateway.events.WaitTime;
-import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.gateway.jobs.Jobs;
-import dev.shabdam.gateway.jobs.SubmittedJob;
 import dev.shabdam.gateway.personas.Personas;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.uploads.MediaUploads;
@@ -71,8 +69,8 @@ class DubbingController {
         Map<String, String> jobParameters = new HashMap<>(parameters.toParameters());
         jobParameters.put("media", media.format().kind());
         jobParameters.put("format", media.format().extension());
-        JobRow job = jobs.submit(tenant, jobId, JobType.DUB, jobParameters, inputs);
-        return completion.answerWhenFinal(job, waitFor, SubmittedJob.accepted(job));
+        return completion.submitAndAnswer(jobId, waitFor,
+                () -> jobs.submit(tenant, jobId, JobType.DUB, jobParameters, inputs));
     }
 
     /** A persona's name or id stands for its voice (its other controls belong to generation, not to a dub). */

@@ -3,17 +3,10 @@ package dev.shabdam.gateway.events;
 import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.schemas.VoiceEvent;
 
-import java.util.Optional;
-
 /**
  * A job that ended: its row, and its final event when this gateway heard it (a job found ended in the
  * table has none). The event may carry small outputs inline (from {@code voice.replies}), which saves a
  * read from storage.
  */
 public record EndedJob(JobRow row, VoiceEvent finalEvent) {
-
-    /** The bytes of output {@code name}, when the final event brought them. */
-    public Optional<byte[]> inlineOutput(String name) {
-        return finalEvent == null ? Optional.empty() : finalEvent.inlineOutput(name);
-    }
 }

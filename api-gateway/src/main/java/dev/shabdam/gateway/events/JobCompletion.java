@@ -3,6 +3,8 @@ package dev.shabdam.gateway.events;
 import dev.shabdam.gateway.jobs.JobRepository;
 import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.gateway.jobs.JobView;
+import dev.shabdam.gateway.jobs.SubmittedJob;
+import dev.shabdam.schemas.VoiceEvent;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.DeferredResult;
@@ -11,8 +13,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-/** Waits for a job's final event ({@code ?wait=N}) without polling: the events listener wakes it. */
+/**
+ * Waits for a job's final event ({@code ?wait=N}, generation) without polling: the events listener wakes
+ * it. Listening starts before the job is submitted, so its final event cannot come before the listener,
+ * and the wait needs no read of the table: the submitted row and the final event make the ended row.
+ * Only a wait that runs out reads the table, once, for a job whose end this gateway did not hear.
+ */
 @Component
 public class JobCompletion {
     private final JobEventBus bus;
@@ -23,41 +31,60 @@ public class JobCompletion {
         this.jobs = jobs;
     }
 
-    /** Completes with the job once it is final, or with empty when it is not final within {@code timeout}. */
-    public CompletableFuture<Optional<EndedJob>> awaitFinal(JobRow job, Duration timeout) {
-        CompletableFuture<EndedJob> ended = new CompletableFuture<>();
-        JobEventBus.Subscription subscription = bus.subscribe(job.jobId(), event -> {
+    /** A submitted job and its end: the job as it ended, or empty when it had not ended within the wait. */
+    public record AwaitedJob(JobRow job, CompletableFuture<Optional<EndedJob>> ended) {
+    }
+
+    /**
+     * Submits job {@code jobId} with {@code submit} (which returns its row) and waits up to {@code timeout}
+     * for its end. When {@code submit} throws, nothing is left waiting.
+     */
+    public AwaitedJob submitAndAwait(String jobId, Duration timeout, Supplier<JobRow> submit) {
+        CompletableFuture<VoiceEvent> finalEvent = new CompletableFuture<>();
+        JobEventBus.Subscription subscription = bus.subscribe(jobId, event -> {
             if (event.status().isFinal()) {
-                ended.complete(new EndedJob(current(job).withFinalEvent(event), event));
+                finalEvent.complete(event);
             }
         });
-        // subscribed first, then read: a job that ended before is seen here, one that ends later by the listener
-        Optional.of(current(job)).filter(row -> row.status().isFinal())
-                .ifPresent(row -> ended.complete(new EndedJob(row, null)));
-        return ended.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((row, error) -> subscription.close())
-                .thenApply(Optional::ofNullable);
+        JobRow job;
+        try {
+            job = submit.get();
+        } catch (RuntimeException e) {
+            subscription.close();
+            throw e;
+        }
+        CompletableFuture<Optional<EndedJob>> ended = finalEvent
+                .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((event, error) -> subscription.close())
+                .thenApply(event -> event == null
+                        ? endedInTable(job)
+                        : Optional.of(new EndedJob(job.withFinalEvent(event), event)));
+        return new AwaitedJob(job, ended);
     }
 
     /**
      * The answer to a submission with {@code ?wait}: 200 with the job if it ends within {@code wait},
-     * else {@code accepted}. The request thread is released while waiting.
+     * else 202 with the job. The request thread is released while waiting.
      */
-    public DeferredResult<ResponseEntity<Object>> answerWhenFinal(JobRow job, Duration wait,
-                                                                 ResponseEntity<Object> accepted) {
-        // the timeout is a backstop only: the wait below ends first
-        DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(wait.plusSeconds(5).toMillis(), accepted);
+    public DeferredResult<ResponseEntity<Object>> submitAndAnswer(String jobId, Duration wait, Supplier<JobRow> submit) {
         if (wait.isZero()) {
-            answer.setResult(accepted);
+            DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>();
+            answer.setResult(SubmittedJob.accepted(submit.get()));
             return answer;
         }
-        awaitFinal(job, wait).whenComplete((ended, error) -> answer.setResult(ended == null || ended.isEmpty()
+        AwaitedJob awaited = submitAndAwait(jobId, wait, submit);
+        ResponseEntity<Object> accepted = SubmittedJob.accepted(awaited.job());
+        // the timeout is a backstop only: the wait ends first
+        DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(wait.plusSeconds(5).toMillis(), accepted);
+        awaited.ended().whenComplete((ended, error) -> answer.setResult(ended == null || ended.isEmpty()
                 ? accepted
                 : ResponseEntity.<Object>ok(JobView.of(ended.get().row()))));
         return answer;
     }
 
-    private JobRow current(JobRow job) {
-        return jobs.find(job.tenantId(), job.jobId()).orElse(job);
+    private Optional<EndedJob> endedInTable(JobRow job) {
+        return jobs.find(job.tenantId(), job.jobId())
+                .filter(row -> row.status().isFinal())
+                .map(row -> new EndedJob(row, null));
     }
 }

@@ -8,11 +8,9 @@ import dev.shabdam.gateway.jobs.SubmittedJob;
 import dev.shabdam.gateway.problems.ApiProblem;
 import dev.shabdam.gateway.problems.SynthesisProblems;
 import dev.shabdam.gateway.security.Tenant;
-import dev.shabdam.gateway.storage.ObjectStore;
-import dev.shabdam.gateway.storage.StoredObject;
 import dev.shabdam.schemas.JobType;
+import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.speech.GenerationParameters;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,26 +38,28 @@ class Generations {
     private final SpeechRequests requests;
     private final Jobs jobs;
     private final JobCompletion completion;
-    private final ObjectStore store;
+    private final AudioOutputs outputs;
     private final GenerationMetrics metrics;
 
-    Generations(SpeechRequests requests, Jobs jobs, JobCompletion completion, ObjectStore store,
+    Generations(SpeechRequests requests, Jobs jobs, JobCompletion completion, AudioOutputs outputs,
                 GenerationMetrics metrics) {
         this.requests = requests;
         this.jobs = jobs;
         this.completion = completion;
-        this.store = store;
+        this.outputs = outputs;
         this.metrics = metrics;
     }
 
     DeferredResult<ResponseEntity<Object>> generate(Tenant tenant, byte[] body, Duration wait) {
         GenerationMetrics.Measurement measurement = metrics.start("generate");
         GenerationParameters parameters = measurement.step("rejected", () -> requests.parameters(tenant, body, false));
-        JobRow job = measurement.step("unavailable", () -> submit(tenant, Jobs.newJobId(), parameters));
-        ResponseEntity<Object> accepted = SubmittedJob.accepted(job);
+        String jobId = Jobs.newJobId();
+        JobCompletion.AwaitedJob awaited = measurement.step("unavailable",
+                () -> completion.submitAndAwait(jobId, wait, () -> submit(tenant, jobId, parameters)));
+        ResponseEntity<Object> accepted = SubmittedJob.accepted(awaited.job());
         // the timeout is a backstop only: the wait below ends first
         DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(wait.plusSeconds(5).toMillis(), accepted);
-        completion.awaitFinal(job, wait).whenComplete((ended, error) -> {
+        awaited.ended().whenComplete((ended, error) -> {
             try {
                 answer.setResult(answer(ended, accepted, parameters, measurement));
             } catch (RuntimeException e) {
@@ -98,16 +98,12 @@ class Generations {
         };
     }
 
-    /**
-     * 200 with the audio: the bytes the final event brought inline (small audio, from voice.replies), else
-     * streamed from storage as the response is written.
-     */
+    /** 200 with the audio ({@link AudioOutputs}: inline, recent, else streamed from storage as the response is written). */
     private ResponseEntity<Object> audio(EndedJob ended, GenerationParameters parameters) {
         JobRow job = ended.row();
         GeneratedAudio audio = GeneratedAudio.of(job);
-        // the resource converter sets Content-Length from either
-        Resource body = ended.inlineOutput(GeneratedAudio.OUTPUT).<Resource>map(ByteArrayResource::new)
-                .orElseGet(() -> stored(job, audio.key()));
+        // the resource converter sets Content-Length from it
+        Resource body = find(ended.finalEvent(), audio.key()).orElseThrow(() -> GeneratedAudio.missing(job.jobId()));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(parameters.format().mediaType()))
                 .header(JOB_ID_HEADER, job.jobId())
@@ -118,9 +114,9 @@ class Generations {
         return response.body(body);
     }
 
-    private StoredObject stored(JobRow job, String key) {
+    private Optional<Resource> find(VoiceEvent finalEvent, String key) {
         try {
-            return StoredObject.find(store, key).orElseThrow(() -> GeneratedAudio.missing(job.jobId()));
+            return outputs.find(finalEvent, GeneratedAudio.OUTPUT, key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,9 @@
 package dev.shabdam.gateway.generation;
 
-import dev.shabdam.gateway.storage.ObjectStore;
-import dev.shabdam.gateway.storage.StoredObject;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.VoiceEvent;
+import org.springframework.core.io.Resource;
 
-import java.io.ByteArrayInputStream;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +11,6 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * (on a Kafka listener's thread, which only queues them); the response body writes them out on its
  * own thread: each sentence's PCM in sentence order as its event names the sentence's WAV, or the
  * whole cached WAV when the job completes without sentence outputs. A WAV the event carries inline
- * (from {@code voice.replies}) is written from those bytes; storage is read only for one it names only.
+ * (from {@code voice.replies}) is written from those bytes ({@link AudioOutputs}).
  */
 final class SentenceStream {
     private static final String SENTENCE_OUTPUT = "sentence-";
@@ -51,7 +48,7 @@ final class SentenceStream {
      * midway ends the stream where it is. {@code flush} sends what was written to the client (the
      * response's own flush: Spring's body stream does not flush).
      */
-    void writeTo(OutputStream out, Flushable flush, ObjectStore store, Instant deadline)
+    void writeTo(OutputStream out, Flushable flush, AudioOutputs outputs, Instant deadline)
             throws IOException, InterruptedException {
         WavStream wav = new WavStream(out, flush);
         Map<Integer, VoiceEvent> waiting = new TreeMap<>();
@@ -67,15 +64,15 @@ final class SentenceStream {
             }
             while (waiting.containsKey(next)) {
                 VoiceEvent sentence = waiting.remove(next++);
-                append(wav, store, sentence, sentenceOutput(sentence));
+                append(wav, outputs, sentence, sentenceOutput(sentence));
             }
             if (event.status().isFinal()) {
                 if (event.kind() == EventKind.COMPLETED) {
                     for (VoiceEvent rest : waiting.values()) { // after a gap: better late than never
-                        append(wav, store, rest, sentenceOutput(rest));
+                        append(wav, outputs, rest, sentenceOutput(rest));
                     }
                     if (!wav.started()) { // a cache hit: no sentences, the whole audio at once
-                        append(wav, store, event, GeneratedAudio.OUTPUT);
+                        append(wav, outputs, event, GeneratedAudio.OUTPUT);
                     }
                 }
                 return;
@@ -83,17 +80,11 @@ final class SentenceStream {
         }
     }
 
-    /** Appends the WAV that is {@code event}'s output {@code name}: from the event's own bytes, else from storage. */
-    private static void append(WavStream wav, ObjectStore store, VoiceEvent event, String name) throws IOException {
-        Optional<byte[]> inline = event.inlineOutput(name);
-        if (inline.isPresent()) {
-            wav.append(new ByteArrayInputStream(inline.get()));
-            return;
-        }
+    /** Appends the WAV that is {@code event}'s output {@code name}. */
+    private static void append(WavStream wav, AudioOutputs outputs, VoiceEvent event, String name) throws IOException {
         String key = event.outputs().get(name);
-        StoredObject object = StoredObject.find(store, key)
-                .orElseThrow(() -> new IOException("no object " + key + " in storage"));
-        try (InputStream in = object.getInputStream()) {
+        Resource audio = outputs.find(event, name, key).orElseThrow(() -> new IOException("no object " + key + " in storage"));
+        try (InputStream in = audio.getInputStream()) {
             wav.append(in);
         }
     }

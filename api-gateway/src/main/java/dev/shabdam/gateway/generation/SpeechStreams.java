@@ -7,7 +7,6 @@ import dev.shabdam.gateway.jobs.Jobs;
 import dev.shabdam.gateway.problems.ApiProblem;
 import dev.shabdam.gateway.problems.SynthesisProblems;
 import dev.shabdam.gateway.security.Tenant;
-import dev.shabdam.gateway.storage.ObjectStore;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.speech.AudioFormat;
@@ -42,15 +41,15 @@ class SpeechStreams {
     private final SpeechRequests requests;
     private final Generations generations;
     private final JobEventBus bus;
-    private final ObjectStore store;
+    private final AudioOutputs outputs;
     private final GenerationMetrics metrics;
 
-    SpeechStreams(SpeechRequests requests, Generations generations, JobEventBus bus, ObjectStore store,
+    SpeechStreams(SpeechRequests requests, Generations generations, JobEventBus bus, AudioOutputs outputs,
                   GenerationMetrics metrics) {
         this.requests = requests;
         this.generations = generations;
         this.bus = bus;
-        this.store = store;
+        this.outputs = outputs;
         this.metrics = metrics;
     }
 
@@ -87,7 +86,7 @@ class SpeechStreams {
                             .header(Generations.JOB_ID_HEADER, jobId)
                             .body(out -> {
                                 try {
-                                    sentences.writeTo(out, flush, store, deadline);
+                                    sentences.writeTo(out, flush, outputs, deadline);
                                 } catch (InterruptedException e) {
                                     Thread.currentThread().interrupt();
                                 } finally {

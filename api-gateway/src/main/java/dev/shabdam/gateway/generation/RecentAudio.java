@@ -1,0 +1,50 @@
+package dev.shabdam.gateway.generation;
+
+import dev.shabdam.schemas.StorageKeys;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Optional;
+
+/**
+ * Recently generated audio in this gateway's memory, by storage key, within a byte budget; the least
+ * recently used goes first. Only content-addressed synthesis cache objects are kept (their key names
+ * their bytes, so a kept copy is never stale) and only small ones, the size that travels inline: a
+ * repeated sentence, such as a chat assistant's greeting, is then answered without reading storage.
+ */
+@Component
+class RecentAudio {
+    /** As large as audio that comes inline on voice.replies. */
+    static final int MAX_ENTRY_BYTES = 512 * 1024;
+
+    private final long budgetBytes;
+    private final LinkedHashMap<String, byte[]> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private long heldBytes;
+
+    RecentAudio(GenerationProperties properties) {
+        this.budgetBytes = properties.recentAudio().toBytes();
+    }
+
+    /** Whether an object of {@code size} bytes under {@code key} would be kept. */
+    boolean keeps(String key, long size) {
+        return StorageKeys.isSynthesisCache(key) && size <= Math.min(MAX_ENTRY_BYTES, budgetBytes);
+    }
+
+    synchronized Optional<byte[]> get(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    /** Keeps {@code audio} as the bytes of {@code key} if {@link #keeps} says so, dropping the least recently used beyond the budget. */
+    synchronized void put(String key, byte[] audio) {
+        if (!keeps(key, audio.length) || entries.containsKey(key)) {
+            return;
+        }
+        entries.put(key, audio);
+        heldBytes += audio.length;
+        var eldest = entries.entrySet().iterator();
+        while (heldBytes > budgetBytes) {
+            heldBytes -= eldest.next().getValue().length;
+            eldest.remove();
+        }
+    }
+}
