@@ -88,10 +88,9 @@ class GenerateStreamTest extends GatewayTestSupport {
         String jobId = nextRequest(known).jobId();
         byte[] pcm0 = Speech.pcm(1_500, 40);
         byte[] pcm1 = Speech.pcm(1_200, 9_000);
-        // the keys name objects that were never stored: only the inline bytes can answer
+        // sentence 0 as the pipeline sends it, inline only; sentence 1 names a key that was never stored
         reply(Speech.started(jobId));
-        reply(Speech.sentence(jobId, 0, "outputs/" + jobId + "/sentence-0.wav")
-                .withInlineOutput("sentence-0", Speech.wav(pcm0)));
+        reply(Speech.sentence(jobId, 0, null).withInlineOutput("sentence-0", Speech.wav(pcm0)));
         reply(Speech.sentence(jobId, 1, "outputs/" + jobId + "/sentence-1.wav")
                 .withInlineOutput("sentence-1", Speech.wavWithListChunk(pcm1)));
         reply(Speech.completed(jobId, "cache/tts/" + "1e".repeat(32) + ".wav", false, 0.12));

@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The events of one streamed GENERATE job, turned into one WAV stream. The bus hands the events in
  * (on a Kafka listener's thread, which only queues them); the response body writes them out on its
- * own thread: each sentence's PCM in sentence order as its event names the sentence's WAV, or the
- * whole cached WAV when the job completes without sentence outputs. A WAV the event carries inline
- * (from {@code voice.replies}) is written from those bytes ({@link AudioOutputs}).
+ * own thread: each sentence's PCM in sentence order as its event brings the sentence's WAV (inline
+ * from {@code voice.replies}, or naming a stored one when it was too large), or the whole cached WAV
+ * when the job completes without sentences ({@link AudioOutputs} finds either).
  */
 final class SentenceStream {
     private static final String SENTENCE_OUTPUT = "sentence-";
@@ -33,7 +33,7 @@ final class SentenceStream {
     /** Given to the bus. */
     void accept(VoiceEvent event) {
         events.add(event);
-        if (event.status().isFinal() || sentenceKey(event) != null) {
+        if (event.status().isFinal() || isSentence(event)) {
             firstAnswer.complete(event);
         }
     }
@@ -59,7 +59,7 @@ final class SentenceStream {
             if (event == null) {
                 return;
             }
-            if (sentenceKey(event) != null && event.segment() >= next) {
+            if (isSentence(event) && event.segment() >= next) {
                 waiting.put(event.segment(), event);
             }
             while (waiting.containsKey(next)) {
@@ -89,10 +89,13 @@ final class SentenceStream {
         }
     }
 
-    private static String sentenceKey(VoiceEvent event) {
-        return event.kind() == EventKind.PROGRESS && event.segment() != null
-                ? event.outputs().get(sentenceOutput(event))
-                : null;
+    /** A streamed sentence's event: its audio inline (the usual case) or stored under the output it names. */
+    private static boolean isSentence(VoiceEvent event) {
+        if (event.kind() != EventKind.PROGRESS || event.segment() == null) {
+            return false;
+        }
+        String name = sentenceOutput(event);
+        return event.inlineOutputs().containsKey(name) || event.outputs().containsKey(name);
     }
 
     private static String sentenceOutput(VoiceEvent event) {

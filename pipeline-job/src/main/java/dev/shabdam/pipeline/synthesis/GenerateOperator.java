@@ -34,8 +34,9 @@ import java.util.Optional;
  * Runs a GENERATE job: Malayalam or English text (or SSML) → normalised sentences → speech → one
  * loudness-normalised file in the asked format, content-addressed in the synthesis cache.
  *
- * <p>Events: seq 1 PROGRESS {@code synthesize}; seq 2 + i for sentence i (with its WAV as output
- * {@code sentence-i} when the request streams, so the gateway can play it at once); seq
+ * <p>Events: seq 1 PROGRESS {@code synthesize}; seq 2 + i for sentence i (with its WAV when the request
+ * streams, so the gateway can play it at once: inline in the reply, or stored as output {@code sentence-i}
+ * when too large to travel inline); seq
  * {@link EventSeq#FINAL} COMPLETED with output {@code audio}, or FAILED with the engine's code. Every
  * event goes to the waiting client first, with small audio inline ({@link GenerationOutput}).
  *
@@ -129,7 +130,11 @@ public class GenerateOperator extends MediaJobOperator {
         return indexed;
     }
 
-    /** A finished sentence; with streaming, its audio goes with it. */
+    /**
+     * A finished sentence; with streaming, its audio goes with it: inline in the reply, or (too large for
+     * that) stored as output {@code sentence-i}. Inline sentences are not stored, so storage writes do
+     * not hold up the next sentence.
+     */
     private void sentenceDone(VoiceRequest request, SpeechChunk chunk, boolean stream, GenerationOutput events) {
         double progress = (chunk.index() + 1.0) / (chunk.count() + 1.0);
         int seq = EventSeq.FIRST + 1 + chunk.index();
@@ -138,10 +143,14 @@ public class GenerateOperator extends MediaJobOperator {
             return;
         }
         String name = "sentence-" + chunk.index();
+        byte[] wav = WavWriter.toBytes(chunk.audio().samples(), chunk.audio().sampleRate());
+        if (GenerationOutput.travelsInline(wav)) {
+            events.emitInline(JobEvents.segment(request, seq, STAGE, progress, chunk.index(), Map.of()), name, wav);
+            return;
+        }
         String key = StorageKeys.output(request.jobId(), name + ".wav");
         try {
-            events.emitStored(JobEvents.segment(request, seq, STAGE, progress, chunk.index(), Map.of(name, key)),
-                    name, WavWriter.toBytes(chunk.audio().samples(), chunk.audio().sampleRate()));
+            events.emitStored(JobEvents.segment(request, seq, STAGE, progress, chunk.index(), Map.of(name, key)), name, wav);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

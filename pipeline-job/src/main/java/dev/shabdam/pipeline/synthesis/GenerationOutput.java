@@ -18,7 +18,8 @@ import java.io.IOException;
  * reply when they are small, so the client is answered without a read from storage and without waiting
  * for the write; the audio is stored after the reply and recorded after that, so the record (and with it
  * {@code GET /jobs/{id}/outputs/…} and the cache index) never names an object that is not there yet.
- * Larger audio is stored first and its reply only names it.
+ * Larger audio is stored first and its reply only names it. A streamed sentence is not kept at all when
+ * it travels inline: the finished file holds it too.
  */
 final class GenerationOutput {
     static final OutputTag<VoiceEvent> REPLIES = new OutputTag<>("replies", TypeInformation.of(VoiceEvent.class));
@@ -42,10 +43,21 @@ final class GenerationOutput {
         recorded.collect(event);
     }
 
+    /** Whether {@code bytes} of audio travel inside a reply. */
+    static boolean travelsInline(byte[] bytes) {
+        return bytes.length <= MAX_INLINE_BYTES;
+    }
+
+    /** An event that brings {@code bytes} as output {@code name} to the waiting client only: the record does not name them. */
+    void emitInline(VoiceEvent event, String name, byte[] bytes) {
+        ctx.output(REPLIES, event.withInlineOutput(name, bytes));
+        recorded.collect(event);
+    }
+
     /** An event whose output {@code name} is {@code bytes}, stored under the key the event names for it. */
     void emitStored(VoiceEvent event, String name, byte[] bytes) throws IOException {
         String key = event.outputs().get(name);
-        if (bytes.length <= MAX_INLINE_BYTES) {
+        if (travelsInline(bytes)) {
             ctx.output(REPLIES, event.withInlineOutput(name, bytes));
             storage.write(key, bytes);
         } else {

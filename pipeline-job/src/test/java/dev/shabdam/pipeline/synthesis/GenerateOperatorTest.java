@@ -18,6 +18,7 @@ import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.speech.GenerationParameters;
+import dev.shabdam.speech.prosody.Emotion;
 import dev.shabdam.speech.prosody.Prosody;
 import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
 import dev.shabdam.speech.text.Language;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,6 +41,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,16 +107,29 @@ class GenerateOperatorTest {
     }
 
     @Test
-    void streamingPublishesEachSentenceBeforeTheWhole() throws Exception {
+    void streamingSendsEachSentenceInlineBeforeTheWholeAndStoresOnlyTheWhole() throws Exception {
         List<VoiceEvent> events = run(request(unique("ഒന്ന്. രണ്ട്. മൂന്ന്."), AudioFormat.WAV, true));
 
-        List<VoiceEvent> sentences = events.subList(1, events.size() - 1);
-        assertThat(sentences).hasSize(3).allSatisfy(e -> {
-            String key = e.outputs().get("sentence-" + e.segment());
-            assertThat(key).isNotNull();
-            assertThat(storageRoot.resolve(key)).isNotEmptyFile();
-        });
+        List<VoiceEvent> sentences = replies().subList(1, replies().size() - 1);
+        assertThat(sentences).hasSize(3).allSatisfy(e -> assertThat(e.inlineOutput("sentence-" + e.segment()))
+                .hasValueSatisfying(wav -> assertThat(new String(wav, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF")));
+        assertThat(events.subList(1, events.size() - 1)).allSatisfy(e -> assertThat(e.outputs()).isEmpty());
         assertThat(last(events).kind()).isEqualTo(EventKind.COMPLETED);
+        assertThat(storedKeys()).as("the sentences travelled inline only").containsExactly(last(events).outputs().get("audio"));
+    }
+
+    @Test
+    void aSentenceTooLargeToTravelInlineIsStoredAndNamed() throws Exception {
+        String longSentence = unique("ഇന്ന് രാവിലെ " + "കുട്ടികളും അധ്യാപകരും രക്ഷിതാക്കളും ഒരുമിച്ച് ".repeat(6) + "വിദ്യാലയത്തിലേക്ക് പോയി.");
+        List<VoiceEvent> events = run(new GenerationParameters(longSentence, Language.ML, null,
+                new Prosody(0.5, 0, Emotion.NEUTRAL, 1.0), AudioFormat.WAV, true));
+
+        VoiceEvent sentence = events.get(1);
+        String key = sentence.outputs().get("sentence-0");
+        assertThat(key).as("named in the record").isNotNull();
+        assertThat(Files.size(storageRoot.resolve(key))).isGreaterThan(GenerationOutput.MAX_INLINE_BYTES);
+        assertThat(replies().get(1).inlineOutputs()).as("the reply names it only").isEmpty();
+        assertThat(replies().get(1).outputs()).containsEntry("sentence-0", key);
     }
 
     @Test
@@ -134,13 +151,13 @@ class GenerateOperatorTest {
                 .containsExactlyElementsOf(recorded.stream().map(VoiceEvent::seq).toList());
         assertThat(recorded).allSatisfy(e -> assertThat(e.inlineOutputs()).isEmpty());
         assertThat(replies.get(0).inlineOutputs()).isEmpty();
-        for (VoiceEvent reply : replies.subList(1, replies.size())) {
-            String name = reply.outputs().keySet().iterator().next();
-            assertThat(reply.inlineOutput(name)).as(name).hasValue(
-                    Files.readAllBytes(storageRoot.resolve(reply.outputs().get(name))));
-        }
-        assertThat(last(replies).inlineOutput(GenerateOperator.AUDIO)).isPresent();
-        assertThat(last(replies).withoutInlineOutputs()).isEqualTo(last(recorded));
+        assertThat(replies.subList(1, replies.size() - 1)).allSatisfy(
+                reply -> assertThat(reply.inlineOutput("sentence-" + reply.segment())).isPresent());
+        VoiceEvent done = last(replies);
+        assertThat(done.inlineOutput(GenerateOperator.AUDIO))
+                .hasValue(Files.readAllBytes(storageRoot.resolve(done.outputs().get(GenerateOperator.AUDIO))));
+        assertThat(replies).extracting(VoiceEvent::withoutInlineOutputs).as("otherwise the same events")
+                .containsExactlyElementsOf(recorded);
     }
 
     @Test
@@ -229,6 +246,12 @@ class GenerateOperatorTest {
 
     private List<VoiceEvent> replies() {
         return harness.getSideOutput(GenerateOperator.REPLIES).stream().map(StreamRecord::getValue).toList();
+    }
+
+    private List<String> storedKeys() throws IOException {
+        try (Stream<Path> files = Files.walk(storageRoot)) {
+            return files.filter(Files::isRegularFile).map(file -> storageRoot.relativize(file).toString()).toList();
+        }
     }
 
     private static VoiceEvent last(List<VoiceEvent> events) {
