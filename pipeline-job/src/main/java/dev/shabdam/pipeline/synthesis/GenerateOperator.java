@@ -37,8 +37,9 @@ import java.util.Optional;
  * <p>Events: seq 1 PROGRESS {@code synthesize}; seq 2 + i for sentence i (with its WAV when the request
  * streams, so the gateway can play it at once: inline in the reply, or stored as output {@code sentence-i}
  * when too large to travel inline); seq
- * {@link EventSeq#FINAL} COMPLETED with output {@code audio}, or FAILED with the engine's code. Every
- * event goes to the waiting client first, with small audio inline ({@link GenerationOutput}).
+ * {@link EventSeq#FINAL} COMPLETED with output {@code audio}, or FAILED with the engine's code. The
+ * events a waiting client acts on (streamed sentences, the end) go to it first, with small audio inline
+ * ({@link GenerationOutput}).
  *
  * <p>Cache: the key hashes the normalised text, language, voice, controls, engine and model version
  * ({@link SentenceStreamer#cacheKey}); the audio lives at {@code cache/tts/<key>.<format>}, its result

@@ -11,8 +11,10 @@ import org.apache.flink.util.OutputTag;
 import java.io.IOException;
 
 /**
- * Where a generation's events go: each to the client waiting on it at once ({@link #REPLIES}, bound for
- * {@code voice.replies}), and to the record (the main output: {@code voice.events} and the tables).
+ * Where a generation's events go: each to the record (the main output: {@code voice.events} and the
+ * tables), and those a waiting client acts on (a streamed sentence, the end) to that client at once as well
+ * ({@link #REPLIES}, bound for {@code voice.replies}). Progress without audio waits for the record: a reply
+ * nobody acts on would only keep the broker and the gateway busy while the sentence is being spoken.
  *
  * <p>An event that brings audio (a streamed sentence, the finished file) carries the bytes inline in its
  * reply when they are small, so the client is answered without a read from storage and without waiting
@@ -37,9 +39,11 @@ final class GenerationOutput {
         this.storage = storage;
     }
 
-    /** An event that brings no audio of its own. */
+    /** An event that brings no audio of its own; the waiting client hears it at once when it ends the job. */
     void emit(VoiceEvent event) {
-        ctx.output(REPLIES, event);
+        if (event.status().isFinal()) {
+            ctx.output(REPLIES, event);
+        }
         recorded.collect(event);
     }
 
