@@ -47,7 +47,9 @@ public final class PipelineRunner implements AutoCloseable {
         configuration.set(TaskManagerOptions.NUM_TASK_SLOTS, Math.max(1, config.parallelism()));
         configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         // the MiniCluster does not set up file systems itself: the S3 scheme must be known, with its
-        // endpoint, in this JVM before the job's operators open files
+        // endpoint, in this JVM before the job's operators open files. The plugin's Hadoop S3A still
+        // builds an AWS SDK v1 credentials chain, whose end-of-support notice is a stack trace in the log.
+        System.setProperty("aws.java.v1.disableDeprecationAnnouncement", "true");
         FileSystem.initialize(configuration, plugins(pluginsDir, configuration));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(configuration);
