@@ -7,9 +7,9 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import dev.shabdam.speech.SynthesisException;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -172,28 +172,25 @@ final class Espeak {
         return memory;
     }
 
-    /** Growable PCM buffer filled by the synth callback. */
+    /** The synth callback's PCM, a growing array: the callback hands over thousands of samples at a time, copied in bulk. */
     private static final class PcmBuffer {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private short[] samples = new short[1 << 16];
+        private int size;
 
         void reset() {
-            bytes.reset();
+            size = 0;
         }
 
-        void append(short[] samples) {
-            for (short s : samples) {
-                bytes.write(s & 0xff);
-                bytes.write((s >> 8) & 0xff);
+        void append(short[] more) {
+            if (size + more.length > samples.length) {
+                samples = Arrays.copyOf(samples, Math.max(2 * samples.length, size + more.length));
             }
+            System.arraycopy(more, 0, samples, size, more.length);
+            size += more.length;
         }
 
         short[] toArray() {
-            byte[] b = bytes.toByteArray();
-            short[] out = new short[b.length / 2];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (short) ((b[2 * i] & 0xff) | (b[2 * i + 1] << 8));
-            }
-            return out;
+            return Arrays.copyOf(samples, size);
         }
     }
 }
