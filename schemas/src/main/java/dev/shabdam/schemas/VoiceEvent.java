@@ -31,10 +31,11 @@ import java.util.Optional;
  * @param outputs       output name → storage key
  * @param mediaSeconds  duration of the input media, when known
  * @param at            when the event happened
- * @param inlineOutputs since version 2: output name → the output's bytes (base64), for some small outputs of
- *                      records on {@code voice.replies} only, so a waiting client is answered without a
- *                      read from storage; the output is in storage as well. Never on {@code voice.events}
- *                      or in the tables ({@link #withoutInlineOutputs()}).
+ * @param inlineOutputs since version 2: output name → the output's bytes (base64), for outputs of at most
+ *                      {@link #MAX_INLINE_OUTPUT_BYTES} on records of {@code voice.replies} only, so a
+ *                      waiting client is answered without a read from storage; the output is in storage as
+ *                      well, unless it is a streamed sentence (the finished file holds it). Never on
+ *                      {@code voice.events} or in the tables ({@link #withoutInlineOutputs()}).
  */
 public record VoiceEvent(
         int schemaVersion,
@@ -55,6 +56,8 @@ public record VoiceEvent(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> inlineOutputs) {
 
     public static final int CURRENT_VERSION = 2;
+    /** The largest output that travels inline: base64 makes it 683 KiB, under Kafka's default 1 MiB for a message. */
+    public static final int MAX_INLINE_OUTPUT_BYTES = 512 * 1024;
 
     public VoiceEvent {
         outputs = outputs == null ? Map.of() : outputs;

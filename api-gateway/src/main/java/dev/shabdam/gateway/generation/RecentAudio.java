@@ -1,6 +1,7 @@
 package dev.shabdam.gateway.generation;
 
 import dev.shabdam.schemas.StorageKeys;
+import dev.shabdam.schemas.VoiceEvent;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -14,9 +15,6 @@ import java.util.Optional;
  */
 @Component
 class RecentAudio {
-    /** As large as audio that comes inline on voice.replies. */
-    static final int MAX_ENTRY_BYTES = 512 * 1024;
-
     private final long budgetBytes;
     private final LinkedHashMap<String, byte[]> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long heldBytes;
@@ -27,7 +25,7 @@ class RecentAudio {
 
     /** Whether an object of {@code size} bytes under {@code key} would be kept. */
     boolean keeps(String key, long size) {
-        return StorageKeys.isSynthesisCache(key) && size <= Math.min(MAX_ENTRY_BYTES, budgetBytes);
+        return StorageKeys.isSynthesisCache(key) && size <= Math.min(VoiceEvent.MAX_INLINE_OUTPUT_BYTES, budgetBytes);
     }
 
     synchronized Optional<byte[]> get(String key) {

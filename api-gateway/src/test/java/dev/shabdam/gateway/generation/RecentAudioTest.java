@@ -1,6 +1,7 @@
 package dev.shabdam.gateway.generation;
 
 import dev.shabdam.schemas.StorageKeys;
+import dev.shabdam.schemas.VoiceEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -26,13 +27,13 @@ class RecentAudioTest {
 
     @Test
     void keepsNothingButSmallContentAddressedObjects() {
-        RecentAudio recent = withBudget(10L * RecentAudio.MAX_ENTRY_BYTES);
+        RecentAudio recent = withBudget(10L * VoiceEvent.MAX_INLINE_OUTPUT_BYTES);
         String jobOutput = StorageKeys.output("job-1", "sentence-0.wav"); // named by job, not by content
         recent.put(jobOutput, new byte[10]);
-        recent.put(A, new byte[RecentAudio.MAX_ENTRY_BYTES + 1]);
+        recent.put(A, new byte[VoiceEvent.MAX_INLINE_OUTPUT_BYTES + 1]);
         assertThat(recent.get(jobOutput)).isEmpty();
         assertThat(recent.get(A)).isEmpty();
-        assertThat(recent.keeps(B, RecentAudio.MAX_ENTRY_BYTES)).isTrue();
+        assertThat(recent.keeps(B, VoiceEvent.MAX_INLINE_OUTPUT_BYTES)).isTrue();
     }
 
     @Test

@@ -25,8 +25,6 @@ import java.io.IOException;
  */
 final class GenerationOutput {
     static final OutputTag<VoiceEvent> REPLIES = new OutputTag<>("replies", TypeInformation.of(VoiceEvent.class));
-    /** Base64 makes this 683 KiB in the record: under Kafka's default 1 MiB limit for a message. */
-    static final int MAX_INLINE_BYTES = 512 * 1024;
 
     private final KeyedProcessFunction<String, VoiceRequest, VoiceEvent>.Context ctx;
     private final Collector<VoiceEvent> recorded;
@@ -49,7 +47,7 @@ final class GenerationOutput {
 
     /** Whether {@code bytes} of audio travel inside a reply. */
     static boolean travelsInline(byte[] bytes) {
-        return bytes.length <= MAX_INLINE_BYTES;
+        return bytes.length <= VoiceEvent.MAX_INLINE_OUTPUT_BYTES;
     }
 
     /** An event that brings {@code bytes} as output {@code name} to the waiting client only: the record does not name them. */

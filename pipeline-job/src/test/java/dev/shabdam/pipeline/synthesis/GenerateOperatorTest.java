@@ -129,7 +129,7 @@ class GenerateOperatorTest {
         VoiceEvent sentence = events.get(1);
         String key = sentence.outputs().get("sentence-0");
         assertThat(key).as("named in the record").isNotNull();
-        assertThat(Files.size(storageRoot.resolve(key))).isGreaterThan(GenerationOutput.MAX_INLINE_BYTES);
+        assertThat(Files.size(storageRoot.resolve(key))).isGreaterThan(VoiceEvent.MAX_INLINE_OUTPUT_BYTES);
         assertThat(replies().get(0).inlineOutputs()).as("the reply names it only").isEmpty();
         assertThat(replies().get(0).outputs()).containsEntry("sentence-0", key);
     }
