@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -41,21 +42,15 @@ public class JobCompletion {
      */
     public AwaitedJob submitAndAwait(String jobId, Duration timeout, Supplier<JobRow> submit) {
         CompletableFuture<VoiceEvent> finalEvent = new CompletableFuture<>();
-        JobEventBus.Subscription subscription = bus.subscribe(jobId, event -> {
+        JobEventBus.Listening<JobRow> listening = bus.subscribeBefore(jobId, event -> {
             if (event.status().isFinal()) {
                 finalEvent.complete(event);
             }
-        });
-        JobRow job;
-        try {
-            job = submit.get();
-        } catch (RuntimeException e) {
-            subscription.close();
-            throw e;
-        }
+        }, submit);
+        JobRow job = listening.submitted();
         CompletableFuture<Optional<EndedJob>> ended = finalEvent
                 .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((event, error) -> subscription.close())
+                .whenComplete((event, error) -> listening.subscription().close())
                 .thenApply(event -> event == null
                         ? endedInTable(job)
                         : Optional.of(new EndedJob(job.withFinalEvent(event), event)));
@@ -67,19 +62,40 @@ public class JobCompletion {
      * else 202 with the job. The request thread is released while waiting.
      */
     public DeferredResult<ResponseEntity<Object>> submitAndAnswer(String jobId, Duration wait, Supplier<JobRow> submit) {
+        return submitAndAnswer(jobId, wait, submit, JobCompletion::jobView);
+    }
+
+    /**
+     * Submits the job and answers with {@code answer} of the submitted job and its end (empty when it has
+     * not ended within {@code wait}); what {@code answer} throws becomes the error answer (a problem). The
+     * request thread is released while waiting.
+     */
+    public DeferredResult<ResponseEntity<Object>> submitAndAnswer(
+            String jobId, Duration wait, Supplier<JobRow> submit,
+            BiFunction<JobRow, Optional<EndedJob>, ResponseEntity<Object>> answer) {
         if (wait.isZero()) {
-            DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>();
-            answer.setResult(SubmittedJob.accepted(submit.get()));
-            return answer;
+            DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>();
+            result.setResult(answer.apply(submit.get(), Optional.empty()));
+            return result;
         }
         AwaitedJob awaited = submitAndAwait(jobId, wait, submit);
-        ResponseEntity<Object> accepted = SubmittedJob.accepted(awaited.job());
         // the timeout is a backstop only: the wait ends first
-        DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(wait.plusSeconds(5).toMillis(), accepted);
-        awaited.ended().whenComplete((ended, error) -> answer.setResult(ended == null || ended.isEmpty()
-                ? accepted
-                : ResponseEntity.<Object>ok(JobView.of(ended.get().row()))));
-        return answer;
+        DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(wait.plusSeconds(5).toMillis(),
+                SubmittedJob.accepted(awaited.job()));
+        awaited.ended().whenComplete((ended, error) -> {
+            try {
+                result.setResult(answer.apply(awaited.job(), ended == null ? Optional.empty() : ended));
+            } catch (RuntimeException e) {
+                result.setErrorResult(e);
+            }
+        });
+        return result;
+    }
+
+    /** 200 with the job as it ended, else 202 with the job as submitted. */
+    private static ResponseEntity<Object> jobView(JobRow job, Optional<EndedJob> ended) {
+        return ended.<ResponseEntity<Object>>map(end -> ResponseEntity.ok(JobView.of(end.row())))
+                .orElseGet(() -> SubmittedJob.accepted(job));
     }
 
     private Optional<EndedJob> endedInTable(JobRow job) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Hands the live {@code voice.events} and {@code voice.replies} records of this gateway instance to
@@ -42,6 +43,25 @@ public class JobEventBus {
             set.remove(firstCopies);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /** A subscription opened before its job was submitted, and what the submission returned. */
+    public record Listening<T>(T submitted, Subscription subscription) {
+    }
+
+    /**
+     * Subscribes {@code listener} to job {@code jobId}, then submits the job with {@code submit}: listening
+     * first, none of the job's events can come before the listener (a reply may come within milliseconds).
+     * When {@code submit} throws, the subscription is closed.
+     */
+    public <T> Listening<T> subscribeBefore(String jobId, Consumer<VoiceEvent> listener, Supplier<T> submit) {
+        Subscription subscription = subscribe(jobId, listener);
+        try {
+            return new Listening<>(submit.get(), subscription);
+        } catch (RuntimeException e) {
+            subscription.close();
+            throw e;
+        }
     }
 
     /** Called by the Kafka listeners (possibly at once, from their own threads) with each record's value. */

@@ -54,31 +54,21 @@ class Generations {
         GenerationMetrics.Measurement measurement = metrics.start("generate");
         GenerationParameters parameters = measurement.step("rejected", () -> requests.parameters(tenant, body, false));
         String jobId = Jobs.newJobId();
-        JobCompletion.AwaitedJob awaited = measurement.step("unavailable",
-                () -> completion.submitAndAwait(jobId, wait, () -> submit(tenant, jobId, parameters)));
-        ResponseEntity<Object> accepted = SubmittedJob.accepted(awaited.job());
-        // the timeout is a backstop only: the wait below ends first
-        DeferredResult<ResponseEntity<Object>> answer = new DeferredResult<>(wait.plusSeconds(5).toMillis(), accepted);
-        awaited.ended().whenComplete((ended, error) -> {
-            try {
-                answer.setResult(answer(ended, accepted, parameters, measurement));
-            } catch (RuntimeException e) {
-                measurement.finish("error");
-                answer.setErrorResult(e);
-            }
-        });
-        return answer;
+        return measurement.step("unavailable", () -> completion.submitAndAnswer(jobId, wait,
+                () -> submit(tenant, jobId, parameters),
+                (job, ended) -> measurement.step("error", () -> answer(job, ended, parameters, measurement))));
     }
 
     JobRow submit(Tenant tenant, String jobId, GenerationParameters parameters) {
         return jobs.submit(tenant, jobId, JobType.GENERATE, parameters.toParameters(), Map.of());
     }
 
-    private ResponseEntity<Object> answer(Optional<EndedJob> ended, ResponseEntity<Object> accepted,
-                                          GenerationParameters parameters, GenerationMetrics.Measurement measurement) {
-        if (ended == null || ended.isEmpty()) {
+    /** The audio, a problem (thrown) for a failed or cancelled job, or 202 while it is still running. */
+    private ResponseEntity<Object> answer(JobRow submitted, Optional<EndedJob> ended, GenerationParameters parameters,
+                                          GenerationMetrics.Measurement measurement) {
+        if (ended.isEmpty()) {
             measurement.finish("accepted");
-            return accepted;
+            return SubmittedJob.accepted(submitted);
         }
         JobRow job = ended.get().row();
         return switch (job.status()) {

@@ -60,15 +60,10 @@ class SpeechStreams {
         GenerationParameters parameters = measurement.step("rejected", () -> wavOnly(requests.parameters(tenant, body, true)));
         String jobId = Jobs.newJobId();
         SentenceStream sentences = new SentenceStream();
-        // listening before the job exists: the first sentence may come back within milliseconds
-        JobEventBus.Subscription subscription = bus.subscribe(jobId, sentences::accept);
-        JobRow job;
-        try {
-            job = measurement.step("unavailable", () -> generations.submit(tenant, jobId, parameters));
-        } catch (RuntimeException e) {
-            subscription.close();
-            throw e;
-        }
+        JobEventBus.Listening<JobRow> listening = measurement.step("unavailable",
+                () -> bus.subscribeBefore(jobId, sentences::accept, () -> generations.submit(tenant, jobId, parameters)));
+        JobRow job = listening.submitted();
+        JobEventBus.Subscription subscription = listening.subscription();
         DeferredResult<ResponseEntity<StreamingResponseBody>> answer = new DeferredResult<>(LIMIT.plusSeconds(5).toMillis());
         answer.onTimeout(subscription::close);
         answer.onError(error -> subscription.close());
