@@ -1,6 +1,7 @@
 package dev.shabdam.local;
 
 import dev.shabdam.pipeline.PipelineConfig;
+import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.MediaProbe;
 
@@ -78,7 +79,8 @@ public final class LocalStack implements AutoCloseable {
 
     private PipelineConfig pipelineConfig(StackSettings settings) {
         return new PipelineConfig(kafka.bootstrapServers(), database.url(), database.user(), database.password(),
-                storage.uri(), PipelineConfig.DEFAULT_CHECKPOINT_INTERVAL_MS, settings.parallelism(), settings.modelsDir());
+                storage.uri(), PipelineConfig.DEFAULT_CHECKPOINT_INTERVAL_MS, settings.parallelism(), settings.modelsDir(),
+                JobLimits.DEFAULT);
     }
 
     private Map<String, String> gatewayEnvironment(StackSettings settings) {

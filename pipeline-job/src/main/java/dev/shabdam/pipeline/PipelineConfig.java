@@ -1,5 +1,8 @@
 package dev.shabdam.pipeline;
 
+import dev.shabdam.pipeline.jobs.JobLimits;
+
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.function.Function;
  * ({@code SHABDAM_KAFKA_BOOTSTRAP}), so the same jar runs under {@code flink run} and in a container.
  *
  * @param storageUri root of object storage, e.g. {@code s3://shabdam} or {@code file:///var/shabdam}
+ * @param limits     what one job may take ({@code --max-media-seconds}, {@code --job-timeout-seconds})
  */
 public record PipelineConfig(
         String kafkaBootstrap,
@@ -21,7 +25,8 @@ public record PipelineConfig(
         String storageUri,
         long checkpointIntervalMs,
         int parallelism,
-        String modelsDir) {
+        String modelsDir,
+        JobLimits limits) {
 
     public static final long DEFAULT_CHECKPOINT_INTERVAL_MS = 1000;
     public static final int DEFAULT_PARALLELISM = 1;
@@ -43,7 +48,9 @@ public record PipelineConfig(
                 settings.required("storage-uri"),
                 settings.number("checkpoint-interval-ms", DEFAULT_CHECKPOINT_INTERVAL_MS),
                 (int) settings.number("parallelism", DEFAULT_PARALLELISM),
-                Objects.requireNonNullElse(settings.optional("models-dir"), DEFAULT_MODELS_DIR));
+                Objects.requireNonNullElse(settings.optional("models-dir"), DEFAULT_MODELS_DIR),
+                new JobLimits(settings.number("max-media-seconds", (long) JobLimits.DEFAULT_MAX_MEDIA_SECONDS),
+                        Duration.ofSeconds(settings.number("job-timeout-seconds", JobLimits.DEFAULT_JOB_TIMEOUT.toSeconds()))));
     }
 
     private static Map<String, String> flags(String[] args) {

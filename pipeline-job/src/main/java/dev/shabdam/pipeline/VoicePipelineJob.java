@@ -20,6 +20,7 @@ import dev.shabdam.pipeline.io.KafkaConnectors;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.jobs.CancellationGate;
+import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.JobRouter;
 import dev.shabdam.pipeline.jobs.RequestDecoder;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
@@ -75,11 +76,15 @@ public class VoicePipelineJob {
     private final MediaProbe probe;
     private final String modelsDir;
     private final TranslatorSettings translation;
+    private final JobLimits limits;
 
-    /** @param translation machine translation for dubs that upload none; null where there is none */
+    /**
+     * @param translation machine translation for dubs that upload none; null where there is none
+     * @param limits      what one job may take (media length, time)
+     */
     public VoicePipelineJob(Source<RawRecord, ?, ?> requests, JobSinks sinks, ObjectStorage storage,
                             SynthesisCacheIndex synthesisCache, MediaProbe probe, String modelsDir,
-                            TranslatorSettings translation) {
+                            TranslatorSettings translation, JobLimits limits) {
         this.requests = requests;
         this.sinks = sinks;
         this.storage = storage;
@@ -87,6 +92,7 @@ public class VoicePipelineJob {
         this.probe = probe;
         this.modelsDir = modelsDir;
         this.translation = translation;
+        this.limits = limits;
     }
 
     /**
@@ -102,7 +108,8 @@ public class VoicePipelineJob {
                 new SynthesisCacheIndex(jdbc),
                 probe,
                 config.modelsDir(),
-                TranslatorSettings.fromEnvironment(System.getenv()).orElse(null));
+                TranslatorSettings.fromEnvironment(System.getenv()).orElse(null),
+                config.limits());
     }
 
     /**

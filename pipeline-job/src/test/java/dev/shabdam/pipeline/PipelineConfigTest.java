@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline;
 
+import dev.shabdam.pipeline.jobs.JobLimits;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -20,7 +21,7 @@ class PipelineConfigTest {
         PipelineConfig config = PipelineConfig.fromArgs(new String[0], ENV::get);
 
         assertThat(config).isEqualTo(new PipelineConfig("kafka:9092", "jdbc:postgresql://db/shabdam", "shabdam", null,
-                "s3://shabdam", 1000, 4, PipelineConfig.DEFAULT_MODELS_DIR));
+                "s3://shabdam", 1000, 4, PipelineConfig.DEFAULT_MODELS_DIR, JobLimits.DEFAULT));
     }
 
     @Test
@@ -34,6 +35,14 @@ class PipelineConfigTest {
         assertThat(config.checkpointIntervalMs()).isEqualTo(250);
         assertThat(config.jdbcPassword()).isEqualTo("secret");
         assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://db/shabdam");
+    }
+
+    @Test
+    void readsJobLimits() {
+        PipelineConfig config = PipelineConfig.fromArgs(new String[] {"--max-media-seconds", "60"},
+                name -> name.equals("SHABDAM_JOB_TIMEOUT_SECONDS") ? "90" : ENV.get(name));
+
+        assertThat(config.limits()).isEqualTo(new JobLimits(60, java.time.Duration.ofSeconds(90)));
     }
 
     @Test

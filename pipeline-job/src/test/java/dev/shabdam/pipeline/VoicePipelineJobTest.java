@@ -9,6 +9,7 @@ import dev.shabdam.pipeline.io.SynthesisCacheIndex;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.jobs.EventSeq;
+import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
@@ -87,7 +88,7 @@ class VoicePipelineJobTest {
         new VoicePipelineJob(source(requests),
                 new JobSinks(events, jobs, jobEvents, analysisResults, new CollectSink<>(), new CollectSink<>(), deadLetters),
                 new ObjectStorage(storageRoot.toUri().toString()), UNUSED_CACHE_INDEX, new FfmpegMediaProbe(),
-                "models/cache", null)
+                "models/cache", null, JobLimits.DEFAULT)
                 .build(env);
         env.execute("voice-pipeline-test");
 
@@ -128,7 +129,7 @@ class VoicePipelineJobTest {
                 new JobSinks(events, new CollectSink<>(), new CollectSink<>(), new CollectSink<>(), new CollectSink<>(),
                         new CollectSink<>(), new CollectSink<>()),
                 new ObjectStorage(storageRoot.toUri().toString()), UNUSED_CACHE_INDEX, new FfmpegMediaProbe(),
-                "models/cache", null)
+                "models/cache", null, JobLimits.DEFAULT)
                 .build(env);
         env.execute("dub-test");
 
@@ -148,7 +149,8 @@ class VoicePipelineJobTest {
     @Test
     void realConnectorsMakeAJobGraphWithStableIds() {
         PipelineConfig config = new PipelineConfig("localhost:9092", "jdbc:postgresql://localhost/shabdam",
-                "shabdam", "secret", "file:///tmp/shabdam", 1000, 2, "models/cache");
+                "shabdam", "secret", "file:///tmp/shabdam", 1000, 2, "models/cache",
+                JobLimits.DEFAULT);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 VoicePipelineJob.configuration(config));
 
@@ -169,7 +171,8 @@ class VoicePipelineJobTest {
     /** The production configuration, with fast checkpoints and no restarts: a failure must fail the test. */
     private static Configuration testConfiguration() {
         Configuration conf = VoicePipelineJob.configuration(
-                new PipelineConfig("unused:9092", "jdbc:unused", null, null, "file:///unused", 200, 2, "models/cache"));
+                new PipelineConfig("unused:9092", "jdbc:unused", null, null, "file:///unused", 200, 2, "models/cache",
+                        JobLimits.DEFAULT));
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         return conf;
     }

@@ -15,6 +15,14 @@ public final class Topics {
     /** Records of {@link #REQUESTS} that could not be read, with the reason in a header. */
     public static final String DEAD_LETTERS = "voice.requests.dlq";
 
+    /**
+     * The pipeline's consumer groups on {@link #REQUESTS}, one per latency class: interactive work
+     * (speaking a sentence) is read by its own source, so an hour of analysis or a dub that waits on
+     * a remote translator never holds it up. The gateway reads their lag for its readiness.
+     */
+    public static final String PIPELINE_GROUP_INTERACTIVE = "shabdam-pipeline-interactive";
+    public static final String PIPELINE_GROUP_MEDIA = "shabdam-pipeline-media";
+
     /** Header on a dead letter carrying why the record could not be read. */
     public static final String DEAD_LETTER_REASON_HEADER = "shabdam.dlq.reason";
 
