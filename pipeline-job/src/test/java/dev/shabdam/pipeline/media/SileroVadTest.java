@@ -34,7 +34,7 @@ class SileroVadTest {
         WavWriter.write(wav, DecodedAudio.mono(rate, joined), WavWriter.Encoding.PCM_16);
         long secondOffsetMs = (first.frames() + rate) * 1000L / rate;
 
-        DecodedAudio speech = new SpeechTrackExtractor().speech(wav.toFile());
+        DecodedAudio speech = new AudioDecoder().decode(wav.toFile(), SpeechTrackExtractor.SPEECH_RATE_HZ, 1);
         float[] probabilities;
         try (SileroVad vad = SileroVad.open(MODELS, false)) {
             probabilities = vad.speechProbabilities(speech.channels()[0]);
