@@ -55,6 +55,26 @@ class SileroVadTest {
     }
 
     @Test
+    void aTrackJudgedBlockByBlockGetsTheProbabilitiesOfTheWhole() throws Exception {
+        assumeTrue(MODELS != null, "skipped: silero_vad_v5.onnx not found under models/cache (run models/fetch)");
+        float[] track = new float[3 * SileroVad.SAMPLE_RATE_HZ + 123];
+        for (int i = 0; i < track.length; i++) {
+            // a vowel-like buzz in the middle second, faint noise around it
+            double buzz = i > SileroVad.SAMPLE_RATE_HZ && i < 2 * SileroVad.SAMPLE_RATE_HZ
+                    ? 0.3 * Math.signum(Math.sin(2 * Math.PI * 130 * i / SileroVad.SAMPLE_RATE_HZ)) : 0;
+            track[i] = (float) (buzz + 0.001 * Math.sin(i * 1.7));
+        }
+        try (SileroVad vad = SileroVad.open(MODELS, false)) {
+            float[] whole = vad.speechProbabilities(track);
+            SileroVad.Track inBlocks = vad.track();
+            for (int from = 0; from < track.length; from += 1_000) {
+                inBlocks.add(track, from, Math.min(track.length, from + 1_000));
+            }
+            assertThat(inBlocks.finish()).hasSize((track.length + 511) / 512).isEqualTo(whole);
+        }
+    }
+
+    @Test
     void missingModelNamesTheFileAndTheFetchCommand(@TempDir Path dir) {
         assertThatThrownBy(() -> SileroVad.open(dir, true))
                 .isInstanceOf(FileNotFoundException.class)
