@@ -92,7 +92,7 @@ public final class LoudnessMeter {
                     }
                     filters[c].filter(x, from, n);
                 }
-                truePeak.add(c, x, 0, n);
+                truePeak.add(c, x);
             }
             subBlocks += finished;
             frames += n;

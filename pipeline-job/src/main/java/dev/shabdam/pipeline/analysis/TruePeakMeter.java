@@ -46,52 +46,56 @@ public final class TruePeakMeter {
     /** Scans the next block of every channel. */
     public void add(DecodedAudio block) {
         for (int c = 0; c < channels.length; c++) {
-            add(c, block.channels()[c], 0, block.frames());
+            add(c, block.channels()[c]);
         }
     }
 
-    /** Scans {@code x[from..to)}, the next samples of channel {@code c}. */
-    void add(int c, float[] x, int from, int to) {
-        channels[c].add(x, from, to);
+    /** Scans {@code x}, the next samples of channel {@code c}. */
+    void add(int c, float[] x) {
+        channels[c].add(x);
     }
 
     /** The true peak over all channels in dBTP, null for all-zero audio; the audio ends here. */
     public Double peakDbtp() {
         if (!finished) {
             for (Channel channel : channels) {
-                channel.finish();
+                channel.add(new float[HALF]); // the end: the last samples are scanned against zeros
             }
             finished = true;
         }
         return peak > 0 ? 20 * Math.log10(peak) : null;
     }
 
-    /** One channel's look-back: {@code carry} holds its last 2·HALF samples, of which the last {@code pending} are not yet scanned. */
+    /**
+     * One channel's look-back: {@code carry} holds its last 2·HALF samples (zeros before the first), of
+     * which the last {@code pending} are not scanned yet because the samples after them had not come.
+     */
     private final class Channel {
         private final float[] carry = new float[2 * HALF];
-        private float[] work = new float[0];
+        private final float[] head = new float[4 * HALF];
         private int pending;
 
-        void add(float[] x, int from, int to) {
-            int n = to - from;
-            int length = carry.length + n;
-            if (work.length < length) {
-                work = new float[length];
+        void add(float[] x) {
+            int n = x.length;
+            // where the carry is still in reach: the pending samples and the block's first HALF, scanned on carry + block start
+            int headLength = carry.length + Math.min(n, carry.length);
+            System.arraycopy(carry, 0, head, 0, carry.length);
+            System.arraycopy(x, 0, head, carry.length, headLength - carry.length);
+            int headEnd = Math.min(carry.length + HALF, headLength - HALF);
+            if (headEnd > carry.length - pending) {
+                scan(head, carry.length - pending, headEnd);
             }
-            System.arraycopy(carry, 0, work, 0, carry.length);
-            System.arraycopy(x, from, work, carry.length, n);
-            int scanTo = length - HALF;
-            int scanFrom = carry.length - pending;
-            if (scanTo > scanFrom) {
-                scan(work, scanFrom, scanTo);
+            // the rest of the block has its context within the block itself
+            if (n - HALF > HALF) {
+                scan(x, HALF, n - HALF);
+            }
+            if (n >= carry.length) {
+                System.arraycopy(x, n - carry.length, carry, 0, carry.length);
+            } else {
+                System.arraycopy(carry, n, carry, 0, carry.length - n);
+                System.arraycopy(x, 0, carry, carry.length - n, n);
             }
             pending = Math.min(HALF, pending + n);
-            System.arraycopy(work, length - carry.length, carry, 0, carry.length);
-        }
-
-        /** Scans the last samples with zeros after them, as the signal's end. */
-        void finish() {
-            add(new float[HALF], 0, HALF);
         }
     }
 

@@ -21,7 +21,9 @@ public final class TrackSpill implements MonoTrack, AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SAMPLES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private final float[] buffered = new float[BUFFER_SAMPLES];
+    private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_SAMPLES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private int count;
     private long length;
 
     private TrackSpill(Path file) throws IOException {
@@ -44,13 +46,16 @@ public final class TrackSpill implements MonoTrack, AutoCloseable {
         if (length + (to - from) > Integer.MAX_VALUE) {
             throw new IOException("a spilled track holds at most " + Integer.MAX_VALUE + " samples");
         }
-        for (int i = from; i < to; i++) {
-            if (!buffer.hasRemaining()) {
+        for (int at = from; at < to; ) {
+            if (count == buffered.length) {
                 flush();
             }
-            buffer.putFloat(x[i]);
+            int n = Math.min(buffered.length - count, to - at);
+            System.arraycopy(x, at, buffered, count, n);
+            count += n;
+            length += n;
+            at += n;
         }
-        length += to - from;
     }
 
     @Override
@@ -59,18 +64,18 @@ public final class TrackSpill implements MonoTrack, AutoCloseable {
     }
 
     @Override
-    public float[] read(int from, int count) {
+    public float[] read(int from, int n) {
         try {
             flush();
-            ByteBuffer bytes = ByteBuffer.allocate(count * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer stretch = ByteBuffer.allocate(n * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
             long position = (long) from * Float.BYTES;
-            while (bytes.hasRemaining()) {
-                if (channel.read(bytes, position + bytes.position()) < 0) {
-                    throw new IOException("the spilled track ends before sample " + (from + count));
+            while (stretch.hasRemaining()) {
+                if (channel.read(stretch, position + stretch.position()) < 0) {
+                    throw new IOException("the spilled track ends before sample " + (from + n));
                 }
             }
-            float[] samples = new float[count];
-            bytes.flip().asFloatBuffer().get(samples);
+            float[] samples = new float[n];
+            stretch.flip().asFloatBuffer().get(samples);
             return samples;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read back the spilled track " + file, e);
@@ -78,11 +83,14 @@ public final class TrackSpill implements MonoTrack, AutoCloseable {
     }
 
     private void flush() throws IOException {
-        buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer, channel.size());
+        bytes.clear();
+        bytes.asFloatBuffer().put(buffered, 0, count);
+        bytes.limit(count * Float.BYTES);
+        long position = (length - count) * Float.BYTES;
+        while (bytes.hasRemaining()) {
+            position += channel.write(bytes, position);
         }
-        buffer.clear();
+        count = 0;
     }
 
     @Override
