@@ -18,6 +18,7 @@ final class SpeechFrames {
     private double[] zcr = new double[256];
     private double[] f0 = new double[256];
     private double[] correlation = new double[256];
+    private boolean finished;
 
     /** @param tracker null when only the levels are wanted */
     SpeechFrames(PitchTracker tracker) {
@@ -26,6 +27,9 @@ final class SpeechFrames {
 
     /** Takes the next samples {@code x[from, to)} and measures every frame they complete. */
     void add(float[] x, int from, int to) {
+        if (finished) {
+            throw new IllegalStateException("the track has ended");
+        }
         // keep from the earliest frame still to be measured
         int next = pitch == null ? levelFrames : Math.min(levelFrames, pitchFrames);
         samples.append(x, from, to, (long) next * SpeechSignal.HOP);
@@ -47,7 +51,8 @@ final class SpeechFrames {
 
     /** The levels of every whole frame; the track ends here. */
     FrameLevels levels() {
-        return new FrameLevels(Arrays.copyOf(power, levelFrames), Arrays.copyOf(zcr, levelFrames));
+        finish();
+        return new FrameLevels(power, zcr);
     }
 
     /**
@@ -55,10 +60,24 @@ final class SpeechFrames {
      * the track ends here.
      */
     PitchTrack pitch() {
-        double[] hz = Arrays.copyOf(f0, levelFrames);
-        double[] r = Arrays.copyOf(correlation, levelFrames);
-        PitchTracker.dropShortRuns(hz, r);
-        return new PitchTrack(hz, r);
+        finish();
+        return new PitchTrack(f0, correlation);
+    }
+
+    /**
+     * Cuts the per-frame arrays to the frames there are, one at a time so that a long track's arrays
+     * (8 MB each for three hours) are not all held twice, and drops the pitch's flukes.
+     */
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        power = Arrays.copyOf(power, levelFrames);
+        zcr = Arrays.copyOf(zcr, levelFrames);
+        f0 = Arrays.copyOf(f0, levelFrames);
+        correlation = Arrays.copyOf(correlation, levelFrames);
+        PitchTracker.dropShortRuns(f0, correlation);
     }
 
     private int offset(int frame) {

@@ -2,6 +2,7 @@ package dev.shabdam.pipeline.dubbing;
 
 import dev.shabdam.pipeline.dubbing.transcription.TimedText;
 import dev.shabdam.pipeline.dubbing.transcription.WhisperTranscriber;
+import dev.shabdam.pipeline.jobs.JobDeadline;
 import dev.shabdam.pipeline.jobs.JobFailedException;
 import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.DecodedAudio;
@@ -72,6 +73,7 @@ public final class SpeechTranscription implements AutoCloseable {
             List<Utterance> utterances = new VoiceActivitySegmenter().segment(judged.finish(), durationMs);
             List<Cue> cues = new ArrayList<>();
             for (Utterance utterance : utterances) {
+                JobDeadline.check(); // a film's worth of utterances is minutes of recognition
                 int from = (int) (utterance.startMs() * speech.sampleRate() / 1000);
                 int to = (int) Math.min(track.length(), utterance.endMs() * speech.sampleRate() / 1000);
                 String text = whisper.transcribe(track.read(from, to - from), language).stream()
