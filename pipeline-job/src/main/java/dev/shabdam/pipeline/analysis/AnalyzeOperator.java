@@ -35,7 +35,7 @@ import java.util.Map;
  * {@code purpose} = {@code cloning} judges the recording as a voice-cloning sample.
  */
 public class AnalyzeOperator extends MediaJobOperator {
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 2L;
 
     public static final String PROBE = "probe";
     public static final String ANALYZE = "analyze";

@@ -35,7 +35,7 @@ import java.util.Map;
  * voice (embedding, mel-cepstral distortion, pitch) is compared on those ({@link ComparedRecording}).
  */
 public class CompareOperator extends MediaJobOperator {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 1L;
 
     public static final String DECODE = "decode";
     public static final String COMPARE = "compare";
