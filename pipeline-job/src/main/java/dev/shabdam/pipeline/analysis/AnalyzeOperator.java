@@ -26,9 +26,9 @@ import java.util.Map;
  * Runs an ANALYZE job in two stages on one local copy of the input: {@code probe} (what the file
  * holds, refusing what FFmpeg cannot decode and what lasts longer than the job limit, code
  * {@code media_too_long}) and {@code analyze} (loudness, noise, pitch, voice quality and suggestions,
- * in one pass over the audio block by block: see {@link VoiceAnalyzer} for what memory that takes). Emits seq 1 PROGRESS probe (started), seq 2 PROGRESS probe (done, with
- * its duration), seq 3 PROGRESS analyze (started), seq 4 COMPLETED analyze (with its duration) or
- * FAILED. The report is also stored as output
+ * in one pass over the audio block by block: see {@link VoiceAnalyzer} for what memory that takes).
+ * Emits seq 1 PROGRESS probe (started), seq 2 PROGRESS probe (done, with its duration), seq 3
+ * PROGRESS analyze (started), seq 4 COMPLETED analyze (with its duration) or FAILED. The report is also stored as output
  * {@code report}, without timestamps, so a replay writes the same bytes under the same key.
  *
  * <p>Parameters: {@code target} = {@code podcast} (default) or {@code broadcast} loudness target;

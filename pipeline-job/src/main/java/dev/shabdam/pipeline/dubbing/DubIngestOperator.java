@@ -14,8 +14,8 @@ import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobFailedException;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
-import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.MediaProbe;
@@ -42,9 +42,9 @@ import java.util.List;
  * it knows how many lines to wait for. Its own events (seq 1–4) go to the main output.
  *
  * <p>Media longer than the job limit is refused from the probe, before anything is decoded
- * ({@code media_too_long}). The lines come from the subtitles when given, else from what {@link SpeechTranscription} hears, with the given translation or a machine
- * translation of them (the configured {@link Translator}); from the translation alone when only it
- * is given. Source language {@code auto} is passed to the translator, which detects it.
+ * ({@code media_too_long}). The lines come from the subtitles when given, else from what
+ * {@link SpeechTranscription} hears, with the given translation or a machine translation of them
+ * (the configured {@link Translator}); from the translation alone when only it is given. Source language {@code auto} is passed to the translator, which detects it.
  */
 public class DubIngestOperator extends MediaJobOperator {
     private static final long serialVersionUID = 1L;
