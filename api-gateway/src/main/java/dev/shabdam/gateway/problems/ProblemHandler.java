@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.problems;
 
+import dev.shabdam.schemas.PathRedaction;
 import dev.shabdam.speech.SynthesisException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ import java.util.Map;
 
 /**
  * Every error leaves the gateway as an RFC 9457 problem detail carrying a {@code code}: our own
- * {@link ApiProblem}s and Spring MVC's exceptions alike (the latter mapped by exception type).
+ * {@link ApiProblem}s and Spring MVC's exceptions alike (the latter mapped by exception type). No detail
+ * names a filesystem path ({@link PathRedaction}).
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -97,7 +99,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> respond(HttpStatusCode status, String code, String detail, HttpHeaders headers) {
         meters.counter("shabdam.problems", "code", code).increment();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        // the one way out for every error: a path an exception named (a temporary file, a model) stays in the log
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, PathRedaction.withoutPaths(detail));
         problem.setType(URI.create(TYPE_BASE + code));
         problem.setProperty("code", code);
         return ResponseEntity.status(status)
