@@ -162,10 +162,18 @@ abstract class GatewayTestSupport {
         send(Topics.REPLIES, event);
     }
 
+    /** An event written as JSON text, as some pipeline may write it, to voice.replies. */
+    void replyJson(String jobId, String json) {
+        send(Topics.REPLIES, jobId, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private void send(String topic, VoiceEvent event) {
+        send(topic, event.jobId(), RecordCodec.encode(event));
+    }
+
+    private void send(String topic, String key, byte[] value) {
         try {
-            events.send(new ProducerRecord<>(topic, event.jobId(), RecordCodec.encode(event)))
-                    .get(10, TimeUnit.SECONDS);
+            events.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -39,6 +39,14 @@ public class Personas {
         return repository.findByIdOrName(tenant.id(), reference);
     }
 
+    /**
+     * The voice id {@code reference} stands for: the voice of the tenant's persona of that id or name (null for
+     * the language's default voice), else the reference itself, to be checked as a voice id.
+     */
+    public String voiceOf(Tenant tenant, String reference) {
+        return resolve(tenant, reference).map(Persona::voiceId).orElse(reference);
+    }
+
     Persona create(Tenant tenant, PersonaRequest request) {
         Instant now = now();
         Persona persona = validated(UUID.randomUUID().toString(), request, now, now);
