@@ -62,7 +62,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shabdam.api-keys=tenantA:key-a-0123456789,tenantB:key-b-0123456789,tenantC:key-c-0123456789",
         "shabdam.uploads.max-audio-bytes=64KB",
-        "shabdam.uploads.max-video-bytes=256KB"})
+        "shabdam.uploads.max-video-bytes=256KB",
+        "shabdam.generation.shared-cache-tenants=tenantB"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.REQUESTS, Topics.EVENTS, Topics.REPLIES},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         // a one-node test broker: no 3 s wait for more group members, no 50 offsets partitions

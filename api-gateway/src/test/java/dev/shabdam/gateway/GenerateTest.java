@@ -164,6 +164,19 @@ class GenerateTest extends GatewayTestSupport {
     }
 
     @Test
+    void onlyATenantThatOptedIntoTheSharedCacheAsksForIt() {
+        HttpResponse<byte[]> own = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}").build());
+        HttpResponse<byte[]> shared = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_B, "{\"text\":\"hi\"}").build());
+        String ownId = Http.json(own).get("jobId").asText();
+        String sharedId = Http.json(shared).get("jobId").asText();
+        await().untilAsserted(() -> assertThat(requestsOf(ownId)).isNotEmpty());
+        await().untilAsserted(() -> assertThat(requestsOf(sharedId)).isNotEmpty());
+
+        assertThat(requestsOf(ownId).get(0).parameters()).doesNotContainKey("sharedCache");
+        assertThat(requestsOf(sharedId).get(0).parameters()).containsEntry("sharedCache", "true");
+    }
+
+    @Test
     void aVoiceIdThatIsNotAVoiceNameIsRefusedBeforeAnythingIsQueued() {
         Set<String> known = knownJobs();
         for (String voice : List.of("../../../../etc/passwd", "/etc/hostname", "ML_IN")) {
