@@ -4,12 +4,29 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /** One real PostgreSQL (embedded binaries) per test JVM, shared by every Spring context. */
 final class TestDatabase {
     private static EmbeddedPostgres postgres;
 
     private TestDatabase() {
+    }
+
+    /** A database of its own in the same server, made on first use: for a Spring context that must not see the others' rows. */
+    static synchronized String jdbcUrl(String database) {
+        jdbcUrl();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) { // duplicate_database: made by an earlier context
+                throw new IllegalStateException(e);
+            }
+        }
+        return postgres.getJdbcUrl("postgres", database);
     }
 
     static synchronized String jdbcUrl() {
