@@ -63,7 +63,7 @@ import static org.awaitility.Awaitility.await;
         "shabdam.api-keys=tenantA:key-a-0123456789,tenantB:key-b-0123456789,tenantC:key-c-0123456789",
         "shabdam.uploads.max-audio-bytes=64KB",
         "shabdam.uploads.max-video-bytes=256KB",
-        "shabdam.generation.shared-cache-tenants=tenantB"})
+        "shabdam.generation.shared-cache-tenants=tenantC"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.REQUESTS, Topics.EVENTS, Topics.REPLIES},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         // a one-node test broker: no 3 s wait for more group members, no 50 offsets partitions

@@ -166,7 +166,7 @@ class GenerateTest extends GatewayTestSupport {
     @Test
     void onlyATenantThatOptedIntoTheSharedCacheAsksForIt() {
         HttpResponse<byte[]> own = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}").build());
-        HttpResponse<byte[]> shared = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_B, "{\"text\":\"hi\"}").build());
+        HttpResponse<byte[]> shared = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_C, "{\"text\":\"hi\"}").build());
         String ownId = Http.json(own).get("jobId").asText();
         String sharedId = Http.json(shared).get("jobId").asText();
         await().untilAsserted(() -> assertThat(requestsOf(ownId)).isNotEmpty());
