@@ -28,7 +28,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -64,10 +63,7 @@ import static org.awaitility.Awaitility.await;
         "shabdam.uploads.max-audio-bytes=64KB",
         "shabdam.uploads.max-video-bytes=256KB",
         "shabdam.generation.shared-cache-tenants=tenantC"})
-@EmbeddedKafka(partitions = 1, topics = {Topics.REQUESTS, Topics.EVENTS, Topics.REPLIES},
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        // a one-node test broker: no 3 s wait for more group members, no 50 offsets partitions
-        brokerProperties = {"group.initial.rebalance.delay.ms=0", "offsets.topic.num.partitions=1"})
+@TestBroker
 abstract class GatewayTestSupport {
     static final String KEY_A = "key-a-0123456789";
     static final String KEY_B = "key-b-0123456789";
@@ -94,9 +90,7 @@ abstract class GatewayTestSupport {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, TestDatabase::jdbcUrl);
         registry.add("shabdam.storage.uri", STORAGE::toUri);
     }
 

@@ -16,7 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,9 +42,7 @@ import static org.awaitility.Awaitility.await;
         "shabdam.api-keys=tenantH:key-h-0123456789",
         "shabdam.health.queue-stall=4s",
         "shabdam.health.sample-every=250ms"})
-@EmbeddedKafka(partitions = 2, topics = {Topics.REQUESTS, Topics.EVENTS, Topics.REPLIES},
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        brokerProperties = {"group.initial.rebalance.delay.ms=0", "offsets.topic.num.partitions=1"})
+@TestBroker
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineHealthTest {
     private static final String READINESS = "/actuator/health/readiness";
@@ -59,9 +56,7 @@ class PipelineHealthTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("spring.datasource.url", () -> TestDatabase.jdbcUrl("pipeline_health"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, () -> TestDatabase.jdbcUrl("pipeline_health"));
         registry.add("shabdam.storage.uri", Files.createTempDirectory("shabdam-health-test-")::toUri);
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -103,23 +104,24 @@ class VitsOnnxSynthesizerTest {
 
     @Test
     void aManifestVoiceThatIsNotInstalledNamesTheFileAndTheFetchCommandButNotTheFolder() {
-        try (VitsOnnxSynthesizer engine = new VitsOnnxSynthesizer(voices, false, EMOTIONS)) {
-            assertThatThrownBy(() -> engine.synthesize(new SynthesisRequest("മല", Language.ML, "piper-ml-in-meera-medium", Prosody.NEUTRAL)))
-                    .isInstanceOf(SynthesisException.class)
-                    .hasMessageContaining("piper/ml_IN-meera-medium.onnx")
-                    .hasMessageContaining("models/README.md")
-                    .hasMessageNotContaining(voices.toString())
-                    .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("model_missing");
-        }
+        SynthesisException refusal = refusal("piper-ml-in-meera-medium");
+        assertThat(refusal.codeName()).isEqualTo("model_missing");
+        assertThat(refusal).hasMessageContaining("piper/ml_IN-meera-medium.onnx").hasMessageContaining("models/README.md")
+                .hasMessageNotContaining(voices.toString());
     }
 
     @Test
     void aVoiceNeitherListedNorInstalledIsNotFound() {
+        SynthesisException refusal = refusal("ml-in-arjun-medium");
+        assertThat(refusal.codeName()).isEqualTo("voice_not_found");
+        assertThat(refusal).hasMessageContaining("ml-in-arjun-medium");
+    }
+
+    /** What speaking a word with {@code voiceId} fails with. */
+    private SynthesisException refusal(String voiceId) {
         try (VitsOnnxSynthesizer engine = new VitsOnnxSynthesizer(voices, false, EMOTIONS)) {
-            assertThatThrownBy(() -> engine.synthesize(new SynthesisRequest("മല", Language.ML, "ml-in-arjun-medium", Prosody.NEUTRAL)))
-                    .isInstanceOf(SynthesisException.class)
-                    .hasMessageContaining("ml-in-arjun-medium")
-                    .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("voice_not_found");
+            return catchThrowableOfType(SynthesisException.class,
+                    () -> engine.synthesize(new SynthesisRequest("മല", Language.ML, voiceId, Prosody.NEUTRAL)));
         }
     }
 
