@@ -24,6 +24,8 @@ class OperationsTest extends GatewayTestSupport {
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         JsonNode health = Http.json(response);
         assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).as("no path of the machine, without an API key")
+                .doesNotContain(STORAGE.toString());
         for (String component : new String[]{"db", "kafka", "storage", "pipeline"}) {
             assertThat(health.get("components").get(component).get("status").asText()).as(component).isEqualTo("UP");
         }
