@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * With a stack of its own (the shared one must keep its pipeline): the gateway is ready while the pipeline's
+ * With a stack of its own, in a JVM of its own (see the pom): the gateway is ready while the pipeline's
  * Flink job runs, and once the job is stopped, readiness goes DOWN within the stall bound, the job's state
  * exported to Prometheus. Before this, a failed pipeline left every job QUEUED while health said UP.
  */
-class PipelineReadinessTest {
+class PipelineReadinessOwnStackTest {
     private static final Duration STALL_BOUND = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
