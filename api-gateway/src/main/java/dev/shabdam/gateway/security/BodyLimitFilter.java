@@ -7,6 +7,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,6 +27,7 @@ import java.nio.charset.StandardCharsets;
  * before anything looks at its size.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE) // before any other filter could read the body
 class BodyLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
 
