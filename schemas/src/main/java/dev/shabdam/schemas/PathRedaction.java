@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class PathRedaction {
     private static final String ELEMENT = "[^\\s/\\\\\"'`<>|;,()\\[\\]{}]+";
     private static final Pattern PATH = Pattern.compile(
-            "\\b(?:file|s3a?|gs|hdfs):/{0,2}(?:" + ELEMENT + "/)*(" + ELEMENT + ")?"
+            "\\b(?:file|s3a?|gs|hdfs):/+(?:" + ELEMENT + "/)*(" + ELEMENT + ")?"
                     + "|(?<![\\w.~:/\\\\-])/(?:" + ELEMENT + "/)+(" + ELEMENT + ")?"
                     + "|\\b[A-Za-z]:\\\\(?:" + ELEMENT + "\\\\)*(" + ELEMENT + ")?",
             Pattern.UNICODE_CHARACTER_CLASS);
