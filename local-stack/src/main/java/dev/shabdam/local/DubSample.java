@@ -1,5 +1,6 @@
 package dev.shabdam.local;
 
+import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.media.MediaDecodeException;
@@ -38,7 +39,8 @@ public record DubSample(Path video, Path subtitles, Path translation, List<Cue> 
     static final double GAP_SECONDS = 1.2;
 
     /** A clip of {@code lineCount} lines, cycling through {@link #LINES}, written under {@code dir}. */
-    public static DubSample make(Path dir, int lineCount) throws IOException, InterruptedException, MediaDecodeException {
+    public static DubSample make(Path dir, int lineCount)
+            throws IOException, InterruptedException, MediaDecodeException, JobTimeoutException {
         Map<String, Audio> spoken = new HashMap<>();
         List<Audio> speech = new ArrayList<>();
         for (int k = 0; k < lineCount; k++) {

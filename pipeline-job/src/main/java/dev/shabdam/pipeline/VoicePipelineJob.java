@@ -157,10 +157,10 @@ public class VoicePipelineJob {
                 .process(new JobRouter())
                 .uid("route-by-type").name("Route by job type");
         DataStream<VoiceEvent> analyzed = keyedByJob(refused.getSideOutput(JobRouter.ANALYZE))
-                .process(new AnalyzeOperator(storage, probe))
+                .process(new AnalyzeOperator(storage, probe, limits))
                 .uid("analyze").name("Analyze");
         DataStream<VoiceEvent> compared = keyedByJob(refused.getSideOutput(JobRouter.COMPARE))
-                .process(new CompareOperator(storage, modelsDir))
+                .process(new CompareOperator(storage, modelsDir, probe, limits))
                 .uid("compare").name("Compare");
 
         SingleOutputStreamOperator<VoiceEvent> generated = keyedByJob(refused.getSideOutput(JobRouter.GENERATE))
@@ -173,7 +173,7 @@ public class VoicePipelineJob {
 
         DataStream<VoiceEvent> cancelled = admitted.getSideOutput(CancellationGate.CANCELLED);
         SingleOutputStreamOperator<VoiceEvent> dubIngested = keyedByJob(refused.getSideOutput(JobRouter.DUB))
-                .process(new DubIngestOperator(storage, probe, modelsDir, translation))
+                .process(new DubIngestOperator(storage, probe, modelsDir, translation, limits))
                 .uid("dub-ingest").name("Dub: ingest and script");
         BroadcastStream<String> cancelledDubs = cancelled
                 .filter(new CancelledDubs())
@@ -189,7 +189,7 @@ public class VoicePipelineJob {
         DataStream<VoiceEvent> dubbed = dubIngested.getSideOutput(DubIngestOperator.PLANS)
                 .keyBy(DubPlan::jobId)
                 .connect(dubbedLines.keyBy(DubbedUtterance::jobId))
-                .process(new DubAssemblyOperator(storage, probe))
+                .process(new DubAssemblyOperator(storage, probe, limits))
                 .uid("dub-assembly").name("Dub: mix and mux");
 
         DataStream<VoiceEvent> allEvents = cancelled

@@ -8,8 +8,11 @@ import dev.shabdam.pipeline.jobs.InvalidParameterException;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
 import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.jobs.JobEvents;
+import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.MediaProbe;
+import dev.shabdam.pipeline.media.MediaTooLongException;
 import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
@@ -21,10 +24,11 @@ import java.util.Map;
 
 /**
  * Runs an ANALYZE job in two stages on one local copy of the input: {@code probe} (what the file
- * holds, refusing what FFmpeg cannot decode) and {@code analyze} (loudness, noise, pitch, voice
- * quality and suggestions). Emits seq 1 PROGRESS probe (started), seq 2 PROGRESS probe (done, with
- * its duration), seq 3 PROGRESS analyze (started), seq 4 COMPLETED analyze (with its duration) or
- * FAILED. The report is also stored as output
+ * holds, refusing what FFmpeg cannot decode and what lasts longer than the job limit, code
+ * {@code media_too_long}) and {@code analyze} (loudness, noise, pitch, voice quality and suggestions,
+ * in one pass over the audio block by block: see {@link VoiceAnalyzer} for what memory that takes).
+ * Emits seq 1 PROGRESS probe (started), seq 2 PROGRESS probe (done, with its duration), seq 3
+ * PROGRESS analyze (started), seq 4 COMPLETED analyze (with its duration) or FAILED. The report is also stored as output
  * {@code report}, without timestamps, so a replay writes the same bytes under the same key.
  *
  * <p>Parameters: {@code target} = {@code podcast} (default) or {@code broadcast} loudness target;
@@ -39,11 +43,17 @@ public class AnalyzeOperator extends MediaJobOperator {
     public static final String REPORT = "report";
 
     private final MediaProbe probe;
+    private final JobLimits limits;
     private transient VoiceAnalyzer analyzer;
 
     public AnalyzeOperator(ObjectStorage storage, MediaProbe probe) {
+        this(storage, probe, JobLimits.DEFAULT);
+    }
+
+    public AnalyzeOperator(ObjectStorage storage, MediaProbe probe, JobLimits limits) {
         super(storage);
         this.probe = probe;
+        this.limits = limits;
     }
 
     @Override
@@ -53,9 +63,13 @@ public class AnalyzeOperator extends MediaJobOperator {
         out.collect(JobEvents.progress(request, EventSeq.FIRST, PROBE, 0.0));
         ObjectNode report = LocalCopy.of(storage(), key, file -> {
             ProbeResult media = probe.probe(file);
+            MediaTooLongException.requireWithin(media.durationSec(), limits.maxMediaSeconds());
             out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 1, PROBE, 0.1, clock.lap()));
             out.collect(JobEvents.progress(request, EventSeq.FIRST + 2, ANALYZE, 0.1));
-            AnalysisResult result = analyzer().analyze(new AudioDecoder().decode(file), options);
+            AnalysisResult result;
+            try (AudioBlocks audio = new AudioDecoder(limits.maxMediaSeconds()).open(file)) {
+                result = analyzer().analyze(audio, options);
+            }
             ObjectNode json = RecordCodec.mapper().valueToTree(result);
             json.set("media", RecordCodec.mapper().valueToTree(media));
             return json;

@@ -4,10 +4,14 @@ import dev.shabdam.pipeline.io.LocalCopy;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
+import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
 import dev.shabdam.pipeline.jobs.StageClock;
+import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.AudioDecoder;
-import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.pipeline.media.FfmpegMediaProbe;
+import dev.shabdam.pipeline.media.MediaProbe;
+import dev.shabdam.pipeline.media.MediaTooLongException;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
@@ -19,11 +23,16 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Runs a COMPARE job: decodes recordings {@code a} and {@code b} (stage {@code decode}) and compares
+ * Runs a COMPARE job: probes recordings {@code a} and {@code b}, refusing one longer than the job
+ * limit ({@code media_too_long}), and reads each block by block (stage {@code decode}), then compares
  * the speakers and the delivery (stage {@code compare}). Emits seq 1 PROGRESS decode (started),
  * seq 2 PROGRESS decode (done, with its duration), seq 3 PROGRESS compare (started), seq 4 COMPLETED
  * compare (with its duration) or FAILED. The speakers are compared with the embedder chosen at
  * {@link #open}: the ONNX model when installed in the models dir, else MFCC statistics.
+ *
+ * <p>Memory: durations and loudness cover each whole recording, but only the first
+ * {@value ComparedRecording#SPEECH_SECONDS} s of each one's 16 kHz speech track are kept, and the
+ * voice (embedding, mel-cepstral distortion, pitch) is compared on those ({@link ComparedRecording}).
  */
 public class CompareOperator extends MediaJobOperator {
     private static final long serialVersionUID = 1L;
@@ -32,13 +41,21 @@ public class CompareOperator extends MediaJobOperator {
     public static final String COMPARE = "compare";
 
     private final String modelsDir;
+    private final MediaProbe probe;
+    private final JobLimits limits;
     private transient SpeakerEmbedder embedder;
     private transient VoiceComparator comparator;
 
     /** {@code modelsDir}: where an ONNX speaker-embedding model may be installed (models/cache). */
     public CompareOperator(ObjectStorage storage, String modelsDir) {
+        this(storage, modelsDir, new FfmpegMediaProbe(), JobLimits.DEFAULT);
+    }
+
+    public CompareOperator(ObjectStorage storage, String modelsDir, MediaProbe probe, JobLimits limits) {
         super(storage);
         this.modelsDir = modelsDir;
+        this.probe = probe;
+        this.limits = limits;
     }
 
     @Override
@@ -62,8 +79,8 @@ public class CompareOperator extends MediaJobOperator {
         String a = requireInput(request, "a");
         String b = requireInput(request, "b");
         out.collect(JobEvents.progress(request, EventSeq.FIRST, DECODE, 0.0));
-        DecodedAudio first = decode(a);
-        DecodedAudio second = decode(b);
+        ComparedRecording first = read(a);
+        ComparedRecording second = read(b);
         out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 1, DECODE, 0.5, clock.lap()));
         out.collect(JobEvents.progress(request, EventSeq.FIRST + 2, COMPARE, 0.5));
         ComparisonResult result = comparator.compare(first, second);
@@ -76,7 +93,12 @@ public class CompareOperator extends MediaJobOperator {
         return EventSeq.FIRST + 3;
     }
 
-    private DecodedAudio decode(String key) throws Exception {
-        return LocalCopy.of(storage(), key, file -> new AudioDecoder().decode(file));
+    private ComparedRecording read(String key) throws Exception {
+        return LocalCopy.of(storage(), key, file -> {
+            MediaTooLongException.requireWithin(probe.probe(file).durationSec(), limits.maxMediaSeconds());
+            try (AudioBlocks audio = new AudioDecoder(limits.maxMediaSeconds()).open(file)) {
+                return ComparedRecording.read(audio);
+            }
+        });
     }
 }

@@ -34,8 +34,7 @@ public final class EnergyVoiceActivity implements VoiceActivity {
     private static final double LOWEST_PERCENTILE = 0.01;
 
     @Override
-    public boolean[] speechFrames(SpeechSignal signal) {
-        FrameLevels levels = signal.levels();
+    public boolean[] speechFrames(FrameLevels levels) {
         double[] power = levels.powerDb();
         boolean[] speech = new boolean[power.length];
         if (power.length == 0) {

@@ -11,24 +11,23 @@ public record FrameLevels(double[] powerDb, double[] zeroCrossingRate) {
     public static final double FLOOR_DB = -120.0;
 
     static FrameLevels of(SpeechSignal signal) {
-        float[] x = signal.samples();
-        int frames = signal.frameCount();
-        double[] power = new double[frames];
-        double[] zcr = new double[frames];
-        for (int f = 0; f < frames; f++) {
-            int start = f * SpeechSignal.HOP;
-            double sum = 0;
-            int crossings = 0;
-            for (int i = start; i < start + SpeechSignal.WINDOW; i++) {
-                sum += x[i] * (double) x[i];
-                if (i > start && (x[i] >= 0) != (x[i - 1] >= 0)) {
-                    crossings++;
-                }
+        SpeechFrames frames = new SpeechFrames(null);
+        frames.add(signal.samples(), 0, signal.samples().length);
+        return frames.levels();
+    }
+
+    /** Writes the level and zero-crossing rate of the frame that starts at {@code x[start]} into slot {@code f}. */
+    static void measure(float[] x, int start, double[] power, double[] zcr, int f) {
+        double sum = 0;
+        int crossings = 0;
+        for (int i = start; i < start + SpeechSignal.WINDOW; i++) {
+            sum += x[i] * (double) x[i];
+            if (i > start && (x[i] >= 0) != (x[i - 1] >= 0)) {
+                crossings++;
             }
-            power[f] = toDb(sum / SpeechSignal.WINDOW);
-            zcr[f] = crossings / (double) (SpeechSignal.WINDOW - 1);
         }
-        return new FrameLevels(power, zcr);
+        power[f] = toDb(sum / SpeechSignal.WINDOW);
+        zcr[f] = crossings / (double) (SpeechSignal.WINDOW - 1);
     }
 
     static double toDb(double meanSquare) {

@@ -19,8 +19,9 @@ final class KWeightingFilter {
     // shelf: b0 b1 b2 / a1 a2; high-pass: numerator is 1, −2, 1
     private final double b0, b1, b2, a1, a2;
     private final double h1, h2;
-    // transposed direct form II state of each stage
+    // transposed direct form II state of each stage, and the current sub-block's sum of squares
     private double s1, s2, t1, t2;
+    private double sum;
 
     KWeightingFilter(int sampleRate) {
         double k = Math.tan(Math.PI * SHELF_HZ / sampleRate);
@@ -39,12 +40,15 @@ final class KWeightingFilter {
         h2 = (1.0 - kh / HIGHPASS_Q + kh * kh) / ah0;
     }
 
-    /** Filters {@code x[from..to)} and returns the sum of squares of the K-weighted samples. */
-    double sumOfSquares(float[] x, int from, int to) {
+    /**
+     * Filters {@code x[from..to)} and adds the squares of the K-weighted samples to the running sum of
+     * the current sub-block; a sub-block may arrive in several pieces (the blocks of a long file).
+     */
+    void filter(float[] x, int from, int to) {
         // locals, not fields, in the loop: the JIT keeps them in registers
         double s1 = this.s1, s2 = this.s2, t1 = this.t1, t2 = this.t2;
         double b0 = this.b0, b1 = this.b1, b2 = this.b2, a1 = this.a1, a2 = this.a2, h1 = this.h1, h2 = this.h2;
-        double sum = 0;
+        double sum = this.sum;
         for (int i = from; i < to; i++) {
             double in = x[i];
             double shelf = b0 * in + s1;
@@ -55,12 +59,27 @@ final class KWeightingFilter {
             t2 = shelf - h2 * out;
             sum += out * out;
         }
+        this.s1 = s1;
+        this.s2 = s2;
+        this.t1 = t1;
+        this.t2 = t2;
+        this.sum = sum;
+    }
+
+    /**
+     * Ends the sub-block: answers the sum of squares filtered since the last call and starts a new
+     * sum. Only here, at sub-block edges, is tiny state flushed, so how a file was cut into blocks
+     * changes no bit of the result.
+     */
+    double takeSumOfSquares() {
+        double taken = sum;
+        sum = 0;
         // a decaying state would crawl through subnormal numbers (slow on x86) during digital silence
-        this.s1 = flushTiny(s1);
-        this.s2 = flushTiny(s2);
-        this.t1 = flushTiny(t1);
-        this.t2 = flushTiny(t2);
-        return sum;
+        s1 = flushTiny(s1);
+        s2 = flushTiny(s2);
+        t1 = flushTiny(t1);
+        t2 = flushTiny(t2);
+        return taken;
     }
 
     private static double flushTiny(double v) {

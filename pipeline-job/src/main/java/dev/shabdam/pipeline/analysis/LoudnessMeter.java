@@ -5,12 +5,13 @@ import dev.shabdam.pipeline.media.DecodedAudio;
 import java.util.Arrays;
 
 /**
- * Integrated loudness and true peak (ITU-R BS.1770-4, EBU R128) and loudness range (EBU Tech 3342)
- * in one pass over each channel.
+ * Integrated loudness and true peak (ITU-R BS.1770-4, EBU R128) and loudness range (EBU Tech 3342),
+ * measured block by block ({@link #start}) or on audio in memory ({@link #measure}, one block).
  *
  * <p>The pass K-weights each channel and sums its squares into 100 ms sub-blocks (weighted by the
- * channel's BS.1770 weight), true-peak scanning the same samples while they are in cache. Everything
- * after that works on the short array of sub-block energies:
+ * channel's BS.1770 weight), true-peak scanning the same samples ({@link TruePeakMeter}). Everything
+ * after that works on the short array of sub-block energies (10 a second: under 1.2 MB for four
+ * hours):
  * <ul>
  *   <li>gating blocks are 4 consecutive sub-blocks (400 ms, 75 % overlap); integrated loudness is
  *       their mean power after the absolute gate (−70 LUFS) and the relative gate (−10 LU below the
@@ -20,7 +21,8 @@ import java.util.Arrays;
  *       relative gate of −20 LU.</li>
  * </ul>
  * At rates that are not a multiple of 10 Hz the sub-block edges are rounded to whole samples, so a
- * block is at most one sample off 100 ms.
+ * block is at most one sample off 100 ms. The tail shorter than a sub-block has no loudness but can
+ * hold the peak.
  */
 public final class LoudnessMeter {
     static final double ABSOLUTE_GATE_LUFS = -70.0;
@@ -34,33 +36,96 @@ public final class LoudnessMeter {
     private static final double SURROUND_WEIGHT = 1.41;
 
     public Loudness measure(DecodedAudio audio) {
-        return measure(audio, ProgressListener.NONE);
+        Measurement measurement = start(audio.sampleRate(), audio.channelCount());
+        measurement.add(audio);
+        return measurement.result();
     }
 
-    public Loudness measure(DecodedAudio audio, ProgressListener progress) {
-        int[] edges = subBlockEdges(audio.frames(), audio.sampleRate());
-        int subBlocks = edges.length - 1;
-        double[] energy = new double[subBlocks];
-        TruePeakMeter truePeak = new TruePeakMeter();
-        double[] weights = channelWeights(audio.channelCount());
-        for (int c = 0; c < audio.channelCount(); c++) {
-            float[] x = audio.channels()[c];
-            KWeightingFilter filter = new KWeightingFilter(audio.sampleRate());
-            for (int k = 0; k < subBlocks; k++) {
-                if (weights[c] > 0) {
-                    energy[k] += weights[c] * filter.sumOfSquares(x, edges[k], edges[k + 1]);
-                }
-                truePeak.scan(x, edges[k], edges[k + 1]);
+    /** A measurement fed block by block, e.g. as a long file is decoded. */
+    public Measurement start(int sampleRate, int channels) {
+        return new Measurement(sampleRate, channels);
+    }
+
+    /**
+     * One recording's loudness in the making: per channel the K-weighting filter's state and the
+     * true-peak meter's look-back, and the energy of each finished sub-block. The result is the same
+     * bit for bit however the audio is cut into blocks.
+     */
+    public static final class Measurement {
+        private final int sampleRate;
+        private final double[] weights;
+        private final KWeightingFilter[] filters;
+        private final TruePeakMeter truePeak;
+        private double[] energy = new double[64];
+        private int subBlocks;
+        private long frames;
+
+        private Measurement(int sampleRate, int channels) {
+            this.sampleRate = sampleRate;
+            this.weights = channelWeights(channels);
+            this.filters = new KWeightingFilter[channels];
+            for (int c = 0; c < channels; c++) {
+                filters[c] = new KWeightingFilter(sampleRate);
             }
-            // the tail shorter than a sub-block has no loudness block but can hold the peak
-            truePeak.scan(x, edges[subBlocks], x.length);
-            progress.progress((c + 1) / (double) audio.channelCount());
+            this.truePeak = new TruePeakMeter(channels);
         }
-        double[] gatingBlocks = blockLoudness(energy, edges, SUB_BLOCKS_PER_GATING_BLOCK);
-        double[] shortTerm = blockLoudness(energy, edges, SUB_BLOCKS_PER_SHORT_TERM);
-        double peak = truePeak.peak();
-        return new Loudness(integrated(gatingBlocks), range(shortTerm),
-                peak > 0 ? 20 * Math.log10(peak) : null);
+
+        public void add(DecodedAudio block) {
+            int n = block.frames();
+            // the sub-blocks this block finishes: their edges, as offsets into the block
+            int finished = 0;
+            while (edge(subBlocks + finished + 1) <= frames + n) {
+                finished++;
+            }
+            if (subBlocks + finished > energy.length) {
+                energy = Arrays.copyOf(energy, Math.max(energy.length * 2, subBlocks + finished));
+            }
+            for (int c = 0; c < filters.length; c++) {
+                float[] x = block.channels()[c];
+                if (weights[c] > 0) {
+                    int from = 0;
+                    for (int k = 0; k < finished; k++) {
+                        int to = (int) (edge(subBlocks + k + 1) - frames);
+                        filters[c].filter(x, from, to);
+                        energy[subBlocks + k] += weights[c] * filters[c].takeSumOfSquares();
+                        from = to;
+                    }
+                    filters[c].filter(x, from, n);
+                }
+                truePeak.add(c, x);
+            }
+            subBlocks += finished;
+            frames += n;
+        }
+
+        /** The loudness of everything added; the audio ends here. */
+        public Loudness result() {
+            double[] gatingBlocks = blockLoudness(SUB_BLOCKS_PER_GATING_BLOCK);
+            double[] shortTerm = blockLoudness(SUB_BLOCKS_PER_SHORT_TERM);
+            return new Loudness(integrated(gatingBlocks), range(shortTerm), truePeak.peakDbtp());
+        }
+
+        /** Where sub-block {@code k} starts, in frames from the start. */
+        private long edge(long k) {
+            return Math.round(k * sampleRate / 10.0);
+        }
+
+        /** Loudness (LUFS) of every window of {@code span} sub-blocks, one per sub-block hop. */
+        private double[] blockLoudness(int span) {
+            int blocks = Math.max(0, subBlocks - span + 1);
+            double[] loudness = new double[blocks];
+            double window = 0;
+            for (int k = 0; k < Math.min(span - 1, subBlocks); k++) {
+                window += energy[k];
+            }
+            for (int j = 0; j < blocks; j++) {
+                window += energy[j + span - 1];
+                double meanSquare = window / (edge(j + span) - edge(j));
+                loudness[j] = lufs(meanSquare);
+                window -= energy[j];
+            }
+            return loudness;
+        }
     }
 
     /** BS.1770 weights by FFmpeg's default channel order for each channel count. */
@@ -86,35 +151,6 @@ public final class LoudnessMeter {
             }
         }
         return w;
-    }
-
-    private static int[] subBlockEdges(int frames, int sampleRate) {
-        int count = (int) (frames * 10L / sampleRate);
-        while (count > 0 && Math.round(count * sampleRate / 10.0) > frames) {
-            count--;
-        }
-        int[] edges = new int[count + 1];
-        for (int k = 0; k <= count; k++) {
-            edges[k] = (int) Math.round(k * sampleRate / 10.0);
-        }
-        return edges;
-    }
-
-    /** Loudness (LUFS) of every window of {@code span} sub-blocks, one per sub-block hop. */
-    private static double[] blockLoudness(double[] energy, int[] edges, int span) {
-        int blocks = Math.max(0, energy.length - span + 1);
-        double[] loudness = new double[blocks];
-        double window = 0;
-        for (int k = 0; k < Math.min(span - 1, energy.length); k++) {
-            window += energy[k];
-        }
-        for (int j = 0; j < blocks; j++) {
-            window += energy[j + span - 1];
-            double meanSquare = window / (edges[j + span] - edges[j]);
-            loudness[j] = lufs(meanSquare);
-            window -= energy[j];
-        }
-        return loudness;
     }
 
     private static Double integrated(double[] blocks) {
@@ -151,6 +187,6 @@ public final class LoudnessMeter {
     }
 
     private static double percentile(double[] sorted, double p) {
-        return sorted[(int) Math.round(p * (sorted.length - 1))];
+        return sorted[(int) (Math.round(p * (sorted.length - 1)))];
     }
 }

@@ -13,10 +13,12 @@ package dev.shabdam.pipeline.analysis;
  * {@value #SILENCE_DB} dBFS are unvoiced; voiced runs shorter than {@value #MIN_VOICED_FRAMES}
  * frames are dropped as flukes.
  *
- * <p>d(τ) is computed as E(t) + E(t+τ) − 2·r(τ), the energies from running sums. The window is
- * {@value #WINDOW_HOPS} hops (30 ms, two periods of 60 Hz), so r(τ) of a frame is the sum of the
- * lag products of three 10 ms blocks, and each block's products serve three consecutive frames:
- * a frame costs one hop's worth of multiply-adds per lag instead of a whole window's.
+ * <p>d(τ) is computed as E(t) + E(t+τ) − 2·r(τ), the energy E(t+τ) of each lag's window slid along
+ * from the one before. The window is {@value #WINDOW_HOPS} hops (30 ms, two periods of 60 Hz), so
+ * r(τ) of a frame is the sum of the lag products of three 10 ms blocks, and each block's products
+ * serve three consecutive frames: a frame costs one hop's worth of multiply-adds per lag instead of a
+ * whole window's. A frame reads {@value #SPAN} samples from its start, so {@link SpeechFrames} can run
+ * it on a long track block by block.
  */
 public final class PitchTracker {
     public static final double MIN_HZ = 60.0;
@@ -27,53 +29,71 @@ public final class PitchTracker {
     static final int MIN_VOICED_FRAMES = 3;
     private static final int MIN_LAG = (int) Math.floor(SpeechSignal.RATE / MAX_HZ);
     private static final int MAX_LAG = (int) Math.ceil(SpeechSignal.RATE / MIN_HZ);
-    /** Three blocks per window: {@link #differenceFunction} adds exactly three. */
+    /** Three blocks per window: {@link Estimator#differenceFunction} adds exactly three. */
     static final int WINDOW_HOPS = 3;
     private static final int WINDOW = WINDOW_HOPS * SpeechSignal.HOP;
+    /** Samples a frame's estimate reads from the frame's start: frames nearer the end stay unvoiced. */
+    static final int SPAN = WINDOW + MAX_LAG + 1;
 
     public PitchTrack track(SpeechSignal signal) {
-        float[] x = signal.samples();
-        double[] cumulativeEnergy = new double[x.length + 1];
-        for (int i = 0; i < x.length; i++) {
-            cumulativeEnergy[i + 1] = cumulativeEnergy[i] + x[i] * (double) x[i];
+        SpeechFrames frames = new SpeechFrames(this);
+        frames.add(signal.samples(), 0, signal.samples().length);
+        return frames.pitch();
+    }
+
+    /** One track's estimates, frame after frame: it keeps the lag products of the last blocks. */
+    Estimator estimator() {
+        return new Estimator();
+    }
+
+    final class Estimator {
+        private final BlockProducts blocks = new BlockProducts();
+        private final double[] d = new double[MAX_LAG + 2];
+        private final double[] normalised = new double[MAX_LAG + 2];
+        private final double[] lagEnergy = new double[MAX_LAG + 2];
+
+        private Estimator() {
         }
-        int frames = signal.frameCount();
-        double[] f0 = new double[frames];
-        double[] correlation = new double[frames];
-        double[] d = new double[MAX_LAG + 2];
-        double[] normalised = new double[MAX_LAG + 2];
-        BlockProducts blocks = new BlockProducts(x);
-        double[] power = signal.levels().powerDb();
-        for (int f = 0; f < frames; f++) {
-            int start = f * SpeechSignal.HOP;
-            if (power[f] < SILENCE_DB || start + WINDOW + MAX_LAG + 1 > x.length) {
-                continue;
-            }
-            differenceFunction(blocks, cumulativeEnergy, f, d);
+
+        /**
+         * Writes F0 and the correlation at the period of frame {@code frame}, which starts at
+         * {@code x[start]} (with {@value #SPAN} samples from there on), into slot {@code frame}; leaves
+         * the slots at 0 when the frame is not voiced.
+         */
+        void estimate(float[] x, int start, int frame, double[] f0, double[] correlation) {
+            double e0 = differenceFunction(x, start, frame);
             int lag = periodLag(d, normalised);
             if (lag < 0) {
-                continue;
+                return;
             }
             double shift = parabolicShift(d[lag - 1], d[lag], d[lag + 1]);
             double hz = SpeechSignal.RATE / (lag + shift);
             if (hz >= MIN_HZ && hz <= MAX_HZ) {
-                f0[f] = hz;
+                f0[frame] = hz;
                 // the parabola's vertex: d at the fractional period, not at the nearest whole lag
                 double dAtPeriod = d[lag] - 0.25 * (d[lag - 1] - d[lag + 1]) * shift;
-                correlation[f] = correlationAt(cumulativeEnergy, start, lag, dAtPeriod);
+                correlation[frame] = correlationAt(e0, lagEnergy[lag], dAtPeriod);
             }
         }
-        dropShortRuns(f0, correlation);
-        return new PitchTrack(f0, correlation);
-    }
 
-    private static void differenceFunction(BlockProducts blocks, double[] cumulativeEnergy, int frame, double[] d) {
-        int start = frame * SpeechSignal.HOP;
-        double e0 = cumulativeEnergy[start + WINDOW] - cumulativeEnergy[start];
-        double[] first = blocks.products(frame), second = blocks.products(frame + 1), third = blocks.products(frame + 2);
-        for (int lag = 1; lag <= MAX_LAG + 1; lag++) {
-            double eLag = cumulativeEnergy[start + lag + WINDOW] - cumulativeEnergy[start + lag];
-            d[lag] = Math.max(0, e0 + eLag - 2 * (first[lag] + second[lag] + third[lag]));
+        /** Fills {@link #d} and {@link #lagEnergy}; answers the energy of the frame's own window. */
+        private double differenceFunction(float[] x, int start, int frame) {
+            double e0 = 0;
+            for (int i = start; i < start + WINDOW; i++) {
+                e0 += x[i] * (double) x[i];
+            }
+            double[] first = blocks.products(x, start, frame);
+            double[] second = blocks.products(x, start + SpeechSignal.HOP, frame + 1);
+            double[] third = blocks.products(x, start + 2 * SpeechSignal.HOP, frame + 2);
+            double eLag = e0;
+            for (int lag = 1; lag <= MAX_LAG + 1; lag++) {
+                double leaving = x[start + lag - 1];
+                double entering = x[start + lag - 1 + WINDOW];
+                eLag += entering * entering - leaving * leaving;
+                lagEnergy[lag] = eLag;
+                d[lag] = Math.max(0, e0 + eLag - 2 * (first[lag] + second[lag] + third[lag]));
+            }
+            return e0;
         }
     }
 
@@ -82,19 +102,14 @@ public final class PitchTracker {
      * use and kept for the {@value #WINDOW_HOPS} frames that share the block.
      */
     private static final class BlockProducts {
-        private final float[] x;
         private final double[][] ring = new double[WINDOW_HOPS][MAX_LAG + 2];
         private final int[] blockInSlot = {-1, -1, -1};
 
-        BlockProducts(float[] x) {
-            this.x = x;
-        }
-
-        double[] products(int block) {
+        /** The products of block {@code block}, which starts at {@code x[start]}. */
+        double[] products(float[] x, int start, int block) {
             int slot = block % WINDOW_HOPS;
             if (blockInSlot[slot] != block) {
                 double[] p = ring[slot];
-                int start = block * SpeechSignal.HOP;
                 for (int lag = 1; lag <= MAX_LAG + 1; lag++) {
                     p[lag] = dot(x, start, start + lag, SpeechSignal.HOP);
                 }
@@ -152,15 +167,12 @@ public final class PitchTracker {
     }
 
     /** Normalised autocorrelation at the lag, from d = E0 + Eτ − 2r. */
-    private static double correlationAt(double[] cumulativeEnergy, int start, int lag, double d) {
-        int w = WINDOW;
-        double e0 = cumulativeEnergy[start + w] - cumulativeEnergy[start];
-        double eLag = cumulativeEnergy[start + lag + w] - cumulativeEnergy[start + lag];
+    private static double correlationAt(double e0, double eLag, double d) {
         double denominator = 2 * Math.sqrt(e0 * eLag);
         return denominator > 0 ? Math.max(0, Math.min(1, (e0 + eLag - d) / denominator)) : 0;
     }
 
-    private static void dropShortRuns(double[] f0, double[] correlation) {
+    static void dropShortRuns(double[] f0, double[] correlation) {
         PitchTrack.forEachVoicedRun(f0, (from, to) -> {
             if (to - from < MIN_VOICED_FRAMES) {
                 for (int k = from; k < to; k++) {

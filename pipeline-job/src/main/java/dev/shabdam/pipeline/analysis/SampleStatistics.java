@@ -18,25 +18,52 @@ public record SampleStatistics(double clippingRatio, double dcOffset) {
     static final int MIN_CLIP_RUN = 2;
 
     static SampleStatistics of(DecodedAudio audio) {
-        long clipped = 0;
-        double dc = 0;
-        for (float[] x : audio.channels()) {
-            double sum = 0;
-            int run = 0;
-            for (float v : x) {
-                sum += v;
-                if (Math.abs(v) >= CLIP_LEVEL) {
-                    run++;
-                } else {
-                    clipped += run >= MIN_CLIP_RUN ? run : 0;
-                    run = 0;
-                }
-            }
-            clipped += run >= MIN_CLIP_RUN ? run : 0;
-            double mean = x.length == 0 ? 0 : sum / x.length;
-            dc = Math.abs(mean) > Math.abs(dc) ? mean : dc;
+        Counter counter = new Counter(audio.channelCount());
+        counter.add(audio);
+        return counter.result();
+    }
+
+    /** The statistics of audio fed block by block: per channel a running sum and the clipped run in progress. */
+    static final class Counter {
+        private final double[] sums;
+        private final int[] runs;
+        private long clipped;
+        private long frames;
+
+        Counter(int channels) {
+            sums = new double[channels];
+            runs = new int[channels];
         }
-        long total = (long) audio.frames() * audio.channelCount();
-        return new SampleStatistics(total == 0 ? 0 : clipped / (double) total, dc);
+
+        void add(DecodedAudio block) {
+            for (int c = 0; c < sums.length; c++) {
+                double sum = sums[c];
+                int run = runs[c];
+                for (float v : block.channels()[c]) {
+                    sum += v;
+                    if (Math.abs(v) >= CLIP_LEVEL) {
+                        run++;
+                    } else {
+                        clipped += run >= MIN_CLIP_RUN ? run : 0;
+                        run = 0;
+                    }
+                }
+                sums[c] = sum;
+                runs[c] = run;
+            }
+            frames += block.frames();
+        }
+
+        SampleStatistics result() {
+            long clippedInAll = clipped;
+            double dc = 0;
+            for (int c = 0; c < sums.length; c++) {
+                clippedInAll += runs[c] >= MIN_CLIP_RUN ? runs[c] : 0;
+                double mean = frames == 0 ? 0 : sums[c] / frames;
+                dc = Math.abs(mean) > Math.abs(dc) ? mean : dc;
+            }
+            long total = frames * sums.length;
+            return new SampleStatistics(total == 0 ? 0 : clippedInAll / (double) total, dc);
+        }
     }
 }

@@ -8,7 +8,8 @@ import dev.shabdam.pipeline.media.DecodedAudio;
  * {@code [i·HOP, i·HOP + WINDOW)}; only whole frames exist.
  *
  * <p>Loudness, peaks and clipping are measured on the original audio instead: downmixing and
- * resampling would change exactly what they measure.
+ * resampling would change exactly what they measure. A whole signal in memory is for short audio;
+ * a long recording's track is measured as it streams past ({@link SpeechFrames}).
  */
 public final class SpeechSignal {
     public static final int RATE = 16000;
@@ -22,32 +23,10 @@ public final class SpeechSignal {
         this.samples = samples;
     }
 
-    /** Mixes the channels that carry programme (all but an LFE) to mono and resamples to 16 kHz. */
+    /** Mixes the channels that carry programme (all but an LFE) to mono and resamples to 16 kHz ({@link SpeechDownmix}). */
     public static SpeechSignal of(DecodedAudio audio) {
-        double[] weights = LoudnessMeter.channelWeights(audio.channelCount());
-        int used = 0;
-        for (double w : weights) {
-            used += w > 0 ? 1 : 0;
-        }
-        float[] mono;
-        if (used == 1 && weights[0] > 0) {
-            mono = audio.channels()[0];
-        } else {
-            mono = new float[audio.frames()];
-            for (int c = 0; c < audio.channelCount(); c++) {
-                if (weights[c] > 0) {
-                    float[] x = audio.channels()[c];
-                    for (int i = 0; i < mono.length; i++) {
-                        mono[i] += x[i];
-                    }
-                }
-            }
-            float scale = 1f / used;
-            for (int i = 0; i < mono.length; i++) {
-                mono[i] *= scale;
-            }
-        }
-        return new SpeechSignal(Resampler.resample(mono, audio.sampleRate(), RATE));
+        SpeechDownmix downmix = new SpeechDownmix(audio.sampleRate(), audio.channelCount());
+        return new SpeechSignal(Resampler.join(downmix.add(audio), downmix.finish()));
     }
 
     public float[] samples() {

@@ -1,10 +1,11 @@
 package dev.shabdam.pipeline.analysis;
 
 /**
- * Decides which frames of a {@link SpeechSignal} hold speech, one decision per 10 ms frame.
- * {@link EnergyVoiceActivity} is the built-in; a neural detector (Silero VAD through ONNX Runtime,
- * which judges 32 ms chunks) plugs in here by spreading each chunk's decision over its frames.
+ * Decides which frames of a {@link SpeechSignal} hold speech, one decision per 10 ms frame, from the
+ * frames' levels: what a long recording's streaming pass keeps. {@link EnergyVoiceActivity} is the
+ * built-in; a detector that needs the samples themselves (Silero VAD) would have to run in that
+ * pass, as dubbing's ingest does.
  */
 public interface VoiceActivity {
-    boolean[] speechFrames(SpeechSignal signal);
+    boolean[] speechFrames(FrameLevels levels);
 }

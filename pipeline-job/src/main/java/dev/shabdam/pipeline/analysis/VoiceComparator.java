@@ -12,7 +12,6 @@ import java.nio.file.Path;
 public final class VoiceComparator {
     private final SpeakerEmbedder embedder;
     private final VoiceActivity voiceActivity;
-    private final LoudnessMeter loudnessMeter = new LoudnessMeter();
     private final PitchTracker pitchTracker = new PitchTracker();
     private final MfccExtractor mfcc = new MfccExtractor(MelCepstralDistortion.COEFFICIENTS + 1);
 
@@ -38,11 +37,16 @@ public final class VoiceComparator {
     }
 
     public ComparisonResult compare(DecodedAudio a, DecodedAudio b) {
-        SpeechSignal sa = SpeechSignal.of(a), sb = SpeechSignal.of(b);
+        return compare(ComparedRecording.of(a), ComparedRecording.of(b));
+    }
+
+    /** Compares two recordings as read block by block: the voice on each one's first minute ({@link ComparedRecording}). */
+    public ComparisonResult compare(ComparedRecording a, ComparedRecording b) {
+        SpeechSignal sa = a.speech(), sb = b.speech();
         float[] ea = embedder.embed(sa), eb = embedder.embed(sb);
         Double similarity = isZero(ea) || isZero(eb) ? null : MfccStatsEmbedder.cosine(ea, eb);
         Double mcd = MelCepstralDistortion.distortionDb(speechFrames(sa), speechFrames(sb));
-        Double la = loudnessMeter.measure(a).integratedLufs(), lb = loudnessMeter.measure(b).integratedLufs();
+        Double la = a.loudnessLufs(), lb = b.loudnessLufs();
         Double pa = PitchSummary.of(pitchTracker.track(sa)).medianHz(), pb = PitchSummary.of(pitchTracker.track(sb)).medianHz();
         return new ComparisonResult(similarity, embedder.id(), mcd, a.durationSec() / b.durationSec(),
                 la == null || lb == null ? null : la - lb,
@@ -51,7 +55,7 @@ public final class VoiceComparator {
 
     private double[][] speechFrames(SpeechSignal signal) {
         double[][] all = mfcc.extract(signal);
-        boolean[] speech = voiceActivity.speechFrames(signal);
+        boolean[] speech = voiceActivity.speechFrames(signal.levels());
         return java.util.stream.IntStream.range(0, all.length).filter(f -> speech[f]).mapToObj(f -> all[f])
                 .toArray(double[][]::new);
     }

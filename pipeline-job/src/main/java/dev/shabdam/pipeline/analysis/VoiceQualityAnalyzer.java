@@ -1,5 +1,7 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.media.MonoTrack;
+
 /**
  * Jitter, shimmer and HNR from the voiced runs of a pitch track.
  *
@@ -10,19 +12,48 @@ package dev.shabdam.pipeline.analysis;
  * heights are refined by parabolic interpolation, so periods are not quantised to whole samples.
  * A pair of consecutive periods counts only when the two differ by less than a factor
  * {@value #MAX_PERIOD_FACTOR} (Praat's default), which keeps a missed pulse from reading as jitter.
+ *
+ * <p>The samples come from a {@link MonoTrack}, one run at a time, so a long recording's track can
+ * stay on disk. A run longer than {@value #MAX_RUN_FRAMES} frames (no speech holds a voice that long;
+ * a steady hum can) is marked in pieces of that length, which keeps what is read at once bounded.
  */
 final class VoiceQualityAnalyzer {
     static final double SEARCH_FRACTION = 0.2;
     static final double MAX_PERIOD_FACTOR = 1.3;
     /** r is capped below 1 so that a perfectly periodic frame reads 60 dB instead of infinity. */
     static final double MAX_CORRELATION = 1 - 1e-6;
+    /** 30 s. */
+    static final int MAX_RUN_FRAMES = 3000;
     private static final int MIN_PULSES = 3;
 
     VoiceQuality measure(SpeechSignal signal, PitchTrack pitch) {
+        return measure(MonoTrack.of(signal.samples()), pitch);
+    }
+
+    /** @param track the 16 kHz track the pitch was tracked on */
+    VoiceQuality measure(MonoTrack track, PitchTrack pitch) {
         PulseStatistics stats = new PulseStatistics();
         double[] f0 = pitch.f0Hz();
-        PitchTrack.forEachVoicedRun(f0, (from, to) -> markRun(signal.samples(), f0, from, to, stats));
+        PitchTrack.forEachVoicedRun(f0, (from, to) -> {
+            for (int piece = from; piece < to; piece += MAX_RUN_FRAMES) {
+                markRun(track, f0, piece, Math.min(to, piece + MAX_RUN_FRAMES), stats);
+            }
+        });
         return new VoiceQuality(stats.jitterPercent(), stats.shimmerPercent(), meanHnr(pitch));
+    }
+
+    /** Samples {@code [first, first + x.length)} of a track of {@code length} samples. */
+    private record Stretch(float[] x, int first, int length) {
+        /** Reads what a run's marks can reach: its frames and one sample either side, where the track has them. */
+        static Stretch of(MonoTrack track, int start, int end) {
+            int first = Math.max(0, start - 1);
+            int last = Math.min(track.length(), end + 1);
+            return new Stretch(track.read(first, last - first), first, track.length());
+        }
+
+        float at(int i) {
+            return x[i - first];
+        }
     }
 
     private static Double meanHnr(PitchTrack pitch) {
@@ -39,13 +70,14 @@ final class VoiceQualityAnalyzer {
     }
 
     /** Marks pulses in frames [from, to) of a voiced run and feeds their periods and heights to the statistics. */
-    private static void markRun(float[] x, double[] f0, int from, int to, PulseStatistics stats) {
+    private static void markRun(MonoTrack track, double[] f0, int from, int to, PulseStatistics stats) {
         int start = from * SpeechSignal.HOP;
-        int end = Math.min(x.length, (to - 1) * SpeechSignal.HOP + SpeechSignal.WINDOW);
+        int end = Math.min(track.length(), (to - 1) * SpeechSignal.HOP + SpeechSignal.WINDOW);
+        Stretch x = Stretch.of(track, start, end);
         double sign = polarity(x, start, end);
         int anchor = start;
         for (int i = start; i < end; i++) {
-            if (sign * x[i] > sign * x[anchor]) {
+            if (sign * x.at(i) > sign * x.at(anchor)) {
                 anchor = i;
             }
         }
@@ -71,7 +103,7 @@ final class VoiceQualityAnalyzer {
     }
 
     /** Steps pulse to pulse from {@code position} in one direction, writing marks from index {@code at}; returns how many. */
-    private static int walk(float[] x, double[] f0, int start, int end, double sign, double position, int direction,
+    private static int walk(Stretch x, double[] f0, int start, int end, double sign, double position, int direction,
                             double[] times, double[] heights, int at) {
         int written = 0;
         while (at + written < times.length) {
@@ -84,7 +116,7 @@ final class VoiceQualityAnalyzer {
             }
             int best = lo;
             for (int i = lo; i <= hi; i++) {
-                if (sign * x[i] > sign * x[best]) {
+                if (sign * x.at(i) > sign * x.at(best)) {
                     best = i;
                 }
             }
@@ -113,22 +145,22 @@ final class VoiceQualityAnalyzer {
     }
 
     /** {position, height} of the parabola through the peak sample and its neighbours. */
-    private static double[] refine(float[] x, int i, double sign) {
-        if (i <= 0 || i >= x.length - 1) {
-            return new double[] {i, sign * x[i]};
+    private static double[] refine(Stretch x, int i, double sign) {
+        if (i <= 0 || i >= x.length() - 1) {
+            return new double[] {i, sign * x.at(i)};
         }
-        double left = sign * x[i - 1], centre = sign * x[i], right = sign * x[i + 1];
+        double left = sign * x.at(i - 1), centre = sign * x.at(i), right = sign * x.at(i + 1);
         double shift = PitchTracker.parabolicShift(-left, -centre, -right);
         double height = centre - 0.25 * (left - right) * shift;
         return new double[] {i + shift, height};
     }
 
     /** +1 when the run's positive peaks are the larger, −1 otherwise (glottal pulses point one way). */
-    private static double polarity(float[] x, int start, int end) {
+    private static double polarity(Stretch x, int start, int end) {
         float max = 0, min = 0;
         for (int i = start; i < end; i++) {
-            max = Math.max(max, x[i]);
-            min = Math.min(min, x[i]);
+            max = Math.max(max, x.at(i));
+            min = Math.min(min, x.at(i));
         }
         return max >= -min ? 1.0 : -1.0;
     }

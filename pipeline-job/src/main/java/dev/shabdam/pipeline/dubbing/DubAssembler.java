@@ -2,20 +2,24 @@ package dev.shabdam.pipeline.dubbing;
 
 import dev.shabdam.speech.subtitles.SrtWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
 import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
 import dev.shabdam.pipeline.io.LocalCopy;
 import dev.shabdam.pipeline.io.ObjectStorage;
+import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;
+import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.AudioDecoder;
+import dev.shabdam.pipeline.media.AudioSink;
 import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.pipeline.media.MediaDecodeException;
 import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.pipeline.media.Muxer;
 import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.media.WavWriter;
-import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,12 +29,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Puts a job's dubbed lines together: mixes them onto the original audio ({@link DubMixer}: music and
  * ambience kept, original speech ducked, the source's loudness), muxes the mix beside the untouched
  * video (checking that the result lasts as long as the upload), and writes the outputs under deterministic keys — {@code video} (when the upload has video),
  * {@code audio} (WAV), {@code subtitles-source}, {@code subtitles-target} (SRT) and {@code report}.
+ *
+ * <p>Storage to storage in bounded memory: the lines are fetched once into a temporary folder and
+ * each is loaded only while the mix passes over it; the original is decoded block by block, once per
+ * pass of the mixer; each block of the mix goes straight into the WAV file and into the AAC encoder
+ * of the mux.
  */
 public final class DubAssembler {
     public static final String VIDEO = "video";
@@ -45,12 +55,14 @@ public final class DubAssembler {
     private final ObjectStorage storage;
     private final DubMixer mixer;
     private final MediaProbe probe;
-    private final AudioDecoder decoder = new AudioDecoder();
+    private final AudioDecoder decoder;
 
-    public DubAssembler(ObjectStorage storage, DubMixer mixer, MediaProbe probe) {
+    /** @param limits the longest original the decoder reads (the probe's duration may have lied) */
+    public DubAssembler(ObjectStorage storage, DubMixer mixer, MediaProbe probe, JobLimits limits) {
         this.storage = storage;
         this.mixer = mixer;
         this.probe = probe;
+        this.decoder = new AudioDecoder(limits.maxMediaSeconds());
     }
 
     /** The COMPLETED event's result and outputs. */
@@ -59,26 +71,17 @@ public final class DubAssembler {
 
     /** @param lines every line of the job, in index order, all {@link DubbedUtterance.Outcome#DUBBED} */
     public Assembled assemble(DubPlan plan, List<DubbedUtterance> lines) throws Exception {
-        List<Aligned> dub = new ArrayList<>(lines.size());
-        for (DubbedUtterance line : lines) {
-            DecodedAudio audio = LocalCopy.of(storage, line.audioKey(), decoder::decode);
-            dub.add(new Aligned(new Audio(audio.channels()[0], audio.sampleRate()), line.startMs(), line.endMs(),
-                    line.rate(), line.strategy()));
-        }
         Map<String, String> outputs = new LinkedHashMap<>();
-        LocalCopy.of(storage, plan.mediaKey(), media -> {
-            DecodedAudio original = decoder.decode(media);
-            DecodedAudio mixed = mixer.mix(plan.keepBackground() ? original : silenceLike(original), dub);
-            outputs.put(AUDIO, stored(plan.jobId(), "audio.wav",
-                    wav -> WavWriter.write(wav, mixed, WavWriter.Encoding.PCM_16)));
-            if (plan.hasVideo()) {
-                outputs.put(VIDEO, stored(plan.jobId(), "video.mp4", video -> {
-                    Muxer.mux(media.toPath(), mixed.channels(), mixed.sampleRate(), video, plan.keepOriginalTrack());
-                    requireSameDuration(plan, probe.probe(video.toFile()));
-                }));
-            }
-            return null;
-        });
+        Path folder = Files.createTempDirectory("shabdam-dub-lines-");
+        try {
+            List<DubMixer.Line> placed = fetched(lines, folder);
+            LocalCopy.of(storage, plan.mediaKey(), media -> {
+                mixAndMux(plan, media, placed, outputs);
+                return null;
+            });
+        } finally {
+            deleteFolder(folder);
+        }
         outputs.put(SUBTITLES_SOURCE, writeText(plan.jobId(), "subtitles-source.srt",
                 SrtWriter.write(lines.stream().map(DubbedUtterance::sourceCue).toList())));
         outputs.put(SUBTITLES_TARGET, writeText(plan.jobId(), "subtitles-target.srt",
@@ -86,6 +89,36 @@ public final class DubAssembler {
         outputs.put(REPORT, writeText(plan.jobId(), "report.json",
                 new DubReport(lines.stream().map(DubReport.Line::of).toList()).toJson()));
         return new Assembled(result(plan, lines), outputs, plan.durationMs() / 1000.0);
+    }
+
+    /** Each line's audio fetched into {@code folder}, and read once for its length; the mixer loads it again when it gets there. */
+    private List<DubMixer.Line> fetched(List<DubbedUtterance> lines, Path folder) throws Exception {
+        List<DubMixer.Line> placed = new ArrayList<>(lines.size());
+        for (DubbedUtterance line : lines) {
+            File local = folder.resolve(line.index() + ".wav").toFile();
+            storage.download(line.audioKey(), local.toPath());
+            DecodedAudio audio = decoder.decode(local);
+            placed.add(new DubMixer.Line(line.startMs(), audio.frames(), audio.sampleRate(),
+                    () -> decoder.decode(local).channels()[0]));
+        }
+        return placed;
+    }
+
+    /** The mix goes to the WAV output and, for a video, to the mux's dub track in the same pass. */
+    private void mixAndMux(DubPlan plan, File media, List<DubMixer.Line> placed, Map<String, String> outputs) throws Exception {
+        AudioBlocks.Source original = plan.keepBackground() ? () -> decoder.open(media) : () -> silenced(decoder.open(media));
+        try (Muxer muxer = plan.hasVideo() ? Muxer.open(media.toPath(), plan.keepOriginalTrack()) : null) {
+            outputs.put(AUDIO, stored(plan.jobId(), "audio.wav", wav -> mixer.mix(original, placed, (rate, channels, frames) -> {
+                AudioSink file = WavWriter.open(wav, rate, channels, WavWriter.Encoding.PCM_16, frames);
+                return muxer == null ? file : both(file, muxer.dubTrack(rate, channels));
+            })));
+            if (muxer != null) {
+                outputs.put(VIDEO, stored(plan.jobId(), "video.mp4", video -> {
+                    muxer.write(video);
+                    requireSameDuration(plan, probe.probe(video.toFile()));
+                }));
+            }
+        }
     }
 
     /** What makes an output in a local file: FFmpeg and the WAV writer write files, not streams. */
@@ -121,8 +154,57 @@ public final class DubAssembler {
         return key;
     }
 
-    private static DecodedAudio silenceLike(DecodedAudio original) {
-        return new DecodedAudio(original.sampleRate(), new float[original.channelCount()][original.frames()]);
+    /** The original's layout and length with its sound replaced by silence: the background of a dub that keeps none. */
+    private static AudioBlocks silenced(AudioBlocks original) {
+        return new AudioBlocks() {
+            @Override
+            public int sampleRate() {
+                return original.sampleRate();
+            }
+
+            @Override
+            public int channelCount() {
+                return original.channelCount();
+            }
+
+            @Override
+            public DecodedAudio next() throws MediaDecodeException, JobTimeoutException {
+                DecodedAudio block = original.next();
+                return block == null ? null : DecodedAudio.silence(block.sampleRate(), block.channelCount(), block.frames());
+            }
+
+            @Override
+            public void close() {
+                original.close();
+            }
+        };
+    }
+
+    /** Writes every block to both sinks and closes both. */
+    private static AudioSink both(AudioSink first, AudioSink second) {
+        return new AudioSink() {
+            @Override
+            public void write(DecodedAudio block) throws IOException {
+                first.write(block);
+                second.write(block);
+            }
+
+            @Override
+            public void close() throws IOException {
+                try (second) {
+                    first.close();
+                }
+            }
+        };
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(folder);
     }
 
     /** The numbers a client shows: how much had to be bent to fit, and by how much at most. */

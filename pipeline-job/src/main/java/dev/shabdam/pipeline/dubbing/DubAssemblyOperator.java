@@ -4,6 +4,7 @@ import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobFailures;
+import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.schemas.JobError;
@@ -42,6 +43,7 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
 
     private final ObjectStorage storage;
     private final MediaProbe probe;
+    private final JobLimits limits;
     private transient DubAssembler assembler;
     private transient ValueState<DubPlan> plan;
     private transient MapState<Integer, DubbedUtterance> lines;
@@ -49,13 +51,19 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
     private transient ValueState<Boolean> ended;
 
     public DubAssemblyOperator(ObjectStorage storage, MediaProbe probe) {
+        this(storage, probe, JobLimits.DEFAULT);
+    }
+
+    /** @param limits the longest original the mix decodes ({@code media_too_long} should its header have lied) */
+    public DubAssemblyOperator(ObjectStorage storage, MediaProbe probe, JobLimits limits) {
         this.storage = storage;
         this.probe = probe;
+        this.limits = limits;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        assembler = new DubAssembler(storage, DubMixer.standard(), probe);
+        assembler = new DubAssembler(storage, DubMixer.standard(), probe, limits);
         plan = getRuntimeContext().getState(new ValueStateDescriptor<>("plan", TypeInformation.of(DubPlan.class)));
         lines = getRuntimeContext().getMapState(new MapStateDescriptor<>("lines", Types.INT,
                 TypeInformation.of(DubbedUtterance.class)));

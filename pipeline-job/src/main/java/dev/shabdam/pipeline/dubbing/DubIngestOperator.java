@@ -14,8 +14,12 @@ import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobFailedException;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
+import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.StageClock;
+import dev.shabdam.pipeline.media.AudioBlocks;
+import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.MediaProbe;
+import dev.shabdam.pipeline.media.MediaTooLongException;
 import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.media.SpeechTrackExtractor;
 import dev.shabdam.pipeline.synthesis.SpeechEngines;
@@ -37,9 +41,10 @@ import java.util.List;
  * {@link #LINES}, one record each; the {@link DubPlan} goes to assembly on {@link #PLANS}, so that
  * it knows how many lines to wait for. Its own events (seq 1–4) go to the main output.
  *
- * <p>The lines come from the subtitles when given, else from what {@link SpeechTranscription} hears, with the given translation or a machine
- * translation of them (the configured {@link Translator}); from the translation alone when only it
- * is given. Source language {@code auto} is passed to the translator, which detects it.
+ * <p>Media longer than the job limit is refused from the probe, before anything is decoded
+ * ({@code media_too_long}). The lines come from the subtitles when given, else from what
+ * {@link SpeechTranscription} hears, with the given translation or a machine translation of them
+ * (the configured {@link Translator}); from the translation alone when only it is given. Source language {@code auto} is passed to the translator, which detects it.
  */
 public class DubIngestOperator extends MediaJobOperator {
     private static final long serialVersionUID = 1L;
@@ -60,15 +65,23 @@ public class DubIngestOperator extends MediaJobOperator {
     private final MediaProbe probe;
     private final String modelsDir;
     private final TranslatorSettings translation;
+    private final JobLimits limits;
     private transient Translator translator;
     private transient SpeechTranscription transcription;
 
     /** @param translation the machine translation for jobs that upload none; null where there is none */
     public DubIngestOperator(ObjectStorage storage, MediaProbe probe, String modelsDir, TranslatorSettings translation) {
+        this(storage, probe, modelsDir, translation, JobLimits.DEFAULT);
+    }
+
+    /** @param limits the longest media a dub accepts ({@code media_too_long} beyond it) */
+    public DubIngestOperator(ObjectStorage storage, MediaProbe probe, String modelsDir, TranslatorSettings translation,
+                             JobLimits limits) {
         super(storage);
         this.probe = probe;
         this.modelsDir = modelsDir;
         this.translation = translation;
+        this.limits = limits;
     }
 
     @Override
@@ -111,12 +124,15 @@ public class DubIngestOperator extends MediaJobOperator {
             if (media.durationSec() == null || media.streams().stream().noneMatch(s -> "audio".equals(s.type()))) {
                 throw new JobFailedException("unsupported_media", "the upload has no audio track to dub");
             }
+            MediaTooLongException.requireWithin(media.durationSec(), limits.maxMediaSeconds());
             out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 1, INGEST, 0.05, clock.lap()));
             if (!hear) {
                 return new Heard(media, given);
             }
-            List<Cue> transcribed = transcription.transcribe(new SpeechTrackExtractor().speech(file),
-                    parameters.sourceLanguage());
+            List<Cue> transcribed;
+            try (AudioBlocks speech = new SpeechTrackExtractor(new AudioDecoder(limits.maxMediaSeconds())).speech(file)) {
+                transcribed = transcription.transcribe(speech, parameters.sourceLanguage());
+            }
             out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 2, TRANSCRIBE, 0.1, clock.lap()));
             return new Heard(media, transcribed);
         });

@@ -1,12 +1,19 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.pipeline.analysis.Loudness;
 import dev.shabdam.pipeline.analysis.LoudnessMeter;
 import dev.shabdam.pipeline.analysis.Resampler;
+import dev.shabdam.pipeline.analysis.TruePeakMeter;
 import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
+import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;
+import dev.shabdam.pipeline.media.AudioBlocks;
+import dev.shabdam.pipeline.media.AudioSink;
 import dev.shabdam.pipeline.media.DecodedAudio;
-import dev.shabdam.pipeline.synthesis.audio.Audio;
+import dev.shabdam.pipeline.media.MediaDecodeException;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -23,15 +30,21 @@ import java.util.List;
  *       the true-peak ceiling; should the true peak still pass it (inter-sample peaks), one static
  *       trim brings it down.</li>
  * </ol>
- * The dub must be at the original's sample rate. Memory: the original, the output (same size, float
- * planar), the dub clips and, for levelling, a copy of the original under the dubbed spans; ducking
- * and limiting work in {@value #BLOCK_FRAMES}-frame blocks and one 5 ms window.
+ * Each step needs a number the one before measured over the whole track, so the mix is made in passes
+ * over the original, each reading it block by block from the start ({@link AudioBlocks.Source}: a
+ * file decodes the same way each time): one measures the original's loudness and the levelling, one
+ * the loudness of the ducked mix, one limits it and writes it to the {@link MixTarget} while measuring
+ * its true peak, and only if that passes the ceiling one more writes it again, trimmed. Memory: a
+ * block, the look-ahead window, the per-100-ms loudness of the passes, and the dubbed lines that
+ * overlap the current block ({@link Line}s are loaded when a pass reaches them and dropped behind it);
+ * never the track.
  */
 public final class DubMixer {
     public static final double DEFAULT_DUCK_DB = 20;
     public static final double DEFAULT_RAMP_MS = 75;
     public static final double DEFAULT_CEILING_DBTP = -1;
     static final double INTERSAMPLE_MARGIN_DB = 1;
+    /** Blocks that audio in memory is cut into, as a decoder would. */
     private static final int BLOCK_FRAMES = 1 << 16;
 
     private final LoudnessMeter meter;
@@ -46,48 +59,231 @@ public final class DubMixer {
         this.ceilingDbtp = ceilingDbtp;
     }
 
-    private static Aligned atRate(Aligned line, int rate) {
-        Audio audio = line.audio();
-        return audio.sampleRate() == rate ? line : new Aligned(
-                new Audio(Resampler.resample(audio.samples(), audio.sampleRate(), rate), rate),
-                line.startMs(), line.endMs(), line.rate(), line.strategy());
-    }
-
     public static DubMixer standard() {
         return new DubMixer(new LoudnessMeter(), DEFAULT_DUCK_DB, DEFAULT_RAMP_MS, DEFAULT_CEILING_DBTP);
     }
 
+    /**
+     * A dubbed line on the original's timeline: {@code frames} samples (mono) at {@code sampleRate}
+     * from {@code startMs}, loaded by {@code audio} only while a pass of the mix is over it.
+     */
+    public record Line(long startMs, int frames, int sampleRate, LineAudio audio) {
+    }
+
+    /** Loads a line's samples; called once per pass that reaches the line. */
+    @FunctionalInterface
+    public interface LineAudio {
+        float[] load() throws MediaDecodeException, JobTimeoutException;
+    }
+
+    /** Where the mix goes; opened for each pass that writes it (twice when a trim is needed), the last one wins. */
+    @FunctionalInterface
+    public interface MixTarget {
+        AudioSink open(int sampleRate, int channels, long frames) throws IOException;
+    }
+
+    /** Mixes audio in memory: the same passes, over the original cut into blocks. */
     public DecodedAudio mix(DecodedAudio original, List<Aligned> lines) {
-        int rate = original.sampleRate();
-        // speech engines have their own rates (22.05 kHz espeak-ng, 16 or 22.05 kHz VITS): meet the original's
-        List<Aligned> dub = lines.stream().map(line -> atRate(line, rate)).toList();
-        List<DuckingEnvelope.Span> spans = dub.stream().map(line -> span(line, original)).toList();
-        double[] pan = dubPan(original.channelCount());
-        double dubGain = dbToLinear(levellingDb(original, dub, spans, pan));
-        float[][] out = duckedCopy(original, new DuckingEnvelope(spans, (int) Math.round(rampMs * rate / 1000), dbToLinear(-duckDb)));
-        for (int k = 0; k < dub.size(); k++) {
-            float[] speech = dub.get(k).audio().samples();
-            DuckingEnvelope.Span span = spans.get(k);
-            for (int c = 0; c < out.length; c++) {
-                float gain = (float) (dubGain * pan[c]);
-                for (int i = span.from(); i < span.to(); i++) {
-                    out[c][i] += gain * speech[i - span.from()];
+        List<Line> placed = lines.stream().map(line -> new Line(line.startMs(), line.audio().samples().length,
+                line.audio().sampleRate(), () -> line.audio().samples())).toList();
+        List<DecodedAudio> blocks = new ArrayList<>();
+        MixTarget inMemory = (rate, channels, frames) -> {
+            blocks.clear();
+            return new AudioSink() {
+                @Override
+                public void write(DecodedAudio block) {
+                    blocks.add(block);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        };
+        try {
+            mix(() -> original.blocks(BLOCK_FRAMES), placed, inMemory);
+        } catch (MediaDecodeException | JobTimeoutException | IOException e) {
+            throw new IllegalStateException("audio in memory cannot fail to decode or write", e);
+        }
+        return DecodedAudio.concat(original.sampleRate(), original.channelCount(), blocks);
+    }
+
+    /** Mixes {@code lines} over {@code original} into {@code target}; see the class comment for the passes. */
+    public void mix(AudioBlocks.Source original, List<Line> lines, MixTarget target)
+            throws MediaDecodeException, JobTimeoutException, IOException {
+        Levels levels = measureOriginal(original, lines);
+        int rate = levels.sampleRate();
+        double[] pan = dubPan(levels.channels());
+        List<DuckingEnvelope.Span> spans = lines.stream().map(line -> span(line, rate, levels.frames())).toList();
+        DuckingEnvelope envelope = new DuckingEnvelope(spans, (int) Math.round(rampMs * rate / 1000), dbToLinear(-duckDb));
+        Mix mix = new Mix(envelope, dbToLinear(levels.levellingDb()), pan);
+
+        LoudnessMeter.Measurement mixed = meter.start(rate, levels.channels());
+        mix.run(original, lines, mixed::add);
+        double gain = dbToLinear(difference(levels.originalLufs(), mixed.result().integratedLufs()));
+
+        TruePeakMeter truePeak = new TruePeakMeter(levels.channels());
+        write(original, lines, mix, gain, 1, levels, target, truePeak);
+        Double peak = truePeak.peakDbtp();
+        if (peak != null && peak > ceilingDbtp) {
+            write(original, lines, mix, gain, dbToLinear(ceilingDbtp - peak), levels, target, null);
+        }
+    }
+
+    /**
+     * What the first pass measures: the original's layout, length and loudness, and the gain (dB)
+     * that brings the dub, as panned, to the original's loudness over the dubbed spans (0 when either
+     * has none).
+     */
+    private record Levels(int sampleRate, int channels, long frames, Double originalLufs, double levellingDb) {
+    }
+
+    private Levels measureOriginal(AudioBlocks.Source original, List<Line> lines)
+            throws MediaDecodeException, JobTimeoutException {
+        try (AudioBlocks blocks = original.open()) {
+            int rate = blocks.sampleRate();
+            int channels = blocks.channelCount();
+            double[] pan = dubPan(channels);
+            LoudnessMeter.Measurement whole = meter.start(rate, channels);
+            LoudnessMeter.Measurement underDub = meter.start(rate, channels);
+            LoudnessMeter.Measurement placed = meter.start(rate, channels);
+            LineCursor cursor = new LineCursor(lines, rate);
+            long at = 0;
+            long dubbedFrames = 0;
+            for (DecodedAudio block; (block = blocks.next()) != null; ) {
+                whole.add(block);
+                for (LineCursor.Loaded line : cursor.over(at, block.frames())) {
+                    int from = (int) (Math.max(line.from(), at) - at);
+                    int to = (int) (Math.min(line.to(), at + block.frames()) - at);
+                    float[][] under = new float[channels][];
+                    float[][] dub = new float[channels][to - from];
+                    for (int c = 0; c < channels; c++) {
+                        under[c] = Arrays.copyOfRange(block.channels()[c], from, to);
+                        for (int i = from; i < to; i++) {
+                            dub[c][i - from] = (float) (pan[c] * line.samples()[(int) (at + i - line.from())]);
+                        }
+                    }
+                    underDub.add(new DecodedAudio(rate, under));
+                    placed.add(new DecodedAudio(rate, dub));
+                    dubbedFrames += to - from;
+                }
+                at += block.frames();
+            }
+            double levelling = dubbedFrames == 0 ? 0
+                    : difference(underDub.result().integratedLufs(), placed.result().integratedLufs());
+            return new Levels(rate, channels, at, whole.result().integratedLufs(), levelling);
+        }
+    }
+
+    /** One writing pass: the mix, limited with {@code gain}, times {@code trim}, to the target; true peak measured on the way. */
+    private void write(AudioBlocks.Source original, List<Line> lines, Mix mix, double gain, double trim, Levels levels,
+                       MixTarget target, TruePeakMeter truePeak) throws MediaDecodeException, JobTimeoutException, IOException {
+        PeakLimiter limiter = new PeakLimiter(levels.sampleRate(), levels.channels(), ceilingDbtp - INTERSAMPLE_MARGIN_DB, gain);
+        try (AudioSink sink = target.open(levels.sampleRate(), levels.channels(), levels.frames())) {
+            BlockConsumer out = block -> {
+                DecodedAudio trimmed = trim == 1 ? block : scaled(block, trim);
+                if (truePeak != null) {
+                    truePeak.add(trimmed);
+                }
+                sink.write(trimmed);
+            };
+            mix.run(original, lines, block -> out.accept(limiter.process(block)));
+            out.accept(limiter.finish());
+        }
+    }
+
+    /** Takes the blocks a pass makes. */
+    @FunctionalInterface
+    private interface BlockConsumer {
+        void accept(DecodedAudio block) throws IOException;
+    }
+
+    /** The ducked original plus the levelled, panned dub, block by block. */
+    private record Mix(DuckingEnvelope envelope, double dubGain, double[] pan) {
+        void run(AudioBlocks.Source original, List<Line> lines, BlockConsumer out)
+                throws MediaDecodeException, JobTimeoutException, IOException {
+            try (AudioBlocks blocks = original.open()) {
+                LineCursor cursor = new LineCursor(lines, blocks.sampleRate());
+                long at = 0;
+                for (DecodedAudio block; (block = blocks.next()) != null; ) {
+                    out.accept(mixed(block, at, cursor));
+                    at += block.frames();
                 }
             }
         }
-        DecodedAudio mixed = new DecodedAudio(rate, out);
-        new PeakLimiter(rate, ceilingDbtp - INTERSAMPLE_MARGIN_DB).apply(out, dbToLinear(loudnessDifferenceDb(original, mixed)));
-        Double peak = meter.measure(mixed).truePeakDbtp();
-        if (peak != null && peak > ceilingDbtp) {
-            scale(out, dbToLinear(ceilingDbtp - peak));
+
+        private DecodedAudio mixed(DecodedAudio block, long at, LineCursor cursor) throws MediaDecodeException, JobTimeoutException {
+            int n = block.frames();
+            float[] gains = new float[n];
+            envelope.fill(gains, at);
+            float[][] out = new float[block.channelCount()][n];
+            for (int c = 0; c < out.length; c++) {
+                float[] x = block.channels()[c];
+                for (int i = 0; i < n; i++) {
+                    out[c][i] = x[i] * gains[i];
+                }
+            }
+            for (LineCursor.Loaded line : cursor.over(at, n)) {
+                long from = Math.max(line.from(), at);
+                long to = Math.min(line.to(), at + n);
+                for (int c = 0; c < out.length; c++) {
+                    float gain = (float) (dubGain * pan[c]);
+                    for (long i = from; i < to; i++) {
+                        out[c][(int) (i - at)] += gain * line.samples()[(int) (i - line.from())];
+                    }
+                }
+            }
+            return new DecodedAudio(block.sampleRate(), out);
         }
-        return mixed;
+    }
+
+    /**
+     * Walks the lines along a pass: a line is loaded (and brought to the original's rate) when the
+     * pass reaches its start and dropped once the pass is beyond its end.
+     */
+    private static final class LineCursor {
+        /** A line's samples at the original's rate, placed at frames {@code [from, to)}. */
+        record Loaded(long from, long to, float[] samples) {
+        }
+
+        private final List<Line> lines;
+        private final int rate;
+        private final List<Loaded> active = new ArrayList<>();
+        private int next;
+
+        LineCursor(List<Line> lines, int rate) {
+            this.lines = lines.stream().sorted(Comparator.comparingLong(Line::startMs)).toList();
+            this.rate = rate;
+        }
+
+        /** The lines that overlap frames {@code [at, at + n)}, in order of start. */
+        List<Loaded> over(long at, int n) throws MediaDecodeException, JobTimeoutException {
+            active.removeIf(line -> line.to() <= at);
+            while (next < lines.size() && startFrame(lines.get(next), rate) < at + n) {
+                Line line = lines.get(next++);
+                long from = startFrame(line, rate);
+                long to = from + framesAt(line, rate);
+                if (to > at) {
+                    active.add(new Loaded(from, to, Resampler.resample(line.audio().load(), line.sampleRate(), rate)));
+                }
+            }
+            return active;
+        }
+    }
+
+    private static long startFrame(Line line, int rate) {
+        return Math.round(line.startMs() * rate / 1000.0);
+    }
+
+    /** A line's length once at the original's rate (what the resampler gives). */
+    private static long framesAt(Line line, int rate) {
+        return (long) line.frames() * rate / line.sampleRate();
     }
 
     /** The frames a line covers, cut at the end of the original. */
-    private static DuckingEnvelope.Span span(Aligned line, DecodedAudio original) {
-        int from = (int) Math.min(original.frames(), Math.round(line.startMs() * original.sampleRate() / 1000.0));
-        int to = Math.min(original.frames(), from + line.audio().samples().length);
+    private static DuckingEnvelope.Span span(Line line, int rate, long frames) {
+        long from = Math.min(frames, startFrame(line, rate));
+        long to = Math.min(frames, from + framesAt(line, rate));
         return new DuckingEnvelope.Span(from, to);
     }
 
@@ -105,59 +301,19 @@ public final class DubMixer {
         return pan;
     }
 
-    /** The original × envelope, block by block. */
-    private static float[][] duckedCopy(DecodedAudio original, DuckingEnvelope envelope) {
-        float[][] out = new float[original.channelCount()][original.frames()];
-        float[] gains = new float[BLOCK_FRAMES];
-        for (int first = 0; first < original.frames(); first += BLOCK_FRAMES) {
-            int n = Math.min(BLOCK_FRAMES, original.frames() - first);
-            float[] block = n == BLOCK_FRAMES ? gains : new float[n];
-            envelope.fill(block, first);
-            for (int c = 0; c < out.length; c++) {
-                float[] x = original.channels()[c];
-                for (int i = 0; i < n; i++) {
-                    out[c][first + i] = x[first + i] * block[i];
-                }
-            }
-        }
-        return out;
+    /** How much louder {@code wanted} is than {@code measured}, in dB; 0 when either is too quiet or short to measure. */
+    private static double difference(Double wanted, Double measured) {
+        return wanted == null || measured == null ? 0 : wanted - measured;
     }
 
-    /** The gain that brings the dub, as panned, to the original's loudness over the dubbed spans (0 when either has none). */
-    private double levellingDb(DecodedAudio original, List<Aligned> dub, List<DuckingEnvelope.Span> spans, double[] pan) {
-        int frames = spans.stream().mapToInt(s -> s.to() - s.from()).sum();
-        float[][] underDub = new float[original.channelCount()][frames];
-        float[][] placed = new float[original.channelCount()][frames];
-        int at = 0;
-        for (int k = 0; k < spans.size(); k++) {
-            DuckingEnvelope.Span span = spans.get(k);
-            float[] speech = dub.get(k).audio().samples();
-            for (int c = 0; c < underDub.length; c++) {
-                System.arraycopy(original.channels()[c], span.from(), underDub[c], at, span.to() - span.from());
-                for (int i = 0; i < span.to() - span.from(); i++) {
-                    placed[c][at + i] = (float) (pan[c] * speech[i]);
-                }
-            }
-            at += span.to() - span.from();
-        }
-        return frames == 0 ? 0 : loudnessDifferenceDb(new DecodedAudio(original.sampleRate(), underDub),
-                new DecodedAudio(original.sampleRate(), placed));
-    }
-
-    /** How much louder {@code reference} is than {@code audio}, in dB; 0 when either is too quiet or short to measure. */
-    private double loudnessDifferenceDb(DecodedAudio reference, DecodedAudio audio) {
-        Loudness wanted = meter.measure(reference);
-        Loudness measured = meter.measure(audio);
-        return wanted.integratedLufs() == null || measured.integratedLufs() == null ? 0
-                : wanted.integratedLufs() - measured.integratedLufs();
-    }
-
-    private static void scale(float[][] channels, double gain) {
-        for (float[] channel : channels) {
-            for (int i = 0; i < channel.length; i++) {
-                channel[i] = (float) (channel[i] * gain);
+    private static DecodedAudio scaled(DecodedAudio block, double gain) {
+        float[][] out = new float[block.channelCount()][block.frames()];
+        for (int c = 0; c < out.length; c++) {
+            for (int i = 0; i < block.frames(); i++) {
+                out[c][i] = (float) (block.channels()[c][i] * gain);
             }
         }
+        return new DecodedAudio(block.sampleRate(), out);
     }
 
     private static double dbToLinear(double db) {

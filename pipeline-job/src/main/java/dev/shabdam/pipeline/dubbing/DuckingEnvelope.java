@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class DuckingEnvelope {
     /** A dubbed stretch in frames, [from, to). */
-    record Span(int from, int to) {
+    record Span(long from, long to) {
     }
 
     private final List<Span> spans;
@@ -25,7 +25,7 @@ final class DuckingEnvelope {
         this.ramp = rampFrames;
         this.depth = (float) depth;
         this.spans = new ArrayList<>();
-        List<Span> sorted = dubbed.stream().sorted(Comparator.comparingInt(Span::from)).toList();
+        List<Span> sorted = dubbed.stream().sorted(Comparator.comparingLong(Span::from)).toList();
         for (Span span : sorted) {
             Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
             if (last != null && span.from() - ramp < last.to() + ramp) {
@@ -37,19 +37,19 @@ final class DuckingEnvelope {
     }
 
     /** Writes the gain of frames {@code [first, first + gains.length)} into {@code gains}. */
-    void fill(float[] gains, int first) {
+    void fill(float[] gains, long first) {
         Arrays.fill(gains, 1f);
-        int last = first + gains.length;
+        long last = first + gains.length;
         for (Span span : spans) {
-            int from = Math.max(first, span.from() - ramp);
-            int to = Math.min(last, span.to() + ramp);
-            for (int i = from; i < to; i++) {
-                gains[i - first] = gain(span, i);
+            long from = Math.max(first, span.from() - ramp);
+            long to = Math.min(last, span.to() + ramp);
+            for (long i = from; i < to; i++) {
+                gains[(int) (i - first)] = gain(span, i);
             }
         }
     }
 
-    private float gain(Span span, int frame) {
+    private float gain(Span span, long frame) {
         double down; // 0 = untouched, 1 = fully ducked
         if (frame < span.from()) {
             down = raisedCosine((frame - (span.from() - ramp)) / (double) ramp);

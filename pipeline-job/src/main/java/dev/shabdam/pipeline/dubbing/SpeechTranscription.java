@@ -2,18 +2,22 @@ package dev.shabdam.pipeline.dubbing;
 
 import dev.shabdam.pipeline.dubbing.transcription.TimedText;
 import dev.shabdam.pipeline.dubbing.transcription.WhisperTranscriber;
+import dev.shabdam.pipeline.jobs.JobDeadline;
 import dev.shabdam.pipeline.jobs.JobFailedException;
+import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.pipeline.media.MediaDecodeException;
 import dev.shabdam.pipeline.media.SileroVad;
+import dev.shabdam.pipeline.media.TrackSpill;
 import dev.shabdam.pipeline.media.Utterance;
 import dev.shabdam.pipeline.media.VoiceActivitySegmenter;
 import dev.shabdam.speech.subtitles.Cue;
 import ai.onnxruntime.OrtException;
 
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,6 +25,12 @@ import java.util.stream.Collectors;
  * Where a dub has no subtitles: the speech track cut into utterances by Silero VAD (merged and split
  * to sensible lengths, {@link VoiceActivitySegmenter}), each heard by Whisper. The utterances become
  * the cues the dub is timed by. Both models are loaded on first use and kept.
+ *
+ * <p>Memory: the track is read block by block; Silero judges each block as it comes, and the block
+ * goes on to a temporary file ({@link TrackSpill}). Where the utterances are is known once the
+ * segmenter has seen all the probabilities (31 a second), since a pause may merge two lines or a long
+ * stretch be split at its quietest point; then each utterance (12 s at most) is read back from the
+ * file and heard. So only one utterance's samples are held, however long the film.
  */
 public final class SpeechTranscription implements AutoCloseable {
     private final Path modelsDir;
@@ -45,23 +55,35 @@ public final class SpeechTranscription implements AutoCloseable {
         }
     }
 
-    /** @param speech the 16 kHz mono speech track; {@code language} as Whisper takes it ({@code en}, {@code auto}) */
-    public List<Cue> transcribe(DecodedAudio speech, String language) throws JobFailedException, OrtException {
+    /**
+     * @param speech   the 16 kHz mono speech track, block by block
+     * @param language as Whisper takes it ({@code en}, {@code auto})
+     */
+    public List<Cue> transcribe(AudioBlocks speech, String language)
+            throws JobFailedException, OrtException, MediaDecodeException, IOException {
         requireModels();
-        float[] samples = speech.channels()[0];
-        long durationMs = Math.round(speech.durationSec() * 1000);
-        List<Utterance> utterances = new VoiceActivitySegmenter().segment(vad.speechProbabilities(samples), durationMs);
-        List<Cue> cues = new ArrayList<>();
-        for (Utterance utterance : utterances) {
-            int from = (int) (utterance.startMs() * speech.sampleRate() / 1000);
-            int to = (int) Math.min(samples.length, utterance.endMs() * speech.sampleRate() / 1000);
-            String text = whisper.transcribe(Arrays.copyOfRange(samples, from, to), language).stream()
-                    .map(TimedText::text).map(String::strip).collect(Collectors.joining(" ")).strip();
-            if (!text.isEmpty()) {
-                cues.add(new Cue(cues.size() + 1, utterance.startMs(), utterance.endMs(), text, null));
+        try (TrackSpill track = TrackSpill.create()) {
+            SileroVad.Track judged = vad.track();
+            for (DecodedAudio block; (block = speech.next()) != null; ) {
+                float[] samples = block.channels()[0];
+                judged.add(samples, 0, samples.length);
+                track.append(samples, 0, samples.length);
             }
+            long durationMs = Math.round(track.length() / (double) speech.sampleRate() * 1000);
+            List<Utterance> utterances = new VoiceActivitySegmenter().segment(judged.finish(), durationMs);
+            List<Cue> cues = new ArrayList<>();
+            for (Utterance utterance : utterances) {
+                JobDeadline.check(); // a film's worth of utterances is minutes of recognition
+                int from = (int) (utterance.startMs() * speech.sampleRate() / 1000);
+                int to = (int) Math.min(track.length(), utterance.endMs() * speech.sampleRate() / 1000);
+                String text = whisper.transcribe(track.read(from, to - from), language).stream()
+                        .map(TimedText::text).map(String::strip).collect(Collectors.joining(" ")).strip();
+                if (!text.isEmpty()) {
+                    cues.add(new Cue(cues.size() + 1, utterance.startMs(), utterance.endMs(), text, null));
+                }
+            }
+            return cues;
         }
-        return cues;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.shabdam.pipeline.jobs;
 import dev.shabdam.pipeline.dubbing.translation.TranslationException;
 import dev.shabdam.pipeline.io.MissingObjectException;
 import dev.shabdam.pipeline.media.MediaDecodeException;
+import dev.shabdam.pipeline.media.MediaTooLongException;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.speech.SynthesisException;
 import org.slf4j.Logger;
@@ -30,7 +31,9 @@ public final class JobFailures {
     }
 
     private static JobError describe(Exception failure) {
-        if (failure instanceof MediaDecodeException) {
+        if (failure instanceof MediaTooLongException) {
+            return new JobError("media_too_long", failure.getMessage());
+        } else if (failure instanceof MediaDecodeException) {
             return new JobError("unsupported_media", failure.getMessage());
         } else if (failure instanceof MissingObjectException) {
             return new JobError("input_missing", "the uploaded file is gone: " + failure.getMessage());

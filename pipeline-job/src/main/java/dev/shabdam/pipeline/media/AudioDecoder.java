@@ -1,29 +1,27 @@
 package dev.shabdam.pipeline.media;
 
+import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;
+import dev.shabdam.pipeline.jobs.JobLimits;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
 import java.io.File;
-import java.nio.FloatBuffer;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Decodes the audio of any file FFmpeg reads (an audio file, or the first audio stream of a video)
  * into planar float samples, optionally resampled and down- or up-mixed by FFmpeg's swresample.
  *
- * <p>The whole track is held in memory as float arrays (4 bytes per sample per channel: one hour of
- * 48 kHz stereo is about 1.4 GB), so the decoder refuses tracks longer than {@code maxDurationSec}
- * instead of running the task manager out of memory. Stages that need bounded memory for long media
- * should decode a 16 kHz mono target, which is 12× smaller than 48 kHz stereo.
+ * <p>{@link #open} hands the audio out block by block ({@link AudioBlocks}): memory stays at one block
+ * however long the media is, which is how every upload is read. {@link #decode} gathers all of it in
+ * memory, for audio that is small by construction (a dubbed line, a test's output). Both stop at
+ * {@code maxDurationSec} with {@link MediaTooLongException}, whatever the header claimed.
  *
  * <p>Each call opens its own grabber, so one instance serves any number of threads.
  */
 public final class AudioDecoder {
-    /** About an hour of audio: the longest track a whole-file analysis is meant for. */
-    public static final double DEFAULT_MAX_DURATION_SEC = 3600.0;
-
     static {
         // FFmpeg logs every oddity of every file to stderr; only errors are worth a log line.
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
@@ -31,94 +29,75 @@ public final class AudioDecoder {
 
     private final double maxDurationSec;
 
+    /** A decoder that accepts media up to {@link JobLimits#DEFAULT_MAX_MEDIA_SECONDS}. */
     public AudioDecoder() {
-        this(DEFAULT_MAX_DURATION_SEC);
+        this(JobLimits.DEFAULT_MAX_MEDIA_SECONDS);
     }
 
     public AudioDecoder(double maxDurationSec) {
         this.maxDurationSec = maxDurationSec;
     }
 
-    /** Decodes at the file's own sample rate and channel count. */
-    public DecodedAudio decode(File file) throws MediaDecodeException {
-        return decode(file, 0, 0);
+    /** The audio block by block, at the file's own sample rate and channel count. */
+    public AudioBlocks open(File file) throws MediaDecodeException {
+        return open(file, 0, 0);
     }
 
     /**
-     * Decodes, resampling to {@code sampleRate} and mixing to {@code channels} where these are
-     * positive (0 keeps the file's own), e.g. {@code decode(f, 16000, 1)} for speech features.
+     * The audio block by block, resampled to {@code sampleRate} and mixed to {@code channels} where
+     * these are positive (0 keeps the file's own), e.g. {@code open(f, 16000, 1)} for speech.
      */
-    public DecodedAudio decode(File file, int sampleRate, int channels) throws MediaDecodeException {
+    public AudioBlocks open(File file, int sampleRate, int channels) throws MediaDecodeException {
         if (!file.isFile()) {
             throw new MediaDecodeException("no such file: " + file);
         }
         if (file.length() == 0) {
             throw new MediaDecodeException("the file is empty");
         }
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file)) {
-            // planar float whatever the codec's own format (s16, s32, flt, dbl, packed or planar)
-            grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_FLTP);
-            if (sampleRate > 0) {
-                grabber.setSampleRate(sampleRate);
-            }
-            if (channels > 0) {
-                grabber.setAudioChannels(channels);
-            }
-            start(grabber);
-            if (!grabber.hasAudio() || grabber.getAudioChannels() <= 0) {
-                throw new MediaDecodeException("the file has no audio stream");
-            }
-            return readAll(grabber);
-        } catch (FrameGrabber.Exception e) {
-            throw new MediaDecodeException("the file's audio cannot be decoded: " + e.getMessage(), e);
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file);
+        // planar float whatever the codec's own format (s16, s32, flt, dbl, packed or planar)
+        grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_FLTP);
+        if (sampleRate > 0) {
+            grabber.setSampleRate(sampleRate);
         }
-    }
-
-    private static void start(FFmpegFrameGrabber grabber) throws MediaDecodeException {
+        if (channels > 0) {
+            grabber.setAudioChannels(channels);
+        }
         try {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
+            closeQuietly(grabber);
             throw new MediaDecodeException("not a readable audio or video file (unknown format, or truncated"
                     + " so that its index is lost): " + e.getMessage(), e);
         }
+        if (!grabber.hasAudio() || grabber.getAudioChannels() <= 0) {
+            closeQuietly(grabber);
+            throw new MediaDecodeException("the file has no audio stream");
+        }
+        return new FfmpegAudioBlocks(grabber, maxDurationSec);
     }
 
-    private DecodedAudio readAll(FFmpegFrameGrabber grabber) throws FrameGrabber.Exception, MediaDecodeException {
-        int rate = grabber.getSampleRate();
-        int channelCount = grabber.getAudioChannels();
-        long maxFrames = (long) (maxDurationSec * rate);
-        // the container's duration is a good first guess for the array size; growth covers a wrong one
-        long expected = grabber.getLengthInTime() > 0 ? grabber.getLengthInTime() * rate / 1_000_000L + rate : rate * 10L;
-        float[][] out = new float[channelCount][(int) Math.min(expected, Math.min(maxFrames, Integer.MAX_VALUE - 8))];
-        int length = 0;
-        Frame frame;
-        while ((frame = grabber.grabSamples()) != null) {
-            if (frame.samples == null) {
-                continue;
+    /** All of the audio in memory, at the file's own rate and channels: only for audio small by construction. */
+    public DecodedAudio decode(File file) throws MediaDecodeException, JobTimeoutException {
+        return decode(file, 0, 0);
+    }
+
+    /** As {@link #decode(File)}, resampled and mixed as {@link #open(File, int, int)} does. */
+    public DecodedAudio decode(File file, int sampleRate, int channels) throws MediaDecodeException, JobTimeoutException {
+        try (AudioBlocks blocks = open(file, sampleRate, channels)) {
+            List<DecodedAudio> all = new ArrayList<>();
+            for (DecodedAudio block; (block = blocks.next()) != null; ) {
+                all.add(block);
             }
-            int n = frame.samples[0].limit() - frame.samples[0].position();
-            if (length + (long) n > maxFrames) {
-                throw new MediaDecodeException(String.format("the audio is longer than the %.0f s this analysis accepts",
-                        maxDurationSec));
-            }
-            if (length + n > out[0].length) {
-                int grown = (int) Math.min(Math.max(out[0].length * 3L / 2, length + (long) n), Integer.MAX_VALUE - 8);
-                for (int c = 0; c < channelCount; c++) {
-                    out[c] = Arrays.copyOf(out[c], grown);
-                }
-            }
-            for (int c = 0; c < channelCount; c++) {
-                FloatBuffer plane = (FloatBuffer) frame.samples[c];
-                plane.get(plane.position(), out[c], length, n);
-            }
-            length += n;
+            return DecodedAudio.concat(blocks.sampleRate(), blocks.channelCount(), all);
         }
-        if (length == 0) {
-            throw new MediaDecodeException("the audio stream holds no decodable samples");
+    }
+
+    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (FrameGrabber.Exception e) {
+            // the file was refused already; a failing close adds nothing the user can act on
         }
-        for (int c = 0; c < channelCount; c++) {
-            out[c] = Arrays.copyOf(out[c], length);
-        }
-        return new DecodedAudio(rate, out);
     }
 }

@@ -38,14 +38,15 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_open;
  * copied byte for byte (no re-encode, no quality loss, about disk speed), the new audio is encoded to
  * AAC, and the original audio may stay as a second, non-default track.
  *
- * <p>Two steps. The dub is encoded with {@link FFmpegFrameRecorder#recordSamples} into a temporary
- * audio-only MP4; then the packets of the input's video (and original audio) and of that file are
- * interleaved by time into the output. The recorder cannot do it in one pass: it holds a single audio
- * stream, so it could not keep the original audio, and started from an input context it skips its
- * encoder flush, dropping the last AAC frames. The AAC file is small (1 MB a minute), so the extra
- * step costs little next to encoding.
+ * <p>Two steps. The dub is encoded block by block ({@link #dubTrack}, an {@link AudioSink}) into a
+ * temporary audio-only MP4, so the dub of a long film never has to be in memory; then {@link #write}
+ * interleaves the packets of the input's video (and original audio) and of that file by time into the
+ * output. The recorder cannot do it in one pass: it holds a single audio stream, so it could not keep
+ * the original audio, and started from an input context it skips its encoder flush, dropping the
+ * last AAC frames. The AAC file is small (1 MB a minute), so the extra step costs little next to
+ * encoding.
  */
-public final class Muxer {
+public final class Muxer implements AutoCloseable {
     /** FFmpeg's own default for AAC, so a side-by-side timing compares like with like. */
     public static final int AAC_BIT_RATE = 128_000;
     /** Samples per channel handed to the encoder at a time, so native memory stays small for long media. */
@@ -56,39 +57,91 @@ public final class Muxer {
         FfmpegMediaProbe.quietLogs();
     }
 
-    private Muxer() {
+    private final FFmpegFrameGrabber input;
+    private final int videoStream;
+    private final int originalAudio;
+    private final Path dub;
+
+    private Muxer(FFmpegFrameGrabber input, int videoStream, int originalAudio, Path dub) {
+        this.input = input;
+        this.videoStream = videoStream;
+        this.originalAudio = originalAudio;
+        this.dub = dub;
     }
 
     /**
-     * Writes {@code out} (its container follows its extension, e.g. {@code .mp4}) with the first video
-     * stream of {@code video} copied and {@code audio} (planar float, −1..1, at {@code rate} Hz) as the
-     * default audio track, padded with silence or cut to the input's duration so that the output is
-     * exactly as long as the input. With {@code keepOriginal}, the input's first audio stream is copied
-     * as a second audio track.
+     * Opens {@code video} to put a dub beside its first video stream; with {@code keepOriginal}, its
+     * first audio stream is copied as a second audio track.
      */
-    public static void mux(Path video, float[][] audio, int rate, Path out, boolean keepOriginal)
-            throws MediaDecodeException, IOException {
-        try (FFmpegFrameGrabber input = open(video)) {
+    public static Muxer open(Path video, boolean keepOriginal) throws MediaDecodeException, IOException {
+        FFmpegFrameGrabber input = open(video);
+        try {
             AVFormatContext inputContext = input.getFormatContext();
             int videoStream = firstStream(inputContext, avutil.AVMEDIA_TYPE_VIDEO);
             if (videoStream < 0) {
                 throw new MediaDecodeException("the file has no video stream to put the dubbed audio beside");
             }
             int originalAudio = keepOriginal ? firstStream(inputContext, avutil.AVMEDIA_TYPE_AUDIO) : -1;
-            long durationMicros = input.getLengthInTime();
-            float[][] fitted = durationMicros > 0 ? fitted(audio, durationMicros * rate / 1_000_000L) : audio;
-            Path dub = Files.createTempFile("shabdam-dub-", ".mp4");
-            try {
-                encodeAac(fitted, rate, dub);
-                try (FFmpegFrameGrabber dubInput = open(dub)) {
-                    List<PacketSource> sources = List.of(
-                            new PacketSource(input, streamMap(inputContext, videoStream, 0, originalAudio, 2)),
-                            new PacketSource(dubInput, streamMap(dubInput.getFormatContext(), 0, 1, -1, -1)));
-                    interleave(sources, out);
-                }
-            } finally {
-                Files.deleteIfExists(dub);
+            return new Muxer(input, videoStream, originalAudio, Files.createTempFile("shabdam-dub-", ".mp4"));
+        } catch (MediaDecodeException | IOException | RuntimeException e) {
+            input.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Writes {@code out} (its container follows its extension, e.g. {@code .mp4}) with the first video
+     * stream of {@code video} copied and {@code audio} (planar float, −1..1, at {@code rate} Hz) as the
+     * default audio track: {@link #open}, {@link #dubTrack} and {@link #write} for audio already in memory.
+     */
+    public static void mux(Path video, float[][] audio, int rate, Path out, boolean keepOriginal)
+            throws MediaDecodeException, IOException {
+        try (Muxer muxer = open(video, keepOriginal)) {
+            try (AudioSink track = muxer.dubTrack(rate, audio.length)) {
+                track.write(new DecodedAudio(rate, audio));
             }
+            muxer.write(out);
+        }
+    }
+
+    /**
+     * The dub's audio track, taken block by block and encoded to AAC as it comes, padded with silence
+     * or cut to the input's duration so that the output is exactly as long as the input. Opening it
+     * again starts the track afresh (a mix that needs a second pass writes it twice).
+     */
+    public AudioSink dubTrack(int rate, int channels) throws IOException {
+        long durationMicros = input.getLengthInTime();
+        long frames = durationMicros > 0 ? durationMicros * rate / 1_000_000L : Long.MAX_VALUE;
+        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(dub.toFile(), channels);
+        recorder.setFormat("mp4");
+        recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+        recorder.setSampleRate(rate);
+        recorder.setAudioBitrate(AAC_BIT_RATE);
+        try {
+            recorder.start();
+        } catch (IOException | RuntimeException e) {
+            recorder.close();
+            throw e;
+        }
+        return new AacTrack(recorder, rate, channels, frames);
+    }
+
+    /** Interleaves the video (and original audio) with the dub track last written by {@link #dubTrack} into {@code out}. */
+    public void write(Path out) throws MediaDecodeException, IOException {
+        try (FFmpegFrameGrabber dubInput = open(dub)) {
+            List<PacketSource> sources = List.of(
+                    new PacketSource(input, streamMap(input.getFormatContext(), videoStream, 0, originalAudio, 2)),
+                    new PacketSource(dubInput, streamMap(dubInput.getFormatContext(), 0, 1, -1, -1)));
+            interleave(sources, out);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            input.close();
+        } finally {
+            Files.deleteIfExists(dub);
         }
     }
 
@@ -125,36 +178,61 @@ public final class Muxer {
         return map;
     }
 
-    private static float[][] fitted(float[][] audio, long frames) {
-        float[][] fitted = new float[audio.length][];
-        for (int c = 0; c < audio.length; c++) {
-            fitted[c] = audio[c].length == frames ? audio[c] : Arrays.copyOf(audio[c], Math.toIntExact(frames));
-        }
-        return fitted;
-    }
+    /** The AAC encoder of the dub, fed in chunks through direct buffers and fitted to {@code frames}. */
+    private static final class AacTrack implements AudioSink {
+        private final FFmpegFrameRecorder recorder;
+        private final int rate;
+        private final long frames;
+        // direct buffers: javacpp reads them in place, where a heap buffer is copied whole on every call
+        private final FloatBuffer[] planes;
+        private long written;
 
-    private static void encodeAac(float[][] audio, int rate, Path file) throws IOException {
-        int channels = audio.length;
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), channels)) {
-            recorder.setFormat("mp4");
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-            recorder.setSampleRate(rate);
-            recorder.setAudioBitrate(AAC_BIT_RATE);
-            recorder.start();
-            // direct buffers: javacpp reads them in place, where a heap buffer is copied whole on every call
-            FloatBuffer[] planes = new FloatBuffer[channels];
+        AacTrack(FFmpegFrameRecorder recorder, int rate, int channels, long frames) {
+            this.recorder = recorder;
+            this.rate = rate;
+            this.frames = frames;
+            this.planes = new FloatBuffer[channels];
             for (int c = 0; c < channels; c++) {
                 planes[c] = ByteBuffer.allocateDirect(CHUNK_FRAMES * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
             }
-            for (int from = 0; from < audio[0].length; from += CHUNK_FRAMES) {
-                int n = Math.min(CHUNK_FRAMES, audio[0].length - from);
-                for (int c = 0; c < channels; c++) {
+        }
+
+        @Override
+        public void write(DecodedAudio block) throws IOException {
+            int wanted = (int) Math.min(block.frames(), frames - written);
+            for (int from = 0; from < wanted; from += CHUNK_FRAMES) {
+                int n = Math.min(CHUNK_FRAMES, wanted - from);
+                for (int c = 0; c < planes.length; c++) {
                     planes[c].clear();
-                    planes[c].put(audio[c], from, n).flip();
+                    planes[c].put(block.channels()[c], from, n).flip();
                 }
-                recorder.recordSamples(rate, channels, planes);
+                encode();
             }
-            recorder.stop();
+            written += wanted;
+        }
+
+        /** Pads the track with silence up to the input's duration and finishes the file. */
+        @Override
+        public void close() throws IOException {
+            try {
+                float[] silence = new float[CHUNK_FRAMES];
+                while (frames != Long.MAX_VALUE && written < frames) {
+                    int n = (int) Math.min(CHUNK_FRAMES, frames - written);
+                    for (FloatBuffer plane : planes) {
+                        plane.clear();
+                        plane.put(silence, 0, n).flip();
+                    }
+                    encode();
+                    written += n;
+                }
+                recorder.stop();
+            } finally {
+                recorder.close();
+            }
+        }
+
+        private void encode() throws IOException {
+            recorder.recordSamples(rate, planes.length, planes);
         }
     }
 

@@ -55,22 +55,65 @@ public final class SileroVad implements AutoCloseable {
      * filled up with silence. Starts from a fresh state, so calls are independent.
      */
     public float[] speechProbabilities(float[] samples) throws OrtException {
-        int frames = (samples.length + FRAME_SAMPLES - 1) / FRAME_SAMPLES;
-        float[] probabilities = new float[frames];
-        float[] window = new float[CONTEXT_SAMPLES + FRAME_SAMPLES];
-        float[] state = new float[2 * 128];
-        try (OnnxTensor rate = OnnxTensor.createTensor(env, (long) SAMPLE_RATE_HZ)) {
-            for (int f = 0; f < frames; f++) {
-                // slide: the end of the previous window becomes this one's context
-                System.arraycopy(window, FRAME_SAMPLES, window, 0, CONTEXT_SAMPLES);
-                int from = f * FRAME_SAMPLES;
-                int n = Math.min(FRAME_SAMPLES, samples.length - from);
-                System.arraycopy(samples, from, window, CONTEXT_SAMPLES, n);
-                Arrays.fill(window, CONTEXT_SAMPLES + n, window.length, 0f);
-                probabilities[f] = step(window, state, rate);
+        Track track = track();
+        track.add(samples, 0, samples.length);
+        return track.finish();
+    }
+
+    /** A fresh pass over one track, fed block by block: the model's state runs on from block to block. */
+    public Track track() {
+        return new Track();
+    }
+
+    /**
+     * One track's speech probabilities, its samples fed a block at a time ({@link #add}); only the
+     * probabilities (31 a second) and one frame's samples are kept.
+     */
+    public final class Track {
+        private final float[] window = new float[CONTEXT_SAMPLES + FRAME_SAMPLES];
+        private final float[] state = new float[2 * 128];
+        private float[] probabilities = new float[256];
+        private int frames;
+        private int filled;
+
+        private Track() {
+        }
+
+        /** Feeds {@code samples[from, to)}; every frame they complete is judged now. */
+        public void add(float[] samples, int from, int to) throws OrtException {
+            try (OnnxTensor rate = OnnxTensor.createTensor(env, (long) SAMPLE_RATE_HZ)) {
+                for (int at = from; at < to; ) {
+                    int n = Math.min(FRAME_SAMPLES - filled, to - at);
+                    System.arraycopy(samples, at, window, CONTEXT_SAMPLES + filled, n);
+                    filled += n;
+                    at += n;
+                    if (filled == FRAME_SAMPLES) {
+                        judge(rate);
+                    }
+                }
             }
         }
-        return probabilities;
+
+        /** Judges the last, partial frame (filled up with silence) and answers one probability per frame. */
+        public float[] finish() throws OrtException {
+            if (filled > 0) {
+                Arrays.fill(window, CONTEXT_SAMPLES + filled, window.length, 0f);
+                try (OnnxTensor rate = OnnxTensor.createTensor(env, (long) SAMPLE_RATE_HZ)) {
+                    judge(rate);
+                }
+            }
+            return Arrays.copyOf(probabilities, frames);
+        }
+
+        private void judge(OnnxTensor rate) throws OrtException {
+            if (frames == probabilities.length) {
+                probabilities = Arrays.copyOf(probabilities, frames * 2);
+            }
+            probabilities[frames++] = step(window, state, rate);
+            // slide: the end of this window becomes the next one's context
+            System.arraycopy(window, FRAME_SAMPLES, window, 0, CONTEXT_SAMPLES);
+            filled = 0;
+        }
     }
 
     /** Runs one window, writing the model's next recurrent state into {@code state}. */

@@ -3,12 +3,9 @@ package dev.shabdam.pipeline.media;
 import java.io.File;
 
 /**
- * Pulls the audio of any media file FFmpeg reads into the {@link SpeechTracks} dubbing starts from.
- *
- * <p>Both tracks come from {@link AudioDecoder}: the speech track lets FFmpeg's swresample do the
- * resampling and down-mix, so it matches what the analysis stages decode. The file is decoded twice
- * rather than resampled here from the original, because a second resampler in Java would be a twin of
- * FFmpeg's and only the 16 kHz decode is needed when a job keeps no background.
+ * The speech track of any media file FFmpeg reads: 16 kHz mono, what Silero VAD and Whisper take,
+ * with FFmpeg's swresample doing the resampling and the down-mix. Handed out block by block, so a
+ * long film's track is never in memory.
  */
 public final class SpeechTrackExtractor {
     /** The rate Silero VAD and Whisper expect. */
@@ -24,12 +21,8 @@ public final class SpeechTrackExtractor {
         this.decoder = decoder;
     }
 
-    public SpeechTracks extract(File media) throws MediaDecodeException {
-        return new SpeechTracks(speech(media), decoder.decode(media));
-    }
-
-    /** Only the 16 kHz mono track: what segmentation and recognition read. */
-    public DecodedAudio speech(File media) throws MediaDecodeException {
-        return decoder.decode(media, SPEECH_RATE_HZ, 1);
+    /** The 16 kHz mono track, block by block: what segmentation and recognition read. */
+    public AudioBlocks speech(File media) throws MediaDecodeException {
+        return decoder.open(media, SPEECH_RATE_HZ, 1);
     }
 }

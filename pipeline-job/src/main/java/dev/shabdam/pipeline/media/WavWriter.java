@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes RIFF/WAVE files in pure Java: 16-bit PCM or 32-bit IEEE float, any channel count, to a file,
- * a stream or (mono 16-bit, for synthesised speech) a byte array. Also used to make fixtures and
+ * Writes RIFF/WAVE files in pure Java: 16-bit PCM or 32-bit IEEE float, any channel count, to a file
+ * (whole, or block by block), a stream or (mono 16-bit, for synthesised speech) a byte array. Also used to make fixtures and
  * benchmark inputs without native tools.
  */
 public final class WavWriter {
@@ -33,15 +33,47 @@ public final class WavWriter {
     }
 
     public static void write(Path path, DecodedAudio audio, Encoding encoding) throws IOException {
-        long dataBytes = dataBytes(audio, encoding);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16)) {
-            write(out, audio, encoding, dataBytes);
+        try (AudioSink wav = open(path, audio.sampleRate(), audio.channelCount(), encoding, audio.frames())) {
+            wav.write(audio);
         }
     }
 
     /** Writes the whole file to {@code out} (not closed). */
     public static void write(OutputStream out, DecodedAudio audio, Encoding encoding) throws IOException {
-        write(out, audio, encoding, dataBytes(audio, encoding));
+        out.write(header(audio.sampleRate(), audio.channelCount(), encoding, dataBytes(audio.frames(), audio.channelCount(), encoding)));
+        writeSamples(out, audio, encoding);
+    }
+
+    /**
+     * A WAV file written block by block, so that long audio never has to be in memory: the header
+     * declares {@code frames} frames up front, and {@link AudioSink#close()} fails unless exactly that
+     * many were written.
+     */
+    public static AudioSink open(Path path, int sampleRate, int channels, Encoding encoding, long frames) throws IOException {
+        byte[] header = header(sampleRate, channels, encoding, dataBytes(frames, channels, encoding));
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+        out.write(header);
+        return new AudioSink() {
+            private long written;
+
+            @Override
+            public void write(DecodedAudio block) throws IOException {
+                if (block.channelCount() != channels || block.sampleRate() != sampleRate) {
+                    throw new IllegalArgumentException("a block of " + block.channelCount() + " channels at "
+                            + block.sampleRate() + " Hz in a WAV of " + channels + " at " + sampleRate);
+                }
+                writeSamples(out, block, encoding);
+                written += block.frames();
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+                if (written != frames) {
+                    throw new IOException("the WAV file " + path + " declares " + frames + " frames but got " + written);
+                }
+            }
+        };
     }
 
     /** A mono 16-bit PCM WAV in memory; samples beyond ±1 are clipped, not wrapped. */
@@ -56,20 +88,18 @@ public final class WavWriter {
         return out.toByteArray();
     }
 
-    private static long dataBytes(DecodedAudio audio, Encoding encoding) throws IOException {
-        long dataBytes = (long) audio.frames() * audio.channelCount() * encoding.bytesPerSample;
+    private static long dataBytes(long frames, int channels, Encoding encoding) throws IOException {
+        long dataBytes = frames * channels * encoding.bytesPerSample;
         if (dataBytes > 0xFFFF_FFFFL - 36) {
             throw new IOException("too much audio for one WAV file: " + dataBytes + " bytes");
         }
         return dataBytes;
     }
 
-    private static void write(OutputStream out, DecodedAudio audio, Encoding encoding, long dataBytes) throws IOException {
-        int channels = audio.channelCount();
-        out.write(header(audio.sampleRate(), channels, encoding, dataBytes));
-        // interleave in chunks so that a long file never needs a second whole-file buffer
+    /** The samples, interleaved chunk by chunk so that no second buffer as long as the audio is ever made. */
+    private static void writeSamples(OutputStream out, DecodedAudio audio, Encoding encoding) throws IOException {
         int chunkFrames = 8192;
-        ByteBuffer chunk = ByteBuffer.allocate(chunkFrames * channels * encoding.bytesPerSample)
+        ByteBuffer chunk = ByteBuffer.allocate(chunkFrames * audio.channelCount() * encoding.bytesPerSample)
                 .order(ByteOrder.LITTLE_ENDIAN);
         for (int start = 0; start < audio.frames(); start += chunkFrames) {
             int end = Math.min(start + chunkFrames, audio.frames());

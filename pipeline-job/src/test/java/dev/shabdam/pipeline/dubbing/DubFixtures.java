@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A DUB job's uploads in file:// storage: a 6 s MP4 and subtitles in English and Malayalam. */
+/** A DUB job's uploads in file:// storage: a video (a 6 s MP4, or hours of Matroska) and subtitles in English and Malayalam. */
 public final class DubFixtures {
     public static final String SOURCE_SRT = """
             1
@@ -53,6 +53,12 @@ public final class DubFixtures {
 
     public DubFixtures video(double seconds) throws IOException {
         TestMedia.mp4(path(DubIngestOperator.MEDIA, "clip.mp4"), seconds);
+        return this;
+    }
+
+    /** A video of {@code minutes} minutes, 48 kHz stereo FLAC in Matroska, a few MB ({@link TestMedia#longMedia}). */
+    public DubFixtures longVideo(int minutes) throws IOException, InterruptedException {
+        TestMedia.longMedia(path(DubIngestOperator.MEDIA, "film.mkv"), minutes, 48_000, 2, true);
         return this;
     }
 

@@ -3,11 +3,17 @@ package dev.shabdam.pipeline.dubbing;
 import dev.shabdam.pipeline.analysis.LoudnessMeter;
 import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
 import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
+import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;
+import dev.shabdam.pipeline.media.AudioBlocks;
+import dev.shabdam.pipeline.media.AudioSink;
 import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.pipeline.media.MediaDecodeException;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +95,88 @@ class DubMixerTest {
         DecodedAudio mixed = DubMixer.standard().mix(DecodedAudio.mono(RATE, tone), dub(0.1));
         assertThat(mixed.channelCount()).isEqualTo(1);
         assertThat(mixed.frames()).isEqualTo(tone.length);
+    }
+
+    @Test
+    void theMixIsTheSameWhateverTheBlocksTheOriginalComesIn() throws Exception {
+        DecodedAudio original = original(0.4, 0.5);
+        DecodedAudio inMemory = DubMixer.standard().mix(original, dub(0.99));
+        List<DecodedAudio> written = new ArrayList<>();
+
+        DubMixer.standard().mix(() -> original.blocks(1_001), lines(dub(0.99), new ArrayList<>()), collectInto(written));
+
+        assertThat(DecodedAudio.concat(RATE, 2, written).channels()).isDeepEqualTo(inMemory.channels());
+    }
+
+    @Test
+    void aLineIsLoadedOnlyWhenAPassReachesItAndEachPassLoadsItAgain() throws Exception {
+        DecodedAudio original = original(0.05, 0.2);
+        List<String> seen = new ArrayList<>();
+        AudioBlocks.Source watched = () -> {
+            AudioBlocks blocks = original.blocks(RATE);
+            return new AudioBlocks() {
+                private long at;
+
+                @Override
+                public int sampleRate() {
+                    return RATE;
+                }
+
+                @Override
+                public int channelCount() {
+                    return 2;
+                }
+
+                @Override
+                public DecodedAudio next() throws MediaDecodeException, JobTimeoutException {
+                    DecodedAudio block = blocks.next();
+                    if (block != null) {
+                        seen.add("second " + at / RATE);
+                        at += block.frames();
+                    }
+                    return block;
+                }
+
+                @Override
+                public void close() {
+                    seen.add("end");
+                }
+            };
+        };
+
+        DubMixer.standard().mix(watched, lines(dub(0.2), seen), collectInto(new ArrayList<>()));
+
+        // each pass: the line that starts at 2 s is loaded with the block of second 2, the one at 6 s with second 6
+        List<String> pass = List.of("second 0", "second 1", "second 2", "line at 2000 ms", "second 3", "second 4",
+                "second 5", "second 6", "line at 6000 ms", "second 7", "second 8", "second 9", "end");
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(3 * pass.size()).isEqualTo(
+                Collections.nCopies(seen.size() / pass.size(), pass).stream().flatMap(List::stream).toList());
+    }
+
+    /** Lines that load their audio from memory, noting each load in {@code loads}. */
+    private static List<DubMixer.Line> lines(List<Aligned> dub, List<String> loads) {
+        return dub.stream().map(line -> new DubMixer.Line(line.startMs(), line.audio().samples().length,
+                line.audio().sampleRate(), () -> {
+                    loads.add("line at " + line.startMs() + " ms");
+                    return line.audio().samples();
+                })).toList();
+    }
+
+    /** A target that keeps what the last pass that wrote wrote. */
+    private static DubMixer.MixTarget collectInto(List<DecodedAudio> written) {
+        return (rate, channels, frames) -> {
+            written.clear();
+            return new AudioSink() {
+                @Override
+                public void write(DecodedAudio block) {
+                    written.add(block);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        };
     }
 
     private static DecodedAudio original(double background, double speech) {

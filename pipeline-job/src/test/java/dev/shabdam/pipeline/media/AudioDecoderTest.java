@@ -1,5 +1,8 @@
 package dev.shabdam.pipeline.media;
 
+import dev.shabdam.pipeline.jobs.JobDeadline;
+import dev.shabdam.pipeline.jobs.JobFailures;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,6 +12,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,6 +123,50 @@ class AudioDecoderTest {
         WavWriter.write(wav, tones(8000, 1, 3.0), WavWriter.Encoding.PCM_16);
         assertThatThrownBy(() -> new AudioDecoder(2.0).decode(wav.toFile())).isInstanceOf(MediaDecodeException.class)
                 .hasMessageContaining("longer than");
+    }
+
+    @Test
+    void handsOutBoundedBlocksThatMakeUpTheWhole(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("t.wav");
+        DecodedAudio original = tones(44_100, 2, 3.5);
+        WavWriter.write(wav, original, WavWriter.Encoding.FLOAT_32);
+        List<DecodedAudio> blocks = new java.util.ArrayList<>();
+        try (AudioBlocks audio = decoder.open(wav.toFile())) {
+            assertThat(audio.sampleRate()).isEqualTo(44_100);
+            assertThat(audio.channelCount()).isEqualTo(2);
+            for (DecodedAudio block; (block = audio.next()) != null; ) {
+                blocks.add(block);
+            }
+        }
+        assertThat(blocks).hasSizeGreaterThan(2).allSatisfy(block ->
+                assertThat(block.frames()).isLessThanOrEqualTo(FfmpegAudioBlocks.BLOCK_FRAMES));
+        DecodedAudio joined = DecodedAudio.concat(44_100, 2, blocks);
+        assertThat(joined.channels()).isDeepEqualTo(decoder.decode(wav.toFile()).channels());
+        assertThat(joined.channels()).isDeepEqualTo(original.channels());
+    }
+
+    @Test
+    void stopsReadingAtTheLimitWithMediaTooLong(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("t.wav");
+        WavWriter.write(wav, tones(8000, 1, 3.0), WavWriter.Encoding.PCM_16);
+        try (AudioBlocks audio = new AudioDecoder(2.0).open(wav.toFile())) {
+            assertThatThrownBy(() -> {
+                while (audio.next() != null) {
+                    // read on: the limit stops it, not the end of the file
+                }
+            }).isInstanceOf(MediaTooLongException.class).hasMessageContaining("longer than the 2 s");
+        }
+        assertThat(JobFailures.describe(new MediaTooLongException("long"), "test").code()).isEqualTo("media_too_long");
+    }
+
+    @Test
+    void aJobPastItsDeadlineStopsAtTheNextBlock(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("t.wav");
+        WavWriter.write(wav, tones(8000, 1, 1.0), WavWriter.Encoding.PCM_16);
+        try (AudioBlocks audio = decoder.open(wav.toFile());
+             JobDeadline deadline = JobDeadline.start(Duration.ofNanos(-1))) { // passed already
+            assertThatThrownBy(audio::next).isInstanceOf(JobDeadline.JobTimeoutException.class);
+        }
     }
 
     private static boolean ffmpegAvailable() {

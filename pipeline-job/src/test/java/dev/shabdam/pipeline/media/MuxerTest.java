@@ -66,6 +66,28 @@ class MuxerTest {
         assertThat(durationMs(output)).isCloseTo(durationMs(input), within(50L));
     }
 
+    @Test
+    void aDubWrittenInBlocksAndAgainIsTheLastOneWritten(@TempDir Path dir) throws Exception {
+        Path input = TestMedia.mp4(dir.resolve("in.mp4"), 3.0);
+        Path output = dir.resolve("out.mp4");
+        try (Muxer muxer = Muxer.open(input, false)) {
+            try (AudioSink first = muxer.dubTrack(RATE, 2)) {
+                first.write(new DecodedAudio(RATE, new float[2][RATE])); // a first pass, then a second: only the second counts
+            }
+            try (AudioSink track = muxer.dubTrack(RATE, 2); AudioBlocks blocks = new DecodedAudio(RATE, dub(3.2)).blocks(1_000)) {
+                for (DecodedAudio block; (block = blocks.next()) != null; ) {
+                    track.write(block);
+                }
+            }
+            muxer.write(output);
+        }
+
+        assertThat(videoPacketHashes(output)).isEqualTo(videoPacketHashes(input));
+        assertThat(durationMs(output)).isCloseTo(durationMs(input), within(50L));
+        DecodedAudio decoded = new AudioDecoder().decode(output.toFile());
+        assertThat(onsetSec(decoded.channels()[0])).isCloseTo(TONE_FROM_SEC, within(0.021));
+    }
+
     private static List<String> videoPacketHashes(Path file) throws Exception {
         return packetHashes(file, avutil.AVMEDIA_TYPE_VIDEO, 0);
     }

@@ -34,7 +34,7 @@ class SileroVadTest {
         WavWriter.write(wav, DecodedAudio.mono(rate, joined), WavWriter.Encoding.PCM_16);
         long secondOffsetMs = (first.frames() + rate) * 1000L / rate;
 
-        DecodedAudio speech = new SpeechTrackExtractor().speech(wav.toFile());
+        DecodedAudio speech = new AudioDecoder().decode(wav.toFile(), SpeechTrackExtractor.SPEECH_RATE_HZ, 1);
         float[] probabilities;
         try (SileroVad vad = SileroVad.open(MODELS, false)) {
             probabilities = vad.speechProbabilities(speech.channels()[0]);
@@ -52,6 +52,26 @@ class SileroVadTest {
         assertThat(utterances.get(0).endMs()).isCloseTo(truth1[1], within(150L));
         assertThat(utterances.get(1).startMs()).isCloseTo(secondOffsetMs + truth2[0], within(150L));
         assertThat(utterances.get(1).endMs()).isCloseTo(secondOffsetMs + truth2[1], within(150L));
+    }
+
+    @Test
+    void aTrackJudgedBlockByBlockGetsTheProbabilitiesOfTheWhole() throws Exception {
+        assumeTrue(MODELS != null, "skipped: silero_vad_v5.onnx not found under models/cache (run models/fetch)");
+        float[] track = new float[3 * SileroVad.SAMPLE_RATE_HZ + 123];
+        for (int i = 0; i < track.length; i++) {
+            // a vowel-like buzz in the middle second, faint noise around it
+            double buzz = i > SileroVad.SAMPLE_RATE_HZ && i < 2 * SileroVad.SAMPLE_RATE_HZ
+                    ? 0.3 * Math.signum(Math.sin(2 * Math.PI * 130 * i / SileroVad.SAMPLE_RATE_HZ)) : 0;
+            track[i] = (float) (buzz + 0.001 * Math.sin(i * 1.7));
+        }
+        try (SileroVad vad = SileroVad.open(MODELS, false)) {
+            float[] whole = vad.speechProbabilities(track);
+            SileroVad.Track inBlocks = vad.track();
+            for (int from = 0; from < track.length; from += 1_000) {
+                inBlocks.add(track, from, Math.min(track.length, from + 1_000));
+            }
+            assertThat(inBlocks.finish()).hasSize((track.length + 511) / 512).isEqualTo(whole);
+        }
     }
 
     @Test

@@ -11,7 +11,10 @@ import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -75,6 +78,46 @@ public final class TestMedia {
             recorder.stop();
         }
         return file;
+    }
+
+    /**
+     * Hours of media for a few MB and a second of work, made with the ffmpeg CLI: a one-minute piece
+     * (a 220 Hz tone at half scale for its first second, then silence; mono or stereo; with {@code video}, a 64x64
+     * MPEG-4 picture at 1 fps beside it) is encoded once, FLAC in Matroska, and repeated
+     * {@code minutes} times by the concat demuxer with stream copy, timestamps running on.
+     */
+    public static Path longMedia(Path file, int minutes, int sampleRateHz, int channels, boolean video)
+            throws IOException, InterruptedException {
+        if (channels != 1 && channels != 2) {
+            throw new IllegalArgumentException("mono or stereo, not " + channels + " channels");
+        }
+        Path piece = file.resolveSibling("piece-" + file.getFileName());
+        Path list = file.resolveSibling("pieces-" + file.getFileName() + ".txt");
+        List<String> encode = new ArrayList<>(List.of("-f", "lavfi", "-i", "sine=frequency=220:sample_rate=" + sampleRateHz
+                + ":duration=60:samples_per_frame=" + sampleRateHz / 10));
+        if (video) {
+            encode.addAll(List.of("-f", "lavfi", "-i", "color=c=gray:s=64x64:r=1:d=60", "-c:v", "mpeg4", "-g", "60"));
+        }
+        // the sine source is at 1/8 scale; the same signal in every channel, not an up-mix's −3 dB
+        String layout = channels == 1 ? "pan=mono|c0=c0" : "pan=stereo|c0=c0|c1=c0";
+        encode.addAll(List.of("-af", "volume='if(lt(t,1),4,0)':eval=frame," + layout,
+                "-sample_fmt", "s16", "-c:a", "flac", piece.toString()));
+        ffmpeg(encode);
+        Files.write(list, Collections.nCopies(minutes, "file '" + piece.getFileName() + "'"));
+        ffmpeg(List.of("-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy", file.toString()));
+        Files.delete(piece);
+        Files.delete(list);
+        return file;
+    }
+
+    private static void ffmpeg(List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y"));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException("ffmpeg failed: " + String.join(" ", command) + "\n" + log);
+        }
     }
 
     /** The first half of a file, as an interrupted upload leaves it. */

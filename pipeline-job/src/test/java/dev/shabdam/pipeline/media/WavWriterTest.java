@@ -1,25 +1,46 @@
 package dev.shabdam.pipeline.media;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WavWriterTest {
+    private static final int RATE = 22_050;
+
+    private static DecodedAudio stereo(int frames) {
+        float[][] x = new float[2][frames];
+        for (int i = 0; i < frames; i++) {
+            x[0][i] = (float) Math.sin(i * 0.05);
+            x[1][i] = (float) Math.cos(i * 0.03) * 0.5f;
+        }
+        return new DecodedAudio(RATE, x);
+    }
 
     @Test
-    void toBytesIsPcm16MonoWithTheRightHeader() {
-        ByteBuffer wav = ByteBuffer.wrap(WavWriter.toBytes(new float[] {0f, 0.5f, -1f, 2f}, 22050)).order(ByteOrder.LITTLE_ENDIAN);
-        assertThat(wav.capacity()).isEqualTo(44 + 8);
-        assertThat(new String(wav.array(), 0, 4)).isEqualTo("RIFF");
-        assertThat(wav.getInt(4)).isEqualTo(36 + 8);
-        assertThat(wav.getShort(22)).isEqualTo((short) 1);
-        assertThat(wav.getInt(24)).isEqualTo(22050);
-        assertThat(wav.getShort(34)).isEqualTo((short) 16);
-        assertThat(wav.getShort(44 + 2)).isEqualTo((short) 16384);
-        assertThat(wav.getShort(44 + 4)).isEqualTo((short) -32768);
-        assertThat(wav.getShort(44 + 6)).isEqualTo((short) 32767); // clipped, not wrapped
+    void blockByBlockWritesTheSameFileAsAllAtOnce(@TempDir Path dir) throws Exception {
+        DecodedAudio audio = stereo(30_001);
+        Path whole = dir.resolve("whole.wav");
+        Path blocks = dir.resolve("blocks.wav");
+        WavWriter.write(whole, audio, WavWriter.Encoding.PCM_16);
+        try (AudioSink sink = WavWriter.open(blocks, RATE, 2, WavWriter.Encoding.PCM_16, audio.frames());
+             AudioBlocks source = audio.blocks(4_096)) {
+            for (DecodedAudio block; (block = source.next()) != null; ) {
+                sink.write(block);
+            }
+        }
+        assertThat(Files.readAllBytes(blocks)).isEqualTo(Files.readAllBytes(whole));
+    }
+
+    @Test
+    void aFileThatGotFewerFramesThanItsHeaderDeclaresIsAnError(@TempDir Path dir) throws Exception {
+        AudioSink sink = WavWriter.open(dir.resolve("short.wav"), RATE, 2, WavWriter.Encoding.PCM_16, 1000);
+        sink.write(stereo(999));
+        assertThatThrownBy(sink::close).isInstanceOf(IOException.class).hasMessageContaining("declares 1000 frames but got 999");
     }
 }

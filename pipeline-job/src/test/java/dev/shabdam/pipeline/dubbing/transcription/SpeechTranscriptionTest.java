@@ -60,7 +60,8 @@ class SpeechTranscriptionTest {
 
         List<Cue> cues;
         try (SpeechTranscription transcription = new SpeechTranscription(models)) {
-            cues = transcription.transcribe(DecodedAudio.mono(RATE, track), "en");
+            // in one-second blocks, as a decoder hands out a film's track
+            cues = transcription.transcribe(DecodedAudio.mono(RATE, track).blocks(RATE), "en");
         }
 
         assertThat(cues).extracting(Cue::text).containsExactly("Hello world again", "Hello world again");
