@@ -8,9 +8,9 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecentAudioTest {
-    private static final String A = StorageKeys.synthesisCache("a".repeat(64), "wav");
-    private static final String B = StorageKeys.synthesisCache("b".repeat(64), "wav");
-    private static final String C = StorageKeys.synthesisCache("c".repeat(64), "wav");
+    private static final String A = StorageKeys.synthesisCache("tenant-a", "a".repeat(64), "wav");
+    private static final String B = StorageKeys.synthesisCache("tenant-a", "b".repeat(64), "wav");
+    private static final String C = StorageKeys.synthesisCache("tenant-a", "c".repeat(64), "wav");
 
     private static RecentAudio withBudget(long bytes) {
         return new RecentAudio(new GenerationProperties(DataSize.ofBytes(bytes)));

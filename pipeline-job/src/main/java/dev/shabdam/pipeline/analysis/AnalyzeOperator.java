@@ -6,6 +6,7 @@ import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.InvalidParameterException;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
+import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.media.AudioDecoder;
@@ -41,8 +42,8 @@ public class AnalyzeOperator extends MediaJobOperator {
     private final MediaProbe probe;
     private transient VoiceAnalyzer analyzer;
 
-    public AnalyzeOperator(ObjectStorage storage, MediaProbe probe) {
-        super(storage);
+    public AnalyzeOperator(ObjectStorage storage, MediaProbe probe, Quarantine quarantine) {
+        super(storage, quarantine);
         this.probe = probe;
     }
 

@@ -5,6 +5,7 @@ import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
+import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
@@ -36,8 +37,8 @@ public class CompareOperator extends MediaJobOperator {
     private transient VoiceComparator comparator;
 
     /** {@code modelsDir}: where an ONNX speaker-embedding model may be installed (models/cache). */
-    public CompareOperator(ObjectStorage storage, String modelsDir) {
-        super(storage);
+    public CompareOperator(ObjectStorage storage, String modelsDir, Quarantine quarantine) {
+        super(storage, quarantine);
         this.modelsDir = modelsDir;
     }
 

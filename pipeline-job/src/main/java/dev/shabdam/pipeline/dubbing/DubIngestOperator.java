@@ -14,6 +14,7 @@ import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobFailedException;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
+import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
@@ -64,8 +65,9 @@ public class DubIngestOperator extends MediaJobOperator {
     private transient SpeechTranscription transcription;
 
     /** @param translation the machine translation for jobs that upload none; null where there is none */
-    public DubIngestOperator(ObjectStorage storage, MediaProbe probe, String modelsDir, TranslatorSettings translation) {
-        super(storage);
+    public DubIngestOperator(ObjectStorage storage, MediaProbe probe, String modelsDir, TranslatorSettings translation,
+                             Quarantine quarantine) {
+        super(storage, quarantine);
         this.probe = probe;
         this.modelsDir = modelsDir;
         this.translation = translation;
@@ -83,6 +85,7 @@ public class DubIngestOperator extends MediaJobOperator {
             translator.close();
         }
         transcription.close();
+        super.close();
     }
 
     /** The upload as probed, and the cues heard in it or given with it. */

@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.jobs.Quarantines;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.Requests;
@@ -166,7 +167,7 @@ class AnalyzeOperatorTest {
     private List<VoiceEvent> run(MediaProbe probe, VoiceRequest request) throws Exception {
         ObjectStorage storage = new ObjectStorage(storageRoot.toUri().toString());
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new AnalyzeOperator(storage, probe), VoiceRequest::jobId, Types.STRING);
+                new AnalyzeOperator(storage, probe, Quarantines.fresh()), VoiceRequest::jobId, Types.STRING);
         harness.processElement(request, 0);
         return harness.extractOutputValues();
     }

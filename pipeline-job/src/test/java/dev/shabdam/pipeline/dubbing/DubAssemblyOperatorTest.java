@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.dubbing;
 
+import dev.shabdam.pipeline.jobs.Quarantines;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.EventSeq;
@@ -128,7 +129,7 @@ class DubAssemblyOperatorTest {
     private void open(OperatorSubtaskState restored) throws Exception {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
                 new KeyedCoProcessOperator<>(new DubAssemblyOperator(new ObjectStorage(storageRoot.toUri().toString()),
-                        new FfmpegMediaProbe())),
+                        new FfmpegMediaProbe(), Quarantines.fresh())),
                 DubPlan::jobId, DubbedUtterance::jobId, Types.STRING);
         if (restored != null) {
             harness.initializeState(restored);

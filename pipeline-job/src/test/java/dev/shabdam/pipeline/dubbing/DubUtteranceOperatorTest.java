@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.dubbing;
 
+import dev.shabdam.pipeline.jobs.Quarantines;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
@@ -112,7 +113,8 @@ class DubUtteranceOperatorTest {
 
     private void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new DubUtteranceOperator(new ObjectStorage(storageRoot.toUri().toString()), models.toString()),
+                new DubUtteranceOperator(new ObjectStorage(storageRoot.toUri().toString()), models.toString(),
+                        Quarantines.fresh()),
                 UtteranceTask::lineKey, Types.STRING, DubUtteranceOperator.CANCELLED_JOBS);
     }
 
