@@ -184,7 +184,7 @@ class VoicePipelineJobTest {
         shared.put(CacheScope.SHARED_CACHE_PARAMETER, "true");
         List<String> requests = new ArrayList<>();
         // job ids that a job-keyed operator would run on both subtasks at once
-        for (String jobId : jobIdsOnEverySubtask("gen-a-", 2, 2)) {
+        for (String jobId : jobIdsOnEverySubtask("gen-a-", 2, 3)) {
             requests.add(json(Requests.raw(VoiceRequest.submit(jobId, "tenant-a", JobType.GENERATE, own, Map.of(), Requests.AT))));
         }
         requests.add(json(Requests.raw(VoiceRequest.submit("gen-b", "tenant-b", JobType.GENERATE, own, Map.of(), Requests.AT))));
