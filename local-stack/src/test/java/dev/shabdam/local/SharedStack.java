@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * One embedded stack for every test class of this module: started by the first class that needs it,
- * stopped when the test run ends. Its media probe can be told to crash once (see {@link CrashOnceProbe}).
+ * stopped when the test run ends. Its media probe can be told to crash (see {@link CrashingProbe}).
  */
 public final class SharedStack implements BeforeAllCallback {
     static final String TENANT_A_KEY = "key-tenant-a";
@@ -19,7 +19,7 @@ public final class SharedStack implements BeforeAllCallback {
     static final int MAX_AUDIO_BYTES = 512 * 1024;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
-    private static final CrashOnceProbe PROBE = new CrashOnceProbe(new FfmpegMediaProbe());
+    private static final CrashingProbe PROBE = new CrashingProbe(new FfmpegMediaProbe());
     private static volatile LocalStack stack;
 
     @Override
@@ -34,7 +34,7 @@ public final class SharedStack implements BeforeAllCallback {
         return stack;
     }
 
-    static CrashOnceProbe probe() {
+    static CrashingProbe probe() {
         return PROBE;
     }
 
