@@ -162,8 +162,7 @@ class AnalyzeOperatorTest {
 
     @Test
     void aRequestThatCrashesItsTaskOnEveryTryIsAnsweredFailedAfterOneRetry() throws Exception {
-        String key = upload("job-poison", "voice.wav");
-        TestMedia.wav(storageRoot.resolve(key), 16_000, 1, 0.2, 440);
+        VoiceRequest poison = shortAnalysis("job-poison");
         AtomicInteger probed = new AtomicInteger();
         MediaProbe crashing = file -> {
             probed.incrementAndGet();
@@ -171,7 +170,6 @@ class AnalyzeOperatorTest {
         };
         // one quarantine for every try, as the operator's after each restart: its count is in the table
         Quarantine quarantine = Quarantines.fresh();
-        VoiceRequest poison = Requests.analyze("job-poison", key);
 
         assertThatThrownBy(() -> run(crashing, poison, quarantine)).as("the first try").isInstanceOf(Crash.class);
         assertThatThrownBy(() -> run(crashing, poison, quarantine)).as("the retry").isInstanceOf(Crash.class);
@@ -191,13 +189,11 @@ class AnalyzeOperatorTest {
 
     @Test
     void aRequestThatRunsOutOfMemoryOnEveryTryEndsResourceExhausted() throws Exception {
-        String key = upload("job-huge", "voice.wav");
-        TestMedia.wav(storageRoot.resolve(key), 16_000, 1, 0.2, 440);
+        VoiceRequest huge = shortAnalysis("job-huge");
         MediaProbe exhausting = file -> {
             throw new OutOfMemoryError("Java heap space");
         };
         Quarantine quarantine = Quarantines.fresh();
-        VoiceRequest huge = Requests.analyze("job-huge", key);
 
         for (int tries = 0; tries < Quarantine.MAX_ATTEMPTS; tries++) {
             assertThatThrownBy(() -> run(exhausting, huge, quarantine)).isInstanceOf(OutOfMemoryError.class);
@@ -211,13 +207,11 @@ class AnalyzeOperatorTest {
 
     @Test
     void aRequestThatCrashedOnceAndThenCompletedIsCountedAfreshWhenReplayed() throws Exception {
-        String key = upload("job-once", "voice.wav");
-        TestMedia.wav(storageRoot.resolve(key), 16_000, 1, 0.2, 440);
+        VoiceRequest request = shortAnalysis("job-once");
         MediaProbe crashing = file -> {
             throw new Crash();
         };
         Quarantine quarantine = Quarantines.fresh();
-        VoiceRequest request = Requests.analyze("job-once", key);
 
         assertThatThrownBy(() -> run(crashing, request, quarantine)).isInstanceOf(Crash.class);
         assertThat(run(new FfmpegMediaProbe(), request, quarantine)).last()
@@ -225,6 +219,13 @@ class AnalyzeOperatorTest {
         // replayed after another record's crash: its first try again, not its third
         assertThatThrownBy(() -> run(crashing, request, quarantine)).isInstanceOf(Crash.class);
         assertThatThrownBy(() -> run(crashing, request, quarantine)).isInstanceOf(Crash.class);
+    }
+
+    /** An analysis of 0.2 s of tone, uploaded. */
+    private VoiceRequest shortAnalysis(String jobId) throws Exception {
+        String key = upload(jobId, "voice.wav");
+        TestMedia.wav(storageRoot.resolve(key), 16_000, 1, 0.2, 440);
+        return Requests.analyze(jobId, key);
     }
 
     private String upload(String jobId, String name) throws Exception {
