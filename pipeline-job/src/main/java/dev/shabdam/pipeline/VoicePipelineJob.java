@@ -157,6 +157,7 @@ public class VoicePipelineJob {
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         // a barrier must not wait in line behind a dub's queued lines and stall the channels it came by
         conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
+        conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, CHECKPOINT_TIMEOUT);
         conf.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, tolerableCheckpointFailures(config.limits()));
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
@@ -175,6 +176,8 @@ public class VoicePipelineJob {
         return conf;
     }
 
+    /** How long a checkpoint may take before it counts as failed (Flink's default). */
+    static final Duration CHECKPOINT_TIMEOUT = Duration.ofMinutes(10);
     /** The longest wait between restarts: a pipeline that recovers is back within this. */
     static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(30);
     /** Checkpoints that may fail in a row for other reasons (storage hiccups) on top of those a long record expires. */
@@ -182,7 +185,7 @@ public class VoicePipelineJob {
 
     /** As many checkpoint timeouts as fit in one record's time limit, and a few to spare. */
     static int tolerableCheckpointFailures(JobLimits limits) {
-        long perRecord = limits.jobTimeout().toMillis() / CheckpointingOptions.CHECKPOINTING_TIMEOUT.defaultValue().toMillis();
+        long perRecord = limits.jobTimeout().toMillis() / CHECKPOINT_TIMEOUT.toMillis();
         return (int) perRecord + 1 + SPARE_CHECKPOINT_FAILURES;
     }
 

@@ -35,6 +35,7 @@ import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -172,6 +174,20 @@ class VoicePipelineJobTest {
         assertThat(jobGraph.getNumberOfVertices()).isPositive();
         assertThat(connectedParts(jobGraph)).as("the latency classes share no task: a failure or backpressure in one "
                 + "does not reach the other").isEqualTo(LatencyClass.values().length);
+    }
+
+    @Test
+    void theJobNeverGivesUpAndALongRecordFailsNoCheckpointsInARowBeyondWhatIsTolerated() {
+        JobLimits limits = new JobLimits(JobLimits.DEFAULT_MAX_MEDIA_SECONDS, Duration.ofHours(2));
+        Configuration conf = VoicePipelineJob.configuration(new PipelineConfig("k:9092", "jdbc:x", null, null,
+                "file:///x", 1000, 2, "models/cache", limits));
+
+        assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
+        assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS)).isEqualTo(Integer.MAX_VALUE);
+        Duration expiring = conf.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT)
+                .multipliedBy(conf.get(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER));
+        assertThat(expiring).as("checkpoints a record as long as the time limit lets expire, tolerated")
+                .isGreaterThan(limits.jobTimeout());
     }
 
     @Test
