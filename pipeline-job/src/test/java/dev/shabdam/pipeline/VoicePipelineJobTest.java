@@ -92,6 +92,7 @@ class VoicePipelineJobTest {
                 json(Requests.raw(Requests.analyze("job-good", goodKey))),
                 json(Requests.raw(Requests.analyze("job-noise", noiseKey))),
                 json(Requests.raw(Requests.cancel("job-cancelled", JobType.ANALYZE))),
+                json(Requests.raw(Requests.cancel("job-cancelled-generate", JobType.GENERATE))),
                 json(Requests.raw(Requests.submit("job-train", JobType.TRAIN))));
         CollectSink<VoiceEvent> events = new CollectSink<>();
         CollectSink<VoiceEvent> jobs = new CollectSink<>();
@@ -105,7 +106,7 @@ class VoicePipelineJobTest {
         assertThat(deadLetters.received()).singleElement()
                 .satisfies(letter -> assertThat(letter.reason()).startsWith("not a VoiceRequest"));
         var byJob = events.received().stream().collect(Collectors.groupingBy(VoiceEvent::jobId));
-        assertThat(byJob).containsOnlyKeys("job-good", "job-noise", "job-cancelled", "job-train");
+        assertThat(byJob).containsOnlyKeys("job-good", "job-noise", "job-cancelled", "job-cancelled-generate", "job-train");
         assertThat(byJob.get("job-good")).extracting(VoiceEvent::seq, VoiceEvent::kind).containsExactly(
                 tuple(1, EventKind.PROGRESS),
                 tuple(2, EventKind.PROGRESS),
@@ -118,6 +119,8 @@ class VoicePipelineJobTest {
         assertThat(byJob.get("job-noise")).last()
                 .satisfies(e -> assertThat(e.error().code()).isEqualTo("unsupported_media"));
         assertThat(byJob.get("job-cancelled")).singleElement()
+                .satisfies(e -> assertThat(e.seq()).isEqualTo(EventSeq.CANCELLED));
+        assertThat(byJob.get("job-cancelled-generate")).as("cancelled by its own class, once").singleElement()
                 .satisfies(e -> assertThat(e.seq()).isEqualTo(EventSeq.CANCELLED));
         assertThat(byJob.get("job-train")).singleElement()
                 .satisfies(e -> assertThat(e.error().code()).isEqualTo("not_implemented"));
