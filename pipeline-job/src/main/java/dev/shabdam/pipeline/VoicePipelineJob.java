@@ -62,7 +62,7 @@ import java.time.Duration;
  *                                                                 ▼                     synthesis, then cache hits   │
  *                                       voice.events, jobs, job_events ◀─────────────────────────────────────────────┤
  *                                       voice.replies (at once, small audio inline) ◀────────────────────────────────┤
- *                                       synthesis_cache (JDBC, once the audio is stored) ◀────────────────────────────┘
+ *                                       synthesis_cache (JDBC, once the audio is stored) ◀───────────────────────────┘
  * MEDIA (ANALYZE, COMPARE, DUB, TRAIN)
  * voice.requests ─▶ decode ─▶ media only ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ route by type ─▶ analyze │ compare │ dub
  *  (group …-media)    │ unreadable                            │ CANCELLED          │ not_implemented               │ progress,
