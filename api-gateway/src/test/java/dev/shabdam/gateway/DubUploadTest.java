@@ -51,7 +51,7 @@ class DubUploadTest extends GatewayTestSupport {
     void aPersonaNameStandsForItsVoice() {
         String name = "dub-persona-" + UUID.randomUUID();
         HttpResponse<byte[]> created = http.send(Speech.json(http, "/voice/personas", KEY_A,
-                "{\"name\":\"" + name + "\",\"voiceId\":\"ml_IN-meera-medium\",\"language\":\"ml\"}").build());
+                "{\"name\":\"" + name + "\",\"voiceId\":\"piper-ml-in-meera-medium\",\"language\":\"ml\"}").build());
         assertThat(created.statusCode()).isEqualTo(201);
 
         HttpResponse<byte[]> response = http.upload("/voice/dub?voiceId=" + name, KEY_A,
@@ -60,7 +60,7 @@ class DubUploadTest extends GatewayTestSupport {
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(202);
         String jobId = Http.json(response).get("jobId").asText();
         await().untilAsserted(() -> assertThat(requestsOf(jobId)).hasSize(1));
-        assertThat(requestsOf(jobId).get(0).parameters()).containsEntry("voiceId", "ml_IN-meera-medium");
+        assertThat(requestsOf(jobId).get(0).parameters()).containsEntry("voiceId", "piper-ml-in-meera-medium");
     }
 
     @Test

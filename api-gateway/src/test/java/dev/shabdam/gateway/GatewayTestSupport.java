@@ -28,7 +28,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -62,11 +61,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shabdam.api-keys=tenantA:key-a-0123456789,tenantB:key-b-0123456789,tenantC:key-c-0123456789",
         "shabdam.uploads.max-audio-bytes=64KB",
-        "shabdam.uploads.max-video-bytes=256KB"})
-@EmbeddedKafka(partitions = 1, topics = {Topics.REQUESTS, Topics.EVENTS, Topics.REPLIES},
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        // a one-node test broker: no 3 s wait for more group members, no 50 offsets partitions
-        brokerProperties = {"group.initial.rebalance.delay.ms=0", "offsets.topic.num.partitions=1"})
+        "shabdam.uploads.max-video-bytes=256KB",
+        "shabdam.generation.shared-cache-tenants=tenantC"})
+@TestBroker
 abstract class GatewayTestSupport {
     static final String KEY_A = "key-a-0123456789";
     static final String KEY_B = "key-b-0123456789";
@@ -93,9 +90,7 @@ abstract class GatewayTestSupport {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, TestDatabase::jdbcUrl);
         registry.add("shabdam.storage.uri", STORAGE::toUri);
     }
 
@@ -162,10 +157,18 @@ abstract class GatewayTestSupport {
         send(Topics.REPLIES, event);
     }
 
+    /** An event written as JSON text, as some pipeline may write it, to voice.replies. */
+    void replyJson(String jobId, String json) {
+        send(Topics.REPLIES, jobId, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private void send(String topic, VoiceEvent event) {
+        send(topic, event.jobId(), RecordCodec.encode(event));
+    }
+
+    private void send(String topic, String key, byte[] value) {
         try {
-            events.send(new ProducerRecord<>(topic, event.jobId(), RecordCodec.encode(event)))
-                    .get(10, TimeUnit.SECONDS);
+            events.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,10 @@
 package dev.shabdam.gateway;
 
+import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.JobType;
+import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.RequestAction;
+import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import org.junit.jupiter.api.Test;
 
@@ -140,8 +143,54 @@ class GenerateTest extends GatewayTestSupport {
         CompletableFuture<HttpResponse<byte[]>> unknownVoice = generate("?wait=10", "{\"text\":\"hello\",\"voiceId\":\"nobody\"}");
         VoiceRequest request = nextRequest(known);
         assertThat(request.parameters()).containsEntry("voiceId", "nobody");
-        reply(Speech.failed(request.jobId(), "unknown_voice"));
-        assertProblem(unknownVoice.get(10, TimeUnit.SECONDS), 400, "unknown_voice");
+        reply(Speech.failed(request.jobId(), "voice_not_found"));
+        assertProblem(unknownVoice.get(10, TimeUnit.SECONDS), 404, "voice_not_found");
+    }
+
+    @Test
+    void aFailedJobsReasonReachesTheClientWithoutTheTaskManagersPaths() throws Exception {
+        Set<String> known = knownJobs();
+        CompletableFuture<HttpResponse<byte[]>> missingModel = generate("?wait=10",
+                "{\"text\":\"hello\",\"voiceId\":\"piper-ml-in-meera-medium\"}");
+        // as an older pipeline wrote it, the path still in the detail
+        VoiceEvent failed = Speech.failed(nextRequest(known).jobId(), new JobError("model_missing",
+                "Voice 'piper-ml-in-meera-medium' is not installed: ml_IN-meera-medium.onnx is missing"));
+        replyJson(failed.jobId(), new String(RecordCodec.encode(failed), StandardCharsets.UTF_8)
+                .replace("installed: ml_IN", "installed: /opt/shabdam/models/piper/ml_IN"));
+        HttpResponse<byte[]> response = missingModel.get(10, TimeUnit.SECONDS);
+        assertProblem(response, 503, "model_missing");
+        assertThat(Http.json(response).get("detail").asText())
+                .isEqualTo("Voice 'piper-ml-in-meera-medium' is not installed: ml_IN-meera-medium.onnx is missing");
+    }
+
+    @Test
+    void onlyATenantThatOptedIntoTheSharedCacheAsksForIt() {
+        HttpResponse<byte[]> own = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}").build());
+        HttpResponse<byte[]> shared = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_C, "{\"text\":\"hi\"}").build());
+        String ownId = Http.json(own).get("jobId").asText();
+        String sharedId = Http.json(shared).get("jobId").asText();
+        await().untilAsserted(() -> assertThat(requestsOf(ownId)).isNotEmpty());
+        await().untilAsserted(() -> assertThat(requestsOf(sharedId)).isNotEmpty());
+
+        assertThat(requestsOf(ownId).get(0).parameters()).doesNotContainKey("sharedCache");
+        assertThat(requestsOf(sharedId).get(0).parameters()).containsEntry("sharedCache", "true");
+    }
+
+    @Test
+    void aVoiceIdThatIsNotAVoiceNameIsRefusedBeforeAnythingIsQueued() {
+        Set<String> known = knownJobs();
+        for (String voice : List.of("../../../../etc/passwd", "/etc/hostname", "ML_IN")) {
+            HttpResponse<byte[]> response = http.send(Speech.json(http, "/voice/generate", KEY_A,
+                    "{\"text\":\"നമസ്കാരം\",\"language\":\"ml\",\"voiceId\":\"" + voice + "\"}").build());
+            assertProblem(response, 400, "invalid_voice");
+            assertThat(Http.json(response).get("detail").asText()).doesNotContain("etc");
+        }
+        // a good request after the bad ones: once it is on voice.requests, anything sent before it is too
+        HttpResponse<byte[]> marker = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}").build());
+        String markerId = Http.json(marker).get("jobId").asText();
+        await().untilAsserted(() -> assertThat(requestsOf(markerId)).isNotEmpty());
+        assertThat(requests()).filteredOn(r -> !known.contains(r.jobId())).extracting(VoiceRequest::jobId)
+                .containsExactly(markerId);
     }
 
     @Test
@@ -149,7 +198,7 @@ class GenerateTest extends GatewayTestSupport {
         int queued = requests().size();
         Map<String, String> cases = Map.of(
                 "{\"text\":\"\"}", "empty_text",
-                "{\"text\":\"" + "a".repeat(100_000) + "\"}", "text_too_long",
+                "{\"text\":\"" + "a".repeat(5_001) + "\"}", "text_too_long",
                 "{\"text\":\"bonjour\",\"language\":\"fr\"}", "unsupported_language",
                 "{\"text\":\"hello\",\"emotion\":\"furious\"}", "invalid_parameter",
                 "{\"text\":\"hello\",\"speed\":10}", "invalid_parameter",

@@ -27,7 +27,7 @@ class JobCompletionTest extends GatewayTestSupport {
 
     private static JobRow queued(String jobId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return new JobRow(jobId, "tenantA", JobType.GENERATE, JobStatus.QUEUED, null, 0, null, null, Map.of(), now, now);
+        return new JobRow(jobId, "tenantA", JobType.GENERATE, JobStatus.QUEUED, null, 0, null, null, Map.of(), now, now, null);
     }
 
     @Test

@@ -157,7 +157,12 @@ class JobLifecycleTest extends GatewayTestSupport {
         await().untilAsserted(() -> assertThat(requestsOf(jobId)).singleElement()
                 .satisfies(r -> assertThat(r.action()).isEqualTo(RequestAction.CANCEL)));
 
-        assertProblem(http.send(http.request("/jobs/" + jobId, KEY_A).DELETE().build()), 409, "job_finished");
+        // deleting it again, now that it has ended, deletes its media (MediaDeletionTest) and keeps it CANCELLED
+        HttpResponse<byte[]> again = http.send(http.request("/jobs/" + jobId, KEY_A).DELETE().build());
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(Http.json(again).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(Http.json(again).get("mediaDeletedAt").isNull()).isFalse();
+        assertThat(requestsOf(jobId)).as("the pipeline is told once").hasSize(1);
     }
 
     @Test

@@ -5,19 +5,28 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Health, metrics and the OpenAPI document, all without an API key. */
 class OperationsTest extends GatewayTestSupport {
 
     @Test
-    void readinessIsUpWithDatabaseKafkaAndStorage() {
+    void readinessIsUpWithDatabaseKafkaStorageAndAPipelineThatConsumes() throws Exception {
+        // the tests play the pipeline and leave jobs queued: its groups take what is on voice.requests
+        PipelineGroups.consumedEverything(broker.getBrokersAsString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(http.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200));
+
         HttpResponse<byte[]> response = http.get("/actuator/health/readiness", null);
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         JsonNode health = Http.json(response);
         assertThat(health.get("status").asText()).isEqualTo("UP");
-        for (String component : new String[]{"db", "kafka", "storage"}) {
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).as("no path of the machine, without an API key")
+                .doesNotContain(STORAGE.toString());
+        for (String component : new String[]{"db", "kafka", "storage", "pipeline"}) {
             assertThat(health.get("components").get(component).get("status").asText()).as(component).isEqualTo("UP");
         }
         assertThat(http.get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);

@@ -87,6 +87,15 @@ class PersonaTest extends GatewayTestSupport {
     }
 
     @Test
+    void voiceAndPersonaIdsMustBeVoiceNames() {
+        assertProblem(create(KEY_A, "{\"name\":\"" + uniqueName() + "\",\"voiceId\":\"../../models/x\"}"), 400, "invalid_voice");
+        assertProblem(create(KEY_A, "{\"name\":\"" + uniqueName() + "\",\"voiceId\":\"/etc/hostname\"}"), 400, "invalid_voice");
+        assertProblem(http.get("/voice/personas/NOT-AN-ID", KEY_A), 400, "invalid_voice");
+        assertProblem(http.send(http.request("/voice/personas/..%2E", KEY_A).DELETE().build()), 400, "invalid_voice");
+        assertProblem(http.get("/voice/personas/" + java.util.UUID.randomUUID(), KEY_A), 404, "persona_not_found");
+    }
+
+    @Test
     void aPersonaAsVoiceIdShapesTheRequestAndExplicitFieldsWin() {
         String name = uniqueName();
         String id = Http.json(create(KEY_A, "{\"name\":\"" + name + "\",\"voiceId\":\"ml-female-1\","

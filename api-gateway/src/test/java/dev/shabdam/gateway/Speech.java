@@ -91,8 +91,11 @@ final class Speech {
     }
 
     static VoiceEvent failed(String jobId, String code) {
-        return event(jobId, FINAL_SEQ, EventKind.FAILED, 0, null, null, new JobError(code, "the engine said " + code),
-                Map.of());
+        return failed(jobId, new JobError(code, "the engine said " + code));
+    }
+
+    static VoiceEvent failed(String jobId, JobError error) {
+        return event(jobId, FINAL_SEQ, EventKind.FAILED, 0, null, null, error, Map.of());
     }
 
     private static VoiceEvent event(String jobId, int seq, EventKind kind, double progress, Integer segment,

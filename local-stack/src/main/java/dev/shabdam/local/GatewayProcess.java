@@ -49,7 +49,7 @@ public final class GatewayProcess implements AutoCloseable {
         return url;
     }
 
-    /** Returns once the readiness probe (database, Kafka, storage) answers UP; fails if the process dies. */
+    /** Returns once the readiness probe (database, Kafka, storage, the pipeline's job) answers UP; fails if the process dies. */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest readiness = HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))

@@ -231,7 +231,11 @@ public final class GenerationBench {
         System.out.printf("| %s | %.1f ms | %.1f ms | %s |%n", what, percentile(times, 50), percentile(times, 95), goal);
     }
 
-    private static double percentile(double[] values, int p) {
+    /** The {@code p}th percentile (nearest rank) of {@code values}; NaN for none. */
+    static double percentile(double[] values, int p) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;

@@ -29,6 +29,7 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer.JdbcTarget database;
     private StorageTarget storage;
     private GatewayProcess gateway;
+    private String flinkRestUrl;
 
     private LocalStack(Path workDir) {
         this.workDir = workDir;
@@ -65,6 +66,11 @@ public final class LocalStack implements AutoCloseable {
             storage = own(ObjectStoreServer.start(Files.createDirectories(workDir.resolve("objects")))).target();
         }
 
+        // the gateway's readiness reads the job's state from Flink's REST API (the web UI's port), so the port
+        // is known before either starts: with 0 ("any"), a free one is picked here
+        int flinkPort = settings.flinkUiPort() == 0 ? FreePort.find() : settings.flinkUiPort();
+        flinkRestUrl = "http://localhost:" + flinkPort;
+
         // Spring and Flink each take seconds to start: the gateway boots while the job is submitted
         gateway = own(GatewayProcess.launch(settings.gatewayJar(), settings.gatewayPort(),
                 gatewayEnvironment(settings), workDir.resolve("gateway.log")));
@@ -72,7 +78,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> flinkOptions = new LinkedHashMap<>(storage.flinkOptions());
         flinkOptions.putAll(settings.flinkOptions());
         own(PipelineRunner.start(pipelineConfig(settings), probe, flinkOptions,
-                settings.flinkUiPort(), workDir.resolve("checkpoints"), settings.flinkPlugins()));
+                flinkPort, workDir.resolve("checkpoints"), settings.flinkPlugins()));
 
         gateway.awaitReady(Duration.ofSeconds(120));
     }
@@ -90,6 +96,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("SHABDAM_JDBC_USER", database.user());
         env.put("SHABDAM_JDBC_PASSWORD", database.password());
         env.put("SHABDAM_API_KEYS", settings.apiKeys());
+        env.put("SHABDAM_FLINK_REST_URL", flinkRestUrl);
         env.putAll(settings.gatewayEnvironment());
         return env;
     }
@@ -101,6 +108,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String gatewayUrl() {
         return gateway.url();
+    }
+
+    /** Flink's REST API (and web UI) of the pipeline's MiniCluster; the gateway's readiness reads it. */
+    public String flinkRestUrl() {
+        return flinkRestUrl;
     }
 
     public String kafkaBootstrap() {
@@ -150,8 +162,8 @@ public final class LocalStack implements AutoCloseable {
             System.out.println("stopped");
             stopped.countDown();
         }, "shabdam-shutdown"));
-        System.out.printf("Kafka %s · PostgreSQL %s · storage %s · Flink UI http://127.0.0.1:%d · started in %.1f s%n",
-                stack.kafkaBootstrap(), stack.database().url(), stack.storage().uri(), settings.flinkUiPort(),
+        System.out.printf("Kafka %s · PostgreSQL %s · storage %s · Flink UI %s · started in %.1f s%n",
+                stack.kafkaBootstrap(), stack.database().url(), stack.storage().uri(), stack.flinkRestUrl(),
                 (System.nanoTime() - begin) / 1e9);
         System.out.println("READY " + stack.gatewayUrl() + " " + settings.firstApiKey());
         System.out.flush();

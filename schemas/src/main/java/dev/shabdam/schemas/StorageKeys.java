@@ -15,17 +15,27 @@ public final class StorageKeys {
 
     /** Where the gateway stores an uploaded input of a job. */
     public static String upload(String tenantId, String jobId, String inputName) {
-        return "uploads/" + safe(tenantId) + "/" + safe(jobId) + "/" + safe(inputName);
+        return uploadsOf(tenantId, jobId) + safe(inputName);
+    }
+
+    /** The prefix of every {@link #upload} of a job. */
+    public static String uploadsOf(String tenantId, String jobId) {
+        return "uploads/" + safe(tenantId) + "/" + safe(jobId) + "/";
     }
 
     /** Where the job writes a named output. */
     public static String output(String jobId, String outputName) {
-        return "jobs/" + safe(jobId) + "/outputs/" + safe(outputName);
+        return workOf(jobId) + "outputs/" + safe(outputName);
     }
 
     /** Where the job writes the work of one stage on one segment. */
     public static String segment(String jobId, int segment, String stage) {
-        return "jobs/" + safe(jobId) + "/segments/" + segment + "/" + safe(stage);
+        return workOf(jobId) + "segments/" + segment + "/" + safe(stage);
+    }
+
+    /** The prefix of everything a job writes under its own name: its {@link #output}s and {@link #segment}s. */
+    public static String workOf(String jobId) {
+        return "jobs/" + safe(jobId) + "/";
     }
 
     /**

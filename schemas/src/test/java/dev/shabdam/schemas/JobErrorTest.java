@@ -19,4 +19,12 @@ class JobErrorTest {
 
         assertThat(error.detail()).hasSize(JobError.MAX_DETAIL_LENGTH + 1).endsWith("…");
     }
+
+    @Test
+    void detailNamesNoFilesystemPath() {
+        JobError error = new JobError("unsupported_media",
+                "Could not open input \"/tmp/shabdam-job-17/input.wav\": Invalid data found when processing input");
+
+        assertThat(error.detail()).isEqualTo("Could not open input \"input.wav\": Invalid data found when processing input");
+    }
 }

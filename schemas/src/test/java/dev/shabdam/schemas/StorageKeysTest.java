@@ -32,6 +32,15 @@ class StorageKeysTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aJobsPrefixesHoldEveryKeyOfTheJob() {
+        assertThat(StorageKeys.upload("acme", "j1", "file")).startsWith(StorageKeys.uploadsOf("acme", "j1"));
+        assertThat(StorageKeys.output("j1", "report")).startsWith(StorageKeys.workOf("j1"));
+        assertThat(StorageKeys.segment("j1", 3, "tts.wav")).startsWith(StorageKeys.workOf("j1"));
+        assertThat(StorageKeys.output("j10", "report")).as("another job's keys lie elsewhere")
+                .doesNotStartWith(StorageKeys.workOf("j1"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../etc", "a/b", "..", ".hidden", "", "a\\b", "x..y"})
     void refusesNamesThatCouldEscapeTheirFolder(String name) {

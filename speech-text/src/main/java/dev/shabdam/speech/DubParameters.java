@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * @param sourceLanguage    what is spoken in the upload: {@code en} or {@code auto}
  * @param targetLanguage    what the dub speaks: {@code ml}
- * @param voiceId           the voice of every line; null for the target language's default voice
+ * @param voiceId           the voice of every line; null for the target language's default voice; a
+ *                          {@link VoiceIds} name, else {@code invalid_voice}
  * @param keepBackground    keep music and ambience, ducked under the dub (else the dub alone)
  * @param keepOriginalTrack add the original audio to the video as a second, non-default track
  * @param lipSync           re-time the mouths to the dub (needs the Wav2Lip model)
@@ -30,7 +31,7 @@ public record DubParameters(String sourceLanguage, String targetLanguage, String
             throw new SynthesisException(SynthesisException.Code.UNSUPPORTED_LANGUAGE,
                     "targetLanguage must be one of " + TARGET_LANGUAGES + ", not " + targetLanguage);
         }
-        voiceId = voiceId == null || voiceId.isBlank() ? null : voiceId;
+        voiceId = voiceId == null || voiceId.isBlank() ? null : VoiceIds.require(voiceId);
     }
 
     public DubParameters withVoiceId(String newVoiceId) {

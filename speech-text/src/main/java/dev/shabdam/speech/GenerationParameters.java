@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * @param text     raw text or a {@code <speak>} SSML document
  * @param language ml or en
- * @param voiceId  null for the language's default espeak-ng voice (see the engines for others)
+ * @param voiceId  null for the language's default espeak-ng voice (see the engines for others); a
+ *                 {@link VoiceIds} name, else {@code invalid_voice}
  * @param prosody  speed 0.5–2.0, pitch ±12 semitones, emotion, volume
  * @param format   wav, mp3 or ogg
  * @param stream   whether each sentence is published as soon as it is ready
@@ -29,6 +30,7 @@ public record GenerationParameters(String text, Language language, String voiceI
         if (language == null || prosody == null || format == null) {
             throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER, "language, prosody and format are required");
         }
+        voiceId = voiceId == null || voiceId.isBlank() ? null : VoiceIds.require(voiceId);
     }
 
     public Map<String, String> toParameters() {

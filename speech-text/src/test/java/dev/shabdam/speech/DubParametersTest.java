@@ -18,7 +18,7 @@ class DubParametersTest {
 
     @Test
     void survivesTheTripThroughAJobsParameters() {
-        DubParameters parameters = new DubParameters("auto", "ml", "ml_IN-arjun", false, true, true);
+        DubParameters parameters = new DubParameters("auto", "ml", "piper-ml-in-arjun", false, true, true);
 
         assertThat(DubParameters.fromParameters(parameters.toParameters())).isEqualTo(parameters);
     }
@@ -34,5 +34,13 @@ class DubParametersTest {
                 .isInstanceOfSatisfying(SynthesisException.class,
                         e -> assertThat(e.code()).isEqualTo(SynthesisException.Code.INVALID_PARAMETER))
                 .hasMessage("lipSync must be true or false, not yes");
+    }
+
+    @Test
+    void aVoiceIdThatIsNotAVoiceNameIsRefused() {
+        assertThatThrownBy(() -> DubParameters.fromParameters(Map.of("voiceId", "../../etc/passwd")))
+                .isInstanceOfSatisfying(SynthesisException.class,
+                        e -> assertThat(e.code()).isEqualTo(SynthesisException.Code.INVALID_VOICE));
+        assertThat(DubParameters.fromParameters(Map.of("voiceId", "espeak:en-us")).voiceId()).isEqualTo("espeak:en-us");
     }
 }

@@ -38,6 +38,7 @@ class GenerationParametersTest {
         assertCode(Map.of("text", "x", "language", "fr"), "unsupported_language");
         assertCode(Map.of("text", "x", "format", "flac"), "invalid_parameter");
         assertCode(Map.of("text", "x", "emotion", "bored"), "invalid_parameter");
+        assertCode(Map.of("text", "x", "voiceId", "/etc/hostname"), "invalid_voice");
     }
 
     private static void assertCode(Map<String, String> parameters, String code) {

@@ -5,21 +5,22 @@ import dev.shabdam.gateway.events.WaitTime;
 import dev.shabdam.gateway.jobs.Jobs;
 import dev.shabdam.gateway.personas.Personas;
 import dev.shabdam.gateway.security.Tenant;
-import dev.shabdam.gateway.uploads.MediaUploads;
-import dev.shabdam.gateway.uploads.SubtitleUploads;
-import dev.shabdam.gateway.uploads.SubtitleUploads.CheckedSubtitles;
+import dev.shabdam.gateway.uploads.FormUploads;
+import dev.shabdam.gateway.uploads.UploadForm;
 import dev.shabdam.gateway.uploads.UploadedMedia;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.speech.DubParameters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
-import org.springframework.web.multipart.MultipartFile;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,16 +29,15 @@ import java.util.Map;
 
 @RestController
 class DubbingController {
-    private final MediaUploads uploads;
-    private final SubtitleUploads subtitles;
+    private static final UploadForm DUB = UploadForm.file().withSubtitles("subtitles", "translation");
+
+    private final FormUploads uploads;
     private final Jobs jobs;
     private final JobCompletion completion;
     private final Personas personas;
 
-    DubbingController(MediaUploads uploads, SubtitleUploads subtitles, Jobs jobs, JobCompletion completion,
-                      Personas personas) {
+    DubbingController(FormUploads uploads, Jobs jobs, JobCompletion completion, Personas personas) {
         this.uploads = uploads;
-        this.subtitles = subtitles;
         this.jobs = jobs;
         this.completion = completion;
         this.personas = personas;
@@ -45,41 +45,49 @@ class DubbingController {
 
     @Operation(summary = "Dub a video (or audio) into Malayalam: segmentation, transcription or the given subtitles, "
             + "translation or the given translation, synthesis, alignment, mixing over the kept background, muxing")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(requiredProperties = "file"),
+            schemaProperties = {
+                    @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary")),
+                    @SchemaProperty(name = "subtitles", schema = @Schema(type = "string", format = "binary",
+                            description = "SRT or WebVTT in the source language")),
+                    @SchemaProperty(name = "translation", schema = @Schema(type = "string", format = "binary",
+                            description = "SRT or WebVTT in the target language")),
+                    @SchemaProperty(name = "sourceLanguage", schema = @Schema(type = "string", defaultValue = "en")),
+                    @SchemaProperty(name = "targetLanguage", schema = @Schema(type = "string", defaultValue = "ml")),
+                    @SchemaProperty(name = "voiceId", schema = @Schema(type = "string",
+                            description = "a voice id, or the id or name of one of your personas")),
+                    @SchemaProperty(name = "keepBackground", schema = @Schema(type = "boolean", defaultValue = "true")),
+                    @SchemaProperty(name = "keepOriginalTrack", schema = @Schema(type = "boolean", defaultValue = "false")),
+                    @SchemaProperty(name = "lipSync", schema = @Schema(type = "boolean", defaultValue = "false"))}))
     @PostMapping(path = "/voice/dub", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    DeferredResult<ResponseEntity<Object>> dub(Tenant tenant, @RequestPart("file") MultipartFile file,
-                                               @RequestPart(name = "subtitles", required = false) MultipartFile source,
-                                               @RequestPart(name = "translation", required = false) MultipartFile target,
-                                               @RequestParam Map<String, String> form,
+    DeferredResult<ResponseEntity<Object>> dub(Tenant tenant, HttpServletRequest request,
                                                @RequestParam(name = "wait", required = false) String wait) {
         Duration waitFor = WaitTime.parse(wait);
-        DubParameters parameters = withPersonaVoice(tenant, DubParameters.fromParameters(form));
-        // everything is checked before anything is stored: a refused request leaves nothing behind
-        CheckedSubtitles checkedSource = source == null ? null : subtitles.check(source);
-        CheckedSubtitles checkedTarget = target == null ? null : subtitles.check(target);
+        // options in the query are checked before the upload is read; those in the form once it is
+        parameters(tenant, FormUploads.queryParameters(request));
         String jobId = Jobs.newJobId();
-        UploadedMedia media = uploads.store(tenant, jobId, file);
-        Map<String, String> inputs = new LinkedHashMap<>();
-        inputs.put("file", media.key());
-        if (checkedSource != null) {
-            inputs.put("subtitles", subtitles.store(tenant, jobId, checkedSource));
-        }
-        if (checkedTarget != null) {
-            inputs.put("translation", subtitles.store(tenant, jobId, checkedTarget));
-        }
-        Map<String, String> jobParameters = new HashMap<>(parameters.toParameters());
-        jobParameters.put("media", media.format().kind());
-        jobParameters.put("format", media.format().extension());
-        return completion.submitAndAnswer(jobId, waitFor,
-                () -> jobs.submit(tenant, jobId, JobType.DUB, jobParameters, inputs));
+        return uploads.receive(tenant, jobId, request, DUB, form -> {
+            DubParameters parameters = parameters(tenant, form.fields());
+            UploadedMedia media = form.media("file");
+            Map<String, String> inputs = new LinkedHashMap<>();
+            inputs.put("file", media.key());
+            inputs.putAll(form.subtitles());
+            Map<String, String> jobParameters = new HashMap<>(parameters.toParameters());
+            jobParameters.put("media", media.format().kind());
+            jobParameters.put("format", media.format().extension());
+            return completion.submitAndAnswer(jobId, waitFor,
+                    () -> jobs.submit(tenant, jobId, JobType.DUB, jobParameters, inputs));
+        });
     }
 
-    /** A persona's name or id stands for its voice (its other controls belong to generation, not to a dub). */
-    private DubParameters withPersonaVoice(Tenant tenant, DubParameters parameters) {
-        if (parameters.voiceId() == null) {
-            return parameters;
+    /** The dub's options; a persona's name or id stands for its voice (its other controls belong to generation). */
+    private DubParameters parameters(Tenant tenant, Map<String, String> form) {
+        Map<String, String> resolved = new HashMap<>(form);
+        String voice = form.get("voiceId");
+        if (voice != null && !voice.isBlank()) {
+            resolved.compute("voiceId", (name, reference) -> personas.voiceOf(tenant, reference.strip()));
         }
-        return personas.resolve(tenant, parameters.voiceId())
-                .map(persona -> parameters.withVoiceId(persona.voiceId()))
-                .orElse(parameters);
+        return DubParameters.fromParameters(resolved);
     }
 }

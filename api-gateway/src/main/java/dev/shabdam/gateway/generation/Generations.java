@@ -40,14 +40,16 @@ class Generations {
     private final JobCompletion completion;
     private final AudioOutputs outputs;
     private final GenerationMetrics metrics;
+    private final CacheScopes scopes;
 
     Generations(SpeechRequests requests, Jobs jobs, JobCompletion completion, AudioOutputs outputs,
-                GenerationMetrics metrics) {
+                GenerationMetrics metrics, CacheScopes scopes) {
         this.requests = requests;
         this.jobs = jobs;
         this.completion = completion;
         this.outputs = outputs;
         this.metrics = metrics;
+        this.scopes = scopes;
     }
 
     DeferredResult<ResponseEntity<Object>> generate(Tenant tenant, byte[] body, Duration wait) {
@@ -60,7 +62,8 @@ class Generations {
     }
 
     JobRow submit(Tenant tenant, String jobId, GenerationParameters parameters) {
-        return jobs.submit(tenant, jobId, JobType.GENERATE, parameters.toParameters(), Map.of());
+        return jobs.submit(tenant, jobId, JobType.GENERATE, scopes.jobParameters(tenant.id(), parameters.toParameters()),
+                Map.of());
     }
 
     /** The audio, a problem (thrown) for a failed or cancelled job, or 202 while it is still running. */
@@ -93,7 +96,7 @@ class Generations {
         JobRow job = ended.row();
         GeneratedAudio audio = GeneratedAudio.of(job);
         // the resource converter sets Content-Length from it
-        Resource body = find(ended.finalEvent(), audio.key()).orElseThrow(() -> GeneratedAudio.missing(job.jobId()));
+        Resource body = find(job.tenantId(), ended.finalEvent(), audio.key()).orElseThrow(() -> GeneratedAudio.missing(job.jobId()));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(parameters.format().mediaType()))
                 .header(JOB_ID_HEADER, job.jobId())
@@ -104,9 +107,9 @@ class Generations {
         return response.body(body);
     }
 
-    private Optional<Resource> find(VoiceEvent finalEvent, String key) {
+    private Optional<Resource> find(String tenantId, VoiceEvent finalEvent, String key) {
         try {
-            return outputs.find(finalEvent, GeneratedAudio.OUTPUT, key);
+            return outputs.find(tenantId, finalEvent, GeneratedAudio.OUTPUT, key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

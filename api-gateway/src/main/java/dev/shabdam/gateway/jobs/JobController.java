@@ -3,6 +3,7 @@ package dev.shabdam.gateway.jobs;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.schemas.JobStatus;
 import dev.shabdam.schemas.JobType;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +35,12 @@ class JobController {
         return jobs.list(tenant, type, status, cursor, limit);
     }
 
+    @Operation(summary = "Cancel a queued or running job (202); delete the uploads and outputs of one that has "
+            + "ended (200), after which its outputs answer 404 and its record stays")
     @DeleteMapping("/{jobId}")
-    ResponseEntity<JobView> cancel(Tenant tenant, @PathVariable String jobId) {
-        return ResponseEntity.accepted().body(JobView.of(jobs.cancel(tenant, jobId)));
+    ResponseEntity<JobView> delete(Tenant tenant, @PathVariable String jobId) {
+        JobRow job = jobs.delete(tenant, jobId);
+        JobView view = JobView.of(job);
+        return job.mediaDeletedAt() == null ? ResponseEntity.accepted().body(view) : ResponseEntity.ok(view);
     }
 }

@@ -31,7 +31,7 @@ public class JobRepository {
     };
     private static final String COLUMNS = """
             job_id, tenant_id, type, status, stage, progress, error_code, error_detail,
-            result::text AS result, outputs::text AS outputs, created_at, updated_at""";
+            result::text AS result, outputs::text AS outputs, created_at, updated_at, media_deleted_at""";
 
     private final JdbcClient jdbc;
 
@@ -97,6 +97,27 @@ public class JobRepository {
                 .optional();
     }
 
+    /** Records that the job's media were deleted; the row as it is then (empty for no such job). */
+    Optional<JobRow> markMediaDeleted(String jobId, Instant at) {
+        return jdbc.sql("UPDATE jobs SET media_deleted_at = COALESCE(media_deleted_at, :at) WHERE job_id = :jobId"
+                        + " RETURNING " + COLUMNS)
+                .param("at", timestamp(at))
+                .param("jobId", jobId)
+                .query(JobRepository::row)
+                .optional();
+    }
+
+    /** Up to {@code limit} jobs that ended before {@code before} and still have media, those that ended first first. */
+    List<JobRow> endedWithMediaBefore(Instant before, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE media_deleted_at IS NULL"
+                        + " AND status IN ('COMPLETED', 'FAILED', 'CANCELLED') AND updated_at < :before"
+                        + " ORDER BY updated_at LIMIT :limit")
+                .param("before", timestamp(before))
+                .param("limit", limit)
+                .query(JobRepository::row)
+                .list();
+    }
+
     private static JobRow row(ResultSet rs, int rowNum) throws SQLException {
         String errorCode = rs.getString("error_code");
         return new JobRow(
@@ -110,7 +131,12 @@ public class JobRepository {
                 rs.getString("result"),
                 stringMap(rs.getString("outputs")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                instant(rs.getObject("media_deleted_at", OffsetDateTime.class)));
+    }
+
+    private static Instant instant(OffsetDateTime timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

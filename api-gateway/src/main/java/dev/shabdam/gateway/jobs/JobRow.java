@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * One row of the {@code jobs} table.
  *
- * @param result  the result as JSON text, or null
- * @param outputs output name → storage key
+ * @param result         the result as JSON text, or null
+ * @param outputs        output name → storage key
+ * @param mediaDeletedAt when its uploads and outputs were deleted ({@link JobMedia}); null while they are kept
  */
 public record JobRow(
         String jobId,
@@ -25,7 +26,13 @@ public record JobRow(
         String result,
         Map<String, String> outputs,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant mediaDeletedAt) {
+
+    /** The outputs that can still be downloaded: none once the job's media were deleted. */
+    public Map<String, String> availableOutputs() {
+        return mediaDeletedAt == null ? outputs : Map.of();
+    }
 
     /**
      * This job as a final event says it ended. The pipeline writes the row and the event separately,
@@ -42,6 +49,7 @@ public record JobRow(
                 event.result() != null ? event.result() : result,
                 event.outputs().isEmpty() ? outputs : event.outputs(),
                 createdAt,
-                event.at() != null ? event.at() : updatedAt);
+                event.at() != null ? event.at() : updatedAt,
+                mediaDeletedAt);
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Submitting, finding, listing and cancelling a tenant's jobs. */
+/** Submitting, finding, listing, cancelling and deleting a tenant's jobs. */
 @Service
 public class Jobs {
     private static final int MAX_PAGE = 100;
@@ -25,12 +25,14 @@ public class Jobs {
     private final JobRepository repository;
     private final RequestPublisher requests;
     private final MeterRegistry meters;
+    private final JobMedia media;
     private final Clock clock = Clock.systemUTC();
 
-    Jobs(JobRepository repository, RequestPublisher requests, MeterRegistry meters) {
+    Jobs(JobRepository repository, RequestPublisher requests, MeterRegistry meters, JobMedia media) {
         this.repository = repository;
         this.requests = requests;
         this.meters = meters;
+        this.media = media;
     }
 
     public static String newJobId() {
@@ -44,7 +46,7 @@ public class Jobs {
     public JobRow submit(Tenant tenant, String jobId, JobType type, Map<String, String> parameters,
                          Map<String, String> inputs) {
         Instant now = now();
-        JobRow job = new JobRow(jobId, tenant.id(), type, JobStatus.QUEUED, null, 0, null, null, Map.of(), now, now);
+        JobRow job = new JobRow(jobId, tenant.id(), type, JobStatus.QUEUED, null, 0, null, null, Map.of(), now, now, null);
         repository.insert(job, parameters, inputs);
         try {
             requests.publish(VoiceRequest.submit(jobId, tenant.id(), type, parameters, inputs, now));
@@ -75,22 +77,18 @@ public class Jobs {
     }
 
     /**
-     * Tells the pipeline first and marks the row after, so a job is never shown CANCELLED while the
-     * pipeline was not told; a job that finished meanwhile answers 409 like one finished before.
+     * {@code DELETE /jobs/{id}}: a queued or running job is cancelled, the pipeline told first and the row
+     * marked after, so a job is never shown CANCELLED while the pipeline was not told. A job that has ended
+     * (before, or meanwhile) loses its media instead ({@link JobMedia}); its row stays, for analytics.
      */
-    JobRow cancel(Tenant tenant, String jobId) {
+    JobRow delete(Tenant tenant, String jobId) {
         JobRow job = get(tenant, jobId);
         if (job.status().isFinal()) {
-            throw finished(job);
+            return media.delete(job);
         }
         requests.publish(VoiceRequest.cancel(jobId, tenant.id(), job.type(), now()));
         return repository.finish(jobId, JobStatus.CANCELLED, null, now())
-                .orElseThrow(() -> finished(get(tenant, jobId)));
-    }
-
-    private static ApiProblem finished(JobRow job) {
-        return new ApiProblem(HttpStatus.CONFLICT, "job_finished",
-                "Job " + job.jobId() + " already ended as " + job.status() + ".");
+                .orElseGet(() -> media.delete(get(tenant, jobId)));
     }
 
     /** PostgreSQL keeps microseconds; truncating here keeps cursors exact. */

@@ -37,7 +37,7 @@ class OutputController {
     ResponseEntity<StreamingResponseBody> download(Tenant tenant, @PathVariable String jobId, @PathVariable String name,
                                                    @RequestHeader(name = HttpHeaders.RANGE, required = false) String range)
             throws IOException {
-        String key = jobs.get(tenant, jobId).outputs().get(name);
+        String key = jobs.get(tenant, jobId).availableOutputs().get(name);
         long size = key == null ? -1 : store.size(key).orElse(-1);
         if (size < 0) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "output_not_found", "Job " + jobId + " has no output " + name + ".");

@@ -1,32 +1,23 @@
 package dev.shabdam.gateway.operations;
 
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Readiness: submissions need the broker. Asks it to describe the cluster, with a short timeout. */
 @Component
-class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+class KafkaHealthIndicator implements HealthIndicator {
+    private static final Duration TIMEOUT = OperationsKafka.TIMEOUT;
 
     private final AdminClient admin;
 
-    KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "shabdam-gateway-health");
-        this.admin = AdminClient.create(config);
+    KafkaHealthIndicator(AdminClient operationsAdmin) {
+        this.admin = operationsAdmin;
     }
 
     @Override
@@ -42,10 +33,5 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
         } catch (Exception e) {
             return Health.down(e).build();
         }
-    }
-
-    @Override
-    public void destroy() {
-        admin.close(Duration.ofSeconds(1));
     }
 }

@@ -3,6 +3,7 @@ package dev.shabdam.gateway.personas;
 import dev.shabdam.gateway.problems.ApiProblem;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.speech.SynthesisException;
+import dev.shabdam.speech.VoiceIds;
 import dev.shabdam.speech.prosody.Emotion;
 import dev.shabdam.speech.prosody.Prosody;
 import dev.shabdam.speech.text.Language;
@@ -19,7 +20,8 @@ import java.util.UUID;
 
 /**
  * A tenant's personas. Their controls are validated as a generation request's are (the synthesis
- * core's {@link Language}, {@link Emotion} and {@link Prosody}), so a persona always makes a valid request.
+ * core's {@link Language}, {@link Emotion}, {@link Prosody} and {@link VoiceIds}), so a persona always makes a
+ * valid request; a persona id that is not a {@link VoiceIds} name is {@code invalid_voice}.
  */
 @Service
 public class Personas {
@@ -35,6 +37,14 @@ public class Personas {
     /** The tenant's persona whose id or name is {@code reference}, if any. */
     public Optional<Persona> resolve(Tenant tenant, String reference) {
         return repository.findByIdOrName(tenant.id(), reference);
+    }
+
+    /**
+     * The voice id {@code reference} stands for: the voice of the tenant's persona of that id or name (null for
+     * the language's default voice), else the reference itself, to be checked as a voice id.
+     */
+    public String voiceOf(Tenant tenant, String reference) {
+        return resolve(tenant, reference).map(Persona::voiceId).orElse(reference);
     }
 
     Persona create(Tenant tenant, PersonaRequest request) {
@@ -62,7 +72,7 @@ public class Personas {
     }
 
     Persona get(Tenant tenant, String personaId) {
-        return repository.find(tenant.id(), personaId).orElseThrow(() -> notFound(personaId));
+        return repository.find(tenant.id(), VoiceIds.requirePersonaId(personaId)).orElseThrow(() -> notFound(personaId));
     }
 
     List<Persona> list(Tenant tenant) {
@@ -70,7 +80,7 @@ public class Personas {
     }
 
     void delete(Tenant tenant, String personaId) {
-        if (!repository.delete(tenant.id(), personaId)) {
+        if (!repository.delete(tenant.id(), VoiceIds.requirePersonaId(personaId))) {
             throw notFound(personaId);
         }
     }
@@ -87,7 +97,7 @@ public class Personas {
                 request.pitch() == null ? 0.0 : request.pitch(),
                 Emotion.fromName(request.emotion()),
                 1.0);
-        String voiceId = request.voiceId() == null || request.voiceId().isBlank() ? null : request.voiceId().strip();
+        String voiceId = request.voiceId() == null || request.voiceId().isBlank() ? null : VoiceIds.require(request.voiceId().strip());
         return new Persona(personaId, name, voiceId, language.code(), prosody.emotion().wireName(), prosody.speed(),
                 prosody.pitchSemitones(), createdAt, updatedAt);
     }

@@ -1,5 +1,7 @@
 package dev.shabdam.gateway.problems;
 
+import dev.shabdam.gateway.security.BodyTooLargeException;
+import dev.shabdam.schemas.PathRedaction;
 import dev.shabdam.speech.SynthesisException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -17,9 +19,6 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -29,7 +28,8 @@ import java.util.Map;
 
 /**
  * Every error leaves the gateway as an RFC 9457 problem detail carrying a {@code code}: our own
- * {@link ApiProblem}s and Spring MVC's exceptions alike (the latter mapped by exception type).
+ * {@link ApiProblem}s and Spring MVC's exceptions alike (the latter mapped by exception type). No detail
+ * names a filesystem path ({@link PathRedaction}).
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -41,8 +41,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpMediaTypeNotSupportedException.class, "unsupported_content_type",
             HttpMediaTypeNotAcceptableException.class, "not_acceptable",
             HttpMessageNotReadableException.class, "malformed_body",
-            MaxUploadSizeExceededException.class, "file_too_large",
-            MissingServletRequestPartException.class, "missing_file",
             NoResourceFoundException.class, "not_found",
             HttpRequestMethodNotSupportedException.class, "method_not_allowed");
 
@@ -63,18 +61,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return apiProblem(SynthesisProblems.of(e));
     }
 
-    /** A multipart body that cannot be parsed is the client's fault, not ours. */
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Object> multipart(MultipartException e) {
-        return respond(HttpStatus.BAD_REQUEST, "malformed_body", "The multipart body could not be read.",
-                HttpHeaders.EMPTY);
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unhandled error", e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "The gateway failed to handle the request; the error was logged.", HttpHeaders.EMPTY);
+    }
+
+    /** A body that could not be read because it was over the limit ({@link BodyTooLargeException}) is 413. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return respond(HttpStatus.PAYLOAD_TOO_LARGE, "body_too_large",
+                        "The body is larger than the " + tooLarge.limit() + "-byte limit for this request.", HttpHeaders.EMPTY);
+            }
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
     /** Spring's own exceptions arrive here with a status and a detail already chosen. */
@@ -97,7 +101,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> respond(HttpStatusCode status, String code, String detail, HttpHeaders headers) {
         meters.counter("shabdam.problems", "code", code).increment();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        // the one way out for every error: a path an exception named (a temporary file, a model) stays in the log
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, PathRedaction.withoutPaths(detail));
         problem.setType(URI.create(TYPE_BASE + code));
         problem.setProperty("code", code);
         return ResponseEntity.status(status)

@@ -8,8 +8,8 @@ import java.util.Arrays;
 
 /**
  * Generation errors as problems, with the synthesis core's wire codes: the request's fault (bad text
- * or parameters, an unknown voice) is 400, an engine without its model or out of service is 503,
- * an engine that broke is 500. The same codes answer a rejected request and a GENERATE job that failed.
+ * or parameters, a voice id that is not a voice name) is 400, a voice nobody installed or named is 404,
+ * an engine without its model or out of service is 503, an engine that broke is 500. The same codes answer a rejected request and a GENERATE job that failed.
  */
 public final class SynthesisProblems {
 
@@ -38,7 +38,8 @@ public final class SynthesisProblems {
         return switch (code) {
             case MODEL_MISSING, ENGINE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case ENGINE_FAILED -> HttpStatus.INTERNAL_SERVER_ERROR;
-            case EMPTY_TEXT, TEXT_TOO_LONG, INVALID_TEXT, UNSUPPORTED_LANGUAGE, UNKNOWN_VOICE, INVALID_PARAMETER,
+            case VOICE_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case EMPTY_TEXT, TEXT_TOO_LONG, INVALID_TEXT, UNSUPPORTED_LANGUAGE, INVALID_VOICE, INVALID_PARAMETER,
                  INVALID_SSML -> HttpStatus.BAD_REQUEST;
         };
     }

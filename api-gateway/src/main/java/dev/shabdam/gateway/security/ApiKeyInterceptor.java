@@ -7,8 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Resolves {@code X-Api-Key} to a tenant before any handler runs. Multipart bodies are parsed lazily
- * (after this), so an unauthenticated upload is refused before it is spooled anywhere.
+ * Resolves {@code X-Api-Key} to a tenant before any handler runs. Upload bodies are read by the handlers
+ * (after this), so an unauthenticated upload is refused before any of it is read.
  */
 class ApiKeyInterceptor implements HandlerInterceptor {
     static final String HEADER = "X-Api-Key";

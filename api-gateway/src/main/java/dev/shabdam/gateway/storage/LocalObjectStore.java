@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /** Objects as files under a root directory ({@code file://} storage URIs). */
 class LocalObjectStore implements ObjectStore {
@@ -53,6 +55,22 @@ class LocalObjectStore implements ObjectStore {
     @Override
     public void delete(String key) throws IOException {
         Files.deleteIfExists(resolve(key));
+    }
+
+    @Override
+    public int deleteAll(String prefix) throws IOException {
+        Path folder = resolve(prefix);
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                deleted += Files.isRegularFile(path) ? 1 : 0;
+                Files.deleteIfExists(path);
+            }
+        }
+        return deleted;
     }
 
     @Override

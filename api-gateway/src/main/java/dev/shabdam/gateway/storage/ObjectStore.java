@@ -23,6 +23,9 @@ public interface ObjectStore {
 
     void delete(String key) throws IOException;
 
+    /** Deletes every object whose key starts with {@code prefix} (a folder of keys, ending in '/'); answers how many. */
+    int deleteAll(String prefix) throws IOException;
+
     default boolean exists(String key) throws IOException {
         return size(key).isPresent();
     }

@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,6 +98,21 @@ class S3ObjectStore implements ObjectStore {
             s3.deleteObject(b -> b.bucket(bucket).key(objectKey(key)));
         } catch (S3Exception e) {
             throw new IOException("deleting " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One DeleteObject per key: the batch DeleteObjects wants request checksums that S3-compatible servers differ on. */
+    @Override
+    public int deleteAll(String prefix) throws IOException {
+        try {
+            int deleted = 0;
+            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(objectKey(prefix))).contents()) {
+                s3.deleteObject(b -> b.bucket(bucket).key(object.key()));
+                deleted++;
+            }
+            return deleted;
+        } catch (S3Exception e) {
+            throw new IOException("deleting " + prefix + "* failed: " + e.getMessage(), e);
         }
     }
 

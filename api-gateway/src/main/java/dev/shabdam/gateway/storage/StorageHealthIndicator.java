@@ -1,10 +1,16 @@
 package dev.shabdam.gateway.storage;
 
+import dev.shabdam.schemas.PathRedaction;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Readiness: uploads and downloads need the object store. */
+import java.net.URI;
+
+/**
+ * Readiness: uploads and downloads need the object store. The details name the kind of store, not where it
+ * is: the health endpoint answers without an API key, and a folder's path tells how the machine is laid out.
+ */
 @Component
 class StorageHealthIndicator implements HealthIndicator {
     private final ObjectStore store;
@@ -15,11 +21,12 @@ class StorageHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
+        String kind = URI.create(store.describe()).getScheme();
         try {
             store.checkHealth();
-            return Health.up().withDetail("location", store.describe()).build();
+            return Health.up().withDetail("store", kind).build();
         } catch (Exception e) {
-            return Health.down(e).withDetail("location", store.describe()).build();
+            return Health.down().withDetail("store", kind).withDetail("error", PathRedaction.withoutPaths(e.toString())).build();
         }
     }
 }

@@ -9,9 +9,15 @@ import java.util.Optional;
  * decides whether an upload is worth queueing and which size limit applies; the pipeline probes it.
  */
 public final class MediaSniffer {
-    /** Enough for every signature below, including three MPEG-TS packets. */
-    public static final int HEADER_BYTES = 512;
+    /**
+     * How much of an upload is looked at before it is stored: the signatures, and the track list of an MP4 written
+     * for streaming or of a Matroska file, which decides audio or video (and so the size limit) while the
+     * rest of the upload streams. Held once per part being received.
+     */
+    public static final int HEADER_BYTES = 64 * 1024;
     private static final int TS_PACKET = 188;
+    /** Three MPEG-TS packets: the sync byte repeating at their starts tells a transport stream. */
+    private static final int TS_CHECKED = 3 * TS_PACKET;
 
     private MediaSniffer() {
     }
@@ -40,7 +46,7 @@ public final class MediaSniffer {
             return isoBaseMedia(h);
         }
         if (bytes(h, 0, 0x1A, 0x45, 0xDF, 0xA3)) {
-            return MediaFormat.video(contains(h, "webm") ? "webm" : "mkv");
+            return matroska(h);
         }
         if (ascii(h, 0, "FLV") && h.length > 3 && h[3] == 1) {
             return MediaFormat.video("flv");
@@ -57,14 +63,26 @@ public final class MediaSniffer {
         return null;
     }
 
-    /** MP4, M4A and QuickTime share the {@code ftyp} box; the major brand tells them apart. */
+    /**
+     * MP4, M4A and QuickTime share the {@code ftyp} box; the major brand tells them apart, and a file whose
+     * tracks are sound only ({@link IsoTracks}) is audio whatever its brand.
+     */
     private static MediaFormat isoBaseMedia(byte[] h) {
         String brand = h.length >= 12 ? new String(h, 8, 4, StandardCharsets.US_ASCII) : "";
         return switch (brand) {
             case "M4A ", "M4B ", "M4P ", "F4A " -> MediaFormat.audio("m4a");
-            case "qt  " -> MediaFormat.video("mov");
-            default -> MediaFormat.video("mp4");
+            case "qt  " -> IsoTracks.soundOnly(h) ? MediaFormat.audio("mov") : MediaFormat.video("mov");
+            default -> IsoTracks.soundOnly(h) ? MediaFormat.audio("m4a") : MediaFormat.video("mp4");
         };
+    }
+
+    /** Matroska or WebM by the EBML DocType; audio when its track list holds audio tracks only ({@link MatroskaTracks}). */
+    private static MediaFormat matroska(byte[] h) {
+        boolean webm = MatroskaTracks.docType(h).equals("webm");
+        if (MatroskaTracks.audioOnly(h)) {
+            return MediaFormat.audio(webm ? "webm" : "mka");
+        }
+        return MediaFormat.video(webm ? "webm" : "mkv");
     }
 
     /** The 0x47 sync byte repeats every 188 bytes; one lone 0x47 is too weak a signal. */
@@ -72,7 +90,7 @@ public final class MediaSniffer {
         if (h.length <= TS_PACKET || h[0] != 0x47) {
             return false;
         }
-        for (int at = TS_PACKET; at < h.length; at += TS_PACKET) {
+        for (int at = TS_PACKET; at < Math.min(h.length, TS_CHECKED); at += TS_PACKET) {
             if (h[at] != 0x47) {
                 return false;
             }
@@ -96,9 +114,5 @@ public final class MediaSniffer {
             }
         }
         return true;
-    }
-
-    private static boolean contains(byte[] h, String text) {
-        return new String(h, StandardCharsets.ISO_8859_1).contains(text);
     }
 }

@@ -6,10 +6,8 @@ import dev.shabdam.gateway.storage.ObjectStore;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.speech.subtitles.SubtitleFormatException;
 import dev.shabdam.speech.subtitles.SubtitleParser;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.multipart.MultipartFile;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * job's input {@code <part>.srt} or {@code <part>.vtt}.
  */
 @Service
-public class SubtitleUploads {
+class SubtitleUploads {
     /** Two hours of dense cues are about 200 KB; anything far larger is not a subtitle file. */
     static final int MAX_BYTES = 2 << 20;
 
@@ -32,41 +30,31 @@ public class SubtitleUploads {
         this.store = store;
     }
 
-    /** The file's bytes once they parse as subtitles, or the problem that refuses them; nothing is stored. */
-    public CheckedSubtitles check(MultipartFile file) {
+    /** Reads part {@code part}, checks it parses as subtitles and stores it; answers the storage key. */
+    String store(Tenant tenant, String jobId, String part, InputStream content) {
         byte[] bytes;
-        try (InputStream in = file.getInputStream()) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+        try {
+            bytes = content.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_subtitles",
-                    "The part '" + file.getName() + "' could not be read.", HttpHeaders.EMPTY, e);
+            throw UploadProblems.unreadable(e);
         }
         if (bytes.length > MAX_BYTES) {
             throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "file_too_large",
-                    "The subtitles in part '" + file.getName() + "' are larger than " + MAX_BYTES + " bytes.");
+                    "The subtitles in part '" + part + "' are larger than " + MAX_BYTES + " bytes.");
         }
         try {
             SubtitleParser.parse(bytes);
         } catch (SubtitleFormatException e) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_subtitles",
-                    "The subtitles in part '" + file.getName() + "' are not valid SRT or WebVTT: " + e.getMessage());
+                    "The subtitles in part '" + part + "' are not valid SRT or WebVTT: " + e.getMessage());
         }
         boolean webVtt = SubtitleParser.isWebVtt(new String(bytes, StandardCharsets.UTF_8));
-        return new CheckedSubtitles(file.getName(), bytes, webVtt ? "vtt" : "srt");
-    }
-
-    /** Stores checked subtitles as an input of the job; answers the storage key. */
-    public String store(Tenant tenant, String jobId, CheckedSubtitles subtitles) {
-        String key = StorageKeys.upload(tenant.id(), jobId, subtitles.part() + "." + subtitles.extension());
+        String key = StorageKeys.upload(tenant.id(), jobId, part + "." + (webVtt ? "vtt" : "srt"));
         try {
-            store.put(key, new ByteArrayInputStream(subtitles.bytes()), MAX_BYTES);
+            store.put(key, new ByteArrayInputStream(bytes), MAX_BYTES);
             return key;
         } catch (IOException e) {
-            throw MediaUploads.storageUnavailable(e);
+            throw UploadProblems.storageUnavailable(e);
         }
-    }
-
-    /** Subtitles that parsed, not yet stored. */
-    public record CheckedSubtitles(String part, byte[] bytes, String extension) {
     }
 }

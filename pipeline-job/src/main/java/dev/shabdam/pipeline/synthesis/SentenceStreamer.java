@@ -61,7 +61,7 @@ public final class SentenceStreamer {
         return engine.engineId();
     }
 
-    /** Fails with {@code model_missing} when the voice is not installed, before any text is spoken. */
+    /** Fails with {@code model_missing} or {@code voice_not_found} when the voice cannot speak, before any text is spoken. */
     public void requireVoice(String voiceId) {
         engine.modelVersion(voiceId);
     }

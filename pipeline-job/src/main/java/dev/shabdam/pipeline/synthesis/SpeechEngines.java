@@ -4,6 +4,7 @@ import dev.shabdam.pipeline.synthesis.audio.LoudnessNormalizer;
 import dev.shabdam.pipeline.synthesis.engine.EspeakSynthesizer;
 import dev.shabdam.pipeline.synthesis.engine.VitsOnnxSynthesizer;
 import dev.shabdam.speech.SynthesisException;
+import dev.shabdam.speech.VoiceIds;
 import dev.shabdam.speech.prosody.EmotionTable;
 import dev.shabdam.speech.text.TextNormalizer;
 
@@ -15,10 +16,10 @@ import java.nio.file.Path;
  * folder, loaded on first use.
  *
  * <p>Voice ids: none, {@code ml}, {@code en} or {@code espeak:<voice>} speak with espeak-ng; any
- * other id names an installed VITS voice (a clear {@code model_missing} when it is not installed).
+ * other id names a VITS voice of the model manifest or the models folder ({@code model_missing} when the
+ * manifest names it but its files are not installed, {@code voice_not_found} when nothing does).
  */
 public final class SpeechEngines {
-    private static final String ESPEAK_PREFIX = "espeak:";
     private static SpeechEngines shared;
 
     private final TextNormalizer normalizer = TextNormalizer.fromClasspath();
@@ -44,7 +45,7 @@ public final class SpeechEngines {
 
     /** The engine for a voice id, and the id that engine knows the voice by. */
     public synchronized Route route(String voiceId) {
-        if (voiceId == null || voiceId.equals("ml") || voiceId.equals("en") || voiceId.startsWith(ESPEAK_PREFIX)) {
+        if (voiceId == null || voiceId.equals("ml") || voiceId.equals("en") || voiceId.startsWith(VoiceIds.ESPEAK_PREFIX)) {
             if (espeak == null) {
                 if (!EspeakSynthesizer.isAvailable()) {
                     throw new SynthesisException(SynthesisException.Code.ENGINE_UNAVAILABLE,
@@ -52,8 +53,8 @@ public final class SpeechEngines {
                 }
                 espeak = streamer(new EspeakSynthesizer(emotions));
             }
-            return new Route(espeak, voiceId == null || !voiceId.startsWith(ESPEAK_PREFIX) ? voiceId
-                    : voiceId.substring(ESPEAK_PREFIX.length()));
+            return new Route(espeak, voiceId == null || !voiceId.startsWith(VoiceIds.ESPEAK_PREFIX) ? voiceId
+                    : voiceId.substring(VoiceIds.ESPEAK_PREFIX.length()));
         }
         if (vits == null) {
             vits = streamer(new VitsOnnxSynthesizer(voices, true, emotions));

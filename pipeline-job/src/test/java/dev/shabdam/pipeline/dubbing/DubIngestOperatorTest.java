@@ -181,8 +181,14 @@ class DubIngestOperatorTest {
 
     @Test
     void anUnknownVoiceFailsTheJobAtOnce() throws Exception {
-        assertFails(fixtures().video(6).translation(DubFixtures.TARGET_SRT).parameter("voiceId", "ml_IN-nobody")
-                .request(), "model_missing", "ml_IN-nobody");
+        assertFails(fixtures().video(6).translation(DubFixtures.TARGET_SRT).parameter("voiceId", "ml-in-nobody")
+                .request(), "voice_not_found", "ml-in-nobody");
+    }
+
+    @Test
+    void aVoiceTheManifestNamesButThatIsNotInstalledIsAMissingModel() throws Exception {
+        assertFails(fixtures().video(6).translation(DubFixtures.TARGET_SRT).parameter("voiceId", "piper-ml-in-meera-medium")
+                .request(), "model_missing", "piper/ml_IN-meera-medium.onnx");
     }
 
     private void assertFails(VoiceRequest request, String code, String detail) throws Exception {

@@ -212,14 +212,27 @@ class GenerateOperatorTest {
         tooFast.put("speed", "10");
         assertThat(last(run(tooFast)).error().code()).isEqualTo("invalid_parameter");
 
-        GenerationParameters missingVoice = new GenerationParameters("hello", Language.EN, "piper-ml_IN-missing",
+        GenerationParameters missingVoice = new GenerationParameters("hello", Language.EN, "piper-ml-in-meera-medium",
                 Prosody.NEUTRAL, AudioFormat.WAV, false);
         VoiceEvent failed = last(run(missingVoice));
         assertThat(failed.seq()).isEqualTo(EventSeq.FINAL);
         assertThat(failed.error().code()).isEqualTo("model_missing");
-        assertThat(failed.error().detail()).contains("piper-ml_IN-missing");
+        assertThat(failed.error().detail()).contains("piper-ml-in-meera-medium").doesNotContain(voices.toString());
         assertThat(replies()).as("the waiting client hears of the failure").singleElement()
                 .satisfies(reply -> assertThat(reply.error().code()).isEqualTo("model_missing"));
+    }
+
+    @Test
+    void aVoiceNobodyNamesIsNotFoundAndAPathIsNoVoice() throws Exception {
+        VoiceEvent unknown = last(run(new GenerationParameters("hello", Language.EN, "ml-in-nobody",
+                Prosody.NEUTRAL, AudioFormat.WAV, false)));
+        assertThat(unknown.error().code()).isEqualTo("voice_not_found");
+
+        Map<String, String> pathAsVoice = new HashMap<>(request("x", AudioFormat.WAV, false).toParameters());
+        pathAsVoice.put("voiceId", "../../../../etc/passwd");
+        VoiceEvent refused = last(run(pathAsVoice));
+        assertThat(refused.error().code()).isEqualTo("invalid_voice");
+        assertThat(refused.error().detail()).doesNotContain("passwd");
     }
 
     private static GenerationParameters request(String text, AudioFormat format, boolean stream) {

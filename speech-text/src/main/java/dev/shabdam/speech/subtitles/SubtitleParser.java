@@ -26,8 +26,16 @@ import java.util.regex.Pattern;
  * there is no tolerance for overlap, because each cue becomes a dubbing slot and two voices must
  * not speak over each other. (WebVTT itself allows overlapping cues; a file with them is refused
  * here with the line of the first overlap.) Tags are stripped and the voice name kept ({@link CueText}).
+ *
+ * <p>Limits: at most {@value #MAX_CUES} cues (a four-hour film, the longest media a job takes, has
+ * four to six thousand) of at most {@value #MAX_CUE_CHARS} characters each (a cue is a line someone
+ * speaks in its slot; a thousand characters is over a minute of speech), so a file made to exhaust
+ * the job is refused at upload with the line where it goes wrong.
  */
 public final class SubtitleParser {
+    public static final int MAX_CUES = 10_000;
+    public static final int MAX_CUE_CHARS = 1_000;
+
     private static final Pattern TIMING = Pattern.compile("\\s*(\\S+)\\s+-->\\s+(\\S+)(.*)");
     private static final Pattern CUE_NUMBER = Pattern.compile("\\d{1,9}");
     private static final Pattern VTT_SIGNATURE = Pattern.compile("WEBVTT(?:[ \\t].*)?");
@@ -147,6 +155,13 @@ public final class SubtitleParser {
             throw new SubtitleFormatException(timingLine + 1, "cue " + index + " has no text");
         }
         CueText words = CueText.of(text);
+        if (words.text().length() > MAX_CUE_CHARS) {
+            throw new SubtitleFormatException(timingLine + 1, "cue " + index + " has " + words.text().length()
+                    + " characters; the limit is " + MAX_CUE_CHARS);
+        }
+        if (cues.size() == MAX_CUES) {
+            throw new SubtitleFormatException(timingLine, "more than " + MAX_CUES + " cues");
+        }
         cues.add(new Cue(index, start, end, words.text(), words.speaker()));
         return i;
     }

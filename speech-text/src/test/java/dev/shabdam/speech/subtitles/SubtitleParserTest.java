@@ -6,8 +6,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SubtitleParserTest {
@@ -77,6 +79,30 @@ class SubtitleParserTest {
         assertThatThrownBy(() -> SubtitleParser.parse(latin1))
                 .isInstanceOf(SubtitleFormatException.class)
                 .hasMessageStartingWith("line 3: not UTF-8");
+    }
+
+    @Test
+    void refusesACueLongerThanTheLimitAtItsTextLine() {
+        String srt = "1\n00:00:01,000 --> 00:00:02,000\nshort\n\n2\n00:00:02,000 --> 00:00:09,000\n";
+        assertThatThrownBy(() -> SubtitleParser.parse(srt + "ആ".repeat(SubtitleParser.MAX_CUE_CHARS + 1) + "\n"))
+                .isInstanceOf(SubtitleFormatException.class)
+                .hasMessage("line 7: cue 2 has " + (SubtitleParser.MAX_CUE_CHARS + 1) + " characters; the limit is "
+                        + SubtitleParser.MAX_CUE_CHARS);
+        assertThatCode(() -> SubtitleParser.parse(srt + "ആ".repeat(SubtitleParser.MAX_CUE_CHARS) + "\n"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesMoreCuesThanTheLimit() {
+        assertThatCode(() -> SubtitleParser.parse(oneSecondCues(SubtitleParser.MAX_CUES))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> SubtitleParser.parse(oneSecondCues(SubtitleParser.MAX_CUES + 1)))
+                .isInstanceOf(SubtitleFormatException.class)
+                .hasMessageEndingWith("more than " + SubtitleParser.MAX_CUES + " cues");
+    }
+
+    private static String oneSecondCues(int n) {
+        return SrtWriter.write(IntStream.range(0, n).mapToObj(k -> new Cue(k + 1, k * 1000L, k * 1000L + 1000, "word", null))
+                .toList());
     }
 
     @Test

@@ -160,7 +160,7 @@ final class Espeak {
 
     private void selectVoice(String voice) {
         if (lib.espeak_SetVoiceByName(voice) != EspeakLibrary.EE_OK) {
-            throw new SynthesisException(SynthesisException.Code.UNKNOWN_VOICE, "espeak-ng has no voice '" + voice + "'");
+            throw new SynthesisException(SynthesisException.Code.VOICE_NOT_FOUND, "espeak-ng has no voice '" + voice + "'");
         }
     }
 

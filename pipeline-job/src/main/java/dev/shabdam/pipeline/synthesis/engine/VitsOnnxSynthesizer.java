@@ -55,7 +55,7 @@ public final class VitsOnnxSynthesizer implements Synthesizer {
     @Override
     public Audio synthesize(SynthesisRequest request) {
         if (request.voiceId() == null) {
-            throw new SynthesisException(SynthesisException.Code.UNKNOWN_VOICE, "A VITS voice needs a voiceId");
+            throw new SynthesisException(SynthesisException.Code.VOICE_NOT_FOUND, "A VITS voice needs a voiceId");
         }
         LoadedVoice voice = loaded.computeIfAbsent(request.voiceId(), id -> {
             VoiceModel model = VoiceModel.locate(voices, id);
@@ -63,7 +63,7 @@ public final class VitsOnnxSynthesizer implements Synthesizer {
                 return new LoadedVoice(model, OnnxSessions.open(model.onnx(), tryCuda));
             } catch (OrtException e) {
                 throw new SynthesisException(SynthesisException.Code.ENGINE_FAILED,
-                        "Cannot load ONNX model " + model.onnx() + ": " + e.getMessage(), e);
+                        "Cannot load the ONNX model of voice '" + id + "': " + e.getMessage(), e);
             }
         });
         Prosody prosody = request.prosody();

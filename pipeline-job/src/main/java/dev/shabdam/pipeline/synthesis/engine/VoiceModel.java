@@ -3,6 +3,7 @@ package dev.shabdam.pipeline.synthesis.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shabdam.speech.SynthesisException;
+import dev.shabdam.speech.VoiceIds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +13,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * An installed VITS voice, in one of the two published layouts:
+ * An installed VITS voice, in one of the two published layouts (where the files lie: {@link #locate}):
  * <ul>
  *   <li>{@link Piper}: {@code <voices>/<voiceId>.onnx} + {@code <voiceId>.onnx.json}, fed
  *       espeak-ng IPA phoneme ids;</li>
@@ -38,36 +40,55 @@ sealed interface VoiceModel permits VoiceModel.Piper, VoiceModel.Mms {
     }
 
     ObjectMapper JSON = new ObjectMapper();
+    String MMS_MODEL = "model.onnx";
 
-    /** Finds the voice or fails with {@code model_missing} naming the file and how to fetch it. */
+    /**
+     * Finds a voice: one the model manifest names ({@link VoiceCatalog}), with its files where the manifest puts
+     * them, else one installed in the models folder under its own id, in either layout. A voice the manifest
+     * names whose files are not there is {@code model_missing}, naming the files and how to fetch them; any
+     * other id is {@code voice_not_found}. Messages name files relative to the models folder, never the folder.
+     */
     static VoiceModel locate(Path voices, String voiceId) {
-        Path piperJson = voices.resolve(voiceId + ".onnx.json");
-        Path mmsDir = voices.resolve(voiceId);
+        VoiceIds.require(voiceId); // the id becomes a file name below: checked here too, whoever calls
+        Optional<String> listed = VoiceCatalog.bundled().file(voiceId);
         try {
-            if (Files.isRegularFile(piperJson)) {
-                return piper(require(voices.resolve(voiceId + ".onnx"), voiceId), piperJson);
+            if (listed.isPresent()) {
+                return listed(voices, voiceId, listed.get());
             }
-            if (Files.isDirectory(mmsDir)) {
-                return mms(require(mmsDir.resolve("model.onnx"), voiceId), require(mmsDir.resolve("tokens.txt"), voiceId),
-                        mmsDir.resolve("config.json"));
+            if (Files.isRegularFile(voices.resolve(voiceId + ".onnx.json"))) {
+                return piper(require(voices, voiceId + ".onnx", voiceId), voices.resolve(voiceId + ".onnx.json"));
+            }
+            if (Files.isDirectory(voices.resolve(voiceId))) {
+                return mms(voices, voiceId, voiceId);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw missing(piperJson.resolveSibling(voiceId + ".onnx") + " (+ .onnx.json) or " + mmsDir.resolve("model.onnx"), voiceId);
+        throw new SynthesisException(SynthesisException.Code.VOICE_NOT_FOUND, "There is no voice '" + voiceId
+                + "': the model manifest names none, and none is installed under that id.");
     }
 
-    private static Path require(Path file, String voiceId) {
+    /** An MMS voice when the manifest's file is a folder's {@code model.onnx}, else a Piper voice (its .onnx and .onnx.json). */
+    private static VoiceModel listed(Path voices, String voiceId, String file) throws IOException {
+        if (file.endsWith("/" + MMS_MODEL)) {
+            return mms(voices, file.substring(0, file.length() - MMS_MODEL.length() - 1), voiceId);
+        }
+        return piper(require(voices, file, voiceId), require(voices, file + ".json", voiceId));
+    }
+
+    private static Mms mms(Path voices, String folder, String voiceId) throws IOException {
+        return mms(require(voices, folder + "/" + MMS_MODEL, voiceId), require(voices, folder + "/tokens.txt", voiceId),
+                voices.resolve(folder).resolve("config.json"));
+    }
+
+    private static Path require(Path voices, String relative, String voiceId) {
+        Path file = voices.resolve(relative);
         if (!Files.isRegularFile(file)) {
-            throw missing(file.toString(), voiceId);
+            throw new SynthesisException(SynthesisException.Code.MODEL_MISSING, "Voice '" + voiceId + "' is not installed: "
+                    + relative + " is missing from the models folder. Put the voice's files there (see models/README.md; "
+                    + "`models/fetch` reports what is installed).");
         }
         return file;
-    }
-
-    private static SynthesisException missing(String file, String voiceId) {
-        return new SynthesisException(SynthesisException.Code.MODEL_MISSING, "Voice '" + voiceId + "' is not installed: "
-                + file + " is missing. Put the voice's files in the models folder (see models/README.md; `models/fetch` "
-                + "reports what is installed).");
     }
 
     private static Piper piper(Path onnx, Path json) throws IOException {

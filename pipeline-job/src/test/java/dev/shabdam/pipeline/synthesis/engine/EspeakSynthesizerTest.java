@@ -122,7 +122,7 @@ class EspeakSynthesizerTest {
     void unknownVoiceIsReported() {
         assertThatThrownBy(() -> engine.synthesize(new SynthesisRequest("ശരി", Language.ML, "no-such-voice", Prosody.NEUTRAL)))
                 .isInstanceOf(SynthesisException.class)
-                .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("unknown_voice");
+                .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("voice_not_found");
     }
 
     @Test

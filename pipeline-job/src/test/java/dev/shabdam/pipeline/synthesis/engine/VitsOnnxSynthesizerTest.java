@@ -16,6 +16,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -88,10 +89,10 @@ class VitsOnnxSynthesizerTest {
     @Test
     void piperVoiceRunsOnEspeakPhonemes() throws Exception {
         assumeTrue(EspeakSynthesizer.isAvailable(), "libespeak-ng is not installed (Piper needs its phonemes)");
-        installPiper("ml_IN-test-medium");
+        installPiper("ml-in-test-medium");
         try (VitsOnnxSynthesizer engine = new VitsOnnxSynthesizer(voices, false, EMOTIONS)) {
-            Audio audio = engine.synthesize(new SynthesisRequest("മല", Language.ML, "ml_IN-test-medium", Prosody.NEUTRAL));
-            VoiceModel.Piper piper = (VoiceModel.Piper) VoiceModel.locate(voices, "ml_IN-test-medium");
+            Audio audio = engine.synthesize(new SynthesisRequest("മല", Language.ML, "ml-in-test-medium", Prosody.NEUTRAL));
+            VoiceModel.Piper piper = (VoiceModel.Piper) VoiceModel.locate(voices, "ml-in-test-medium");
             long[] ids = VitsOnnxSynthesizer.piperIds(piper, Espeak.get().phonemesIpa("മല", "ml"));
             assertThat(ids[0]).isEqualTo(1);
             assertThat(ids[ids.length - 1]).isEqualTo(2);
@@ -102,13 +103,45 @@ class VitsOnnxSynthesizerTest {
     }
 
     @Test
-    void missingVoiceNamesTheFileAndTheFetchCommand() {
+    void aManifestVoiceThatIsNotInstalledNamesTheFileAndTheFetchCommandButNotTheFolder() {
+        SynthesisException refusal = refusal("piper-ml-in-meera-medium");
+        assertThat(refusal.codeName()).isEqualTo("model_missing");
+        assertThat(refusal).hasMessageContaining("piper/ml_IN-meera-medium.onnx").hasMessageContaining("models/README.md")
+                .hasMessageNotContaining(voices.toString());
+    }
+
+    @Test
+    void aVoiceNeitherListedNorInstalledIsNotFound() {
+        SynthesisException refusal = refusal("ml-in-arjun-medium");
+        assertThat(refusal.codeName()).isEqualTo("voice_not_found");
+        assertThat(refusal).hasMessageContaining("ml-in-arjun-medium");
+    }
+
+    /** What speaking a word with {@code voiceId} fails with. */
+    private SynthesisException refusal(String voiceId) {
         try (VitsOnnxSynthesizer engine = new VitsOnnxSynthesizer(voices, false, EMOTIONS)) {
-            assertThatThrownBy(() -> engine.synthesize(new SynthesisRequest("മല", Language.ML, "ml_IN-arjun-medium", Prosody.NEUTRAL)))
-                    .isInstanceOf(SynthesisException.class)
-                    .hasMessageContaining("ml_IN-arjun-medium.onnx")
-                    .hasMessageContaining("models/README.md")
-                    .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("model_missing");
+            return catchThrowableOfType(SynthesisException.class,
+                    () -> engine.synthesize(new SynthesisRequest("മല", Language.ML, voiceId, Prosody.NEUTRAL)));
+        }
+    }
+
+    @Test
+    void anIdThatIsAPathNeverReachesTheFilesystem() throws Exception {
+        Path outside = Files.createDirectories(voices.resolveSibling(voices.getFileName() + "-outside").resolve("stolen"));
+        Files.write(outside.resolve("model.onnx"), new byte[] {1});
+        Files.writeString(outside.resolve("tokens.txt"), "a 1\n");
+        assertThatThrownBy(() -> VoiceModel.locate(voices, "../" + outside.getParent().getFileName() + "/stolen"))
+                .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("invalid_voice");
+        assertThatThrownBy(() -> VoiceModel.locate(voices, outside.toString()))
+                .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("invalid_voice");
+    }
+
+    @Test
+    void aManifestVoiceLoadsFromWhereTheManifestPutsIt() throws Exception {
+        installMms("mms-tts-mal"); // the manifest's file: mms-tts-mal/model.onnx
+        try (VitsOnnxSynthesizer engine = new VitsOnnxSynthesizer(voices, false, EMOTIONS)) {
+            Audio audio = engine.synthesize(new SynthesisRequest("മല", Language.ML, "mms-tts-mal", Prosody.NEUTRAL));
+            assertThat(audio.samples()).hasSize((int) (5 * HOP)); // മ and ല with blanks around each
         }
     }
 

@@ -1,0 +1,17 @@
+package dev.shabdam.gateway.security;
+
+import java.io.IOException;
+
+/** A request body over {@link RequestLimits#maxJsonBytes}: by its Content-Length, or as it was read. */
+public class BodyTooLargeException extends IOException {
+    private final long limit;
+
+    BodyTooLargeException(long limit) {
+        super("the body is larger than " + limit + " bytes");
+        this.limit = limit;
+    }
+
+    public long limit() {
+        return limit;
+    }
+}
