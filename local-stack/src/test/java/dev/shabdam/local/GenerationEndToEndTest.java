@@ -103,6 +103,20 @@ class GenerationEndToEndTest {
     }
 
     @Test
+    void tenantsConfiguredToShareTheCacheShareIt() throws Exception {
+        String body = "{\"text\":\"ഇത് നമ്മുടെ വാക്യമാണ്. " + UUID.randomUUID().toString().replaceAll("[0-9-]", "")
+                + "\",\"language\":\"ml\"}";
+
+        HttpResponse<byte[]> c = generate(SharedStack.SHARING_C_KEY, body);
+        HttpResponse<byte[]> d = generate(SharedStack.SHARING_D_KEY, body);
+
+        assertThat(c.headers().firstValue("X-Cache")).contains("MISS");
+        assertThat(d.headers().firstValue("X-Cache")).contains("HIT");
+        assertThat(d.body()).isEqualTo(c.body());
+        assertThat(audioObject(d)).isEqualTo(audioObject(c)).startsWith("cache/tts/shared/");
+    }
+
+    @Test
     void streamsTheFirstSentenceAsAWavStream() throws Exception {
         String body = "{\"text\":\"ഒന്നാമത്തെ വാക്യം. രണ്ടാമത്തെ വാക്യം. മൂന്നാമത്തെ വാക്യം. "
                 + UUID.randomUUID().toString().replaceAll("[0-9-]", "") + "\",\"language\":\"ml\"}";

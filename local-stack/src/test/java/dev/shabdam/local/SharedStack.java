@@ -15,6 +15,9 @@ import java.util.Optional;
 public final class SharedStack implements BeforeAllCallback {
     static final String TENANT_A_KEY = "key-tenant-a";
     static final String TENANT_B_KEY = "key-tenant-b";
+    /** Two tenants configured to share one synthesis cache (SHABDAM_SHARED_CACHE_TENANTS). */
+    static final String SHARING_C_KEY = "key-sharing-c";
+    static final String SHARING_D_KEY = "key-sharing-d";
     /** Small enough that a test can send more than it without moving much data. */
     static final int MAX_AUDIO_BYTES = 512 * 1024;
 
@@ -46,11 +49,13 @@ public final class SharedStack implements BeforeAllCallback {
         StackSettings settings = new StackSettings(FreePort.find(), 0,
                 Path.of(System.getProperty("shabdam.gateway.jar", "../" + StackSettings.DEFAULT_GATEWAY_JAR)),
                 Path.of(System.getProperty("shabdam.flink.plugins", "target/plugins")),
-                "tenant-a:" + TENANT_A_KEY + ",tenant-b:" + TENANT_B_KEY,
+                "tenant-a:" + TENANT_A_KEY + ",tenant-b:" + TENANT_B_KEY + ",sharing-c:" + SHARING_C_KEY
+                        + ",sharing-d:" + SHARING_D_KEY,
                 // no models installed: these tests expect the engines every machine has (espeak-ng, mfcc-stats)
                 false, Optional.empty(), 2, "target/no-models",
                 Map.of(),
-                Map.of("SHABDAM_MAX_AUDIO_BYTES", Integer.toString(MAX_AUDIO_BYTES)));
+                Map.of("SHABDAM_MAX_AUDIO_BYTES", Integer.toString(MAX_AUDIO_BYTES),
+                        "SHABDAM_SHARED_CACHE_TENANTS", "sharing-c,sharing-d"));
         try {
             return LocalStack.start(settings, PROBE);
         } catch (Exception e) {
