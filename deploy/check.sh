@@ -240,7 +240,7 @@ if f"mc mb --ignore-existing shabdam/{BUCKET}" not in compose:
     fail(f"docker-compose.yml: minio-init does not create bucket {BUCKET}")
 for key, val in (("s3.path.style.access", "true"), ("s3.attempts.maximum", "2"), ("s3.retry.limit", "2"),
                  ("s3.directory.marker.retention", "keep"), ("state.backend.type", "hashmap"),
-                 ("restart-strategy.type", "fixed-delay"),
+                 ("restart-strategy.type", "exponential-delay"),
                  ("execution.checkpointing.dir", f"s3://{BUCKET}/checkpoints")):
     for name, t in (("docker-compose.yml", compose), ("flinkdeployment.yaml", fd)):
         if not re.search(rf"^\s*{re.escape(key)}:\s*\"?{re.escape(val)}\"?\s*$", t, re.M):

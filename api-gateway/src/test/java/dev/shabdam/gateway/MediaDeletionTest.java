@@ -29,7 +29,7 @@ class MediaDeletionTest extends GatewayTestSupport {
     void deletingAnEndedJobRemovesItsUploadsAndOutputsButKeepsItsRecord() {
         String jobId = newJobId();
         List<Path> media = storeMedia("tenantA", jobId);
-        String cacheKey = StorageKeys.synthesisCache("5a".repeat(32), "wav");
+        String cacheKey = StorageKeys.synthesisCache("tenantA", "5a".repeat(32), "wav");
         Path cached = write(cacheKey);
         insertJob(jobId, "tenantA", "COMPLETED", Instant.now(), "{\"durationSec\":1}",
                 "{\"report\":\"" + StorageKeys.output(jobId, "report.json") + "\",\"audio\":\"" + cacheKey + "\"}");

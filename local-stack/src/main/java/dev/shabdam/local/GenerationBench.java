@@ -1,7 +1,10 @@
 package dev.shabdam.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shabdam.local.cli.ShabdamClient;
+import dev.shabdam.pipeline.io.AttemptLedger;
+import dev.shabdam.pipeline.io.JobStateSinks;
 import dev.shabdam.pipeline.media.WavWriter;
 import dev.shabdam.pipeline.synthesis.SentenceStreamer;
 import dev.shabdam.pipeline.synthesis.SpeechEngines;
@@ -14,10 +17,13 @@ import dev.shabdam.speech.text.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,12 +31,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Flink → gateway against the bare engine call (normalise, espeak-ng in process, loudness, WAV) on
  * the same sentences; and the time to first audio of five-sentence paragraphs in stream mode
  * against the bare engine's first sentence of each. Every pipeline request is a cache miss (distinct text);
- * cache hits are timed separately. Prints a Markdown table.
+ * cache hits are timed separately. Then head-of-line blocking: sentences while a 1-hour analysis runs
+ * against sentences on the idle stack; and what the quarantine's bookkeeping (two statements on
+ * {@code job_attempts} per record) costs. Prints a Markdown table.
  */
 public final class GenerationBench {
     private static final int SENTENCES = 100;
     private static final int PARAGRAPHS = 15;
     private static final int WARM_UP = 5;
+    /** Sentences timed on the idle stack, and again while an hour of audio is being analysed. */
+    private static final int BESIDE_ANALYSIS = 100;
+    private static final int LEDGER_ROUNDS = 200;
     private static final String PARAGRAPH = "ഇന്ന് രാവിലെ മഴ പെയ്തു. കുട്ടികൾ സ്കൂളിലേക്ക് പോയി. "
             + "അമ്മ ചായ ഉണ്ടാക്കി. അച്ഛൻ പത്രം വായിച്ചു. വൈകുന്നേരം ഞങ്ങൾ കടൽത്തീരത്ത് നടന്നു.";
 
@@ -63,6 +74,14 @@ public final class GenerationBench {
                 bareFirst[i] = bareFirstSentenceMs(bare, paragraph(2 * i));
                 streamFirst[i] = streamFirstAudioMs(client, paragraph(2 * i + 1));
             }
+            double[] idle = new double[BESIDE_ANALYSIS];
+            for (int i = 0; i < BESIDE_ANALYSIS; i++) {
+                idle[i] = pipelineMs(client, sentence(1000 + i));
+            }
+            Path scratch = Files.createTempDirectory("shabdam-bench-");
+            BesideAnalysis busy = besideAnalysis(client, hourOfSpeech(scratch), 2000);
+            double[] ledger = ledgerMs(stack.database());
+            MuxBench.deleteFolder(scratch);
 
             System.out.println();
             System.out.println("| what (" + SENTENCES + " Malayalam sentences, espeak-ng) | p50 | p95 | goal |");
@@ -75,8 +94,81 @@ public final class GenerationBench {
             row("bare engine: first sentence of a 5-sentence paragraph (" + PARAGRAPHS + " paragraphs)", bareFirst, "");
             row("stream: first audio of the paragraph through the stack", streamFirst,
                     String.format("p50 ≤ 1.2 × bare p50 + 100 ms = %.1f ms", 1.2 * percentile(bareFirst, 50) + 100));
+            row("cache miss on the idle stack (" + BESIDE_ANALYSIS + " sentences)", idle, "");
+            row(String.format("cache miss while a 1-hour analysis runs (%d analyses, %.1f s each)",
+                    busy.analyses(), busy.analysisSeconds()), busy.times(),
+                    String.format("p95 ≤ 1.5 × idle p95 = %.1f ms: %.2f×", 1.5 * percentile(idle, 95),
+                            percentile(busy.times(), 95) / percentile(idle, 95)));
+            row("quarantine: job_attempts begin + finished, per record (" + LEDGER_ROUNDS + " rounds)", ledger, "");
         }
         System.exit(0);
+    }
+
+    /** Sentences timed while a 1-hour analysis runs, how many analyses that took and how long each ran. */
+    private record BesideAnalysis(double[] times, int analyses, double analysisSeconds) {
+    }
+
+    /**
+     * {@link #BESIDE_ANALYSIS} sentences, each sent while an analysis of {@code hour} is RUNNING (another
+     * is submitted when one ends before the sentences do).
+     */
+    private static BesideAnalysis besideAnalysis(ShabdamClient client, Path hour, int firstSentence) throws Exception {
+        double[] times = new double[BESIDE_ANALYSIS];
+        int timed = 0;
+        int analyses = 0;
+        double analysisSeconds = 0;
+        while (timed < BESIDE_ANALYSIS) {
+            String jobId = client.submit("/voice/analyze", hour);
+            analyses++;
+            JsonNode job = client.job(jobId);
+            while (job.path("status").asText().equals("QUEUED")) {
+                Thread.sleep(50); // polling the job's state, not timing anything
+                job = client.job(jobId);
+            }
+            long began = System.nanoTime();
+            while (timed < BESIDE_ANALYSIS && client.job(jobId).path("status").asText().equals("RUNNING")) {
+                times[timed] = pipelineMs(client, sentence(firstSentence + timed));
+                timed++;
+            }
+            while (!client.job(jobId).path("status").asText().matches("COMPLETED|FAILED|CANCELLED")) {
+                Thread.sleep(200);
+            }
+            analysisSeconds += (System.nanoTime() - began) / 1e9;
+            if (!client.job(jobId).path("status").asText().equals("COMPLETED")) {
+                throw new IllegalStateException("the hour-long analysis did not complete: " + client.job(jobId));
+            }
+        }
+        return new BesideAnalysis(times, analyses, analysisSeconds / analyses);
+    }
+
+    /** An hour of English speech, 16 kHz mono WAV (115 MB): an espeak-ng paragraph looped by ffmpeg. */
+    private static Path hourOfSpeech(Path dir) throws IOException, InterruptedException {
+        Path paragraph = SampleMaker.speech("The quick brown fox jumps over the lazy dog. A long analysis keeps "
+                + "one task busy for a while, and the sentences must not wait for it.", "en", dir.resolve("paragraph.wav"));
+        Path hour = dir.resolve("hour.wav");
+        Process ffmpeg = new ProcessBuilder(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y",
+                "-stream_loop", "-1", "-i", paragraph.toString(), "-t", "3600", "-ar", "16000", "-ac", "1",
+                "-c:a", "pcm_s16le", hour.toString())).inheritIO().start();
+        if (!ffmpeg.waitFor(5, TimeUnit.MINUTES) || ffmpeg.exitValue() != 0) {
+            throw new IOException("ffmpeg could not make the hour of speech");
+        }
+        return hour;
+    }
+
+    /** One record's bookkeeping of the quarantine, as a work operator does it, on the stack's PostgreSQL. */
+    private static double[] ledgerMs(PostgresServer.JdbcTarget db) {
+        AttemptLedger ledger = new AttemptLedger(JobStateSinks.connection(db.url(), db.user(), db.password()));
+        double[] times = new double[LEDGER_ROUNDS];
+        for (int i = -WARM_UP; i < LEDGER_ROUNDS; i++) {
+            long begin = System.nanoTime();
+            ledger.begin("bench", "job-" + i);
+            ledger.finished("bench", "job-" + i);
+            if (i >= 0) {
+                times[i] = (System.nanoTime() - begin) / 1e6;
+            }
+        }
+        ledger.close();
+        return times;
     }
 
     /** Paragraph {@code n}: a distinct text, so each one is a cache miss. */

@@ -16,8 +16,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,6 +68,55 @@ class GenerationEndToEndTest {
     }
 
     @Test
+    void identicalRequestsAtOnceShareOneSynthesisAndAnswerTheSameBytes() throws Exception {
+        String body = "{\"text\":\"ഒരേ സമയം രണ്ടുപേർ ചോദിച്ചു. " + UUID.randomUUID().toString().replaceAll("[0-9-]", "")
+                + "\",\"language\":\"ml\"}";
+
+        CompletableFuture<HttpResponse<byte[]>> one = postAsync(SharedStack.TENANT_A_KEY, body);
+        CompletableFuture<HttpResponse<byte[]>> other = postAsync(SharedStack.TENANT_A_KEY, body);
+        List<HttpResponse<byte[]>> answers = List.of(one.get(60, TimeUnit.SECONDS), other.get(60, TimeUnit.SECONDS));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
+        assertThat(answers).extracting(answer -> answer.headers().firstValue("X-Cache").orElseThrow())
+                .as("one synthesis; the other answered from what it stored").containsExactlyInAnyOrder("MISS", "HIT");
+        assertThat(answers.get(0).body()).isEqualTo(answers.get(1).body());
+    }
+
+    @Test
+    void aTenantsCacheIsItsOwn() throws Exception {
+        String body = "{\"text\":\"ഇത് എന്റെ വാക്യമാണ്. " + UUID.randomUUID().toString().replaceAll("[0-9-]", "")
+                + "\",\"language\":\"ml\"}";
+
+        HttpResponse<byte[]> a = generate(SharedStack.TENANT_A_KEY, body);
+        HttpResponse<byte[]> b = generate(SharedStack.TENANT_B_KEY, body);
+        HttpResponse<byte[]> bAgain = generate(SharedStack.TENANT_B_KEY, body);
+
+        assertThat(a.headers().firstValue("X-Cache")).contains("MISS");
+        assertThat(b.headers().firstValue("X-Cache")).as("tenant A's audio tells tenant B nothing").contains("MISS");
+        assertThat(bAgain.headers().firstValue("X-Cache")).contains("HIT");
+        assertThat(bAgain.body()).isEqualTo(b.body());
+        String aObject = audioObject(a);
+        String bObject = audioObject(b);
+        assertThat(aObject).startsWith("cache/tts/tenants/tenant-a/");
+        assertThat(bObject).startsWith("cache/tts/tenants/tenant-b/");
+        assertThat(audioObject(bAgain)).isEqualTo(bObject);
+    }
+
+    @Test
+    void tenantsConfiguredToShareTheCacheShareIt() throws Exception {
+        String body = "{\"text\":\"ഇത് നമ്മുടെ വാക്യമാണ്. " + UUID.randomUUID().toString().replaceAll("[0-9-]", "")
+                + "\",\"language\":\"ml\"}";
+
+        HttpResponse<byte[]> c = generate(SharedStack.SHARING_C_KEY, body);
+        HttpResponse<byte[]> d = generate(SharedStack.SHARING_D_KEY, body);
+
+        assertThat(c.headers().firstValue("X-Cache")).contains("MISS");
+        assertThat(d.headers().firstValue("X-Cache")).contains("HIT");
+        assertThat(d.body()).isEqualTo(c.body());
+        assertThat(audioObject(d)).isEqualTo(audioObject(c)).startsWith("cache/tts/shared/");
+    }
+
+    @Test
     void streamsTheFirstSentenceAsAWavStream() throws Exception {
         String body = "{\"text\":\"ഒന്നാമത്തെ വാക്യം. രണ്ടാമത്തെ വാക്യം. മൂന്നാമത്തെ വാക്യം. "
                 + UUID.randomUUID().toString().replaceAll("[0-9-]", "") + "\",\"language\":\"ml\"}";
@@ -90,9 +147,38 @@ class GenerationEndToEndTest {
     }
 
     private static HttpResponse<byte[]> post(String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(SharedStack.stack().gatewayUrl() + path))
-                .header("X-Api-Key", SharedStack.TENANT_A_KEY).header("Content-Type", "application/json")
+        return HttpClient.newHttpClient().send(request(path, SharedStack.TENANT_A_KEY, json),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpResponse<byte[]> generate(String apiKey, String json) throws Exception {
+        return postAsync(apiKey, json).get(60, TimeUnit.SECONDS);
+    }
+
+    private static CompletableFuture<HttpResponse<byte[]>> postAsync(String apiKey, String json) {
+        return HttpClient.newHttpClient().sendAsync(request("/voice/generate?wait=30", apiKey, json),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpRequest request(String path, String apiKey, String json) {
+        return HttpRequest.newBuilder(URI.create(SharedStack.stack().gatewayUrl() + path))
+                .header("X-Api-Key", apiKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The storage key of the job's audio, as the jobs table holds it once the sink has written the end. */
+    private static String audioObject(HttpResponse<byte[]> answer) {
+        String jobId = answer.headers().firstValue("X-Job-Id").orElseThrow();
+        PostgresServer.JdbcTarget db = SharedStack.stack().database();
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+                 PreparedStatement query = connection.prepareStatement(
+                         "SELECT outputs->>'audio' FROM jobs WHERE job_id = ? AND status = 'COMPLETED'")) {
+                query.setString(1, jobId);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? row.getString(1) : null;
+                }
+            }
+        }, Objects::nonNull);
     }
 }

@@ -10,16 +10,19 @@ import java.util.Optional;
 
 /**
  * One embedded stack for every test class of this module: started by the first class that needs it,
- * stopped when the test run ends. Its media probe can be told to crash once (see {@link CrashOnceProbe}).
+ * stopped when the test run ends. Its media probe can be told to crash (see {@link CrashingProbe}).
  */
 public final class SharedStack implements BeforeAllCallback {
     static final String TENANT_A_KEY = "key-tenant-a";
     static final String TENANT_B_KEY = "key-tenant-b";
+    /** Two tenants configured to share one synthesis cache (SHABDAM_SHARED_CACHE_TENANTS). */
+    static final String SHARING_C_KEY = "key-sharing-c";
+    static final String SHARING_D_KEY = "key-sharing-d";
     /** Small enough that a test can send more than it without moving much data. */
     static final int MAX_AUDIO_BYTES = 512 * 1024;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
-    private static final CrashOnceProbe PROBE = new CrashOnceProbe(new FfmpegMediaProbe());
+    private static final CrashingProbe PROBE = new CrashingProbe(new FfmpegMediaProbe());
     private static volatile LocalStack stack;
 
     @Override
@@ -34,7 +37,7 @@ public final class SharedStack implements BeforeAllCallback {
         return stack;
     }
 
-    static CrashOnceProbe probe() {
+    static CrashingProbe probe() {
         return PROBE;
     }
 
@@ -46,11 +49,13 @@ public final class SharedStack implements BeforeAllCallback {
         StackSettings settings = new StackSettings(FreePort.find(), 0,
                 Path.of(System.getProperty("shabdam.gateway.jar", "../" + StackSettings.DEFAULT_GATEWAY_JAR)),
                 Path.of(System.getProperty("shabdam.flink.plugins", "target/plugins")),
-                "tenant-a:" + TENANT_A_KEY + ",tenant-b:" + TENANT_B_KEY,
+                "tenant-a:" + TENANT_A_KEY + ",tenant-b:" + TENANT_B_KEY + ",sharing-c:" + SHARING_C_KEY
+                        + ",sharing-d:" + SHARING_D_KEY,
                 // no models installed: these tests expect the engines every machine has (espeak-ng, mfcc-stats)
                 false, Optional.empty(), 2, "target/no-models",
                 Map.of(),
-                Map.of("SHABDAM_MAX_AUDIO_BYTES", Integer.toString(MAX_AUDIO_BYTES)));
+                Map.of("SHABDAM_MAX_AUDIO_BYTES", Integer.toString(MAX_AUDIO_BYTES),
+                        "SHABDAM_SHARED_CACHE_TENANTS", "sharing-c,sharing-d"));
         try {
             return LocalStack.start(settings, PROBE);
         } catch (Exception e) {

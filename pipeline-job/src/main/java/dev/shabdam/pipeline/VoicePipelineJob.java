@@ -11,10 +11,12 @@ import dev.shabdam.pipeline.dubbing.DubbedUtterance;
 import dev.shabdam.pipeline.dubbing.UtteranceTask;
 import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
 import dev.shabdam.pipeline.io.AnalysisResultsSink;
+import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.JobSinks;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
 import dev.shabdam.pipeline.io.SynthesisCacheSink;
 import dev.shabdam.pipeline.synthesis.GenerateOperator;
+import dev.shabdam.pipeline.synthesis.GenerationKey;
 import dev.shabdam.pipeline.io.JobStateSinks;
 import dev.shabdam.pipeline.io.KafkaConnectors;
 import dev.shabdam.pipeline.io.ObjectStorage;
@@ -22,13 +24,14 @@ import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.jobs.CancellationGate;
 import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.JobRouter;
+import dev.shabdam.pipeline.jobs.LatencyClass;
+import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.RequestDecoder;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -49,19 +52,29 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.time.Duration;
 
 /**
- * The Shabdam job graph:
+ * The Shabdam job graph: two latency classes, each its own graph from its own source to its own sinks,
+ * so that the media class (hours of analysis, dubs waiting on a remote translator) neither delays nor
+ * backpressures the interactive one, and a media task that crashes restarts only the media tasks.
  * <pre>
- * voice.requests ─▶ decode ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ route by type ─▶ (still keyed) analyze │ compare │ generate │ dub
- *                     │ unreadable                  │ CANCELLED          │ not_implemented               │ progress,
- *                     ▼                             ▼                    ▼                               │ completed/failed
- *              voice.requests.dlq                 events ◀───────────────┴───────────────────────────────┘
- *                                 generate ─▶ voice.replies (at once, small audio inline)
- *                                    │ (recorded once the audio is stored) ─▶ synthesis_cache (JDBC)
- *                                    └──────────────┬─▶ voice.events (Kafka), jobs + job_events (JDBC)
- *                                                   └─▶ completed analyses ─▶ analysis_results (JDBC)
+ * INTERACTIVE (GENERATE)
+ * voice.requests ─▶ decode ─▶ generate only ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ keyBy(scope + request) ─▶ generate
+ *  (group …-interactive)                                          │ CANCELLED           identical requests: one      │
+ *                                                                 ▼                     synthesis, then cache hits   │
+ *                                       voice.events, jobs, job_events ◀─────────────────────────────────────────────┤
+ *                                       voice.replies (at once, small audio inline) ◀────────────────────────────────┤
+ *                                       synthesis_cache (JDBC, once the audio is stored) ◀───────────────────────────┘
+ * MEDIA (ANALYZE, COMPARE, DUB, TRAIN)
+ * voice.requests ─▶ decode ─▶ media only ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ route by type ─▶ analyze │ compare │ dub
+ *  (group …-media)    │ unreadable                            │ CANCELLED          │ not_implemented               │ progress,
+ *                     ▼                                       ▼                    ▼                               │ completed/failed
+ *              voice.requests.dlq       voice.events, jobs, job_events ◀───────────┴───────────────────────────────┤
+ *                                       analysis_results (completed analyses) ◀────────────────────────────────────┘
  *        dub: ingest (keyed by job) ─lines─▶ keyBy(line) synthesise + align ◀── cancelled dubs (broadcast)
  *                    └─plan──▶ keyBy(job) assemble: mix, mux ◀────────────┘
  * </pre>
+ * Every work operator (analyze, compare, generate, dub ingest, lines, assembly) runs a record's work under
+ * the job's time limit and counts its tries in the {@code job_attempts} table ({@link Quarantine}): a
+ * record that crashes its task twice is answered FAILED instead of being tried a third time.
  * Sources and sinks come in through the constructor, so tests run the same graph on bounded
  * sources and collecting sinks; {@link #fromConfig} builds the real connectors.
  */
@@ -69,26 +82,37 @@ public class VoicePipelineJob {
     /** Fixed for the life of the job's state: keyed state is split into this many key groups. */
     public static final int MAX_PARALLELISM = 128;
 
-    private final Source<RawRecord, ?, ?> requests;
-    private final JobSinks sinks;
+    /**
+     * The source and the sinks of one latency class.
+     *
+     * @param requests voice.requests, read by the class's own consumer group
+     */
+    public record ClassConnectors(Source<RawRecord, ?, ?> requests, JobSinks sinks) {
+    }
+
+    private final ClassConnectors interactive;
+    private final ClassConnectors media;
     private final ObjectStorage storage;
     private final SynthesisCacheIndex synthesisCache;
+    private final AttemptLedger attempts;
     private final MediaProbe probe;
     private final String modelsDir;
     private final TranslatorSettings translation;
     private final JobLimits limits;
 
     /**
+     * @param attempts    where the work operators count their tries at a record ({@link Quarantine})
      * @param translation machine translation for dubs that upload none; null where there is none
      * @param limits      what one job may take (media length, time)
      */
-    public VoicePipelineJob(Source<RawRecord, ?, ?> requests, JobSinks sinks, ObjectStorage storage,
-                            SynthesisCacheIndex synthesisCache, MediaProbe probe, String modelsDir,
-                            TranslatorSettings translation, JobLimits limits) {
-        this.requests = requests;
-        this.sinks = sinks;
+    public VoicePipelineJob(ClassConnectors interactive, ClassConnectors media, ObjectStorage storage,
+                            SynthesisCacheIndex synthesisCache, AttemptLedger attempts, MediaProbe probe,
+                            String modelsDir, TranslatorSettings translation, JobLimits limits) {
+        this.interactive = interactive;
+        this.media = media;
         this.storage = storage;
         this.synthesisCache = synthesisCache;
+        this.attempts = attempts;
         this.probe = probe;
         this.modelsDir = modelsDir;
         this.translation = translation;
@@ -102,20 +126,30 @@ public class VoicePipelineJob {
     public static VoicePipelineJob fromConfig(PipelineConfig config, MediaProbe probe) {
         JdbcConnectionOptions jdbc = JobStateSinks.connection(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         return new VoicePipelineJob(
-                KafkaConnectors.requests(config.kafkaBootstrap()),
-                JobSinks.of(config.kafkaBootstrap(), jdbc),
+                connectors(config, jdbc, LatencyClass.INTERACTIVE),
+                connectors(config, jdbc, LatencyClass.MEDIA),
                 new ObjectStorage(config.storageUri()),
                 new SynthesisCacheIndex(jdbc),
+                new AttemptLedger(jdbc),
                 probe,
                 config.modelsDir(),
                 TranslatorSettings.fromEnvironment(System.getenv()).orElse(null),
                 config.limits());
     }
 
+    private static ClassConnectors connectors(PipelineConfig config, JdbcConnectionOptions jdbc, LatencyClass latency) {
+        return new ClassConnectors(KafkaConnectors.requests(config.kafkaBootstrap(), latency.groupId()),
+                JobSinks.of(config.kafkaBootstrap(), jdbc, latency.qualify(KafkaConnectors.TRANSACTIONAL_ID_PREFIX)));
+    }
+
     /**
-     * How the job runs: exactly-once checkpoints (the Kafka sink commits its transactions with
-     * them) and a bounded restart strategy, since with checkpointing on Flink would otherwise
-     * restart a failing job forever. Pass it to {@link StreamExecutionEnvironment#getExecutionEnvironment(Configuration)}.
+     * How the job runs: exactly-once checkpoints (the Kafka sink commits its transactions with them).
+     * A restart strategy that never gives up: a record that crashes its task is quarantined after its
+     * retry ({@link Quarantine}), so what remains to restart for is the machine being unwell, and giving
+     * up would stop every tenant's work for good; the backoff grows while failures follow each other.
+     * A checkpoint waits behind the record its task works on, up to the job time limit: so many
+     * checkpoints may expire meanwhile without failing the job.
+     * Pass it to {@link StreamExecutionEnvironment#getExecutionEnvironment(Configuration)}.
      */
     public static Configuration configuration(PipelineConfig config) {
         Configuration conf = new Configuration();
@@ -123,9 +157,15 @@ public class VoicePipelineJob {
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         // a barrier must not wait in line behind a dub's queued lines and stall the channels it came by
         conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
+        conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, CHECKPOINT_TIMEOUT);
+        conf.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, tolerableCheckpointFailures(config.limits()));
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 1.5);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, MAX_RESTART_BACKOFF);
+        // a minute of running well and the next failure is a new story: back to the initial backoff
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD, Duration.ofMinutes(1));
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
         conf.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
         // a spoken reply is one record that must not wait for a buffer to fill: flush after every record.
         // (A 1 ms interval did the same for latency, but its 60-odd flusher threads, one per task, woke
@@ -136,44 +176,67 @@ public class VoicePipelineJob {
         return conf;
     }
 
-    /** Wires source → operators → sinks on {@code env}; the caller executes it. */
+    /** How long a checkpoint may take before it counts as failed (Flink's default). */
+    static final Duration CHECKPOINT_TIMEOUT = Duration.ofMinutes(10);
+    /** The longest wait between restarts: a pipeline that recovers is back within this. */
+    static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(30);
+    /** Checkpoints that may fail in a row for other reasons (storage hiccups) on top of those a long record expires. */
+    static final int SPARE_CHECKPOINT_FAILURES = 3;
+
+    /** As many checkpoint timeouts as fit in one record's time limit, and a few to spare. */
+    static int tolerableCheckpointFailures(JobLimits limits) {
+        long perRecord = limits.jobTimeout().toMillis() / CHECKPOINT_TIMEOUT.toMillis();
+        return (int) perRecord + 1 + SPARE_CHECKPOINT_FAILURES;
+    }
+
+    /** Wires both latency classes, source → operators → sinks, on {@code env}; the caller executes it. */
     public void build(StreamExecutionEnvironment env) {
         env.setMaxParallelism(MAX_PARALLELISM);
+        buildInteractive(env);
+        buildMedia(env);
+    }
 
-        SingleOutputStreamOperator<VoiceRequest> decoded = env
-                .fromSource(requests, WatermarkStrategy.noWatermarks(), "voice.requests")
-                .uid("requests-source")
-                .process(new RequestDecoder())
-                .uid("decode-requests").name("Decode requests");
+    /** GENERATE: a sentence for someone waiting, answered on voice.replies at once. */
+    private void buildInteractive(StreamExecutionEnvironment env) {
+        LatencyClass latency = LatencyClass.INTERACTIVE;
+        SingleOutputStreamOperator<VoiceRequest> admitted = admit(requests(env, latency, interactive), latency);
+
+        SingleOutputStreamOperator<VoiceEvent> generated = admitted
+                .keyBy(new GenerationKey())
+                .process(new GenerateOperator(storage, synthesisCache, modelsDir, quarantine("generate")))
+                .uid("generate").name("Generate speech");
+        generated.getSideOutput(GenerateOperator.REPLIES).sinkTo(interactive.sinks().replies())
+                .uid("replies-sink").name("voice.replies");
+        generated.filter(new SynthesisCacheSink.CompletedGenerations())
+                .uid("completed-generations").name("Completed generations")
+                .sinkTo(interactive.sinks().synthesisCache()).uid("synthesis-cache-sink").name("synthesis_cache table");
+
+        record(admitted.getSideOutput(CancellationGate.CANCELLED).union(generated), latency, interactive.sinks());
+    }
+
+    /** ANALYZE, COMPARE, DUB and TRAIN: work on media, seconds to hours long. */
+    private void buildMedia(StreamExecutionEnvironment env) {
+        LatencyClass latency = LatencyClass.MEDIA;
+        SingleOutputStreamOperator<VoiceRequest> decoded = decode(env, latency, media);
+        // one class parks the unreadable records: both read them
         decoded.getSideOutput(RequestDecoder.DEAD_LETTERS)
-                .sinkTo(sinks.deadLetters())
+                .sinkTo(media.sinks().deadLetters())
                 .uid("dead-letters-sink").name("voice.requests.dlq");
+        SingleOutputStreamOperator<VoiceRequest> admitted = admit(served(decoded, latency), latency);
 
-        SingleOutputStreamOperator<VoiceRequest> admitted = decoded
-                .keyBy(VoiceRequest::jobId)
-                .process(new CancellationGate())
-                .uid("cancellation-gate").name("Cancellation gate");
         SingleOutputStreamOperator<VoiceEvent> refused = admitted
                 .process(new JobRouter())
                 .uid("route-by-type").name("Route by job type");
         DataStream<VoiceEvent> analyzed = keyedByJob(refused.getSideOutput(JobRouter.ANALYZE))
-                .process(new AnalyzeOperator(storage, probe, limits))
+                .process(new AnalyzeOperator(storage, probe, limits, quarantine("analyze")))
                 .uid("analyze").name("Analyze");
         DataStream<VoiceEvent> compared = keyedByJob(refused.getSideOutput(JobRouter.COMPARE))
-                .process(new CompareOperator(storage, modelsDir, probe, limits))
+                .process(new CompareOperator(storage, modelsDir, probe, limits, quarantine("compare")))
                 .uid("compare").name("Compare");
-
-        SingleOutputStreamOperator<VoiceEvent> generated = keyedByJob(refused.getSideOutput(JobRouter.GENERATE))
-                .process(new GenerateOperator(storage, synthesisCache, modelsDir))
-                .uid("generate").name("Generate speech");
-        generated.getSideOutput(GenerateOperator.REPLIES).sinkTo(sinks.replies()).uid("replies-sink").name("voice.replies");
-        generated.filter(new SynthesisCacheSink.CompletedGenerations())
-                .uid("completed-generations").name("Completed generations")
-                .sinkTo(sinks.synthesisCache()).uid("synthesis-cache-sink").name("synthesis_cache table");
 
         DataStream<VoiceEvent> cancelled = admitted.getSideOutput(CancellationGate.CANCELLED);
         SingleOutputStreamOperator<VoiceEvent> dubIngested = keyedByJob(refused.getSideOutput(JobRouter.DUB))
-                .process(new DubIngestOperator(storage, probe, modelsDir, translation, limits))
+                .process(new DubIngestOperator(storage, probe, modelsDir, translation, limits, quarantine("dub-ingest")))
                 .uid("dub-ingest").name("Dub: ingest and script");
         BroadcastStream<String> cancelledDubs = cancelled
                 .filter(new CancelledDubs())
@@ -184,27 +247,63 @@ public class VoicePipelineJob {
         DataStream<DubbedUtterance> dubbedLines = dubIngested.getSideOutput(DubIngestOperator.LINES)
                 .keyBy(UtteranceTask::lineKey)
                 .connect(cancelledDubs)
-                .process(new DubUtteranceOperator(storage, modelsDir))
+                .process(new DubUtteranceOperator(storage, modelsDir, quarantine("dub-lines")))
                 .uid("dub-lines").name("Dub: synthesise and align lines");
         DataStream<VoiceEvent> dubbed = dubIngested.getSideOutput(DubIngestOperator.PLANS)
                 .keyBy(DubPlan::jobId)
                 .connect(dubbedLines.keyBy(DubbedUtterance::jobId))
-                .process(new DubAssemblyOperator(storage, probe, limits))
+                .process(new DubAssemblyOperator(storage, probe, limits, quarantine("dub-assembly")))
                 .uid("dub-assembly").name("Dub: mix and mux");
 
-        DataStream<VoiceEvent> allEvents = cancelled
-                .union(refused, analyzed, compared, generated, dubIngested, dubbed);
-        allEvents.sinkTo(sinks.events()).uid("events-sink").name("voice.events");
-        allEvents.sinkTo(sinks.jobs()).uid("jobs-sink").name("jobs table");
-        allEvents.sinkTo(sinks.jobEvents()).uid("job-events-sink").name("job_events table");
-        allEvents.filter(new AnalysisResultsSink.CompletedAnalyses())
+        DataStream<VoiceEvent> events = cancelled.union(refused, analyzed, compared, dubIngested, dubbed);
+        record(events, latency, media.sinks());
+        events.filter(new AnalysisResultsSink.CompletedAnalyses())
                 .uid("completed-analyses").name("Completed analyses")
-                .sinkTo(sinks.analysisResults()).uid("analysis-results-sink").name("analysis_results table");
+                .sinkTo(media.sinks().analysisResults()).uid("analysis-results-sink").name("analysis_results table");
+    }
+
+    /** The class's own read of voice.requests, decoded; unreadable records go to the decoder's side output. */
+    private static SingleOutputStreamOperator<VoiceRequest> decode(StreamExecutionEnvironment env, LatencyClass latency,
+                                                                   ClassConnectors connectors) {
+        return env.fromSource(connectors.requests(), WatermarkStrategy.noWatermarks(), "voice.requests (" + latency + ")")
+                .uid(latency.qualify("requests-source"))
+                .process(new RequestDecoder())
+                .uid(latency.qualify("decode-requests")).name("Decode requests");
+    }
+
+    /** The class's requests, without the dead letters (which the media class parks). */
+    private static DataStream<VoiceRequest> requests(StreamExecutionEnvironment env, LatencyClass latency,
+                                                     ClassConnectors connectors) {
+        return served(decode(env, latency, connectors), latency);
+    }
+
+    private static DataStream<VoiceRequest> served(DataStream<VoiceRequest> decoded, LatencyClass latency) {
+        return decoded.filter(latency.requests())
+                .uid(latency.qualify("served-requests")).name(latency + " requests");
+    }
+
+    /** Keyed by job: cancellations mark their job, whose submissions are dropped from then on. */
+    private static SingleOutputStreamOperator<VoiceRequest> admit(DataStream<VoiceRequest> requests, LatencyClass latency) {
+        return requests
+                .keyBy(VoiceRequest::jobId)
+                .process(new CancellationGate())
+                .uid(latency.qualify("cancellation-gate")).name("Cancellation gate");
+    }
+
+    /** Every event of a class to the class's own event sinks: voice.events and the job tables. */
+    private static void record(DataStream<VoiceEvent> events, LatencyClass latency, JobSinks sinks) {
+        events.sinkTo(sinks.events()).uid(latency.qualify("events-sink")).name("voice.events");
+        events.sinkTo(sinks.jobs()).uid(latency.qualify("jobs-sink")).name("jobs table");
+        events.sinkTo(sinks.jobEvents()).uid(latency.qualify("job-events-sink")).name("job_events table");
+    }
+
+    private Quarantine quarantine(String operator) {
+        return new Quarantine(operator, attempts, limits.jobTimeout());
     }
 
     /**
      * The router runs after {@code keyBy(jobId)}, chained: its outputs are still partitioned by job, so
-     * they are declared keyed instead of shuffled again. A spoken reply saves a network hop this way.
+     * they are declared keyed instead of shuffled again.
      */
     private static KeyedStream<VoiceRequest, String> keyedByJob(DataStream<VoiceRequest> routed) {
         return DataStreamUtils.reinterpretAsKeyedStream(routed, VoiceRequest::jobId, Types.STRING);

@@ -6,6 +6,7 @@ import dev.shabdam.pipeline.dubbing.DubFixtures;
 import dev.shabdam.pipeline.dubbing.DubIngestOperator;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.jobs.Quarantines;
 import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.MediaProbe;
@@ -60,7 +61,8 @@ class MediaLimitTest {
     void analysisRefusesFromTheProbeBeforeDecoding() throws Exception {
         String key = wav("voice.wav", 1.5);
 
-        List<VoiceEvent> events = run(new AnalyzeOperator(storage(), probedAs(FIVE_HOURS), JobLimits.DEFAULT),
+        List<VoiceEvent> events = run(new AnalyzeOperator(storage(), probedAs(FIVE_HOURS), JobLimits.DEFAULT,
+                Quarantines.fresh()),
                 Requests.analyze("job-1", key));
 
         assertThat(events).extracting(VoiceEvent::kind).as("nothing after the probe started")
@@ -73,7 +75,7 @@ class MediaLimitTest {
         String key = wav("voice.wav", 3.0);
         JobLimits twoSeconds = new JobLimits(2, Duration.ofMinutes(1));
 
-        List<VoiceEvent> events = run(new AnalyzeOperator(storage(), probedAs(1.0), twoSeconds),
+        List<VoiceEvent> events = run(new AnalyzeOperator(storage(), probedAs(1.0), twoSeconds, Quarantines.fresh()),
                 Requests.analyze("job-1", key));
 
         assertRefused(events.get(events.size() - 1), "longer than the 2 s");
@@ -85,7 +87,7 @@ class MediaLimitTest {
                 Map.of("a", wav("a.wav", 1.0), "b", wav("b.wav", 1.0)), Requests.AT);
 
         List<VoiceEvent> events = run(new CompareOperator(storage(), models.toString(), probedAs(FIVE_HOURS),
-                JobLimits.DEFAULT), request);
+                JobLimits.DEFAULT, Quarantines.fresh()), request);
 
         assertRefused(events.get(events.size() - 1), "5:00:00");
     }
@@ -97,7 +99,7 @@ class MediaLimitTest {
                 .translation(DubFixtures.TARGET_SRT).request();
 
         List<VoiceEvent> events = run(new DubIngestOperator(storage(), probedAs(FIVE_HOURS), models.toString(), null,
-                JobLimits.DEFAULT), request);
+                JobLimits.DEFAULT, Quarantines.fresh()), request);
 
         assertRefused(events.get(events.size() - 1), "5:00:00");
         assertThat(harness.getSideOutput(DubIngestOperator.PLANS)).isNull();

@@ -1,11 +1,12 @@
 package dev.shabdam.pipeline;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.JobSinks;
-import dev.shabdam.pipeline.io.JobStateSinks;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
+import dev.shabdam.pipeline.io.TestPostgres;
 import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
@@ -54,12 +55,12 @@ public final class SmallHeapPipeline {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
-        new VoicePipelineJob(source(requests),
+        VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(source(requests),
                 new JobSinks(events, new CollectSink<>(), new CollectSink<>(), new CollectSink<>(), new CollectSink<>(),
-                        new CollectSink<>(), new CollectSink<>()),
-                new ObjectStorage(storageRoot.toUri().toString()),
-                // no GENERATE job: the synthesis cache index is never asked, so it points nowhere
-                new SynthesisCacheIndex(JobStateSinks.connection("jdbc:postgresql://127.0.0.1:1/unused", null, null)),
+                        new CollectSink<>(), new CollectSink<>()));
+        // the attempts are counted in a real PostgreSQL (embedded, outside this JVM's heap), as in the stack
+        new VoicePipelineJob(connectors, connectors, new ObjectStorage(storageRoot.toUri().toString()),
+                new SynthesisCacheIndex(TestPostgres.connection()), new AttemptLedger(TestPostgres.connection()),
                 new FfmpegMediaProbe(), "models/cache", null, JobLimits.DEFAULT)
                 .build(env);
         long started = System.nanoTime();

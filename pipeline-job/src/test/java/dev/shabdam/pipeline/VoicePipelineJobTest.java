@@ -4,8 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.dubbing.DubFixtures;
 import dev.shabdam.pipeline.io.DeadLetter;
 import dev.shabdam.pipeline.io.JobSinks;
-import dev.shabdam.pipeline.io.JobStateSinks;
+import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
+import dev.shabdam.pipeline.io.TestPostgres;
+import dev.shabdam.pipeline.jobs.LatencyClass;
+import dev.shabdam.pipeline.synthesis.CacheScope;
+import dev.shabdam.pipeline.synthesis.GenerateOperator;
+import dev.shabdam.speech.AudioFormat;
+import dev.shabdam.speech.GenerationParameters;
+import dev.shabdam.speech.prosody.Prosody;
+import dev.shabdam.speech.text.Language;
+import org.apache.flink.runtime.jobgraph.JobEdge;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.JobVertex;
+import org.apache.flink.runtime.jobgraph.JobVertexID;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.jobs.EventSeq;
@@ -22,6 +35,7 @@ import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
@@ -37,8 +51,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,9 +73,6 @@ class VoicePipelineJobTest {
                     .setNumberSlotsPerTaskManager(2)
                     .build());
 
-    /** No GENERATE job here: the synthesis cache index is never asked, so it points nowhere. */
-    private static final SynthesisCacheIndex UNUSED_CACHE_INDEX =
-            new SynthesisCacheIndex(JobStateSinks.connection("jdbc:postgresql://127.0.0.1:1/unused", null, null));
 
     @TempDir
     Path storageRoot;
@@ -76,6 +92,7 @@ class VoicePipelineJobTest {
                 json(Requests.raw(Requests.analyze("job-good", goodKey))),
                 json(Requests.raw(Requests.analyze("job-noise", noiseKey))),
                 json(Requests.raw(Requests.cancel("job-cancelled", JobType.ANALYZE))),
+                json(Requests.raw(Requests.cancel("job-cancelled-generate", JobType.GENERATE))),
                 json(Requests.raw(Requests.submit("job-train", JobType.TRAIN))));
         CollectSink<VoiceEvent> events = new CollectSink<>();
         CollectSink<VoiceEvent> jobs = new CollectSink<>();
@@ -83,19 +100,13 @@ class VoicePipelineJobTest {
         CollectSink<VoiceEvent> analysisResults = new CollectSink<>();
         CollectSink<DeadLetter> deadLetters = new CollectSink<>();
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(testConfiguration());
-        env.setParallelism(2);
-        new VoicePipelineJob(source(requests),
-                new JobSinks(events, jobs, jobEvents, analysisResults, new CollectSink<>(), new CollectSink<>(), deadLetters),
-                new ObjectStorage(storageRoot.toUri().toString()), UNUSED_CACHE_INDEX, new FfmpegMediaProbe(),
-                "models/cache", null, JobLimits.DEFAULT)
-                .build(env);
-        env.execute("voice-pipeline-test");
+        run(requests, new JobSinks(events, jobs, jobEvents, analysisResults, new CollectSink<>(), new CollectSink<>(),
+                deadLetters));
 
         assertThat(deadLetters.received()).singleElement()
                 .satisfies(letter -> assertThat(letter.reason()).startsWith("not a VoiceRequest"));
         var byJob = events.received().stream().collect(Collectors.groupingBy(VoiceEvent::jobId));
-        assertThat(byJob).containsOnlyKeys("job-good", "job-noise", "job-cancelled", "job-train");
+        assertThat(byJob).containsOnlyKeys("job-good", "job-noise", "job-cancelled", "job-cancelled-generate", "job-train");
         assertThat(byJob.get("job-good")).extracting(VoiceEvent::seq, VoiceEvent::kind).containsExactly(
                 tuple(1, EventKind.PROGRESS),
                 tuple(2, EventKind.PROGRESS),
@@ -108,6 +119,8 @@ class VoicePipelineJobTest {
         assertThat(byJob.get("job-noise")).last()
                 .satisfies(e -> assertThat(e.error().code()).isEqualTo("unsupported_media"));
         assertThat(byJob.get("job-cancelled")).singleElement()
+                .satisfies(e -> assertThat(e.seq()).isEqualTo(EventSeq.CANCELLED));
+        assertThat(byJob.get("job-cancelled-generate")).as("cancelled by its own class, once").singleElement()
                 .satisfies(e -> assertThat(e.seq()).isEqualTo(EventSeq.CANCELLED));
         assertThat(byJob.get("job-train")).singleElement()
                 .satisfies(e -> assertThat(e.error().code()).isEqualTo("not_implemented"));
@@ -123,15 +136,7 @@ class VoicePipelineJobTest {
                 .translation(DubFixtures.TARGET_SRT).request();
         CollectSink<VoiceEvent> events = new CollectSink<>();
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(testConfiguration());
-        env.setParallelism(2);
-        new VoicePipelineJob(source(List.of(json(Requests.raw(dub)))),
-                new JobSinks(events, new CollectSink<>(), new CollectSink<>(), new CollectSink<>(), new CollectSink<>(),
-                        new CollectSink<>(), new CollectSink<>()),
-                new ObjectStorage(storageRoot.toUri().toString()), UNUSED_CACHE_INDEX, new FfmpegMediaProbe(),
-                "models/cache", null, JobLimits.DEFAULT)
-                .build(env);
-        env.execute("dub-test");
+        run(List.of(json(Requests.raw(dub))), eventsOnly(events));
 
         List<VoiceEvent> received = events.received().stream().sorted(Comparator.comparingInt(VoiceEvent::seq)).toList();
         assertThat(received).extracting(VoiceEvent::seq).containsExactly(1, 2, 4, 10, 11, 12, 13, EventSeq.FINAL);
@@ -164,8 +169,120 @@ class VoicePipelineJobTest {
                 .contains("Decode requests", "Cancellation gate", "Route by job type", "Analyze");
         assertThat(graph.getStreamNodes()).extracting(StreamNode::getMaxParallelism)
                 .containsOnly(VoicePipelineJob.MAX_PARALLELISM);
+        assertThat(graph.getStreamNodes()).extracting(StreamNode::getTransformationUID)
+                .contains("requests-source", "interactive-requests-source", "cancellation-gate",
+                        "interactive-cancellation-gate", "events-sink", "interactive-events-sink");
         // building the job graph serializes every operator and connector, as a submission does
-        assertThat(graph.getJobGraph().getNumberOfVertices()).isPositive();
+        JobGraph jobGraph = graph.getJobGraph();
+        assertThat(jobGraph.getNumberOfVertices()).isPositive();
+        assertThat(connectedParts(jobGraph)).as("the latency classes share no task: a failure or backpressure in one "
+                + "does not reach the other").isEqualTo(LatencyClass.values().length);
+    }
+
+    @Test
+    void theJobNeverGivesUpAndALongRecordFailsNoCheckpointsInARowBeyondWhatIsTolerated() {
+        JobLimits limits = new JobLimits(JobLimits.DEFAULT_MAX_MEDIA_SECONDS, Duration.ofHours(2));
+        Configuration conf = VoicePipelineJob.configuration(new PipelineConfig("k:9092", "jdbc:x", null, null,
+                "file:///x", 1000, 2, "models/cache", limits));
+
+        assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
+        assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS)).isEqualTo(Integer.MAX_VALUE);
+        Duration expiring = conf.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT)
+                .multipliedBy(conf.get(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER));
+        assertThat(expiring).as("checkpoints a record as long as the time limit lets expire, tolerated")
+                .isGreaterThan(limits.jobTimeout());
+    }
+
+    @Test
+    void identicalGenerationsOfATenantShareOneSynthesisAndTenantsShareNothing() throws Exception {
+        EspeakRequired.assumeInstalled("VoicePipelineJobTest.identicalGenerations");
+        String text = "ഒരേ വാക്യം " + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6) + ".";
+        Map<String, String> own = new GenerationParameters(text, Language.ML, null, Prosody.NEUTRAL, AudioFormat.WAV,
+                false).toParameters();
+        Map<String, String> shared = new HashMap<>(own);
+        shared.put(CacheScope.SHARED_CACHE_PARAMETER, "true");
+        List<String> requests = new ArrayList<>();
+        // job ids that a job-keyed operator would run on both subtasks at once
+        for (String jobId : jobIdsOnEverySubtask("gen-a-", 2, 3)) {
+            requests.add(json(Requests.raw(VoiceRequest.submit(jobId, "tenant-a", JobType.GENERATE, own, Map.of(), Requests.AT))));
+        }
+        requests.add(json(Requests.raw(VoiceRequest.submit("gen-b", "tenant-b", JobType.GENERATE, own, Map.of(), Requests.AT))));
+        requests.add(json(Requests.raw(VoiceRequest.submit("gen-shared-a", "tenant-a", JobType.GENERATE, shared, Map.of(), Requests.AT))));
+        requests.add(json(Requests.raw(VoiceRequest.submit("gen-shared-b", "tenant-b", JobType.GENERATE, shared, Map.of(), Requests.AT))));
+        CollectSink<VoiceEvent> events = new CollectSink<>();
+
+        run(requests, eventsOnly(events));
+
+        Map<String, VoiceEvent> done = events.received().stream().filter(e -> e.status().isFinal())
+                .collect(Collectors.toMap(VoiceEvent::jobId, e -> e));
+        assertThat(done).hasSize(requests.size()).allSatisfy((job, e) -> assertThat(e.kind()).isEqualTo(EventKind.COMPLETED));
+        Map<String, List<VoiceEvent>> byAudio = done.values().stream()
+                .collect(Collectors.groupingBy(e -> e.outputs().get(GenerateOperator.AUDIO)));
+        assertThat(byAudio).as("one object per cache scope").hasSize(3).allSatisfy((key, answers) -> {
+            assertThat(storageRoot.resolve(key)).exists();
+            assertThat(answers).filteredOn(e -> !cached(e)).as("one synthesis for %s", key).hasSize(1);
+        });
+        assertThat(byAudio.get(done.get("gen-b").outputs().get(GenerateOperator.AUDIO))).singleElement()
+                .as("the other tenant's cache is its own: a miss").satisfies(e -> assertThat(cached(e)).isFalse());
+        assertThat(done.get("gen-b").outputs().get(GenerateOperator.AUDIO)).startsWith("cache/tts/tenants/tenant-b/");
+        assertThat(done.get("gen-shared-a").outputs()).as("tenants that share, share").isEqualTo(done.get("gen-shared-b").outputs());
+        assertThat(done.get("gen-shared-a").outputs().get(GenerateOperator.AUDIO)).startsWith("cache/tts/shared/");
+    }
+
+    /** Both latency classes read the same bounded records and write into the same sinks. */
+    private void run(List<String> requests, JobSinks sinks) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(testConfiguration());
+        env.setParallelism(2);
+        VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(source(requests), sinks);
+        new VoicePipelineJob(connectors, connectors, new ObjectStorage(storageRoot.toUri().toString()),
+                new SynthesisCacheIndex(TestPostgres.connection()), new AttemptLedger(TestPostgres.connection()),
+                new FfmpegMediaProbe(), "models/cache", null, JobLimits.DEFAULT)
+                .build(env);
+        env.execute("voice-pipeline-test");
+    }
+
+    private static JobSinks eventsOnly(CollectSink<VoiceEvent> events) {
+        return new JobSinks(events, new CollectSink<>(), new CollectSink<>(), new CollectSink<>(), new CollectSink<>(),
+                new CollectSink<>(), new CollectSink<>());
+    }
+
+    private static boolean cached(VoiceEvent completed) {
+        return RecordCodec.readTree(completed.result()).path("cached").asBoolean();
+    }
+
+    /** {@code perSubtask} job ids for each of {@code parallelism} subtasks of an operator keyed by job id. */
+    private static List<String> jobIdsOnEverySubtask(String prefix, int parallelism, int perSubtask) {
+        Map<Integer, List<String>> bySubtask = new HashMap<>();
+        for (int i = 0; bySubtask.size() < parallelism
+                || bySubtask.values().stream().anyMatch(ids -> ids.size() < perSubtask); i++) {
+            String jobId = prefix + i;
+            List<String> ids = bySubtask.computeIfAbsent(KeyGroupRangeAssignment.assignKeyToParallelOperator(
+                    jobId, VoicePipelineJob.MAX_PARALLELISM, parallelism), subtask -> new ArrayList<>());
+            if (ids.size() < perSubtask) {
+                ids.add(jobId);
+            }
+        }
+        return bySubtask.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** How many groups of tasks the job graph has that no edge joins: each restarts and backpressures on its own. */
+    private static int connectedParts(JobGraph graph) {
+        Map<JobVertexID, JobVertexID> parent = new HashMap<>();
+        graph.getVertices().forEach(vertex -> parent.put(vertex.getID(), vertex.getID()));
+        for (JobVertex vertex : graph.getVertices()) {
+            for (JobEdge input : vertex.getInputs()) {
+                parent.put(root(parent, input.getSource().getProducer().getID()), root(parent, vertex.getID()));
+            }
+        }
+        return (int) parent.keySet().stream().map(id -> root(parent, id)).distinct().count();
+    }
+
+    private static JobVertexID root(Map<JobVertexID, JobVertexID> parent, JobVertexID id) {
+        JobVertexID root = id;
+        while (!parent.get(root).equals(root)) {
+            root = parent.get(root);
+        }
+        return root;
     }
 
     /** The production configuration, with fast checkpoints and no restarts: a failure must fail the test. */

@@ -39,11 +39,17 @@ public final class StorageKeys {
     }
 
     /**
-     * Where synthesised audio lives, addressed by its content: the cache key is a hash of everything
-     * that shapes the audio, so equal requests of any tenant share one object.
+     * Where synthesised audio lives, addressed by its content within a cache scope: the cache key is a
+     * hash of the scope and everything that shapes the audio, so equal requests share one object within
+     * the scope. A tenant's own scope ({@code cache/tts/tenants/<tenant>/}) keeps its work from answering
+     * (and revealing itself to) any other tenant; tenants configured to share use the shared scope
+     * ({@code cache/tts/shared/}), which no tenant's id can name.
+     *
+     * @param tenantId the tenant whose scope it is; null for the shared scope
      */
-    public static String synthesisCache(String cacheKey, String extension) {
-        return SYNTHESIS_CACHE + safe(cacheKey) + "." + safe(extension);
+    public static String synthesisCache(String tenantId, String cacheKey, String extension) {
+        String scope = tenantId == null ? "shared/" : "tenants/" + safe(tenantId) + "/";
+        return SYNTHESIS_CACHE + scope + safe(cacheKey) + "." + safe(extension);
     }
 
     /** Whether {@code key} is a {@link #synthesisCache} key: its bytes never change, so a copy of them is never stale. */

@@ -17,6 +17,22 @@ class StorageKeysTest {
     }
 
     @Test
+    void synthesisCacheKeysAreScopedByTenantUnlessShared() {
+        String own = StorageKeys.synthesisCache("acme", "abc123", "wav");
+        String shared = StorageKeys.synthesisCache(null, "abc123", "wav");
+
+        assertThat(own).isEqualTo("cache/tts/tenants/acme/abc123.wav");
+        assertThat(shared).isEqualTo("cache/tts/shared/abc123.wav");
+        assertThat(StorageKeys.synthesisCache("shared", "abc123", "wav")).as("no tenant can name the shared scope")
+                .isNotEqualTo(shared);
+        assertThat(StorageKeys.isSynthesisCache(own)).isTrue();
+        assertThat(StorageKeys.isSynthesisCache(shared)).isTrue();
+        assertThat(StorageKeys.isSynthesisCache(StorageKeys.output("j1", "audio.wav"))).isFalse();
+        assertThatThrownBy(() -> StorageKeys.synthesisCache("../acme", "abc123", "wav"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aJobsPrefixesHoldEveryKeyOfTheJob() {
         assertThat(StorageKeys.upload("acme", "j1", "file")).startsWith(StorageKeys.uploadsOf("acme", "j1"));
         assertThat(StorageKeys.output("j1", "report")).startsWith(StorageKeys.workOf("j1"));

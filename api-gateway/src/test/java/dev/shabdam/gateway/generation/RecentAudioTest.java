@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RecentAudioTest {
     private static final String SCOPE = "tenant:a";
-    private static final String A = StorageKeys.synthesisCache("a".repeat(64), "wav");
-    private static final String B = StorageKeys.synthesisCache("b".repeat(64), "wav");
-    private static final String C = StorageKeys.synthesisCache("c".repeat(64), "wav");
+    private static final String A = StorageKeys.synthesisCache("a", "a".repeat(64), "wav");
+    private static final String B = StorageKeys.synthesisCache("a", "b".repeat(64), "wav");
+    private static final String C = StorageKeys.synthesisCache("a", "c".repeat(64), "wav");
 
     private static RecentAudio withBudget(long bytes) {
         return new RecentAudio(new GenerationProperties(DataSize.ofBytes(bytes), Set.of()));

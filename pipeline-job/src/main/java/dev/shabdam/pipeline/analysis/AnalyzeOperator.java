@@ -6,6 +6,7 @@ import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.InvalidParameterException;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
+import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobLimits;
@@ -46,12 +47,8 @@ public class AnalyzeOperator extends MediaJobOperator {
     private final JobLimits limits;
     private transient VoiceAnalyzer analyzer;
 
-    public AnalyzeOperator(ObjectStorage storage, MediaProbe probe) {
-        this(storage, probe, JobLimits.DEFAULT);
-    }
-
-    public AnalyzeOperator(ObjectStorage storage, MediaProbe probe, JobLimits limits) {
-        super(storage);
+    public AnalyzeOperator(ObjectStorage storage, MediaProbe probe, JobLimits limits, Quarantine quarantine) {
+        super(storage, quarantine);
         this.probe = probe;
         this.limits = limits;
     }

@@ -6,10 +6,10 @@ import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
+import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.AudioDecoder;
-import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.pipeline.media.MediaTooLongException;
 import dev.shabdam.schemas.RecordCodec;
@@ -47,12 +47,9 @@ public class CompareOperator extends MediaJobOperator {
     private transient VoiceComparator comparator;
 
     /** {@code modelsDir}: where an ONNX speaker-embedding model may be installed (models/cache). */
-    public CompareOperator(ObjectStorage storage, String modelsDir) {
-        this(storage, modelsDir, new FfmpegMediaProbe(), JobLimits.DEFAULT);
-    }
-
-    public CompareOperator(ObjectStorage storage, String modelsDir, MediaProbe probe, JobLimits limits) {
-        super(storage);
+    public CompareOperator(ObjectStorage storage, String modelsDir, MediaProbe probe, JobLimits limits,
+                           Quarantine quarantine) {
+        super(storage, quarantine);
         this.modelsDir = modelsDir;
         this.probe = probe;
         this.limits = limits;

@@ -5,6 +5,7 @@ import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobFailures;
 import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.schemas.JobError;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keyed by job: collects a dub's lines as synthesis finishes them (in any order, before or after the
@@ -32,7 +34,8 @@ import java.util.Map;
  * after a failure the job resumes from the checkpoint without speaking those lines again.
  *
  * <p>A FAILED line fails the job; a CANCELLED line ends it quietly (the cancellation gate already
- * emitted CANCELLED). An ended job's late lines are dropped, and its state is cleared; the mark that
+ * emitted CANCELLED). An assembly that crashed the task on both of its tries ({@link Quarantine}) fails
+ * the job. An ended job's late lines are dropped, and its state is cleared; the mark that
  * it ended is kept for a day.
  */
 public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan, DubbedUtterance, VoiceEvent> {
@@ -44,21 +47,19 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
     private final ObjectStorage storage;
     private final MediaProbe probe;
     private final JobLimits limits;
+    private final Quarantine quarantine;
     private transient DubAssembler assembler;
     private transient ValueState<DubPlan> plan;
     private transient MapState<Integer, DubbedUtterance> lines;
     private transient ValueState<Integer> received;
     private transient ValueState<Boolean> ended;
 
-    public DubAssemblyOperator(ObjectStorage storage, MediaProbe probe) {
-        this(storage, probe, JobLimits.DEFAULT);
-    }
-
     /** @param limits the longest original the mix decodes ({@code media_too_long} should its header have lied) */
-    public DubAssemblyOperator(ObjectStorage storage, MediaProbe probe, JobLimits limits) {
+    public DubAssemblyOperator(ObjectStorage storage, MediaProbe probe, JobLimits limits, Quarantine quarantine) {
         this.storage = storage;
         this.probe = probe;
         this.limits = limits;
+        this.quarantine = quarantine;
     }
 
     @Override
@@ -128,15 +129,29 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
         out.collect(JobEvents.progress(known.request(), DubProgress.mixSeq(known.utteranceCount()), MIX,
                 DubProgress.LINES_DONE));
         StageClock clock = StageClock.start();
-        try {
-            DubAssembler.Assembled done = assembler.assemble(known, all);
-            out.collect(JobEvents.completed(known.request(), EventSeq.FINAL, MIX, clock.lap(), done.resultJson(),
-                    done.outputs(), done.mediaSeconds()));
-        } catch (Exception e) {
-            JobError error = JobFailures.describe(e, "assembly of dub " + known.jobId());
-            out.collect(JobEvents.failed(known.request(), EventSeq.FINAL, MIX, clock.lap(), error));
+        Optional<JobError> quarantined = quarantine.attempt(known.jobId(), () -> out.collect(assemble(known, all, clock)));
+        if (quarantined.isPresent()) {
+            out.collect(JobEvents.failed(known.request(), EventSeq.FINAL, MIX, clock.lap(), quarantined.get()));
         }
         finish();
+    }
+
+    /** The job's COMPLETED event with its outputs, or FAILED with the reason. */
+    private VoiceEvent assemble(DubPlan known, List<DubbedUtterance> all, StageClock clock) {
+        try {
+            DubAssembler.Assembled done = assembler.assemble(known, all);
+            return JobEvents.completed(known.request(), EventSeq.FINAL, MIX, clock.lap(), done.resultJson(),
+                    done.outputs(), done.mediaSeconds());
+        } catch (Exception e) {
+            JobError error = JobFailures.describe(e, "assembly of dub " + known.jobId());
+            return JobEvents.failed(known.request(), EventSeq.FINAL, MIX, clock.lap(), error);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        quarantine.close();
+        super.close();
     }
 
     /** A line that was not dubbed ends the job: FAILED with its reason, or quietly when cancelled. */

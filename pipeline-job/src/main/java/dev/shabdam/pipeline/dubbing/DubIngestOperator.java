@@ -15,6 +15,7 @@ import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobFailedException;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
 import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.AudioDecoder;
@@ -70,14 +71,10 @@ public class DubIngestOperator extends MediaJobOperator {
     private transient SpeechTranscription transcription;
 
     /** @param translation the machine translation for jobs that upload none; null where there is none */
-    public DubIngestOperator(ObjectStorage storage, MediaProbe probe, String modelsDir, TranslatorSettings translation) {
-        this(storage, probe, modelsDir, translation, JobLimits.DEFAULT);
-    }
-
     /** @param limits the longest media a dub accepts ({@code media_too_long} beyond it) */
     public DubIngestOperator(ObjectStorage storage, MediaProbe probe, String modelsDir, TranslatorSettings translation,
-                             JobLimits limits) {
-        super(storage);
+                             JobLimits limits, Quarantine quarantine) {
+        super(storage, quarantine);
         this.probe = probe;
         this.modelsDir = modelsDir;
         this.translation = translation;
@@ -96,6 +93,7 @@ public class DubIngestOperator extends MediaJobOperator {
             translator.close();
         }
         transcription.close();
+        super.close();
     }
 
     /** The upload as probed, and the cues heard in it or given with it. */

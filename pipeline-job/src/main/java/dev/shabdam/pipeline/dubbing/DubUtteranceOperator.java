@@ -2,6 +2,7 @@ package dev.shabdam.pipeline.dubbing;
 
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.JobFailures;
+import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.media.WavWriter;
 import dev.shabdam.pipeline.synthesis.SpeechEngines;
 import dev.shabdam.schemas.JobError;
@@ -27,7 +28,9 @@ import java.util.Optional;
  *
  * <p>Each line's aligned audio and its description are stored under deterministic keys, the
  * description last: a line whose description is already stored was finished by an earlier attempt
- * (before a failure, or a replay after recovery) and is answered from storage without synthesis.
+ * (before a failure, or a replay after recovery) and is answered from storage without synthesis. A line
+ * whose work crashed the task on both of its tries ({@link Quarantine}) is answered FAILED, which fails
+ * its job.
  */
 public class DubUtteranceOperator extends KeyedBroadcastProcessFunction<String, UtteranceTask, String, DubbedUtterance> {
     private static final long serialVersionUID = 1L;
@@ -40,11 +43,13 @@ public class DubUtteranceOperator extends KeyedBroadcastProcessFunction<String, 
 
     private final ObjectStorage storage;
     private final String modelsDir;
+    private final Quarantine quarantine;
     private transient UtteranceDubber dubber;
 
-    public DubUtteranceOperator(ObjectStorage storage, String modelsDir) {
+    public DubUtteranceOperator(ObjectStorage storage, String modelsDir, Quarantine quarantine) {
         this.storage = storage;
         this.modelsDir = modelsDir;
+        this.quarantine = quarantine;
     }
 
     @Override
@@ -58,12 +63,23 @@ public class DubUtteranceOperator extends KeyedBroadcastProcessFunction<String, 
             out.collect(DubbedUtterance.cancelled(task));
             return;
         }
+        Optional<JobError> quarantined = quarantine.attempt(task.lineKey(), () -> out.collect(doneOrDub(task)));
+        quarantined.ifPresent(error -> out.collect(DubbedUtterance.failed(task, error.code(), error.detail())));
+    }
+
+    @Override
+    public void close() throws Exception {
+        quarantine.close();
+        super.close();
+    }
+
+    /** The line as an earlier attempt stored it, else spoken now. */
+    private DubbedUtterance doneOrDub(UtteranceTask task) throws Exception {
         Optional<byte[]> done = storage.readIfPresent(descriptionKey(task));
         if (done.isPresent()) {
-            out.collect(RecordCodec.mapper().readValue(done.get(), DubbedUtterance.class));
-            return;
+            return RecordCodec.mapper().readValue(done.get(), DubbedUtterance.class);
         }
-        out.collect(dub(task));
+        return dub(task);
     }
 
     @Override

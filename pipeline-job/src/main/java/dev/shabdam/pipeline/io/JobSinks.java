@@ -5,8 +5,10 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 
 /**
- * Where the job's results go. Real connectors in production ({@link #of}); tests pass collecting
- * sinks and run the same graph.
+ * Where the job's results go, for one latency class: each class has sinks of its own, so that one's
+ * backpressure and failures stay its own. Real connectors in production ({@link #of}); tests pass
+ * collecting sinks and run the same graph. A class leaves the sinks of the other class's results unused
+ * (dead letters, analysis results: media; replies, the synthesis cache: interactive).
  *
  * @param events          {@code voice.events} (every event)
  * @param jobs            the {@code jobs} table (every event)
@@ -25,9 +27,10 @@ public record JobSinks(
         Sink<VoiceEvent> synthesisCache,
         Sink<DeadLetter> deadLetters) {
 
-    public static JobSinks of(String kafkaBootstrap, JdbcConnectionOptions jdbc) {
+    /** @param transactionalIdPrefix of the {@code voice.events} sink, unique to this set of sinks */
+    public static JobSinks of(String kafkaBootstrap, JdbcConnectionOptions jdbc, String transactionalIdPrefix) {
         return new JobSinks(
-                KafkaConnectors.events(kafkaBootstrap),
+                KafkaConnectors.events(kafkaBootstrap, transactionalIdPrefix),
                 JobStateSinks.jobs(jdbc),
                 JobStateSinks.jobEvents(jdbc),
                 AnalysisResultsSink.create(jdbc),

@@ -10,7 +10,6 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /** The job's Kafka source and sinks. */
 public final class KafkaConnectors {
-    public static final String GROUP_ID = "shabdam-pipeline";
     public static final String TRANSACTIONAL_ID_PREFIX = "shabdam-pipeline-events";
     /**
      * A transaction stays open until the next checkpoint completes, and a checkpoint barrier waits behind
@@ -26,12 +25,14 @@ public final class KafkaConnectors {
     /**
      * Requests, from the group's committed offsets (the earliest ones on first start). Reads only
      * committed records, so a gateway transaction that aborted never becomes a job.
+     *
+     * @param groupId the consumer group: one per latency class, each reading every request
      */
-    public static KafkaSource<RawRecord> requests(String bootstrapServers) {
+    public static KafkaSource<RawRecord> requests(String bootstrapServers, String groupId) {
         return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(Topics.REQUESTS)
-                .setGroupId(GROUP_ID)
+                .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new RawRecordDeserializer())
                 .setProperty("isolation.level", "read_committed")
@@ -41,13 +42,16 @@ public final class KafkaConnectors {
     /**
      * Events, in Kafka transactions committed with each checkpoint: readers with read_committed see
      * every event once, even when the job replays from a checkpoint after a failure.
+     *
+     * @param transactionalIdPrefix unique to this sink in the job ({@link #TRANSACTIONAL_ID_PREFIX}, qualified):
+     *                              two sinks on one prefix would fence each other's transactions
      */
-    public static KafkaSink<VoiceEvent> events(String bootstrapServers) {
+    public static KafkaSink<VoiceEvent> events(String bootstrapServers, String transactionalIdPrefix) {
         return KafkaSink.<VoiceEvent>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setRecordSerializer(new EventRecordSerializer(Topics.EVENTS))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(TRANSACTIONAL_ID_PREFIX)
+                .setTransactionalIdPrefix(transactionalIdPrefix)
                 .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
                 .build();
     }

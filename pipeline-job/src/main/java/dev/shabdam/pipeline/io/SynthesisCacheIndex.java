@@ -1,7 +1,6 @@
 package dev.shabdam.pipeline.io;
 
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
-import org.apache.flink.connector.jdbc.datasource.connections.SimpleJdbcConnectionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +15,7 @@ import java.util.Optional;
  * audio is in storage, and carries the result to answer a hit with. One indexed read on a connection kept
  * open, instead of asking object storage whether an object exists and reading its result beside it.
  *
- * <p>Each operator instance gets its own copy and connection, opened on the first lookup. A lookup that
+ * <p>Each operator instance gets its own copy and connection ({@link KeptConnection}). A lookup that
  * fails counts as a miss: the job synthesises again, storing the same bytes under the same key, which is
  * slower but right; the connection is opened afresh on the next lookup.
  */
@@ -29,17 +28,16 @@ public final class SynthesisCacheIndex implements Serializable {
             WHERE cache_key = ? AND format = ? AND result IS NOT NULL
             """;
 
-    private final SimpleJdbcConnectionProvider connection;
-    private transient PreparedStatement find;
+    private final KeptConnection connection;
 
     public SynthesisCacheIndex(JdbcConnectionOptions connection) {
-        this.connection = new SimpleJdbcConnectionProvider(connection);
+        this.connection = new KeptConnection(connection);
     }
 
     /** The result stored for a content key in a format, if the cache has that audio. */
     public Optional<String> find(String cacheKey, String format) {
         try {
-            PreparedStatement statement = statement();
+            PreparedStatement statement = connection.statement(FIND);
             statement.setString(1, cacheKey);
             statement.setString(2, format);
             try (ResultSet row = statement.executeQuery()) {
@@ -53,14 +51,6 @@ public final class SynthesisCacheIndex implements Serializable {
     }
 
     public void close() {
-        find = null;
-        connection.closeConnection();
-    }
-
-    private PreparedStatement statement() throws SQLException, ClassNotFoundException {
-        if (find == null) {
-            find = connection.getOrEstablishConnection().prepareStatement(FIND);
-        }
-        return find;
+        connection.close();
     }
 }

@@ -9,9 +9,10 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Sends each submission to the operator of its job type (one side output per type). The main
- * output carries the router's own events: types without an operator yet fail at once with
- * {@code not_implemented}, instead of staying QUEUED forever.
+ * Sends each submission of the media class ({@link LatencyClass#MEDIA}) to the operator of its job type
+ * (one side output per type). The main output carries the router's own events: types without an
+ * operator yet fail at once with {@code not_implemented}, instead of staying QUEUED forever. GENERATE
+ * never comes here: the interactive class serves it, on a graph of its own.
  */
 public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {
     private static final long serialVersionUID = 1L;
@@ -20,8 +21,6 @@ public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {
             new OutputTag<>("analyze", TypeInformation.of(VoiceRequest.class));
     public static final OutputTag<VoiceRequest> COMPARE =
             new OutputTag<>("compare", TypeInformation.of(VoiceRequest.class));
-    public static final OutputTag<VoiceRequest> GENERATE =
-            new OutputTag<>("generate", TypeInformation.of(VoiceRequest.class));
     public static final OutputTag<VoiceRequest> DUB =
             new OutputTag<>("dub", TypeInformation.of(VoiceRequest.class));
     static final String STAGE = "route";
@@ -31,7 +30,6 @@ public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {
         switch (request.type()) {
             case ANALYZE -> ctx.output(ANALYZE, request);
             case COMPARE -> ctx.output(COMPARE, request);
-            case GENERATE -> ctx.output(GENERATE, request);
             case DUB -> ctx.output(DUB, request);
             case TRAIN -> out.collect(JobEvents.failed(request, EventSeq.FIRST, STAGE, null,
                     new JobError("not_implemented", request.type() + " jobs are not implemented yet")));

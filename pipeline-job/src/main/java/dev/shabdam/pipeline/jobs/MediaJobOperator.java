@@ -7,19 +7,25 @@ import dev.shabdam.schemas.VoiceRequest;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
+import java.util.Optional;
+
 /**
  * A job-type operator that works on stored media: it runs the job's stages and turns every
  * {@link Exception} into a FAILED event with a code, because a request that cannot be processed
  * must not fail the Flink job (the restart would replay it and fail again). {@link Error}s are left
- * to Flink on purpose: they mean the process is unwell, and recovery from a checkpoint is the cure.
+ * to Flink on purpose: they mean the process is unwell, and recovery from a checkpoint is the cure;
+ * the {@link Quarantine} sees to it that a request whose work crashes its task every time is tried
+ * only twice, then answered FAILED.
  */
 public abstract class MediaJobOperator extends KeyedProcessFunction<String, VoiceRequest, VoiceEvent> {
     private static final long serialVersionUID = 1L;
 
     private final ObjectStorage storage;
+    private final Quarantine quarantine;
 
-    protected MediaJobOperator(ObjectStorage storage) {
+    protected MediaJobOperator(ObjectStorage storage, Quarantine quarantine) {
         this.storage = storage;
+        this.quarantine = quarantine;
     }
 
     /**
@@ -37,14 +43,25 @@ public abstract class MediaJobOperator extends KeyedProcessFunction<String, Voic
     }
 
     @Override
-    public void processElement(VoiceRequest request, Context ctx, Collector<VoiceEvent> out) {
+    public void processElement(VoiceRequest request, Context ctx, Collector<VoiceEvent> out) throws Exception {
         StageClock clock = StageClock.start();
-        try {
-            run(request, ctx, out, clock);
-        } catch (Exception e) {
-            JobError error = JobFailures.describe(e, request.type() + " job " + request.jobId());
-            emitFailure(JobEvents.failed(request, finalSeq(), null, clock.lap(), error), ctx, out);
+        Optional<JobError> quarantined = quarantine.attempt(request.jobId(), () -> {
+            try {
+                run(request, ctx, out, clock);
+            } catch (Exception e) {
+                JobError error = JobFailures.describe(e, request.type() + " job " + request.jobId());
+                emitFailure(JobEvents.failed(request, finalSeq(), null, clock.lap(), error), ctx, out);
+            }
+        });
+        if (quarantined.isPresent()) {
+            emitFailure(JobEvents.failed(request, finalSeq(), null, null, quarantined.get()), ctx, out);
         }
+    }
+
+    @Override
+    public void close() throws Exception {
+        quarantine.close();
+        super.close();
     }
 
     /** Emits the job's FAILED event; a job type that also answers waiting clients directly sends it there too. */

@@ -6,6 +6,7 @@ import dev.shabdam.pipeline.io.SynthesisCacheIndex;
 import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
+import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.media.AudioEncoder;
 import dev.shabdam.pipeline.media.WavWriter;
@@ -41,10 +42,12 @@ import java.util.Optional;
  * events a waiting client acts on (streamed sentences, the end) go to it first, with small audio inline
  * ({@link GenerationOutput}).
  *
- * <p>Cache: the key hashes the normalised text, language, voice, controls, engine and model version
- * ({@link SentenceStreamer#cacheKey}); the audio lives at {@code cache/tts/<key>.<format>}, its result
- * in the {@code synthesis_cache} table. A hit (in this TaskManager's {@link KnownResults}, else in the
- * table) answers with the stored object, identical bytes, without synthesis.
+ * <p>Cache: the key hashes the cache scope (the tenant's own, or the shared one: {@link CacheScope}), the
+ * normalised text, language, voice, controls, engine and model version ({@link SentenceStreamer#cacheKey});
+ * the audio lives at {@code cache/tts/<scope>/<key>.<format>}, its result in the {@code synthesis_cache}
+ * table. A hit (in this TaskManager's {@link KnownResults}, else in the table) answers with the stored
+ * object, identical bytes, without synthesis. The operator is keyed by {@link GenerationKey}, so identical
+ * requests arriving together run one after the other here, and the later ones are hits.
  */
 public class GenerateOperator extends MediaJobOperator {
     private static final long serialVersionUID = 2L;
@@ -62,8 +65,8 @@ public class GenerateOperator extends MediaJobOperator {
     private transient Counter misses;
 
     /** @param voicesDir the models folder holding VITS voices (see models/manifest.json) */
-    public GenerateOperator(ObjectStorage storage, SynthesisCacheIndex index, String voicesDir) {
-        super(storage);
+    public GenerateOperator(ObjectStorage storage, SynthesisCacheIndex index, String voicesDir, Quarantine quarantine) {
+        super(storage, quarantine);
         this.index = index;
         this.voicesDir = voicesDir;
     }
@@ -76,8 +79,9 @@ public class GenerateOperator extends MediaJobOperator {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         index.close();
+        super.close();
     }
 
     @Override
@@ -87,9 +91,10 @@ public class GenerateOperator extends MediaJobOperator {
         SpeechEngines.Route route = engines.route(parameters.voiceId());
         SynthesisRequest synthesis = new SynthesisRequest(parameters.text(), parameters.language(),
                 route.engineVoiceId(), parameters.prosody());
-        String cacheKey = route.streamer().cacheKey(synthesis);
+        CacheScope scope = CacheScope.of(request);
+        String cacheKey = route.streamer().cacheKey(scope, synthesis);
         String format = parameters.format().extension();
-        String audioKey = StorageKeys.synthesisCache(cacheKey, format);
+        String audioKey = scope.storageKey(cacheKey, format);
         events.emit(JobEvents.progress(request, EventSeq.FIRST, STAGE, 0.0));
 
         Optional<String> cached = cachedResult(cacheKey, format, audioKey);

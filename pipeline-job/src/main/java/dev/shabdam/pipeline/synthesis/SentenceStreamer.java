@@ -73,11 +73,14 @@ public final class SentenceStreamer {
         return Audio.concat(parts, parts.get(0).sampleRate());
     }
 
-    /** The cache key of a request: over the normalised text (or the SSML as given) and everything else that shapes the audio. */
-    public String cacheKey(SynthesisRequest request) {
+    /**
+     * The cache key of a request in a cache scope: over the normalised text (or the SSML as given) and
+     * everything else that shapes the audio.
+     */
+    public String cacheKey(CacheScope scope, SynthesisRequest request) {
         String text = SsmlParser.isSsml(request.text()) ? request.text()
                 : normalizer.normalize(request.text(), request.language()).normalized();
-        return SynthesisCacheKey.of(text, request.language(), request.voiceId(), request.prosody(),
+        return SynthesisCacheKey.of(scope.id(), text, request.language(), request.voiceId(), request.prosody(),
                 engine.engineId(), engine.modelVersion(request.voiceId()));
     }
 

@@ -10,22 +10,24 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The synthesis cache key: sha256 over every input that changes the audio. Each field is
+ * The synthesis cache key: sha256 over the cache scope ({@link CacheScope#id()}: whose cache it is) and
+ * every input that changes the audio. Each field is
  * length-prefixed (so "ab"+"c" and "a"+"bc" differ) and doubles are hashed by their exact
  * bits, making the key deterministic across processes and machines. Bump {@link #SCHEME}
  * when the audio pipeline changes in a way that should invalidate old entries.
  */
 public final class SynthesisCacheKey {
 
-    static final String SCHEME = "shabdam-synthesis-v1";
+    static final String SCHEME = "shabdam-synthesis-v2";
 
     private SynthesisCacheKey() {
     }
 
-    public static String of(String normalizedText, Language language, String voiceId, Prosody prosody,
+    public static String of(String scope, String normalizedText, Language language, String voiceId, Prosody prosody,
                             String engineId, String modelVersion) {
         MessageDigest sha = sha256();
         field(sha, SCHEME);
+        field(sha, scope);
         field(sha, normalizedText);
         field(sha, language.code());
         field(sha, voiceId == null ? "" : voiceId);

@@ -1,5 +1,8 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.jobs.Quarantine;
+import dev.shabdam.pipeline.jobs.Quarantines;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.Requests;
@@ -24,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -157,6 +161,74 @@ class AnalyzeOperatorTest {
         assertThatThrownBy(() -> run(crashing, Requests.analyze("job-1", key))).isInstanceOf(Crash.class);
     }
 
+    @Test
+    void aRequestThatCrashesItsTaskOnEveryTryIsAnsweredFailedAfterOneRetry() throws Exception {
+        VoiceRequest poison = shortAnalysis("job-poison");
+        AtomicInteger probed = new AtomicInteger();
+        MediaProbe crashing = file -> {
+            probed.incrementAndGet();
+            throw new Crash();
+        };
+        // one quarantine for every try, as the operator's after each restart: its count is in the table
+        Quarantine quarantine = Quarantines.fresh();
+
+        assertThatThrownBy(() -> run(crashing, poison, quarantine)).as("the first try").isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> run(crashing, poison, quarantine)).as("the retry").isInstanceOf(Crash.class);
+        List<VoiceEvent> third = run(crashing, poison, quarantine);
+        List<VoiceEvent> replayed = run(crashing, poison, quarantine);
+
+        assertThat(probed).as("tried twice, never again").hasValue(2);
+        for (List<VoiceEvent> answer : List.of(third, replayed)) {
+            assertThat(answer).singleElement().satisfies(failed -> {
+                assertThat(failed.kind()).isEqualTo(EventKind.FAILED);
+                assertThat(failed.seq()).isEqualTo(4);
+                assertThat(failed.error().code()).isEqualTo("internal_error");
+                assertThat(failed.error().detail()).contains("2 tries", "Crash");
+            });
+        }
+    }
+
+    @Test
+    void aRequestThatRunsOutOfMemoryOnEveryTryEndsResourceExhausted() throws Exception {
+        VoiceRequest huge = shortAnalysis("job-huge");
+        MediaProbe exhausting = file -> {
+            throw new OutOfMemoryError("Java heap space");
+        };
+        Quarantine quarantine = Quarantines.fresh();
+
+        for (int tries = 0; tries < Quarantine.MAX_ATTEMPTS; tries++) {
+            assertThatThrownBy(() -> run(exhausting, huge, quarantine)).isInstanceOf(OutOfMemoryError.class);
+        }
+
+        assertThat(run(exhausting, huge, quarantine)).singleElement().satisfies(failed -> {
+            assertThat(failed.error().code()).isEqualTo("resource_exhausted");
+            assertThat(failed.error().detail()).contains("out of memory", "Java heap space");
+        });
+    }
+
+    @Test
+    void aRequestThatCrashedOnceAndThenCompletedIsCountedAfreshWhenReplayed() throws Exception {
+        VoiceRequest request = shortAnalysis("job-once");
+        MediaProbe crashing = file -> {
+            throw new Crash();
+        };
+        Quarantine quarantine = Quarantines.fresh();
+
+        assertThatThrownBy(() -> run(crashing, request, quarantine)).isInstanceOf(Crash.class);
+        assertThat(run(new FfmpegMediaProbe(), request, quarantine)).last()
+                .satisfies(done -> assertThat(done.kind()).isEqualTo(EventKind.COMPLETED));
+        // replayed after another record's crash: its first try again, not its third
+        assertThatThrownBy(() -> run(crashing, request, quarantine)).isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> run(crashing, request, quarantine)).isInstanceOf(Crash.class);
+    }
+
+    /** An analysis of 0.2 s of tone, uploaded. */
+    private VoiceRequest shortAnalysis(String jobId) throws Exception {
+        String key = upload(jobId, "voice.wav");
+        TestMedia.wav(storageRoot.resolve(key), 16_000, 1, 0.2, 440);
+        return Requests.analyze(jobId, key);
+    }
+
     private String upload(String jobId, String name) throws Exception {
         String key = StorageKeys.upload(Requests.TENANT, jobId, name);
         Files.createDirectories(storageRoot.resolve(key).getParent());
@@ -164,9 +236,17 @@ class AnalyzeOperatorTest {
     }
 
     private List<VoiceEvent> run(MediaProbe probe, VoiceRequest request) throws Exception {
+        return run(probe, request, Quarantines.fresh());
+    }
+
+    /** The request on a fresh operator, as after a restart; the quarantine's count outlives the operator. */
+    private List<VoiceEvent> run(MediaProbe probe, VoiceRequest request, Quarantine quarantine) throws Exception {
+        if (harness != null) {
+            harness.close();
+        }
         ObjectStorage storage = new ObjectStorage(storageRoot.toUri().toString());
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new AnalyzeOperator(storage, probe), VoiceRequest::jobId, Types.STRING);
+                new AnalyzeOperator(storage, probe, JobLimits.DEFAULT, quarantine), VoiceRequest::jobId, Types.STRING);
         harness.processElement(request, 0);
         return harness.extractOutputValues();
     }

@@ -1,5 +1,8 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.media.FfmpegMediaProbe;
+import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.jobs.Quarantines;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.Requests;
@@ -95,7 +98,8 @@ class CompareOperatorTest {
 
     private List<VoiceEvent> run(Map<String, String> inputs) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CompareOperator(new ObjectStorage(storageRoot.toUri().toString()), modelsDir.toString())),
+                new KeyedProcessOperator<>(new CompareOperator(new ObjectStorage(storageRoot.toUri().toString()), modelsDir.toString(),
+                        new FfmpegMediaProbe(), JobLimits.DEFAULT, Quarantines.fresh())),
                 VoiceRequest::jobId, Types.STRING);
         harness.open();
         harness.processElement(VoiceRequest.submit("job-1", Requests.TENANT, JobType.COMPARE, Map.of(), inputs, Requests.AT), 0);

@@ -1,5 +1,8 @@
 package dev.shabdam.pipeline.dubbing;
 
+import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.jobs.Quarantine;
+import dev.shabdam.pipeline.jobs.Quarantines;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.EventSeq;
@@ -125,10 +128,31 @@ class DubAssemblyOperatorTest {
         assertThat(harness.extractOutputValues()).isEmpty();
     }
 
+    @Test
+    void anAssemblyThatCrashedItsTaskOnBothTriesFailsTheJob() throws Exception {
+        Quarantine quarantine = Quarantines.fresh();
+        Quarantines.crashTwice(quarantine, "job-dub");
+        open(null, quarantine);
+        harness.processElement1(plan(1), 1);
+
+        harness.processElement2(line(0, 500, 1500), 2);
+
+        assertThat(harness.extractOutputValues()).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.FAILED);
+            assertThat(e.seq()).isEqualTo(EventSeq.FINAL);
+            assertThat(e.error().code()).isEqualTo("internal_error");
+        });
+        assertThat(storageRoot.resolve(StorageKeys.output("job-dub", "audio.wav"))).as("nothing was mixed").doesNotExist();
+    }
+
     private void open(OperatorSubtaskState restored) throws Exception {
+        open(restored, Quarantines.fresh());
+    }
+
+    private void open(OperatorSubtaskState restored, Quarantine quarantine) throws Exception {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
                 new KeyedCoProcessOperator<>(new DubAssemblyOperator(new ObjectStorage(storageRoot.toUri().toString()),
-                        new FfmpegMediaProbe())),
+                        new FfmpegMediaProbe(), JobLimits.DEFAULT, quarantine)),
                 DubPlan::jobId, DubbedUtterance::jobId, Types.STRING);
         if (restored != null) {
             harness.initializeState(restored);

@@ -1,5 +1,7 @@
 package dev.shabdam.pipeline.dubbing;
 
+import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.jobs.Quarantines;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpServer;
@@ -207,7 +209,7 @@ class DubIngestOperatorTest {
     private List<VoiceEvent> run(VoiceRequest request) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new DubIngestOperator(new ObjectStorage(storageRoot.toUri().toString()),
-                        new FfmpegMediaProbe(), models.toString(), translation)),
+                        new FfmpegMediaProbe(), models.toString(), translation, JobLimits.DEFAULT, Quarantines.fresh())),
                 VoiceRequest::jobId, Types.STRING);
         harness.open();
         harness.processElement(request, 0);

@@ -1,5 +1,7 @@
 package dev.shabdam.pipeline.dubbing;
 
+import dev.shabdam.pipeline.jobs.Quarantine;
+import dev.shabdam.pipeline.jobs.Quarantines;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
@@ -104,6 +106,23 @@ class DubUtteranceOperatorTest {
         assertThat(dubbed.errorCode()).isEqualTo("unsupported_language");
     }
 
+    @Test
+    void aLineThatCrashedItsTaskOnBothTriesFailsItsJobWithoutBeingSpoken() throws Exception {
+        UtteranceTask task = line(1, 0, 1500, 2000, "വീണ്ടും കാണാം.");
+        Quarantine quarantine = Quarantines.fresh();
+        Quarantines.crashTwice(quarantine, task.lineKey());
+
+        open(quarantine);
+        harness.processElement(task, 0);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(line -> {
+            assertThat(line.outcome()).isEqualTo(DubbedUtterance.Outcome.FAILED);
+            assertThat(line.errorCode()).isEqualTo("internal_error");
+            assertThat(line.errorDetail()).contains("injected crash");
+        });
+        assertThat(storageRoot.resolve(StorageKeys.segment(task.jobId(), task.index(), "dub.wav"))).doesNotExist();
+    }
+
     private DubbedUtterance dub(UtteranceTask task) throws Exception {
         open();
         harness.processElement(task, 0);
@@ -111,8 +130,13 @@ class DubUtteranceOperatorTest {
     }
 
     private void open() throws Exception {
+        open(Quarantines.fresh());
+    }
+
+    private void open(Quarantine quarantine) throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new DubUtteranceOperator(new ObjectStorage(storageRoot.toUri().toString()), models.toString()),
+                new DubUtteranceOperator(new ObjectStorage(storageRoot.toUri().toString()), models.toString(),
+                        quarantine),
                 UtteranceTask::lineKey, Types.STRING, DubUtteranceOperator.CANCELLED_JOBS);
     }
 

@@ -47,8 +47,8 @@ class SynthesisCacheIndexTest {
         record(completed("mp3", false));
         record(completed("mp3", true));
 
-        assertThat(row("storage_key", "wav")).isEqualTo(StorageKeys.synthesisCache(cacheKey, "wav"));
-        assertThat(row("storage_key", "mp3")).isEqualTo(StorageKeys.synthesisCache(cacheKey, "mp3"));
+        assertThat(row("storage_key", "wav")).isEqualTo(StorageKeys.synthesisCache(Requests.TENANT, cacheKey, "wav"));
+        assertThat(row("storage_key", "mp3")).isEqualTo(StorageKeys.synthesisCache(Requests.TENANT, cacheKey, "mp3"));
         assertThat(row("hits", "wav")).isEqualTo("0");
         assertThat(row("hits", "mp3")).isEqualTo("1");
         assertThat(index.find(cacheKey, "mp3")).isPresent();
@@ -82,7 +82,7 @@ class SynthesisCacheIndexTest {
                 .put("language", "ml").put("sentences", 1).put("engine", "espeak-ng").putNull("voiceId")
                 .put("cacheKey", cacheKey).put("cached", cached).toString();
         return JobEvents.completed(Requests.submit("job-" + UUID.randomUUID(), JobType.GENERATE), EventSeq.FINAL,
-                "synthesize", 5, result, Map.of("audio", StorageKeys.synthesisCache(cacheKey, format)), 1.25);
+                "synthesize", 5, result, Map.of("audio", StorageKeys.synthesisCache(Requests.TENANT, cacheKey, format)), 1.25);
     }
 
     private static void record(VoiceEvent event) throws SQLException {

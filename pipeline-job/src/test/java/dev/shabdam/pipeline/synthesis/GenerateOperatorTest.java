@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.synthesis;
 
+import dev.shabdam.pipeline.jobs.Quarantines;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.io.JobStateSinks;
 import dev.shabdam.pipeline.io.ObjectStorage;
@@ -167,9 +168,10 @@ class GenerateOperatorTest {
     void aResultInTheTableIsAHitWithoutSynthesis() throws Exception {
         GenerationParameters parameters = request(unique("ഇത് പട്ടികയിൽ ഉണ്ട്."), AudioFormat.WAV, false);
         SpeechEngines.Route route = SpeechEngines.shared(voices).route(null);
-        String cacheKey = route.streamer().cacheKey(new SynthesisRequest(parameters.text(), parameters.language(),
+        CacheScope scope = new CacheScope(Requests.TENANT);
+        String cacheKey = route.streamer().cacheKey(scope, new SynthesisRequest(parameters.text(), parameters.language(),
                 route.engineVoiceId(), parameters.prosody()));
-        String audioKey = StorageKeys.synthesisCache(cacheKey, "wav");
+        String audioKey = scope.storageKey(cacheKey, "wav");
         byte[] stored = {'R', 'I', 'F', 'F', 1, 2, 3}; // not what the engine makes: a synthesis would replace it
         Files.createDirectories(storageRoot.resolve(audioKey).getParent());
         Files.write(storageRoot.resolve(audioKey), stored);
@@ -252,7 +254,7 @@ class GenerateOperatorTest {
         }
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new GenerateOperator(new ObjectStorage(storageRoot.toUri().toString()),
-                        index, voices.toString())),
+                        index, voices.toString(), Quarantines.fresh())),
                 VoiceRequest::jobId, Types.STRING);
         harness.open();
         harness.processElement(VoiceRequest.submit("job-" + UUID.randomUUID(), Requests.TENANT, JobType.GENERATE,

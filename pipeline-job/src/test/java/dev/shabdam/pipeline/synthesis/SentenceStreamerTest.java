@@ -87,8 +87,11 @@ class SentenceStreamerTest {
 
     @Test
     void cacheKeyFollowsTheNormalisedText() {
-        assertThat(streamer.cacheKey(ml("₹500"))).isEqualTo(streamer.cacheKey(ml("Rs. 500")));
-        assertThat(streamer.cacheKey(ml("₹500"))).isNotEqualTo(streamer.cacheKey(ml("₹501")));
+        CacheScope scope = new CacheScope("tenant-a");
+        assertThat(streamer.cacheKey(scope, ml("₹500"))).isEqualTo(streamer.cacheKey(scope, ml("Rs. 500")));
+        assertThat(streamer.cacheKey(scope, ml("₹500"))).isNotEqualTo(streamer.cacheKey(scope, ml("₹501")));
+        assertThat(streamer.cacheKey(scope, ml("₹500"))).as("another tenant's cache")
+                .isNotEqualTo(streamer.cacheKey(new CacheScope("tenant-b"), ml("₹500")));
     }
 
     @Test

@@ -15,25 +15,34 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * The real probe, except that it crashes the task once for a file whose content was armed: an
- * {@link Error}, as a dying TaskManager would, which the operator does not turn into a FAILED job.
- * The MiniCluster runs in the test's JVM, so static state reaches the operator's copy.
+ * The real probe, except that it crashes the task for a file whose content was armed: an {@link Error},
+ * as a dying TaskManager would, which the operator does not turn into a FAILED job. Once (a crash the
+ * job recovers from), or on every try (a poison pill, which the quarantine ends). The MiniCluster runs
+ * in the test's JVM, so static state reaches the operator's copy.
  */
-final class CrashOnceProbe implements MediaProbe {
+final class CrashingProbe implements MediaProbe {
     private static final Set<String> ARMED = ConcurrentHashMap.newKeySet();
+    private static final Map<String, Supplier<? extends Error>> ARMED_FOR_EVERY_TRY = new ConcurrentHashMap<>();
     private static final Map<String, Runnable> ARMED_NAME_PREFIXES = new ConcurrentHashMap<>();
     private static final AtomicInteger CRASHES = new AtomicInteger();
 
     private final MediaProbe real;
 
-    CrashOnceProbe(MediaProbe real) {
+    CrashingProbe(MediaProbe real) {
         this.real = real;
     }
 
+    /** Crashes once on the next file of this content. */
     void armFor(byte[] content) {
         ARMED.add(sha256(content));
+    }
+
+    /** Crashes with what {@code crash} makes on every file of this content, each time it is probed. */
+    void armForEveryTry(byte[] content, Supplier<? extends Error> crash) {
+        ARMED_FOR_EVERY_TRY.put(sha256(content), crash);
     }
 
     /**
@@ -55,9 +64,15 @@ final class CrashOnceProbe implements MediaProbe {
         if (beforeCrash != null) {
             beforeCrash.run();
         }
-        if (beforeCrash != null || ARMED.remove(sha256(read(file)))) {
+        String content = sha256(read(file));
+        if (beforeCrash != null || ARMED.remove(content)) {
             CRASHES.incrementAndGet();
             throw new InjectedCrash();
+        }
+        Supplier<? extends Error> poison = ARMED_FOR_EVERY_TRY.get(content);
+        if (poison != null) {
+            CRASHES.incrementAndGet();
+            throw poison.get();
         }
         return real.probe(file);
     }
@@ -80,7 +95,7 @@ final class CrashOnceProbe implements MediaProbe {
 
     static final class InjectedCrash extends Error {
         InjectedCrash() {
-            super("injected crash (recovery test)");
+            super("injected crash");
         }
     }
 }

@@ -1,0 +1,33 @@
+package dev.shabdam.pipeline.synthesis;
+
+import dev.shabdam.schemas.StorageKeys;
+import dev.shabdam.schemas.VoiceRequest;
+
+/**
+ * Whose synthesis cache a GENERATE request reads and fills: its tenant's own, unless the request carries
+ * {@code sharedCache=true} (the gateway sets it for the tenants configured to share one). The scope is
+ * part of the cache key and of the storage key, so one tenant's generations never answer another's: a
+ * hit or a miss ({@code X-Cache}) tells a tenant nothing about anyone else's work.
+ *
+ * @param tenantId the tenant whose own cache it is; null for the shared cache
+ */
+public record CacheScope(String tenantId) {
+    /** The request parameter that puts a generation in the shared scope. */
+    public static final String SHARED_CACHE_PARAMETER = "sharedCache";
+    public static final CacheScope SHARED = new CacheScope(null);
+
+    public static CacheScope of(VoiceRequest request) {
+        return Boolean.parseBoolean(request.parameters().get(SHARED_CACHE_PARAMETER))
+                ? SHARED : new CacheScope(request.tenantId());
+    }
+
+    /** The scope as it goes into cache keys; tenant ids have no ':', so none can spell the shared scope. */
+    public String id() {
+        return tenantId == null ? "shared" : "tenant:" + tenantId;
+    }
+
+    /** Where the audio of {@code cacheKey} is stored in this scope. */
+    public String storageKey(String cacheKey, String extension) {
+        return StorageKeys.synthesisCache(tenantId, cacheKey, extension);
+    }
+}
