@@ -110,9 +110,21 @@ class AnalyzeUploadTest extends GatewayTestSupport {
     }
 
     @Test
+    @Order(6)
+    void aFileInAPartTheFormDoesNotTakeIsRefusedNamingTheRightOne() {
+        HttpResponse<byte[]> response = http.upload("/voice/analyze", KEY_A, List.of(new Http.Part("audio", "a.wav", Media.wav(100))));
+
+        assertProblem(response, 400, "unexpected_file");
+        assertThat(Http.json(response).get("detail").asText()).contains("'audio'", "file");
+    }
+
+    @Test
     @Order(7)
     void unknownAndOtherTenantsJobsAreNotFound() {
         assertProblem(http.get("/jobs/" + newJobId(), KEY_A), 404, "job_not_found");
+        HttpResponse<byte[]> pathLike = http.get("/jobs/..%2F..%2Fetc%2Fpasswd", KEY_A);
+        assertProblem(pathLike, 404, "job_not_found");
+        assertThat(Http.json(pathLike).get("detail").asText()).as("not echoed").doesNotContain("etc");
 
         HttpResponse<byte[]> submitted = http.upload("/voice/analyze", KEY_A, "a.wav", Media.wav(100));
         String jobId = Http.json(submitted).get("jobId").asText();

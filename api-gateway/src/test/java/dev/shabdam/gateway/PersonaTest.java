@@ -92,6 +92,7 @@ class PersonaTest extends GatewayTestSupport {
         assertProblem(create(KEY_A, "{\"name\":\"" + uniqueName() + "\",\"voiceId\":\"/etc/hostname\"}"), 400, "invalid_voice");
         assertProblem(http.get("/voice/personas/NOT-AN-ID", KEY_A), 400, "invalid_voice");
         assertProblem(http.send(http.request("/voice/personas/..%2E", KEY_A).DELETE().build()), 400, "invalid_voice");
+        assertProblem(http.get("/voice/personas/..%2F..%2Fetc%2Fpasswd", KEY_A), 400, "invalid_voice");
         assertProblem(http.get("/voice/personas/" + java.util.UUID.randomUUID(), KEY_A), 404, "persona_not_found");
     }
 

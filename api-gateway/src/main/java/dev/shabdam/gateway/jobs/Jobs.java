@@ -16,11 +16,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Submitting, finding, listing, cancelling and deleting a tenant's jobs. */
 @Service
 public class Jobs {
     private static final int MAX_PAGE = 100;
+    /** What {@link #newJobId} makes; anything else is not echoed back (it may be a path someone tried). */
+    private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
     private final JobRepository repository;
     private final RequestPublisher requests;
@@ -60,7 +63,8 @@ public class Jobs {
 
     public JobRow get(Tenant tenant, String jobId) {
         return repository.find(tenant.id(), jobId).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
-                "job_not_found", "There is no job " + jobId + "."));
+                "job_not_found", JOB_ID.matcher(jobId).matches() ? "There is no job " + jobId + "."
+                        : "There is no job with that id: job ids are UUIDs."));
     }
 
     JobPage list(Tenant tenant, JobType type, JobStatus status, String cursor, Integer limit) {

@@ -97,6 +97,9 @@ public class FormUploads {
                     stored.put(name, media.store(tenant, jobId, name, form.media().get(name), part.getName(), stream(part)));
                 } else if (form.subtitleParts().contains(name) && !storedSubtitles.containsKey(name)) {
                     storedSubtitles.put(name, subtitles.store(tenant, jobId, name, stream(part)));
+                } else if (name != null && !form.isFile(name) && part.getName() != null) {
+                    // a file under a name the form does not take: most likely the right file in a wrong part
+                    throw UploadProblems.unexpectedFile(name, form);
                 } else if (name != null && !form.isFile(name)) {
                     fields.putIfAbsent(name, field(name, stream(part)));
                 }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The file parts a form upload takes: media (each required, streamed into storage as it arrives) and
- * subtitles (optional, read whole and checked). Any other part is a form field.
+ * subtitles (optional, read whole and checked). Any other part is a form field; a file sent in one is refused.
  *
  * @param media         media part name → the job input it becomes (stored as {@code <input>.<ext>})
  * @param subtitleParts subtitle part names, each stored as an input of its own name
@@ -28,6 +28,11 @@ public record UploadForm(Map<String, String> media, List<String> subtitleParts) 
 
     public UploadForm withSubtitles(String... parts) {
         return new UploadForm(media, List.of(parts));
+    }
+
+    /** Every file part, media first, in order. */
+    List<String> fileParts() {
+        return java.util.stream.Stream.concat(media.keySet().stream(), subtitleParts.stream()).toList();
     }
 
     boolean isFile(String part) {

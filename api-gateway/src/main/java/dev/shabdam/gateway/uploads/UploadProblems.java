@@ -20,6 +20,11 @@ final class UploadProblems {
                 + "' is larger than the " + limit + "-byte limit for this kind of media.");
     }
 
+    static ApiProblem unexpectedFile(String part, UploadForm form) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "unexpected_file", "This request takes no file in part '" + part
+                + "'; its file parts are " + String.join(", ", form.fileParts()) + ".");
+    }
+
     /** Reading the request failed: a malformed multipart body, one over the request's limits, or a client gone. */
     static ApiProblem unreadable(IOException e) {
         Throwable cause = e instanceof PartReadException ? e.getCause() : e;
