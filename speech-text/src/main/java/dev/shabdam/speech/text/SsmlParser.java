@@ -42,13 +42,20 @@ public final class SsmlParser {
     private static final Map<String, Double> PITCHES = Map.of("x-low", -4.0, "low", -2.0, "medium", 0.0, "high", 2.0, "x-high", 4.0);
     private static final Map<String, Double> VOLUMES = Map.of("silent", 0.0, "x-soft", 0.35, "soft", 0.6, "medium", 1.0, "loud", 1.4, "x-loud", 2.0);
     private static final int MAX_BREAK_MS = 10_000;
+    /** Deeper than any hand-written prosody needs; the nested changes multiply, so a deep pile is an attack. */
+    static final int MAX_DEPTH = 16;
 
     private SsmlParser() {
     }
 
-    /** Whether the request text is SSML rather than plain text. */
+    /**
+     * Whether the request text is SSML rather than plain text: it starts with {@code <speak}, or with an
+     * XML declaration or a DOCTYPE, which only markup starts with (and which, read as plain text, would be
+     * spoken aloud; parsed, a DOCTYPE is refused).
+     */
     public static boolean isSsml(String text) {
-        return text.stripLeading().startsWith("<speak");
+        String start = text.stripLeading();
+        return start.startsWith("<speak") || start.startsWith("<?xml") || start.startsWith("<!DOCTYPE");
     }
 
     public static List<SsmlPart> parse(String ssml) {
@@ -58,11 +65,14 @@ public final class SsmlParser {
         }
         requireAttributes(root, Set.of("version", "xmlns", "xml:lang"));
         List<SsmlPart> parts = new ArrayList<>();
-        walkChildren(root, ProsodyChange.NONE, parts);
+        walkChildren(root, ProsodyChange.NONE, parts, 1);
         return parts;
     }
 
-    private static void walkChildren(Element parent, ProsodyChange change, List<SsmlPart> parts) {
+    private static void walkChildren(Element parent, ProsodyChange change, List<SsmlPart> parts, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw invalid("elements are nested deeper than " + MAX_DEPTH);
+        }
         for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
             switch (child.getNodeType()) {
                 case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> {
@@ -70,14 +80,14 @@ public final class SsmlParser {
                         parts.add(new SsmlPart.Speech(child.getNodeValue(), null, change));
                     }
                 }
-                case Node.ELEMENT_NODE -> element((Element) child, change, parts);
+                case Node.ELEMENT_NODE -> element((Element) child, change, parts, depth + 1);
                 case Node.COMMENT_NODE -> { }
                 default -> throw invalid("unexpected content in <" + parent.getTagName() + ">");
             }
         }
     }
 
-    private static void element(Element e, ProsodyChange change, List<SsmlPart> parts) {
+    private static void element(Element e, ProsodyChange change, List<SsmlPart> parts, int depth) {
         switch (e.getTagName()) {
             case "break" -> {
                 requireAttributes(e, Set.of("time"));
@@ -90,7 +100,7 @@ public final class SsmlParser {
                 requireAttributes(e, Set.of("rate", "pitch", "volume"));
                 ProsodyChange own = new ProsodyChange(rate(e.getAttribute("rate")), pitch(e.getAttribute("pitch")),
                         volume(e.getAttribute("volume")));
-                walkChildren(e, own.within(change), parts);
+                walkChildren(e, own.within(change), parts, depth);
             }
             case "say-as" -> {
                 requireAttributes(e, Set.of("interpret-as", "format"));

@@ -44,4 +44,23 @@ class SsmlParserTest {
                 .isInstanceOf(SynthesisException.class)
                 .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("invalid_ssml");
     }
+
+    @Test
+    void refusesElementsNestedDeeperThanTheLimit() {
+        String deepest = "<speak>" + "<prosody rate=\"slow\">".repeat(SsmlParser.MAX_DEPTH - 1) + "x"
+                + "</prosody>".repeat(SsmlParser.MAX_DEPTH - 1) + "</speak>";
+        assertThat(SsmlParser.parse(deepest)).hasSize(1);
+        String deeper = deepest.replace("<speak>", "<speak><prosody pitch=\"low\">").replace("</speak>", "</prosody></speak>");
+        assertThatThrownBy(() -> SsmlParser.parse(deeper))
+                .isInstanceOf(SynthesisException.class)
+                .hasMessageContaining("nested deeper than " + SsmlParser.MAX_DEPTH);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<speak>hi</speak>", "  <?xml version=\"1.0\"?><speak>hi</speak>",
+            "<!DOCTYPE lolz [<!ENTITY lol \"lol\">]><speak>&lol;</speak>"})
+    void markupIsReadAsSsmlNotSpokenAloud(String text) {
+        assertThat(SsmlParser.isSsml(text)).isTrue();
+        assertThat(SsmlParser.isSsml("I <3 Malayalam")).isFalse();
+    }
 }
