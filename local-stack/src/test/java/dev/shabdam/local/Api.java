@@ -36,7 +36,7 @@ final class Api {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         parts.forEach((field, part) -> {
             body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-                    + part.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    + part.fileName() + "\"\r\nContent-Type: " + part.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             body.writeBytes(part.content());
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         });
@@ -45,7 +45,11 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
-    record Part(String fileName, byte[] content) {
+    /** A file part; its declared type is only what a client claims, the gateway reads the bytes. */
+    record Part(String fileName, byte[] content, String contentType) {
+        Part(String fileName, byte[] content) {
+            this(fileName, content, "application/octet-stream");
+        }
     }
 
     HttpResponse<String> post(String path, String contentType, String body) {

@@ -56,7 +56,7 @@ class BadInputTest {
 
     @Test
     void fileOverTheLimitIsRefused(@TempDir Path dir) throws Exception {
-        byte[] big = Files.readAllBytes(TestMedia.wav(dir.resolve("long.wav"), 16_000, 1, 20, 440));
+        byte[] big = Files.readAllBytes(TestMedia.wav(dir.resolve("long.wav"), 16_000, 1, 80, 440));
         assertThat(big.length).isGreaterThan(SharedStack.MAX_AUDIO_BYTES);
         assertProblem(tenantA.upload("/voice/analyze", "long.wav", big), 413, "file_too_large");
     }

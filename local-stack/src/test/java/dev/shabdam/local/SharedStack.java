@@ -18,8 +18,11 @@ public final class SharedStack implements BeforeAllCallback {
     /** Two tenants configured to share one synthesis cache (SHABDAM_SHARED_CACHE_TENANTS). */
     static final String SHARING_C_KEY = "key-sharing-c";
     static final String SHARING_D_KEY = "key-sharing-d";
-    /** Small enough that a test can send more than it without moving much data. */
-    static final int MAX_AUDIO_BYTES = 512 * 1024;
+    /**
+     * Small enough that a test can send more than it without moving much data, large enough for the
+     * 1.3 MB FLAC of an hour of 8-channel silence that the bad-input corpus sends.
+     */
+    static final int MAX_AUDIO_BYTES = 2 * 1024 * 1024;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
     private static final CrashingProbe PROBE = new CrashingProbe(new FfmpegMediaProbe());
