@@ -14,8 +14,15 @@ import java.nio.file.Path;
  * Writes RIFF/WAVE files in pure Java: 16-bit PCM or 32-bit IEEE float, any channel count, to a file
  * (whole, or block by block), a stream or (mono 16-bit, for synthesised speech) a byte array. Also used to make fixtures and
  * benchmark inputs without native tools.
+ *
+ * <p>A RIFF chunk size has 32 bits, so a WAV holds at most 4 GB: four hours of 5.1 at 48 kHz, within the
+ * media a dub accepts, is 8.3 GB. Audio beyond that is written as RF64 (EBU Tech 3306: the same file
+ * with 64-bit sizes in a {@code ds64} chunk), which FFmpeg, sox and broadcast tools read.
  */
 public final class WavWriter {
+    /** The most sample bytes a plain RIFF WAV can declare: its RIFF size (data + 36 header bytes) must fit 32 bits. */
+    static final long MAX_RIFF_DATA_BYTES = 0xFFFF_FFFFL - 36;
+
     /** Sample encodings a WAV file can carry here. */
     public enum Encoding {
         PCM_16(1, 2), FLOAT_32(3, 4);
@@ -83,17 +90,13 @@ public final class WavWriter {
         try {
             write(out, audio, Encoding.PCM_16);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // too long for one WAV file; a byte array itself cannot fail
+            throw new UncheckedIOException(e); // a byte array cannot fail
         }
         return out.toByteArray();
     }
 
-    private static long dataBytes(long frames, int channels, Encoding encoding) throws IOException {
-        long dataBytes = frames * channels * encoding.bytesPerSample;
-        if (dataBytes > 0xFFFF_FFFFL - 36) {
-            throw new IOException("too much audio for one WAV file: " + dataBytes + " bytes");
-        }
-        return dataBytes;
+    private static long dataBytes(long frames, int channels, Encoding encoding) {
+        return frames * channels * encoding.bytesPerSample;
     }
 
     /** The samples, interleaved chunk by chunk so that no second buffer as long as the audio is ever made. */
@@ -122,15 +125,29 @@ public final class WavWriter {
         }
     }
 
-    private static byte[] header(int sampleRate, int channels, Encoding encoding, long dataBytes) {
-        ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+    static byte[] header(int sampleRate, int channels, Encoding encoding, long dataBytes) {
+        return header(sampleRate, channels, encoding, dataBytes, dataBytes > MAX_RIFF_DATA_BYTES);
+    }
+
+    /** A RIFF header, or with {@code rf64} an RF64 one whose 32-bit sizes are all ones and whose real sizes are in ds64. */
+    static byte[] header(int sampleRate, int channels, Encoding encoding, long dataBytes, boolean rf64) {
+        int ds64Bytes = rf64 ? 8 + 28 : 0;
+        ByteBuffer h = ByteBuffer.allocate(44 + ds64Bytes).order(ByteOrder.LITTLE_ENDIAN);
         int blockAlign = channels * encoding.bytesPerSample;
-        h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
-        h.put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        h.put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16);
+        long riffBytes = 36 + ds64Bytes + dataBytes;
+        h.put(ascii(rf64 ? "RF64" : "RIFF")).putInt(rf64 ? -1 : (int) riffBytes);
+        h.put(ascii("WAVE"));
+        if (rf64) {
+            h.put(ascii("ds64")).putInt(28).putLong(riffBytes).putLong(dataBytes).putLong(dataBytes / blockAlign).putInt(0);
+        }
+        h.put(ascii("fmt ")).putInt(16);
         h.putShort((short) encoding.formatTag).putShort((short) channels).putInt(sampleRate)
                 .putInt(sampleRate * blockAlign).putShort((short) blockAlign).putShort((short) (encoding.bytesPerSample * 8));
-        h.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) dataBytes);
+        h.put(ascii("data")).putInt(rf64 ? -1 : (int) dataBytes);
         return h.array();
+    }
+
+    private static byte[] ascii(String fourCc) {
+        return fourCc.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 }
