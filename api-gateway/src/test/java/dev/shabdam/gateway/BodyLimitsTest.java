@@ -88,7 +88,7 @@ class BodyLimitsTest extends GatewayTestSupport {
         int before = storedFiles();
         HttpResponse<byte[]> response = http.upload("/voice/dub", KEY_A, java.util.List.of(
                 new Http.Part("file", "clip.wav", Media.wav(1600)),
-                new Http.Part("voiceId", "v.txt", "x".repeat(20_000).getBytes(StandardCharsets.US_ASCII))));
+                new Http.Part("voiceId", null, "x".repeat(20_000).getBytes(StandardCharsets.US_ASCII))));
         assertProblem(response, 413, "body_too_large");
         assertThat(storedFiles()).isEqualTo(before);
     }

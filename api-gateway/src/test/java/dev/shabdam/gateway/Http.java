@@ -70,7 +70,8 @@ final class Http {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Part part : parts) {
             write(body, "--" + boundary + "\r\n"
-                    + "Content-Disposition: form-data; name=\"" + part.name() + "\"; filename=\"" + part.fileName() + "\"\r\n"
+                    + "Content-Disposition: form-data; name=\"" + part.name() + "\""
+                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"") + "\r\n"
                     + "Content-Type: application/octet-stream\r\n\r\n");
             body.writeBytes(part.content());
             write(body, "\r\n");
@@ -81,7 +82,7 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }
 
-    /** One file part of a multipart upload. */
+    /** One part of a multipart upload: a file, or a plain form field when {@code fileName} is null. */
     record Part(String name, String fileName, byte[] content) {
     }
 
