@@ -2,6 +2,8 @@ package dev.shabdam.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.info.BuildProperties;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,8 @@ import static org.awaitility.Awaitility.await;
 
 /** Health, metrics and the OpenAPI document, all without an API key. */
 class OperationsTest extends GatewayTestSupport {
+    @Autowired
+    BuildProperties build;
 
     @Test
     void readinessIsUpWithDatabaseKafkaStorageAndAPipelineThatConsumes() throws Exception {
@@ -48,6 +52,8 @@ class OperationsTest extends GatewayTestSupport {
     void theOpenApiDocumentListsTheApi() {
         HttpResponse<byte[]> response = http.get("/v3/api-docs", null);
         assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response).get("info").get("version").asText()).as("the build's version")
+                .isEqualTo(build.getVersion()).isNotBlank();
         JsonNode paths = Http.json(response).get("paths");
         assertThat(paths.has("/voice/analyze")).isTrue();
         assertThat(paths.has("/jobs/{jobId}")).isTrue();

@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.generation;
 
+import dev.shabdam.gateway.GatewaySettings;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -20,7 +21,7 @@ class CacheScopes {
 
     private final Set<String> sharing;
 
-    CacheScopes(GenerationProperties properties) {
+    CacheScopes(GatewaySettings.Generation properties) {
         this.sharing = Set.copyOf(properties.sharedCacheTenants());
     }
 

@@ -7,10 +7,14 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document at /v3/api-docs: the API key scheme, and no Tenant parameter (it comes from the key). */
+/**
+ * The OpenAPI document at /v3/api-docs: the API key scheme, no Tenant parameter (it comes from the key), and
+ * the version of the build that serves it (Maven's, through {@code META-INF/build-info.properties}).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
     private static final String API_KEY = "apiKey";
@@ -20,9 +24,9 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenAPI shabdamOpenApi() {
+    OpenAPI shabdamOpenApi(BuildProperties build) {
         return new OpenAPI()
-                .info(new Info().title("Shabdam voice engine").version("v1")
+                .info(new Info().title("Shabdam voice engine").version(build.getVersion())
                         .description("Voice analysis, generation, cloning and dubbing; long work runs as jobs."))
                 .components(new Components().addSecuritySchemes(API_KEY,
                         new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Api-Key")))

@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.operations;
 
+import dev.shabdam.gateway.GatewaySettings;
 import dev.shabdam.schemas.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +44,7 @@ class PipelineMonitor {
     private final Clock clock = Clock.systemUTC();
     private volatile PipelineReading latest;
 
-    PipelineMonitor(HealthProperties properties, AdminClient operationsAdmin, JdbcClient jdbc, MeterRegistry meters) {
+    PipelineMonitor(GatewaySettings.Health properties, AdminClient operationsAdmin, JdbcClient jdbc, MeterRegistry meters) {
         this.flink = Optional.ofNullable(properties.flinkRestUrl())
                 .filter(url -> !url.toString().isBlank())
                 .map(url -> new FlinkJobs(url, properties.flinkJobName()));
@@ -60,7 +61,7 @@ class PipelineMonitor {
         return Optional.ofNullable(latest);
     }
 
-    @Scheduled(fixedDelayString = "${shabdam.health.sample-every:5s}")
+    @Scheduled(fixedDelayString = GatewaySettings.HEALTH_SAMPLE_EVERY)
     void read() {
         Instant now = clock.instant();
         String state = flink.map(FlinkJobs::state).orElse(null);

@@ -42,13 +42,11 @@ public class FormUploads {
     private final MediaUploads media;
     private final SubtitleUploads subtitles;
     private final ObjectStore store;
-    private final UploadProperties limits;
 
-    FormUploads(MediaUploads media, SubtitleUploads subtitles, ObjectStore store, UploadProperties limits) {
+    FormUploads(MediaUploads media, SubtitleUploads subtitles, ObjectStore store) {
         this.media = media;
         this.subtitles = subtitles;
         this.store = store;
-        this.limits = limits;
     }
 
     /**
@@ -113,7 +111,7 @@ public class FormUploads {
 
     private JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload(UploadForm form) {
         JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
-        upload.setMaxSize(limits.largestLimit() * form.media().size()
+        upload.setMaxSize(media.largestLimit() * form.media().size()
                 + (long) SubtitleUploads.MAX_BYTES * form.subtitleParts().size() + FORM_OVERHEAD);
         upload.setMaxFileCount(MAX_PARTS);
         upload.setHeaderCharset(StandardCharsets.UTF_8);

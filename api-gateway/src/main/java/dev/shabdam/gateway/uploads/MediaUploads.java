@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.uploads;
 
+import dev.shabdam.gateway.GatewaySettings;
 import dev.shabdam.gateway.problems.ApiProblem;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.storage.ObjectStore;
@@ -21,9 +22,9 @@ import java.io.SequenceInputStream;
 @Service
 class MediaUploads {
     private final ObjectStore store;
-    private final UploadProperties limits;
+    private final GatewaySettings.Uploads limits;
 
-    MediaUploads(ObjectStore store, UploadProperties limits) {
+    MediaUploads(ObjectStore store, GatewaySettings.Uploads limits) {
         this.store = store;
         this.limits = limits;
     }
@@ -46,7 +47,7 @@ class MediaUploads {
             // the client's file name never becomes part of the key
             String key = StorageKeys.upload(tenant.id(), jobId, input + "." + format.extension());
             InputStream whole = new SequenceInputStream(new ByteArrayInputStream(header), content);
-            return new UploadedMedia(key, format, store.put(key, whole, limits.limitFor(format)));
+            return new UploadedMedia(key, format, store.put(key, whole, limitFor(format)));
         } catch (ObjectTooLargeException e) {
             throw UploadProblems.fileTooLarge(part, e.limit());
         } catch (PartReadException e) {
@@ -54,6 +55,16 @@ class MediaUploads {
         } catch (IOException e) {
             throw UploadProblems.storageUnavailable(e);
         }
+    }
+
+    /** The most a part may hold: the limit of its kind of media. */
+    private long limitFor(MediaFormat format) {
+        return (format.video() ? limits.maxVideoBytes() : limits.maxAudioBytes()).toBytes();
+    }
+
+    /** The most any media part may hold, whatever it turns out to be. */
+    long largestLimit() {
+        return Math.max(limits.maxAudioBytes().toBytes(), limits.maxVideoBytes().toBytes());
     }
 
     private static void checkFileName(String name) {

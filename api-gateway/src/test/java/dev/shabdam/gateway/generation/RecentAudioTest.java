@@ -2,6 +2,7 @@ package dev.shabdam.gateway.generation;
 
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.gateway.GatewaySettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -16,7 +17,7 @@ class RecentAudioTest {
     private static final String C = StorageKeys.synthesisCache("a", "c".repeat(64), "wav");
 
     private static RecentAudio withBudget(long bytes) {
-        return new RecentAudio(new GenerationProperties(DataSize.ofBytes(bytes), Set.of()));
+        return new RecentAudio(new GatewaySettings.Generation(DataSize.ofBytes(bytes), Set.of()));
     }
 
     @Test
