@@ -1,8 +1,7 @@
 package dev.shabdam.gateway.analytics;
 
+import dev.shabdam.gateway.problems.InvalidRequestException;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.shabdam.gateway.problems.ApiProblem;
-import org.springframework.http.HttpStatus;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,7 +16,7 @@ enum GroupBy {
             return DAY;
         }
         return Arrays.stream(values()).filter(g -> g.parameter().equalsIgnoreCase(value.trim())).findFirst()
-                .orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_parameter",
+                .orElseThrow(() -> new InvalidRequestException("invalid_parameter",
                         "groupBy must be day or type."));
     }
 

@@ -1,7 +1,6 @@
 package dev.shabdam.gateway.events;
 
-import dev.shabdam.gateway.problems.ApiProblem;
-import org.springframework.http.HttpStatus;
+import dev.shabdam.gateway.problems.InvalidRequestException;
 
 import java.time.Duration;
 
@@ -29,7 +28,7 @@ public final class WaitTime {
         } catch (NumberFormatException e) {
             // answered below like any other out-of-range value
         }
-        throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_wait", "wait must be a whole number of seconds from 0 to "
+        throw new InvalidRequestException("invalid_wait", "wait must be a whole number of seconds from 0 to "
                 + MAX_SECONDS + ".");
     }
 }

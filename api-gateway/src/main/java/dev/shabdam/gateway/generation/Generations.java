@@ -5,14 +5,13 @@ import dev.shabdam.gateway.events.JobCompletion;
 import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.gateway.jobs.Jobs;
 import dev.shabdam.gateway.jobs.SubmittedJob;
-import dev.shabdam.gateway.problems.ApiProblem;
-import dev.shabdam.gateway.problems.SynthesisProblems;
+import dev.shabdam.gateway.jobs.JobCancelledException;
+import dev.shabdam.gateway.problems.JobFailedException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.speech.GenerationParameters;
 import org.springframework.core.io.Resource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
@@ -82,11 +81,11 @@ class Generations {
             }
             case FAILED -> {
                 measurement.finish("failed");
-                throw SynthesisProblems.failed(job.error());
+                throw new JobFailedException(job.error());
             }
             default -> {
                 measurement.finish("cancelled");
-                throw cancelled(job.jobId());
+                throw new JobCancelledException(job.jobId());
             }
         };
     }
@@ -113,9 +112,5 @@ class Generations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static ApiProblem cancelled(String jobId) {
-        return new ApiProblem(HttpStatus.CONFLICT, "job_cancelled", "Job " + jobId + " was cancelled.");
     }
 }

@@ -4,8 +4,10 @@ import dev.shabdam.gateway.events.JobEventBus;
 import dev.shabdam.gateway.jobs.JobLinks;
 import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.gateway.jobs.Jobs;
-import dev.shabdam.gateway.problems.ApiProblem;
-import dev.shabdam.gateway.problems.SynthesisProblems;
+import dev.shabdam.gateway.jobs.JobCancelledException;
+import dev.shabdam.gateway.problems.GatewayException;
+import dev.shabdam.gateway.problems.JobFailedException;
+import dev.shabdam.gateway.problems.StillRunningException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.VoiceEvent;
@@ -14,8 +16,6 @@ import dev.shabdam.speech.GenerationParameters;
 import dev.shabdam.speech.SynthesisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
@@ -101,21 +101,19 @@ class SpeechStreams {
         return parameters;
     }
 
-    private static ApiProblem problem(JobRow job, VoiceEvent first, GenerationMetrics.Measurement measurement) {
+    private static GatewayException problem(JobRow job, VoiceEvent first, GenerationMetrics.Measurement measurement) {
         if (first == null) {
             measurement.finish("timeout");
             log.info("Generation {} sent no audio within {}", job.jobId(), LIMIT);
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.LOCATION, JobLinks.self(job.jobId()));
-            return new ApiProblem(HttpStatus.GATEWAY_TIMEOUT, "generation_timeout",
+            return new StillRunningException("generation_timeout",
                     "No audio within " + LIMIT.toSeconds() + " s; the job goes on at " + JobLinks.self(job.jobId()) + ".",
-                    headers, null);
+                    JobLinks.self(job.jobId()));
         }
         if (first.kind() == EventKind.FAILED) {
             measurement.finish("failed");
-            return SynthesisProblems.failed(first.error());
+            return new JobFailedException(first.error());
         }
         measurement.finish("cancelled");
-        return Generations.cancelled(job.jobId());
+        return new JobCancelledException(job.jobId());
     }
 }

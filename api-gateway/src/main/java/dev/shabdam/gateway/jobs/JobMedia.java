@@ -1,10 +1,8 @@
 package dev.shabdam.gateway.jobs;
 
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.UnavailableException;
 import dev.shabdam.gateway.storage.ObjectStore;
 import dev.shabdam.schemas.StorageKeys;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -41,8 +39,7 @@ class JobMedia {
                 }
             }
         } catch (IOException e) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "storage_unavailable",
-                    "The job's media could not be deleted; try again later.", HttpHeaders.EMPTY, e);
+            throw new UnavailableException("storage_unavailable", "The job's media could not be deleted; try again later.", e);
         }
         return repository.markMediaDeleted(job.jobId(), clock.instant().truncatedTo(ChronoUnit.MICROS)).orElse(job);
     }

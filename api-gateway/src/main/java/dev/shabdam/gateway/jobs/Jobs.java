@@ -1,13 +1,13 @@
 package dev.shabdam.gateway.jobs;
 
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.UnavailableException;
+import dev.shabdam.gateway.problems.InvalidRequestException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.JobStatus;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceRequest;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -16,14 +16,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Submitting, finding, listing, cancelling and deleting a tenant's jobs. */
 @Service
 public class Jobs {
     private static final int MAX_PAGE = 100;
-    /** What {@link #newJobId} makes; anything else is not echoed back (it may be a path someone tried). */
-    private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
     private final JobRepository repository;
     private final RequestPublisher requests;
@@ -53,7 +50,7 @@ public class Jobs {
         repository.insert(job, parameters, inputs);
         try {
             requests.publish(VoiceRequest.submit(jobId, tenant.id(), type, parameters, inputs, now));
-        } catch (ApiProblem e) {
+        } catch (UnavailableException e) {
             repository.finish(jobId, JobStatus.FAILED, new JobError(e.code(), e.getMessage()), now());
             throw e;
         }
@@ -62,15 +59,13 @@ public class Jobs {
     }
 
     public JobRow get(Tenant tenant, String jobId) {
-        return repository.find(tenant.id(), jobId).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
-                "job_not_found", JOB_ID.matcher(jobId).matches() ? "There is no job " + jobId + "."
-                        : "There is no job with that id: job ids are UUIDs."));
+        return repository.find(tenant.id(), jobId).orElseThrow(() -> new JobNotFoundException(jobId));
     }
 
     JobPage list(Tenant tenant, JobType type, JobStatus status, String cursor, Integer limit) {
         int size = limit == null ? 20 : limit;
         if (size < 1 || size > MAX_PAGE) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_limit", "limit must be 1 to " + MAX_PAGE + ".");
+            throw new InvalidRequestException("invalid_limit", "limit must be 1 to " + MAX_PAGE + ".");
         }
         JobCursor after = cursor == null || cursor.isBlank() ? null : JobCursor.decode(cursor);
         // one more than asked tells whether another page follows

@@ -1,6 +1,7 @@
 package dev.shabdam.gateway.jobs;
 
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.NotFoundException;
+import dev.shabdam.gateway.problems.RangeNotSatisfiableException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.storage.ObjectStore;
 import org.springframework.http.HttpHeaders;
@@ -40,7 +41,7 @@ class OutputController {
         String key = jobs.get(tenant, jobId).availableOutputs().get(name);
         long size = key == null ? -1 : store.size(key).orElse(-1);
         if (size < 0) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "output_not_found", "Job " + jobId + " has no output " + name + ".");
+            throw new NotFoundException("output_not_found", "Job " + jobId + " has no output " + name + ".");
         }
         MediaType type = MediaTypeFactory.getMediaType(key).orElse(MediaType.APPLICATION_OCTET_STREAM);
         ByteSpan span = requestedSpan(range, size);
@@ -73,20 +74,13 @@ class OutputController {
             long start = range.getRangeStart(size);
             long end = range.getRangeEnd(size);
             if (start >= size || end < start) {
-                throw unsatisfiable(size);
+                throw new RangeNotSatisfiableException(size);
             }
             return new ByteSpan(start, end, true);
         } catch (IllegalArgumentException e) {
             // a header Spring cannot parse, or a range it finds invalid
-            throw unsatisfiable(size);
+            throw new RangeNotSatisfiableException(size);
         }
-    }
-
-    private static ApiProblem unsatisfiable(long size) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-        return new ApiProblem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range_not_satisfiable",
-                "The output has " + size + " bytes; the requested range lies outside them.", headers, null);
     }
 
     /** Inclusive byte positions, as in Content-Range. */

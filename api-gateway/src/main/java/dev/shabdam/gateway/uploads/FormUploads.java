@@ -1,6 +1,7 @@
 package dev.shabdam.gateway.uploads;
 
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.TooLargeException;
+import dev.shabdam.gateway.problems.InvalidRequestException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.storage.ObjectStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,6 @@ import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -62,7 +62,7 @@ public class FormUploads {
             Map<String, String> fields = readParts(tenant, jobId, request, form, stored, storedSubtitles);
             for (String part : form.media().keySet()) {
                 if (!stored.containsKey(part)) {
-                    throw new ApiProblem(HttpStatus.BAD_REQUEST, "missing_file", "The request has no file part '" + part + "'.");
+                    throw new InvalidRequestException("missing_file", "The request has no file part '" + part + "'.");
                 }
             }
             fields.putAll(queryParameters(request));
@@ -125,7 +125,7 @@ public class FormUploads {
     private static String field(String name, InputStream content) throws IOException {
         byte[] bytes = content.readNBytes(MAX_FIELD_BYTES + 1);
         if (bytes.length > MAX_FIELD_BYTES) {
-            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "body_too_large",
+            throw new TooLargeException("body_too_large",
                     "The form field '" + name + "' is longer than " + MAX_FIELD_BYTES + " bytes.");
         }
         return new String(bytes, StandardCharsets.UTF_8);

@@ -1,12 +1,12 @@
 package dev.shabdam.gateway.uploads;
 
+import dev.shabdam.gateway.problems.UnsupportedMediaException;
+import dev.shabdam.gateway.problems.InvalidRequestException;
 import dev.shabdam.gateway.GatewaySettings;
-import dev.shabdam.gateway.problems.ApiProblem;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.storage.ObjectStore;
 import dev.shabdam.gateway.storage.ObjectTooLargeException;
 import dev.shabdam.schemas.StorageKeys;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.io.ByteArrayInputStream;
@@ -38,10 +38,10 @@ class MediaUploads {
         try {
             byte[] header = content.readNBytes(MediaSniffer.HEADER_BYTES);
             if (header.length == 0) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "empty_file", "The uploaded file in part '" + part + "' is empty.");
+                throw new InvalidRequestException("empty_file", "The uploaded file in part '" + part + "' is empty.");
             }
-            MediaFormat format = MediaSniffer.sniff(header).orElseThrow(() -> new ApiProblem(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media",
+            MediaFormat format = MediaSniffer.sniff(header).orElseThrow(() -> new UnsupportedMediaException(
+                    "unsupported_media",
                     "The file in part '" + part + "' is not a recognised audio or video container (WAV, "
                             + "FLAC, Ogg, MP3, AAC, MP4/M4A/MOV, Matroska/WebM, FLV, MPEG-TS or AVI)."));
             // the client's file name never becomes part of the key
@@ -69,7 +69,7 @@ class MediaUploads {
 
     private static void checkFileName(String name) {
         if (name != null && (name.contains("/") || name.contains("\\") || name.contains(".."))) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_filename",
+            throw new InvalidRequestException("invalid_filename",
                     "The file name must not contain path separators or '..'.");
         }
     }
