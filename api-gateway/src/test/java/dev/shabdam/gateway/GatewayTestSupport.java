@@ -242,6 +242,12 @@ abstract class GatewayTestSupport {
                 12L, resultJson, null, outputs, 3.0, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /** The event the pipeline's cancellation gate emits for a job it was told to cancel. */
+    static VoiceEvent cancelled(String jobId, int seq) {
+        return new VoiceEvent(1, jobId, "tenantA", JobType.ANALYZE, seq, EventKind.CANCELLED, null, 1.0, null,
+                null, null, null, null, null, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
     static void assertProblem(HttpResponse<byte[]> response, int status, String code) {
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

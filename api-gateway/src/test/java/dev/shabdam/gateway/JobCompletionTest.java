@@ -1,8 +1,8 @@
 package dev.shabdam.gateway;
 
-import dev.shabdam.gateway.events.EndedJob;
-import dev.shabdam.gateway.events.JobCompletion;
 import dev.shabdam.gateway.events.JobEventBus;
+import dev.shabdam.gateway.jobs.JobCompletion;
+import dev.shabdam.gateway.jobs.JobOutcome;
 import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.schemas.JobStatus;
 import dev.shabdam.schemas.JobType;
@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -35,16 +35,16 @@ class JobCompletionTest extends GatewayTestSupport {
         String jobId = newJobId(); // no jobs row at all: only the event can end the wait
         VoiceEvent end = Speech.completed(jobId, "cache/tts/" + "9a".repeat(32) + ".wav", false, 0.2);
 
-        JobCompletion.AwaitedJob awaited = completion.submitAndAwait(jobId, Duration.ofSeconds(10), () -> {
+        CompletableFuture<JobOutcome> awaited = completion.submitAndAwait(jobId, Duration.ofSeconds(10), () -> {
             hearOnTheBus(end); // the pipeline was quicker than the submission's own return
             return queued(jobId);
         });
 
-        Optional<EndedJob> ended = awaited.ended().get(10, TimeUnit.SECONDS);
-        assertThat(ended).hasValueSatisfying(job -> {
-            assertThat(job.row().status()).isEqualTo(JobStatus.COMPLETED);
-            assertThat(job.row().outputs()).isEqualTo(end.outputs());
-            assertThat(job.finalEvent().seq()).isEqualTo(end.seq());
+        JobOutcome outcome = awaited.get(10, TimeUnit.SECONDS);
+        assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Ended.class, ended -> {
+            assertThat(ended.job().status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(ended.job().outputs()).isEqualTo(end.outputs());
+            assertThat(ended.finalEvent().seq()).isEqualTo(end.seq());
         });
     }
 
@@ -53,16 +53,15 @@ class JobCompletionTest extends GatewayTestSupport {
         String jobId = newJobId();
         insertJob(jobId, "tenantA", JobType.GENERATE, "COMPLETED", Instant.now(), "{}", null, null);
 
-        JobCompletion.AwaitedJob awaited = completion.submitAndAwait(jobId, Duration.ofMillis(300), () -> queued(jobId));
-
-        Optional<EndedJob> ended = awaited.ended().get(10, TimeUnit.SECONDS);
-        assertThat(ended).hasValueSatisfying(job -> {
-            assertThat(job.row().status()).isEqualTo(JobStatus.COMPLETED);
-            assertThat(job.finalEvent()).isNull();
+        JobOutcome outcome = completion.submitAndAwait(jobId, Duration.ofMillis(300), () -> queued(jobId))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Ended.class, ended -> {
+            assertThat(ended.job().status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(ended.finalEvent()).isNull();
         });
         String unheard = newJobId();
         assertThat(completion.submitAndAwait(unheard, Duration.ofMillis(300), () -> queued(unheard))
-                .ended().get(10, TimeUnit.SECONDS)).isEmpty();
+                .get(10, TimeUnit.SECONDS)).isInstanceOf(JobOutcome.Running.class);
     }
 
     /** Sends {@code event} on voice.replies and returns once the bus has handed it on. */

@@ -145,17 +145,24 @@ class JobLifecycleTest extends GatewayTestSupport {
     }
 
     @Test
-    void deletingARunningJobCancelsItAndTellsThePipeline() {
+    void deletingARunningJobCancelsItThroughThePipeline() throws Exception {
         String jobId = newJobId();
         insertJob(jobId, "tenantA", "RUNNING", Instant.now(), null, null);
 
-        HttpResponse<byte[]> response = http.send(http.request("/jobs/" + jobId, KEY_A).DELETE().build());
+        CompletableFuture<HttpResponse<byte[]>> answer = http.client().sendAsync(
+                http.request("/jobs/" + jobId, KEY_A).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
 
+        // the pipeline's part: its cancellation gate takes the request, its sink records the CANCELLED event it emits
+        await().untilAsserted(() -> assertThat(requestsOf(jobId)).singleElement()
+                .satisfies(r -> assertThat(r.action()).isEqualTo(RequestAction.CANCEL)));
+        assertThat(jobStatus(jobId)).as("the job's state is the pipeline's to write").isEqualTo("RUNNING");
+        jdbc.sql("UPDATE jobs SET status = 'CANCELLED', progress = 1 WHERE job_id = ?").param(jobId).update();
+        produce(cancelled(jobId, 3));
+
+        HttpResponse<byte[]> response = answer.get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(Http.json(response).get("status").asText()).isEqualTo("CANCELLED");
         assertThat(jobStatus(jobId)).isEqualTo("CANCELLED");
-        await().untilAsserted(() -> assertThat(requestsOf(jobId)).singleElement()
-                .satisfies(r -> assertThat(r.action()).isEqualTo(RequestAction.CANCEL)));
 
         // deleting it again, now that it has ended, deletes its media (MediaDeletionTest) and keeps it CANCELLED
         HttpResponse<byte[]> again = http.send(http.request("/jobs/" + jobId, KEY_A).DELETE().build());

@@ -1,13 +1,9 @@
 package dev.shabdam.gateway.analysis;
 
-import dev.shabdam.gateway.events.JobCompletion;
-import dev.shabdam.gateway.events.WaitTime;
-import dev.shabdam.gateway.jobs.Jobs;
+import dev.shabdam.gateway.jobs.JobResponses;
+import dev.shabdam.gateway.jobs.WaitTime;
 import dev.shabdam.gateway.security.Tenant;
-import dev.shabdam.gateway.uploads.FormUploads;
-import dev.shabdam.gateway.uploads.UploadForm;
-import dev.shabdam.gateway.uploads.UploadedMedia;
-import dev.shabdam.schemas.JobType;
+import dev.shabdam.gateway.uploads.UploadBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,25 +14,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 
-import java.time.Duration;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
-/** Analysis and comparison of uploads; the parts are read as they arrive ({@link FormUploads}). */
+/** Analysis and comparison of uploads, answered as soon as the job ends within the wait. */
 @RestController
 class AnalysisController {
-    private static final UploadForm ANALYZE = UploadForm.file();
-    private static final UploadForm COMPARE = UploadForm.media("a", "b");
+    private final Analyses analyses;
 
-    private final FormUploads uploads;
-    private final Jobs jobs;
-    private final JobCompletion completion;
-
-    AnalysisController(FormUploads uploads, Jobs jobs, JobCompletion completion) {
-        this.uploads = uploads;
-        this.jobs = jobs;
-        this.completion = completion;
+    AnalysisController(Analyses analyses) {
+        this.analyses = analyses;
     }
 
     @Operation(summary = "Analyse a recording (audio or video): loudness, noise, pitch, speaking rate, suggestions")
@@ -44,16 +31,9 @@ class AnalysisController {
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(requiredProperties = "file"),
             schemaProperties = @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary"))))
     @PostMapping(path = "/voice/analyze", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    DeferredResult<ResponseEntity<Object>> analyze(Tenant tenant, HttpServletRequest request,
-                                                   @RequestParam(name = "wait", required = false) String wait) {
-        Duration waitFor = WaitTime.parse(wait);
-        String jobId = Jobs.newJobId();
-        return uploads.receive(tenant, jobId, request, ANALYZE, form -> {
-            UploadedMedia media = form.media("file");
-            return completion.submitAndAnswer(jobId, waitFor, () -> jobs.submit(tenant, jobId, JobType.ANALYZE,
-                    Map.of("media", media.format().kind(), "format", media.format().extension()),
-                    Map.of("file", media.key())));
-        });
+    CompletableFuture<ResponseEntity<Object>> analyze(Tenant tenant, HttpServletRequest request,
+                                                      @RequestParam(defaultValue = "0") WaitTime wait) {
+        return analyses.analyze(tenant, UploadBody.of(request), wait.duration()).thenApply(JobResponses::of);
     }
 
     @Operation(summary = "Compare two recordings (audio or video): speaker similarity, spectral distance, "
@@ -64,17 +44,8 @@ class AnalysisController {
                     @SchemaProperty(name = "a", schema = @Schema(type = "string", format = "binary")),
                     @SchemaProperty(name = "b", schema = @Schema(type = "string", format = "binary"))}))
     @PostMapping(path = "/voice/compare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    DeferredResult<ResponseEntity<Object>> compare(Tenant tenant, HttpServletRequest request,
-                                                   @RequestParam(name = "wait", required = false) String wait) {
-        Duration waitFor = WaitTime.parse(wait);
-        String jobId = Jobs.newJobId();
-        return uploads.receive(tenant, jobId, request, COMPARE, form -> {
-            UploadedMedia first = form.media("a");
-            UploadedMedia second = form.media("b");
-            return completion.submitAndAnswer(jobId, waitFor, () -> jobs.submit(tenant, jobId, JobType.COMPARE,
-                    Map.of("a.media", first.format().kind(), "a.format", first.format().extension(),
-                            "b.media", second.format().kind(), "b.format", second.format().extension()),
-                    Map.of("a", first.key(), "b", second.key())));
-        });
+    CompletableFuture<ResponseEntity<Object>> compare(Tenant tenant, HttpServletRequest request,
+                                                      @RequestParam(defaultValue = "0") WaitTime wait) {
+        return analyses.compare(tenant, UploadBody.of(request), wait.duration()).thenApply(JobResponses::of);
     }
 }

@@ -1,6 +1,7 @@
 package dev.shabdam.gateway.jobs;
 
 import dev.shabdam.gateway.problems.UnavailableException;
+import dev.shabdam.gateway.GatewaySettings;
 import dev.shabdam.gateway.problems.InvalidRequestException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.schemas.JobError;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** Submitting, finding, listing, cancelling and deleting a tenant's jobs. */
 @Service
@@ -26,13 +28,18 @@ public class Jobs {
     private final RequestPublisher requests;
     private final MeterRegistry meters;
     private final JobMedia media;
+    private final JobCompletion completion;
+    private final GatewaySettings.Jobs settings;
     private final Clock clock = Clock.systemUTC();
 
-    Jobs(JobRepository repository, RequestPublisher requests, MeterRegistry meters, JobMedia media) {
+    Jobs(JobRepository repository, RequestPublisher requests, MeterRegistry meters, JobMedia media,
+         JobCompletion completion, GatewaySettings.Jobs settings) {
         this.repository = repository;
         this.requests = requests;
         this.meters = meters;
         this.media = media;
+        this.completion = completion;
+        this.settings = settings;
     }
 
     public static String newJobId() {
@@ -40,8 +47,9 @@ public class Jobs {
     }
 
     /**
-     * Records the job as QUEUED, then queues it. When the queue cannot take it, the row is marked
-     * FAILED (so it does not look queued forever) and the client gets 503.
+     * Records the job as QUEUED, then queues it. When the queue cannot take it, the row is marked FAILED (so it
+     * does not look queued forever) and the client gets 503: the one state the gateway writes after the insert,
+     * for a job the pipeline never received and so can never end.
      */
     public JobRow submit(Tenant tenant, String jobId, JobType type, Map<String, String> parameters,
                          Map<String, String> inputs) {
@@ -51,7 +59,7 @@ public class Jobs {
         try {
             requests.publish(VoiceRequest.submit(jobId, tenant.id(), type, parameters, inputs, now));
         } catch (UnavailableException e) {
-            repository.finish(jobId, JobStatus.FAILED, new JobError(e.code(), e.getMessage()), now());
+            repository.failUnqueued(jobId, new JobError(e.code(), e.getMessage()), now());
             throw e;
         }
         meters.counter("shabdam.jobs.submitted", "type", type.name()).increment();
@@ -76,18 +84,21 @@ public class Jobs {
     }
 
     /**
-     * {@code DELETE /jobs/{id}}: a queued or running job is cancelled, the pipeline told first and the row
-     * marked after, so a job is never shown CANCELLED while the pipeline was not told. A job that has ended
-     * (before, or meanwhile) loses its media instead ({@link JobMedia}); its row stays, for analytics.
+     * {@code DELETE /jobs/{id}}. A job that has ended loses its media ({@link JobMedia}); its row stays, for
+     * analytics. A queued or running job is cancelled: the pipeline is told, and the job's state stays the
+     * pipeline's to write (its cancellation gate emits the CANCELLED event its sink records), so the answer is the
+     * job as that event leaves it, or, when none comes within {@code shabdam.jobs.cancel-wait}, the job as it
+     * stands (the cancellation goes on).
      */
-    JobRow delete(Tenant tenant, String jobId) {
+    CompletableFuture<JobRow> delete(Tenant tenant, String jobId) {
         JobRow job = get(tenant, jobId);
         if (job.status().isFinal()) {
-            return media.delete(job);
+            return CompletableFuture.completedFuture(media.delete(job));
         }
-        requests.publish(VoiceRequest.cancel(jobId, tenant.id(), job.type(), now()));
-        return repository.finish(jobId, JobStatus.CANCELLED, null, now())
-                .orElseGet(() -> media.delete(get(tenant, jobId)));
+        return completion.submitAndAwait(jobId, settings.cancelWait(), () -> {
+            requests.publish(VoiceRequest.cancel(jobId, tenant.id(), job.type(), now()));
+            return job;
+        }).thenApply(JobOutcome::job);
     }
 
     /** PostgreSQL keeps microseconds; truncating here keeps cursors exact. */

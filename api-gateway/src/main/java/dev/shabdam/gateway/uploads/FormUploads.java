@@ -4,7 +4,6 @@ import dev.shabdam.gateway.problems.TooLargeException;
 import dev.shabdam.gateway.problems.InvalidRequestException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.storage.ObjectStore;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.fileupload2.core.DiskFileItem;
 import org.apache.commons.fileupload2.core.DiskFileItemFactory;
 import org.apache.commons.fileupload2.core.FileItemInput;
@@ -17,9 +16,7 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -54,18 +51,16 @@ public class FormUploads {
      * whose answer this returns. When reading the body, a part, or {@code use} fails, everything stored is
      * removed again: a refused request leaves nothing behind.
      */
-    public <T> T receive(Tenant tenant, String jobId, HttpServletRequest request, UploadForm form,
-                         Function<ReceivedForm, T> use) {
+    public <T> T receive(Tenant tenant, String jobId, UploadBody body, UploadForm form, Function<ReceivedForm, T> use) {
         Map<String, UploadedMedia> stored = new LinkedHashMap<>();
         Map<String, String> storedSubtitles = new LinkedHashMap<>();
         try {
-            Map<String, String> fields = readParts(tenant, jobId, request, form, stored, storedSubtitles);
+            Map<String, String> fields = readParts(tenant, jobId, body, form, stored, storedSubtitles);
             for (String part : form.media().keySet()) {
                 if (!stored.containsKey(part)) {
                     throw new InvalidRequestException("missing_file", "The request has no file part '" + part + "'.");
                 }
             }
-            fields.putAll(queryParameters(request));
             return use.apply(new ReceivedForm(Map.copyOf(stored), Map.copyOf(storedSubtitles), fields));
         } catch (RuntimeException e) {
             stored.values().forEach(upload -> discard(upload.key()));
@@ -74,19 +69,12 @@ public class FormUploads {
         }
     }
 
-    /** The query's parameters, first value of each: all a servlet reads of a request whose multipart body it leaves alone. */
-    public static Map<String, String> queryParameters(HttpServletRequest request) {
-        Map<String, String> query = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> query.put(name, values[0]));
-        return query;
-    }
-
     /** Stores the files into {@code stored} and {@code storedSubtitles} as they come; answers the other fields. */
-    private Map<String, String> readParts(Tenant tenant, String jobId, HttpServletRequest request, UploadForm form,
+    private Map<String, String> readParts(Tenant tenant, String jobId, UploadBody body, UploadForm form,
                                           Map<String, UploadedMedia> stored, Map<String, String> storedSubtitles) {
         Map<String, String> fields = new LinkedHashMap<>();
         try {
-            FileItemInputIterator parts = upload(form).getItemIterator(request);
+            FileItemInputIterator parts = upload(form).getItemIterator(body);
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
                 String name = part.getFieldName();

@@ -1,4 +1,4 @@
-package dev.shabdam.gateway.events;
+package dev.shabdam.gateway.progress;
 
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobError;

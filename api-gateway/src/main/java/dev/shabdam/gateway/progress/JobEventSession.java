@@ -1,4 +1,4 @@
-package dev.shabdam.gateway.events;
+package dev.shabdam.gateway.progress;
 
 import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.gateway.jobs.JobView;
@@ -46,8 +46,8 @@ final class JobEventSession {
 
     /**
      * Sends the stored events, then those held back. A job whose row is final without a final event
-     * in sight (cancelled by the gateway, or its final event written before this stream began
-     * listening) ends the stream with the row.
+     * in sight (its final event written before this stream began listening, or none at all: a job the
+     * queue refused) ends the stream with the row.
      */
     synchronized void replay(List<VoiceEvent> stored, JobRow job) {
         stored.forEach(this::send);

@@ -1,5 +1,6 @@
-package dev.shabdam.gateway.events;
+package dev.shabdam.gateway.progress;
 
+import dev.shabdam.gateway.events.JobEventBus;
 import dev.shabdam.gateway.jobs.JobRepository;
 import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.gateway.jobs.JobView;

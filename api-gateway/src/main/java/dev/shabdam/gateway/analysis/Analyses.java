@@ -1,0 +1,58 @@
+package dev.shabdam.gateway.analysis;
+
+import dev.shabdam.gateway.jobs.JobCompletion;
+import dev.shabdam.gateway.jobs.JobOutcome;
+import dev.shabdam.gateway.jobs.Jobs;
+import dev.shabdam.gateway.security.Tenant;
+import dev.shabdam.gateway.uploads.FormUploads;
+import dev.shabdam.gateway.uploads.UploadBody;
+import dev.shabdam.gateway.uploads.UploadForm;
+import dev.shabdam.gateway.uploads.UploadedMedia;
+import dev.shabdam.schemas.JobType;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * ANALYZE and COMPARE jobs from uploads: the parts are stored as they arrive ({@link FormUploads}), the job is
+ * submitted, and its end is awaited for as long as the request asked.
+ */
+@Service
+class Analyses {
+    private static final UploadForm ANALYZE = UploadForm.file();
+    private static final UploadForm COMPARE = UploadForm.media("a", "b");
+
+    private final FormUploads uploads;
+    private final Jobs jobs;
+    private final JobCompletion completion;
+
+    Analyses(FormUploads uploads, Jobs jobs, JobCompletion completion) {
+        this.uploads = uploads;
+        this.jobs = jobs;
+        this.completion = completion;
+    }
+
+    CompletableFuture<JobOutcome> analyze(Tenant tenant, UploadBody body, Duration wait) {
+        String jobId = Jobs.newJobId();
+        return uploads.receive(tenant, jobId, body, ANALYZE, form -> {
+            UploadedMedia media = form.media("file");
+            return completion.submitAndAwait(jobId, wait, () -> jobs.submit(tenant, jobId, JobType.ANALYZE,
+                    Map.of("media", media.format().kind(), "format", media.format().extension()),
+                    Map.of("file", media.key())));
+        });
+    }
+
+    CompletableFuture<JobOutcome> compare(Tenant tenant, UploadBody body, Duration wait) {
+        String jobId = Jobs.newJobId();
+        return uploads.receive(tenant, jobId, body, COMPARE, form -> {
+            UploadedMedia first = form.media("a");
+            UploadedMedia second = form.media("b");
+            return completion.submitAndAwait(jobId, wait, () -> jobs.submit(tenant, jobId, JobType.COMPARE,
+                    Map.of("a.media", first.format().kind(), "a.format", first.format().extension(),
+                            "b.media", second.format().kind(), "b.format", second.format().extension()),
+                    Map.of("a", first.key(), "b", second.key())));
+        });
+    }
+}
