@@ -1,10 +1,15 @@
 package dev.shabdam.gateway;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Each part of {@link GatewaySettings} as a bean of its own, so a class takes only what it reads. */
+/**
+ * Binds {@link GatewaySettings} and offers each part as a bean of its own, so a class takes only what it reads.
+ * Enabled here rather than scanned, so a test slice that imports this class gets the settings too.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewaySettings.class)
 public class SettingsConfiguration {
 
     @Bean

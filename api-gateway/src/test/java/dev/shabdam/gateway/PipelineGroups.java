@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** The tests in the pipeline's place: its consumer groups commit what is on voice.requests, as the pipeline does after reading it. */
-final class PipelineGroups {
+public final class PipelineGroups {
     private PipelineGroups() {
     }
 
-    static void consumedEverything(String bootstrapServers) throws Exception {
+    public static void consumedEverything(String bootstrapServers) throws Exception {
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Map<TopicPartition, OffsetSpec> partitions = admin.describeTopics(java.util.List.of(Topics.REQUESTS))
                     .allTopicNames().get(10, TimeUnit.SECONDS).get(Topics.REQUESTS).partitions().stream()

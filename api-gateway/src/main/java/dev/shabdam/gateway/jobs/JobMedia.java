@@ -20,7 +20,7 @@ import java.time.temporal.ChronoUnit;
  * mark after: a deletion cut short by storage is simply done again.
  */
 @Service
-class JobMedia {
+public class JobMedia {
     private final ObjectStore store;
     private final JobRepository repository;
     private final Clock clock = Clock.systemUTC();

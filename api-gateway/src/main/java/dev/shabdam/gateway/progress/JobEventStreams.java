@@ -14,7 +14,7 @@ import java.time.Duration;
 
 /** Opens SSE streams of job events: stored events first, then live ones. */
 @Service
-class JobEventStreams {
+public class JobEventStreams {
     /** Long enough for a long dubbing job; clients reconnect after it. */
     private static final Duration STREAM_TIMEOUT = Duration.ofHours(1);
 

@@ -1,8 +1,8 @@
 package dev.shabdam.gateway.generation;
 
+import dev.shabdam.gateway.GatewaySettings;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
-import dev.shabdam.gateway.GatewaySettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 

@@ -1,5 +1,7 @@
-package dev.shabdam.gateway;
+package dev.shabdam.gateway.jobs;
 
+import dev.shabdam.gateway.GatewayTestSupport;
+import dev.shabdam.gateway.Speech;
 import dev.shabdam.gateway.events.JobEventBus;
 import dev.shabdam.gateway.jobs.JobCompletion;
 import dev.shabdam.gateway.jobs.JobOutcome;

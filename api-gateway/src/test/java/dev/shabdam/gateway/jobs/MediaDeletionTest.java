@@ -1,6 +1,8 @@
-package dev.shabdam.gateway;
+package dev.shabdam.gateway.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.gateway.GatewayTestSupport;
+import dev.shabdam.gateway.Http;
 import dev.shabdam.gateway.jobs.RetentionSweep;
 import dev.shabdam.schemas.StorageKeys;
 import org.junit.jupiter.api.Test;

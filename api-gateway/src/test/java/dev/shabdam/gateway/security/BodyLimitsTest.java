@@ -1,6 +1,10 @@
-package dev.shabdam.gateway;
+package dev.shabdam.gateway.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.gateway.GatewayTestSupport;
+import dev.shabdam.gateway.Media;
+import dev.shabdam.gateway.Multipart;
+import dev.shabdam.gateway.Speech;
 import dev.shabdam.schemas.RecordCodec;
 import org.junit.jupiter.api.Test;
 
@@ -87,8 +91,8 @@ class BodyLimitsTest extends GatewayTestSupport {
     void anUploadsFormFieldIsBoundedToo() {
         int before = storedFiles();
         HttpResponse<byte[]> response = http.upload("/voice/dub", KEY_A, java.util.List.of(
-                new Http.Part("file", "clip.wav", Media.wav(1600)),
-                new Http.Part("voiceId", null, "x".repeat(20_000).getBytes(StandardCharsets.US_ASCII))));
+                new Multipart.Part("file", "clip.wav", Media.wav(1600)),
+                new Multipart.Part("voiceId", null, "x".repeat(20_000).getBytes(StandardCharsets.US_ASCII))));
         assertProblem(response, 413, "body_too_large");
         assertThat(storedFiles()).isEqualTo(before);
     }

@@ -1,6 +1,10 @@
-package dev.shabdam.gateway;
+package dev.shabdam.gateway.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.gateway.Http;
+import dev.shabdam.gateway.PipelineGroups;
+import dev.shabdam.gateway.TestBroker;
+import dev.shabdam.gateway.TestDatabase;
 import dev.shabdam.schemas.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -1,5 +1,7 @@
-package dev.shabdam.gateway;
+package dev.shabdam.gateway.generation;
 
+import dev.shabdam.gateway.GatewayTestSupport;
+import dev.shabdam.gateway.Speech;
 import dev.shabdam.schemas.VoiceRequest;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,8 @@
-package dev.shabdam.gateway;
+package dev.shabdam.gateway.generation;
 
+import dev.shabdam.gateway.GatewayTestSupport;
+import dev.shabdam.gateway.Http;
+import dev.shabdam.gateway.Speech;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RecordCodec;
@@ -11,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** POST /voice/generate, with the test in the pipeline's place answering on voice.replies. */
+/**
+ * POST /voice/generate against the real stack, with the test in the pipeline's place answering on voice.replies.
+ * The ways a request is refused before anything is queued are {@link GenerationControllerTests}'.
+ */
 class GenerateTest extends GatewayTestSupport {
 
     private CompletableFuture<HttpResponse<byte[]>> generate(String query, String body) {
@@ -174,51 +179,5 @@ class GenerateTest extends GatewayTestSupport {
 
         assertThat(requestsOf(ownId).get(0).parameters()).doesNotContainKey("sharedCache");
         assertThat(requestsOf(sharedId).get(0).parameters()).containsEntry("sharedCache", "true");
-    }
-
-    @Test
-    void aVoiceIdThatIsNotAVoiceNameIsRefusedBeforeAnythingIsQueued() {
-        Set<String> known = knownJobs();
-        for (String voice : List.of("../../../../etc/passwd", "/etc/hostname", "ML_IN")) {
-            HttpResponse<byte[]> response = http.send(Speech.json(http, "/voice/generate", KEY_A,
-                    "{\"text\":\"നമസ്കാരം\",\"language\":\"ml\",\"voiceId\":\"" + voice + "\"}").build());
-            assertProblem(response, 400, "invalid_voice");
-            assertThat(Http.json(response).get("detail").asText()).doesNotContain("etc");
-        }
-        // a good request after the bad ones: once it is on voice.requests, anything sent before it is too
-        HttpResponse<byte[]> marker = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}").build());
-        String markerId = Http.json(marker).get("jobId").asText();
-        await().untilAsserted(() -> assertThat(requestsOf(markerId)).isNotEmpty());
-        assertThat(requests()).filteredOn(r -> !known.contains(r.jobId())).extracting(VoiceRequest::jobId)
-                .containsExactly(markerId);
-    }
-
-    @Test
-    void badInputsAnswerTheirCodesAndNothingIsQueued() {
-        int queued = requests().size();
-        Map<String, String> cases = Map.of(
-                "{\"text\":\"\"}", "empty_text",
-                "{\"text\":\"" + "a".repeat(5_001) + "\"}", "text_too_long",
-                "{\"text\":\"bonjour\",\"language\":\"fr\"}", "unsupported_language",
-                "{\"text\":\"hello\",\"emotion\":\"furious\"}", "invalid_parameter",
-                "{\"text\":\"hello\",\"speed\":10}", "invalid_parameter",
-                "{\"text\":\"hello\",\"pitch\":\"high\"}", "invalid_parameter",
-                "{\"text\":\"hello\",\"format\":\"flac\"}", "invalid_parameter",
-                "{\"text\":", "malformed_body");
-        cases.forEach((body, code) -> assertProblem(
-                http.send(Speech.json(http, "/voice/generate", KEY_A, body).build()), 400, code));
-        byte[] invalidUtf8 = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', 'a', (byte) 0xFF, (byte) 0xFE, '"', '}'};
-        assertProblem(http.send(Speech.json(http, "/voice/generate", KEY_A, invalidUtf8).build()), 400, "invalid_text");
-        assertProblem(http.send(Speech.json(http, "/voice/generate/stream", KEY_A, "{\"text\":\"hi\",\"format\":\"mp3\"}")
-                .build()), 400, "invalid_parameter");
-
-        // a good request after the bad ones: once it is on voice.requests, anything sent before it is too
-        HttpResponse<byte[]> marker = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}").build());
-        String markerId = Http.json(marker).get("jobId").asText();
-        await().untilAsserted(() -> assertThat(requestsOf(markerId)).isNotEmpty());
-        List<VoiceRequest> after = requests();
-        assertThat(after.subList(queued, after.size())).extracting(VoiceRequest::jobId).containsExactly(markerId);
-        assertThat(meters.counter("shabdam.generate.requests", "endpoint", "generate", "outcome", "rejected").count())
-                .isGreaterThanOrEqualTo(cases.size() + 1);
     }
 }

@@ -1,6 +1,10 @@
-package dev.shabdam.gateway;
+package dev.shabdam.gateway.dubbing;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.gateway.GatewayTestSupport;
+import dev.shabdam.gateway.Http;
+import dev.shabdam.gateway.Media;
+import dev.shabdam.gateway.Multipart;
+import dev.shabdam.gateway.Speech;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceRequest;
@@ -16,7 +20,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** POST /voice/dub: the media and subtitle parts checked and stored, the options validated, one DUB job queued. */
+/**
+ * POST /voice/dub against the real stack: the media and subtitle parts stored, one DUB job queued. The ways the
+ * options and parts are refused are {@link DubbingControllerTests}'.
+ */
 class DubUploadTest extends GatewayTestSupport {
     private static final byte[] SRT = "1\n00:00:00,100 --> 00:00:00,900\nHello there.\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] VTT = "WEBVTT\n\n00:00.100 --> 00:00.900\nനമസ്കാരം.\n".getBytes(StandardCharsets.UTF_8);
@@ -25,8 +32,8 @@ class DubUploadTest extends GatewayTestSupport {
     void mediaAndBothSubtitlesAreStoredAndOneDubJobQueued() throws IOException {
         byte[] media = Media.wav(16_000);
         HttpResponse<byte[]> response = http.upload("/voice/dub?sourceLanguage=en&keepOriginalTrack=true", KEY_A,
-                List.of(new Http.Part("file", "clip.wav", media), new Http.Part("subtitles", "en.srt", SRT),
-                        new Http.Part("translation", "ml.vtt", VTT)));
+                List.of(new Multipart.Part("file", "clip.wav", media), new Multipart.Part("subtitles", "en.srt", SRT),
+                        new Multipart.Part("translation", "ml.vtt", VTT)));
 
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(202);
         String jobId = Http.json(response).get("jobId").asText();
@@ -55,40 +62,11 @@ class DubUploadTest extends GatewayTestSupport {
         assertThat(created.statusCode()).isEqualTo(201);
 
         HttpResponse<byte[]> response = http.upload("/voice/dub?voiceId=" + name, KEY_A,
-                List.of(new Http.Part("file", "clip.wav", Media.wav(1600))));
+                List.of(new Multipart.Part("file", "clip.wav", Media.wav(1600))));
 
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(202);
         String jobId = Http.json(response).get("jobId").asText();
         await().untilAsserted(() -> assertThat(requestsOf(jobId)).hasSize(1));
         assertThat(requestsOf(jobId).get(0).parameters()).containsEntry("voiceId", "piper-ml-in-meera-medium");
-    }
-
-    @Test
-    void malformedSubtitlesAreRefusedNamingTheLineAndNothingIsStored() {
-        int before = storedFiles();
-        byte[] broken = "1\n00:00:01,000 -> 00:00:02,000\nHello\n".getBytes(StandardCharsets.UTF_8);
-
-        HttpResponse<byte[]> response = http.upload("/voice/dub", KEY_A, List.of(
-                new Http.Part("file", "clip.wav", Media.wav(1600)), new Http.Part("subtitles", "en.srt", broken)));
-
-        assertProblem(response, 400, "invalid_subtitles");
-        JsonNode problem = Http.json(response);
-        assertThat(problem.get("detail").asText()).contains("'subtitles'", "line 2");
-        assertThat(storedFiles()).isEqualTo(before);
-    }
-
-    @Test
-    void optionsAreCheckedBeforeAnythingIsStored() {
-        int before = storedFiles();
-        List<Http.Part> clip = List.of(new Http.Part("file", "clip.wav", Media.wav(1600)));
-
-        assertProblem(http.upload("/voice/dub?targetLanguage=fr", KEY_A, clip), 400, "unsupported_language");
-        assertProblem(http.upload("/voice/dub?sourceLanguage=xx", KEY_A, clip), 400, "unsupported_language");
-        assertProblem(http.upload("/voice/dub?lipSync=yes", KEY_A, clip), 400, "invalid_parameter");
-        assertProblem(http.upload("/voice/dub", KEY_A, List.of(new Http.Part("subtitles", "en.srt", SRT))),
-                400, "missing_file");
-        assertProblem(http.upload("/voice/dub", KEY_A, List.of(new Http.Part("file", "clip.wav", new byte[0]))),
-                400, "empty_file");
-        assertThat(storedFiles()).isEqualTo(before);
     }
 }

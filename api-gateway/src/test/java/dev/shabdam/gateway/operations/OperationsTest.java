@@ -1,6 +1,10 @@
-package dev.shabdam.gateway;
+package dev.shabdam.gateway.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.gateway.GatewayTestSupport;
+import dev.shabdam.gateway.Http;
+import dev.shabdam.gateway.Media;
+import dev.shabdam.gateway.PipelineGroups;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.info.BuildProperties;
