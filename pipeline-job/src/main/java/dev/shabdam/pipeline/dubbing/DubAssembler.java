@@ -110,7 +110,7 @@ public final class DubAssembler {
         try (Muxer muxer = plan.hasVideo() ? Muxer.open(media.toPath(), plan.keepOriginalTrack()) : null) {
             outputs.put(AUDIO, stored(plan.jobId(), "audio.wav", wav -> mixer.mix(original, placed, (rate, channels, frames) -> {
                 AudioSink file = WavWriter.open(wav, rate, channels, WavWriter.Encoding.PCM_16, frames);
-                return muxer == null ? file : both(file, muxer.dubTrack(rate, channels));
+                return muxer == null ? file : both(file, () -> muxer.dubTrack(rate, channels));
             })));
             if (muxer != null) {
                 outputs.put(VIDEO, stored(plan.jobId(), "video.mp4", video -> {
@@ -180,13 +180,33 @@ public final class DubAssembler {
         };
     }
 
-    /** Writes every block to both sinks and closes both. */
-    private static AudioSink both(AudioSink first, AudioSink second) {
+    /** A sink opened second; should opening it fail, the first is closed before the failure is thrown on. */
+    @FunctionalInterface
+    private interface SecondSink {
+        AudioSink open() throws IOException;
+    }
+
+    /** Writes every block to both sinks, finishes and closes both. */
+    private static AudioSink both(AudioSink first, SecondSink opening) throws IOException {
+        AudioSink second;
+        try {
+            second = opening.open();
+        } catch (IOException | RuntimeException e) {
+            try (first) {
+                throw e;
+            }
+        }
         return new AudioSink() {
             @Override
             public void write(DecodedAudio block) throws IOException {
                 first.write(block);
                 second.write(block);
+            }
+
+            @Override
+            public void finish() throws IOException {
+                first.finish();
+                second.finish();
             }
 
             @Override

@@ -189,6 +189,7 @@ public final class DubMixer {
             };
             mix.run(original, lines, block -> out.accept(limiter.process(block)));
             out.accept(limiter.finish());
+            sink.finish();
         }
     }
 

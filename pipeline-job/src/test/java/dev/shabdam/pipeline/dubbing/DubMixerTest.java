@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -151,6 +152,64 @@ class DubMixerTest {
                 "second 5", "second 6", "line at 6000 ms", "second 7", "second 8", "second 9", "end");
         assertThat(seen).hasSizeGreaterThanOrEqualTo(3 * pass.size()).isEqualTo(
                 Collections.nCopies(seen.size() / pass.size(), pass).stream().flatMap(List::stream).toList());
+    }
+
+    @Test
+    void aWritingPassThatFailsAbandonsItsTargetUnfinished() {
+        DecodedAudio original = original(0.05, 0.2);
+        int[] opened = new int[1];
+        AudioBlocks.Source failingInTheWritingPass = () -> {
+            AudioBlocks blocks = original.blocks(RATE);
+            boolean writing = ++opened[0] == 3; // two measuring passes, then the first that writes
+            return new AudioBlocks() {
+                private int handed;
+
+                @Override
+                public int sampleRate() {
+                    return RATE;
+                }
+
+                @Override
+                public int channelCount() {
+                    return 2;
+                }
+
+                @Override
+                public DecodedAudio next() throws MediaDecodeException, JobTimeoutException {
+                    if (writing && ++handed > 2) {
+                        throw new JobTimeoutException("the deadline passed mid-mix");
+                    }
+                    return blocks.next();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        };
+        List<String> target = new ArrayList<>();
+        DubMixer.MixTarget watched = (rate, channels, frames) -> new AudioSink() {
+            @Override
+            public void write(DecodedAudio block) {
+                target.add("block");
+            }
+
+            @Override
+            public void finish() {
+                target.add("finish");
+            }
+
+            @Override
+            public void close() {
+                target.add("close");
+            }
+        };
+
+        assertThatThrownBy(() -> DubMixer.standard().mix(failingInTheWritingPass, lines(dub(0.2), new ArrayList<>()), watched))
+                .isInstanceOf(JobTimeoutException.class);
+        assertThat(opened[0]).isEqualTo(3);
+        assertThat(target).as("closed, never finished: nothing padded or encoded for a file thrown away")
+                .endsWith("close").doesNotContain("finish");
     }
 
     /** Lines that load their audio from memory, noting each load in {@code loads}. */
