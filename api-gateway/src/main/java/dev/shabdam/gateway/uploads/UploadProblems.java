@@ -2,7 +2,6 @@ package dev.shabdam.gateway.uploads;
 
 import dev.shabdam.gateway.problems.ApiProblem;
 import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.FileUploadFileCountLimitException;
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,16 +24,17 @@ final class UploadProblems {
                 + "'; its file parts are " + String.join(", ", form.fileParts()) + ".");
     }
 
+    static ApiProblem tooManyParts() {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "too_many_parts", "The upload has more than " + FormUploads.MAX_PARTS
+                + " parts; a form of this API has a few.");
+    }
+
     /** Reading the request failed: a malformed multipart body, one over the request's limits, or a client gone. */
     static ApiProblem unreadable(IOException e) {
         Throwable cause = e instanceof PartReadException ? e.getCause() : e;
         if (cause instanceof FileUploadSizeException tooLarge) {
             return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "file_too_large", "The upload is larger than the "
                     + tooLarge.getPermitted() + " bytes this request takes.", HttpHeaders.EMPTY, e);
-        }
-        if (cause instanceof FileUploadFileCountLimitException) {
-            return new ApiProblem(HttpStatus.BAD_REQUEST, "too_many_parts", "The upload has more parts than this request takes.",
-                    HttpHeaders.EMPTY, e);
         }
         String detail = cause instanceof FileUploadException
                 ? "The multipart body could not be read: " + cause.getMessage()
