@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shabdam.local.cli.ShabdamClient;
 import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.JobStateSinks;
+import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.media.WavWriter;
 import dev.shabdam.pipeline.synthesis.SentenceStreamer;
 import dev.shabdam.pipeline.synthesis.SpeechEngines;
@@ -161,7 +162,7 @@ public final class GenerationBench {
         double[] times = new double[LEDGER_ROUNDS];
         for (int i = -WARM_UP; i < LEDGER_ROUNDS; i++) {
             long begin = System.nanoTime();
-            ledger.begin("bench", "job-" + i);
+            ledger.begin("bench", "job-" + i, Quarantine.MAX_ATTEMPTS);
             ledger.finished("bench", "job-" + i);
             if (i >= 0) {
                 times[i] = (System.nanoTime() - begin) / 1e6;
