@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Deletes the media of an ended job: its uploads, everything it wrote under its own name (outputs, the
@@ -45,5 +46,16 @@ class JobMedia {
                     "The job's media could not be deleted; try again later.", HttpHeaders.EMPTY, e);
         }
         return repository.markMediaDeleted(job.jobId(), clock.instant().truncatedTo(ChronoUnit.MICROS)).orElse(job);
+    }
+
+    /** Deletes again what the pipeline may have written under these jobs' names after their media went. */
+    void deleteLateWork(List<String> jobIds) {
+        for (String jobId : jobIds) {
+            try {
+                store.deleteAll(StorageKeys.workOf(jobId));
+            } catch (IOException e) {
+                return; // storage is down: the next sweep looks at the same jobs again
+            }
+        }
     }
 }
