@@ -8,7 +8,7 @@ import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
 import dev.shabdam.pipeline.io.TestPostgres;
 import dev.shabdam.pipeline.jobs.LatencyClass;
-import dev.shabdam.pipeline.synthesis.CacheScope;
+import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.pipeline.synthesis.GenerateOperator;
 import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.speech.GenerationParameters;

@@ -1,11 +1,9 @@
-package dev.shabdam.pipeline.synthesis;
-
-import dev.shabdam.schemas.StorageKeys;
-import dev.shabdam.schemas.VoiceRequest;
+package dev.shabdam.schemas;
 
 /**
  * Whose synthesis cache a GENERATE request reads and fills: its tenant's own, unless the request carries
- * {@code sharedCache=true} (the gateway sets it for the tenants configured to share one). The scope is
+ * {@code sharedCache=true} (the gateway sets it for the tenants configured to share one, and the job reads
+ * it: one definition for both sides). The scope is
  * part of the cache key and of the storage key, so one tenant's generations never answer another's: a
  * hit or a miss ({@code X-Cache}) tells a tenant nothing about anyone else's work.
  *
@@ -19,6 +17,11 @@ public record CacheScope(String tenantId) {
     public static CacheScope of(VoiceRequest request) {
         return Boolean.parseBoolean(request.parameters().get(SHARED_CACHE_PARAMETER))
                 ? SHARED : new CacheScope(request.tenantId());
+    }
+
+    /** The scope of a tenant's generations: the shared one when it chose to share, else its own. */
+    public static CacheScope of(String tenantId, boolean shares) {
+        return shares ? SHARED : new CacheScope(tenantId);
     }
 
     /** The scope as it goes into cache keys; tenant ids have no ':', so none can spell the shared scope. */

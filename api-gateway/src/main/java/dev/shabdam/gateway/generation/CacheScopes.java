@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.generation;
 
+import dev.shabdam.schemas.CacheScope;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -11,13 +12,10 @@ import java.util.Set;
  * into the synthesis cache key, so {@code X-Cache: HIT} never tells one tenant what another had spoken. A
  * tenant listed in {@code SHABDAM_SHARED_CACHE_TENANTS} opts into one cache shared with the other listed
  * tenants (cheaper for common phrases, at the cost of that hint): its GENERATE jobs carry the parameter
- * {@value #SHARED_CACHE_PARAMETER}{@code =true}, which the pipeline reads.
+ * {@value CacheScope#SHARED_CACHE_PARAMETER}{@code =true}, which the pipeline reads ({@link CacheScope}).
  */
 @Component
 class CacheScopes {
-    static final String SHARED_CACHE_PARAMETER = "sharedCache";
-    private static final String SHARED = "shared";
-
     private final Set<String> sharing;
 
     CacheScopes(GenerationProperties properties) {
@@ -26,7 +24,7 @@ class CacheScopes {
 
     /** The cache a tenant's generations are answered from: its own, or the shared one. */
     String of(String tenantId) {
-        return sharing.contains(tenantId) ? SHARED : "tenant:" + tenantId;
+        return CacheScope.of(tenantId, sharing.contains(tenantId)).id();
     }
 
     /** A GENERATE job's parameters, with the shared-cache opt-in when the tenant chose it. */
@@ -35,7 +33,7 @@ class CacheScopes {
             return parameters;
         }
         Map<String, String> shared = new HashMap<>(parameters);
-        shared.put(SHARED_CACHE_PARAMETER, "true");
+        shared.put(CacheScope.SHARED_CACHE_PARAMETER, "true");
         return shared;
     }
 }

@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.synthesis;
 
+import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.pipeline.jobs.Requests;

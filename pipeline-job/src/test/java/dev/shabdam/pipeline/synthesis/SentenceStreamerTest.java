@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.synthesis;
 
+import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.pipeline.analysis.LoudnessMeter;
 import dev.shabdam.pipeline.media.DecodedAudio;
