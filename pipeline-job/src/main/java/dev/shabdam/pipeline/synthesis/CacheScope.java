@@ -2,22 +2,21 @@ package dev.shabdam.pipeline.synthesis;
 
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.GenerateJob;
 
 /**
  * Whose synthesis cache a GENERATE request reads and fills: its tenant's own, unless the request carries
- * {@code sharedCache=true} (the gateway sets it for the tenants configured to share one). The scope is
+ * {@link GenerateJob#SHARED_CACHE}{@code =true} (the gateway sets it for the tenants configured to share one). The scope is
  * part of the cache key and of the storage key, so one tenant's generations never answer another's: a
  * hit or a miss ({@code X-Cache}) tells a tenant nothing about anyone else's work.
  *
  * @param tenantId the tenant whose own cache it is; null for the shared cache
  */
 public record CacheScope(String tenantId) {
-    /** The request parameter that puts a generation in the shared scope. */
-    public static final String SHARED_CACHE_PARAMETER = "sharedCache";
     public static final CacheScope SHARED = new CacheScope(null);
 
     public static CacheScope of(VoiceRequest request) {
-        return Boolean.parseBoolean(request.parameters().get(SHARED_CACHE_PARAMETER))
+        return GenerateJob.sharesCache(request.parameters())
                 ? SHARED : new CacheScope(request.tenantId());
     }
 
