@@ -42,7 +42,8 @@ class AnalysisController {
     @Operation(summary = "Analyse a recording (audio or video): loudness, noise, pitch, speaking rate, suggestions")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(requiredProperties = AnalyzeJob.MEDIA),
-            schemaProperties = @SchemaProperty(name = AnalyzeJob.MEDIA, schema = @Schema(type = "string", format = "binary"))))
+            schemaProperties = @SchemaProperty(name = AnalyzeJob.MEDIA,
+                    schema = @Schema(type = "string", format = "binary"))))
     @PostMapping(path = "/voice/analyze", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     DeferredResult<ResponseEntity<Object>> analyze(Tenant tenant, HttpServletRequest request,
                                                    @RequestParam(name = "wait", required = false) String wait) {
@@ -62,8 +63,10 @@ class AnalysisController {
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schema = @Schema(requiredProperties = {CompareJob.RECORDING_A, CompareJob.RECORDING_B}),
             schemaProperties = {
-                    @SchemaProperty(name = CompareJob.RECORDING_A, schema = @Schema(type = "string", format = "binary")),
-                    @SchemaProperty(name = CompareJob.RECORDING_B, schema = @Schema(type = "string", format = "binary"))}))
+                    @SchemaProperty(name = CompareJob.RECORDING_A,
+                            schema = @Schema(type = "string", format = "binary")),
+                    @SchemaProperty(name = CompareJob.RECORDING_B,
+                            schema = @Schema(type = "string", format = "binary"))}))
     @PostMapping(path = "/voice/compare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     DeferredResult<ResponseEntity<Object>> compare(Tenant tenant, HttpServletRequest request,
                                                    @RequestParam(name = "wait", required = false) String wait) {

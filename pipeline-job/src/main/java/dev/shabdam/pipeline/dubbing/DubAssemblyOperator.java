@@ -127,7 +127,8 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
         StageClock clock = StageClock.start();
         Optional<JobError> quarantined = quarantine.attempt(known.jobId(), () -> out.collect(assemble(known, all, clock)));
         if (quarantined.isPresent()) {
-            out.collect(JobEvents.failed(known.request(), DubEvents.FINAL, DubEvents.MIX, clock.lap(), quarantined.get()));
+            out.collect(JobEvents.failed(known.request(), DubEvents.FINAL, DubEvents.MIX, clock.lap(),
+                    quarantined.get()));
         }
         finish();
     }

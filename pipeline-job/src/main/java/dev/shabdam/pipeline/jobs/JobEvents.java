@@ -31,7 +31,8 @@ public final class JobEvents {
     }
 
     /** Progress on one segment of the job (a sentence, an utterance), with what it produced. */
-    public static VoiceEvent segment(VoiceRequest request, PlannedEvent step, int segment, Map<String, String> outputs) {
+    public static VoiceEvent segment(VoiceRequest request, PlannedEvent step, int segment,
+                                     Map<String, String> outputs) {
         return new VoiceEvent(VoiceEvent.CURRENT_VERSION, request.jobId(), request.tenantId(), request.type(),
                 step.seq(), EventKind.PROGRESS, step.stage(), step.progress(), segment, null, null, null, outputs, null,
                 Instant.now());

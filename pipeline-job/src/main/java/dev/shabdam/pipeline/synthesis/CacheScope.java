@@ -6,9 +6,9 @@ import dev.shabdam.schemas.jobs.GenerateJob;
 
 /**
  * Whose synthesis cache a GENERATE request reads and fills: its tenant's own, unless the request carries
- * {@link GenerateJob#SHARED_CACHE}{@code =true} (the gateway sets it for the tenants configured to share one). The scope is
- * part of the cache key and of the storage key, so one tenant's generations never answer another's: a
- * hit or a miss ({@code X-Cache}) tells a tenant nothing about anyone else's work.
+ * {@link GenerateJob#SHARED_CACHE}{@code =true} (the gateway sets it for the tenants configured to share
+ * one). The scope is part of the cache key and of the storage key, so one tenant's generations never
+ * answer another's: a hit or a miss ({@code X-Cache}) tells a tenant nothing about anyone else's work.
  *
  * @param tenantId the tenant whose own cache it is; null for the shared cache
  */

@@ -180,7 +180,7 @@ public class GenerateOperator extends MediaJobOperator {
                                         boolean cached) {
         ObjectNode json = (ObjectNode) RecordCodec.readTree(result);
         json.put("cached", cached);
-        return JobEvents.completed(request, GenerateEvents.FINAL, GenerateEvents.SYNTHESIZE, clock.lap(), json.toString(),
-                Map.of(GenerateJob.AUDIO, audioKey), json.path("durationSec").asDouble());
+        return JobEvents.completed(request, GenerateEvents.FINAL, GenerateEvents.SYNTHESIZE, clock.lap(),
+                json.toString(), Map.of(GenerateJob.AUDIO, audioKey), json.path("durationSec").asDouble());
     }
 }

@@ -83,7 +83,8 @@ public record DubJob(String sourceLanguage, String targetLanguage, String voiceI
     /** The dub a job's parameters (or a form's fields) ask for; flags are exactly {@code true} or {@code false}. */
     public static DubJob fromParameters(Map<String, String> parameters) {
         return new DubJob(parameters.get(SOURCE_LANGUAGE), parameters.get(TARGET_LANGUAGE), parameters.get(VOICE_ID),
-                ParameterValues.flag(parameters, KEEP_BACKGROUND), ParameterValues.flag(parameters, KEEP_ORIGINAL_TRACK),
+                ParameterValues.flag(parameters, KEEP_BACKGROUND),
+                ParameterValues.flag(parameters, KEEP_ORIGINAL_TRACK),
                 ParameterValues.flag(parameters, LIP_SYNC), InputFormat.from(parameters, ""));
     }
 

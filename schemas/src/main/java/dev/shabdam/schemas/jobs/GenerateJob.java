@@ -40,7 +40,8 @@ public record GenerateJob(String text, Language language, String voiceId, Prosod
             throw new SynthesisException(SynthesisException.Code.EMPTY_TEXT, "text is empty");
         }
         if (language == null || prosody == null || format == null) {
-            throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER, "language, prosody and format are required");
+            throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
+                    "language, prosody and format are required");
         }
         voiceId = voiceId == null || voiceId.isBlank() ? null : VoiceIds.require(voiceId);
     }

@@ -13,7 +13,7 @@ public record InputFormat(String media, String format) {
     private static final String MEDIA = "media";
     private static final String FORMAT = "format";
 
-    /** Adds this format to a job's parameters, each name after {@code prefix} (a job with several inputs names the input). */
+    /** Adds this format to a job's parameters, each name after {@code prefix} (which names the input, if need be). */
     void addTo(Map<String, String> parameters, String prefix) {
         parameters.put(prefix + MEDIA, media);
         parameters.put(prefix + FORMAT, format);

@@ -2,6 +2,8 @@ package dev.shabdam.schemas.jobs;
 
 import dev.shabdam.speech.SynthesisException;
 
+import java.util.Locale;
+
 /** Where the recording is going, and the integrated loudness that platform normalises to. */
 public enum LoudnessTarget {
     /** Podcasts and most streaming speech (Apple, Spotify's "loud" speech guidance): −16 LUFS. */
@@ -21,10 +23,10 @@ public enum LoudnessTarget {
 
     /** The name a job's parameters use for it. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The target named in a job's parameters ({@code podcast}, {@code broadcast}); another name is {@code invalid_parameter}. */
+    /** The target a job names ({@code podcast}, {@code broadcast}); any other is {@code invalid_parameter}. */
     public static LoudnessTarget fromName(String name) {
         for (LoudnessTarget target : values()) {
             if (target.name().equalsIgnoreCase(name)) {

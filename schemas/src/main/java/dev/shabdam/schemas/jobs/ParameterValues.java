@@ -32,7 +32,8 @@ final class ParameterValues {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER, name + " is not a number: " + value);
+            throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
+                    name + " is not a number: " + value);
         }
     }
 }

@@ -49,7 +49,8 @@ class AnalyzeJobTest {
                 .isInstanceOfSatisfying(SynthesisException.class,
                         e -> assertThat(e.codeName()).isEqualTo("invalid_parameter"))
                 .hasMessage("unknown loudness target 'cinema': podcast or broadcast");
-        assertThat(AnalyzeJob.fromParameters(Map.of("target", "Broadcast")).target()).isEqualTo(LoudnessTarget.BROADCAST);
+        assertThat(AnalyzeJob.fromParameters(Map.of("target", "Broadcast")).target())
+                .isEqualTo(LoudnessTarget.BROADCAST);
         assertThat(AnalyzeJob.fromParameters(Map.of("purpose", "archive")).cloning()).isFalse();
     }
 

@@ -48,7 +48,8 @@ class DubJobTest {
 
     @Test
     void sendsWhatTheUploadIsBesideTheOptions() {
-        DubJob job = DubJob.fromParameters(Map.of("keepOriginalTrack", "true")).withUpload(new InputFormat("video", "mp4"));
+        DubJob job = DubJob.fromParameters(Map.of("keepOriginalTrack", "true"))
+                .withUpload(new InputFormat("video", "mp4"));
 
         assertThat(job.toParameters()).isEqualTo(Map.of("sourceLanguage", "en", "targetLanguage", "ml",
                 "keepBackground", "true", "keepOriginalTrack", "true", "lipSync", "false",
@@ -59,6 +60,7 @@ class DubJobTest {
     void namesItsInputsMediaFirstAndLeavesOutTheSubtitlesNotGiven() {
         assertThat(DubJob.inputs("km", "ks", "kt"))
                 .containsExactly(Map.entry("file", "km"), Map.entry("subtitles", "ks"), Map.entry("translation", "kt"));
-        assertThat(DubJob.inputs("km", null, "kt")).containsExactly(Map.entry("file", "km"), Map.entry("translation", "kt"));
+        assertThat(DubJob.inputs("km", null, "kt"))
+                .containsExactly(Map.entry("file", "km"), Map.entry("translation", "kt"));
     }
 }

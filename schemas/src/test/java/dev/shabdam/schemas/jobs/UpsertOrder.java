@@ -23,7 +23,9 @@ final class UpsertOrder {
         assertThat(seqs).as("seqs in the order the work happens").isSorted().doesNotHaveDuplicates();
         assertThat(finalSeq).as("the final event outranks every other").isGreaterThan(seqs.get(seqs.size() - 1));
         assertThat(EventSeq.CANCELLED).as("a cancellation outranks the final event").isGreaterThan(finalSeq);
-        assertThat(progress).as("progress never goes back").isSorted().allSatisfy(done -> assertThat(done).isBetween(0.0, 1.0));
-        assertThat(inWorkOrder).as("every event names its stage").allSatisfy(event -> assertThat(event.stage()).isNotBlank());
+        assertThat(progress).as("progress never goes back").isSorted()
+                .allSatisfy(done -> assertThat(done).isBetween(0.0, 1.0));
+        assertThat(inWorkOrder).as("every event names its stage")
+                .allSatisfy(event -> assertThat(event.stage()).isNotBlank());
     }
 }
