@@ -3,6 +3,7 @@ package dev.shabdam.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.local.cli.ShabdamClient;
 import dev.shabdam.pipeline.media.AudioDecoder;
+import dev.shabdam.schemas.jobs.DubJob;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +38,7 @@ public final class DubBench {
         Path dir = Files.createTempDirectory("shabdam-dub-bench-");
         System.err.println("making a clip of " + LINES + " lines …");
         DubSample sample = DubSample.make(dir, LINES);
-        Map<String, Path> parts = new LinkedHashMap<>();
-        parts.put("file", sample.video());
-        parts.put("subtitles", sample.subtitles());
-        parts.put("translation", sample.translation());
+        Map<String, Path> parts = DubJob.inputs(sample.video(), sample.subtitles(), sample.translation());
 
         StringBuilder table = new StringBuilder(String.format(
                 "%n| dub of a %.0f s clip, %d lines (subtitles and translation given) | parallelism 1 | parallelism 2 |%n|---|---:|---:|%n",

@@ -6,6 +6,7 @@ import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.Topics;
 import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.jobs.DubJob;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -74,8 +75,8 @@ public final class LoadBench {
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + DUBS + ANALYSES);
             List<Future<?>> media = new ArrayList<>();
             for (int k = 0; k < DUBS; k++) {
-                media.add(pool.submit(() -> accepted.add(client.submit("/voice/dub", Map.of(
-                        "file", clip.video(), "subtitles", clip.subtitles(), "translation", clip.translation())))));
+                media.add(pool.submit(() -> accepted.add(client.submit("/voice/dub",
+                        DubJob.inputs(clip.video(), clip.subtitles(), clip.translation())))));
             }
             for (int k = 0; k < ANALYSES; k++) {
                 media.add(pool.submit(() -> accepted.add(client.submit("/voice/analyze", recording))));

@@ -8,10 +8,7 @@ import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
 import dev.shabdam.pipeline.io.TestPostgres;
 import dev.shabdam.pipeline.jobs.LatencyClass;
-import dev.shabdam.schemas.CacheScope;
-import dev.shabdam.pipeline.synthesis.GenerateOperator;
 import dev.shabdam.speech.AudioFormat;
-import dev.shabdam.speech.GenerationParameters;
 import dev.shabdam.speech.prosody.Prosody;
 import dev.shabdam.speech.text.Language;
 import org.apache.flink.runtime.jobgraph.JobEdge;
@@ -21,7 +18,6 @@ import org.apache.flink.runtime.jobgraph.JobVertexID;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
-import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
@@ -34,6 +30,8 @@ import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.EventSeq;
+import dev.shabdam.schemas.jobs.GenerateJob;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -197,10 +195,10 @@ class VoicePipelineJobTest {
     void identicalGenerationsOfATenantShareOneSynthesisAndTenantsShareNothing() throws Exception {
         EspeakRequired.assumeInstalled("VoicePipelineJobTest.identicalGenerations");
         String text = "ഒരേ വാക്യം " + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6) + ".";
-        Map<String, String> own = new GenerationParameters(text, Language.ML, null, Prosody.NEUTRAL, AudioFormat.WAV,
+        Map<String, String> own = new GenerateJob(text, Language.ML, null, Prosody.NEUTRAL, AudioFormat.WAV,
                 false).toParameters();
         Map<String, String> shared = new HashMap<>(own);
-        shared.put(CacheScope.SHARED_CACHE_PARAMETER, "true");
+        shared.put(GenerateJob.SHARED_CACHE, "true");
         List<String> requests = new ArrayList<>();
         // job ids that a job-keyed operator would run on both subtasks at once
         for (String jobId : jobIdsOnEverySubtask("gen-a-", 2, 3)) {
@@ -217,16 +215,16 @@ class VoicePipelineJobTest {
                 .collect(Collectors.toMap(VoiceEvent::jobId, e -> e));
         assertThat(done).hasSize(requests.size()).allSatisfy((job, e) -> assertThat(e.kind()).isEqualTo(EventKind.COMPLETED));
         Map<String, List<VoiceEvent>> byAudio = done.values().stream()
-                .collect(Collectors.groupingBy(e -> e.outputs().get(GenerateOperator.AUDIO)));
+                .collect(Collectors.groupingBy(e -> e.outputs().get(GenerateJob.AUDIO)));
         assertThat(byAudio).as("one object per cache scope").hasSize(3).allSatisfy((key, answers) -> {
             assertThat(storageRoot.resolve(key)).exists();
             assertThat(answers).filteredOn(e -> !cached(e)).as("one synthesis for %s", key).hasSize(1);
         });
-        assertThat(byAudio.get(done.get("gen-b").outputs().get(GenerateOperator.AUDIO))).singleElement()
+        assertThat(byAudio.get(done.get("gen-b").outputs().get(GenerateJob.AUDIO))).singleElement()
                 .as("the other tenant's cache is its own: a miss").satisfies(e -> assertThat(cached(e)).isFalse());
-        assertThat(done.get("gen-b").outputs().get(GenerateOperator.AUDIO)).startsWith("cache/tts/tenants/tenant-b/");
+        assertThat(done.get("gen-b").outputs().get(GenerateJob.AUDIO)).startsWith("cache/tts/tenants/tenant-b/");
         assertThat(done.get("gen-shared-a").outputs()).as("tenants that share, share").isEqualTo(done.get("gen-shared-b").outputs());
-        assertThat(done.get("gen-shared-a").outputs().get(GenerateOperator.AUDIO)).startsWith("cache/tts/shared/");
+        assertThat(done.get("gen-shared-a").outputs().get(GenerateJob.AUDIO)).startsWith("cache/tts/shared/");
     }
 
     /** Both latency classes read the same bounded records and write into the same sinks. */

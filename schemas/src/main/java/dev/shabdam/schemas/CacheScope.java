@@ -1,22 +1,21 @@
 package dev.shabdam.schemas;
 
+import dev.shabdam.schemas.jobs.GenerateJob;
+
 /**
  * Whose synthesis cache a GENERATE request reads and fills: its tenant's own, unless the request carries
- * {@code sharedCache=true} (the gateway sets it for the tenants configured to share one, and the job reads
- * it: one definition for both sides). The scope is
- * part of the cache key and of the storage key, so one tenant's generations never answer another's: a
- * hit or a miss ({@code X-Cache}) tells a tenant nothing about anyone else's work.
+ * {@link GenerateJob#SHARED_CACHE}{@code =true} (the gateway sets it for the tenants configured to share
+ * one, and the job reads it: one definition for both sides). The scope is part of the cache key and of the
+ * storage key, so one tenant's generations never answer another's: a hit or a miss ({@code X-Cache}) tells a
+ * tenant nothing about anyone else's work.
  *
  * @param tenantId the tenant whose own cache it is; null for the shared cache
  */
 public record CacheScope(String tenantId) {
-    /** The request parameter that puts a generation in the shared scope. */
-    public static final String SHARED_CACHE_PARAMETER = "sharedCache";
     public static final CacheScope SHARED = new CacheScope(null);
 
     public static CacheScope of(VoiceRequest request) {
-        return Boolean.parseBoolean(request.parameters().get(SHARED_CACHE_PARAMETER))
-                ? SHARED : new CacheScope(request.tenantId());
+        return of(request.tenantId(), GenerateJob.sharesCache(request.parameters()));
     }
 
     /** The scope of a tenant's generations: the shared one when it chose to share, else its own. */

@@ -8,8 +8,7 @@ import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.uploads.FormUploads;
 import dev.shabdam.gateway.uploads.UploadForm;
 import dev.shabdam.gateway.uploads.UploadedMedia;
-import dev.shabdam.schemas.JobType;
-import dev.shabdam.speech.DubParameters;
+import dev.shabdam.schemas.jobs.DubJob;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,12 +23,11 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 @RestController
 class DubbingController {
-    private static final UploadForm DUB = UploadForm.file().withSubtitles("subtitles", "translation");
+    private static final UploadForm DUB = UploadForm.file().withSubtitles(DubJob.SUBTITLES, DubJob.TRANSLATION);
 
     private final FormUploads uploads;
     private final Jobs jobs;
@@ -46,16 +44,16 @@ class DubbingController {
     @Operation(summary = "Dub a video (or audio) into Malayalam: segmentation, transcription or the given subtitles, "
             + "translation or the given translation, synthesis, alignment, mixing over the kept background, muxing")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(requiredProperties = "file"),
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(requiredProperties = DubJob.MEDIA),
             schemaProperties = {
-                    @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary")),
-                    @SchemaProperty(name = "subtitles", schema = @Schema(type = "string", format = "binary",
+                    @SchemaProperty(name = DubJob.MEDIA, schema = @Schema(type = "string", format = "binary")),
+                    @SchemaProperty(name = DubJob.SUBTITLES, schema = @Schema(type = "string", format = "binary",
                             description = "SRT or WebVTT in the source language")),
-                    @SchemaProperty(name = "translation", schema = @Schema(type = "string", format = "binary",
+                    @SchemaProperty(name = DubJob.TRANSLATION, schema = @Schema(type = "string", format = "binary",
                             description = "SRT or WebVTT in the target language")),
                     @SchemaProperty(name = "sourceLanguage", schema = @Schema(type = "string", defaultValue = "en")),
                     @SchemaProperty(name = "targetLanguage", schema = @Schema(type = "string", defaultValue = "ml")),
-                    @SchemaProperty(name = "voiceId", schema = @Schema(type = "string",
+                    @SchemaProperty(name = DubJob.VOICE_ID, schema = @Schema(type = "string",
                             description = "a voice id, or the id or name of one of your personas")),
                     @SchemaProperty(name = "keepBackground", schema = @Schema(type = "boolean", defaultValue = "true")),
                     @SchemaProperty(name = "keepOriginalTrack", schema = @Schema(type = "boolean", defaultValue = "false")),
@@ -68,26 +66,22 @@ class DubbingController {
         parameters(tenant, FormUploads.queryParameters(request));
         String jobId = Jobs.newJobId();
         return uploads.receive(tenant, jobId, request, DUB, form -> {
-            DubParameters parameters = parameters(tenant, form.fields());
-            UploadedMedia media = form.media("file");
-            Map<String, String> inputs = new LinkedHashMap<>();
-            inputs.put("file", media.key());
-            inputs.putAll(form.subtitles());
-            Map<String, String> jobParameters = new HashMap<>(parameters.toParameters());
-            jobParameters.put("media", media.format().kind());
-            jobParameters.put("format", media.format().extension());
+            UploadedMedia media = form.media(DubJob.MEDIA);
+            DubJob job = parameters(tenant, form.fields()).withUpload(media.format().asInput());
+            Map<String, String> inputs = DubJob.inputs(media.key(), form.subtitles().get(DubJob.SUBTITLES),
+                    form.subtitles().get(DubJob.TRANSLATION));
             return completion.submitAndAnswer(jobId, waitFor,
-                    () -> jobs.submit(tenant, jobId, JobType.DUB, jobParameters, inputs));
+                    () -> jobs.submit(tenant, jobId, job.type(), job.toParameters(), inputs));
         });
     }
 
     /** The dub's options; a persona's name or id stands for its voice (its other controls belong to generation). */
-    private DubParameters parameters(Tenant tenant, Map<String, String> form) {
+    private DubJob parameters(Tenant tenant, Map<String, String> form) {
         Map<String, String> resolved = new HashMap<>(form);
-        String voice = form.get("voiceId");
+        String voice = form.get(DubJob.VOICE_ID);
         if (voice != null && !voice.isBlank()) {
-            resolved.compute("voiceId", (name, reference) -> personas.voiceOf(tenant, reference.strip()));
+            resolved.compute(DubJob.VOICE_ID, (name, reference) -> personas.voiceOf(tenant, reference.strip()));
         }
-        return DubParameters.fromParameters(resolved);
+        return DubJob.fromParameters(resolved);
     }
 }

@@ -1,9 +1,9 @@
 package dev.shabdam.gateway.generation;
 
 import dev.shabdam.schemas.CacheScope;
+import dev.shabdam.schemas.jobs.GenerateJob;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,7 +12,7 @@ import java.util.Set;
  * into the synthesis cache key, so {@code X-Cache: HIT} never tells one tenant what another had spoken. A
  * tenant listed in {@code SHABDAM_SHARED_CACHE_TENANTS} opts into one cache shared with the other listed
  * tenants (cheaper for common phrases, at the cost of that hint): its GENERATE jobs carry the parameter
- * {@value CacheScope#SHARED_CACHE_PARAMETER}{@code =true}, which the pipeline reads ({@link CacheScope}).
+ * {@value GenerateJob#SHARED_CACHE}{@code =true}, which the pipeline reads ({@link CacheScope}).
  */
 @Component
 class CacheScopes {
@@ -29,11 +29,6 @@ class CacheScopes {
 
     /** A GENERATE job's parameters, with the shared-cache opt-in when the tenant chose it. */
     Map<String, String> jobParameters(String tenantId, Map<String, String> parameters) {
-        if (!sharing.contains(tenantId)) {
-            return parameters;
-        }
-        Map<String, String> shared = new HashMap<>(parameters);
-        shared.put(CacheScope.SHARED_CACHE_PARAMETER, "true");
-        return shared;
+        return sharing.contains(tenantId) ? GenerateJob.inSharedCache(parameters) : parameters;
     }
 }

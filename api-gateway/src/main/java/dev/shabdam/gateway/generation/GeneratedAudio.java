@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.gateway.problems.ApiProblem;
 import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.schemas.jobs.GenerateJob;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,10 +14,8 @@ import org.springframework.http.HttpStatus;
  * how long it is.
  */
 record GeneratedAudio(String key, boolean cached, String durationSec) {
-    static final String OUTPUT = "audio";
-
     static GeneratedAudio of(JobRow job) {
-        String key = job.outputs().get(OUTPUT);
+        String key = job.outputs().get(GenerateJob.AUDIO);
         if (key == null) {
             throw missing(job.jobId());
         }

@@ -10,7 +10,7 @@ import dev.shabdam.gateway.problems.SynthesisProblems;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceEvent;
-import dev.shabdam.speech.GenerationParameters;
+import dev.shabdam.schemas.jobs.GenerateJob;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,20 +54,20 @@ class Generations {
 
     DeferredResult<ResponseEntity<Object>> generate(Tenant tenant, byte[] body, Duration wait) {
         GenerationMetrics.Measurement measurement = metrics.start("generate");
-        GenerationParameters parameters = measurement.step("rejected", () -> requests.parameters(tenant, body, false));
+        GenerateJob parameters = measurement.step("rejected", () -> requests.parameters(tenant, body, false));
         String jobId = Jobs.newJobId();
         return measurement.step("unavailable", () -> completion.submitAndAnswer(jobId, wait,
                 () -> submit(tenant, jobId, parameters),
                 (job, ended) -> measurement.step("error", () -> answer(job, ended, parameters, measurement))));
     }
 
-    JobRow submit(Tenant tenant, String jobId, GenerationParameters parameters) {
+    JobRow submit(Tenant tenant, String jobId, GenerateJob parameters) {
         return jobs.submit(tenant, jobId, JobType.GENERATE, scopes.jobParameters(tenant.id(), parameters.toParameters()),
                 Map.of());
     }
 
     /** The audio, a problem (thrown) for a failed or cancelled job, or 202 while it is still running. */
-    private ResponseEntity<Object> answer(JobRow submitted, Optional<EndedJob> ended, GenerationParameters parameters,
+    private ResponseEntity<Object> answer(JobRow submitted, Optional<EndedJob> ended, GenerateJob parameters,
                                           GenerationMetrics.Measurement measurement) {
         if (ended.isEmpty()) {
             measurement.finish("accepted");
@@ -92,7 +92,7 @@ class Generations {
     }
 
     /** 200 with the audio ({@link AudioOutputs}: inline, recent, else streamed from storage as the response is written). */
-    private ResponseEntity<Object> audio(EndedJob ended, GenerationParameters parameters) {
+    private ResponseEntity<Object> audio(EndedJob ended, GenerateJob parameters) {
         JobRow job = ended.row();
         GeneratedAudio audio = GeneratedAudio.of(job);
         // the resource converter sets Content-Length from it
@@ -109,7 +109,7 @@ class Generations {
 
     private Optional<Resource> find(String tenantId, VoiceEvent finalEvent, String key) {
         try {
-            return outputs.find(tenantId, finalEvent, GeneratedAudio.OUTPUT, key);
+            return outputs.find(tenantId, finalEvent, GenerateJob.AUDIO, key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

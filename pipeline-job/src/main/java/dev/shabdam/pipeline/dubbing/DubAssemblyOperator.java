@@ -1,7 +1,6 @@
 package dev.shabdam.pipeline.dubbing;
 
 import dev.shabdam.pipeline.io.ObjectStorage;
-import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobFailures;
 import dev.shabdam.pipeline.jobs.JobLimits;
@@ -10,6 +9,8 @@ import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.jobs.DubEvents;
+import dev.shabdam.schemas.jobs.PlannedEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -40,8 +41,6 @@ import java.util.Optional;
  */
 public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan, DubbedUtterance, VoiceEvent> {
     private static final long serialVersionUID = 1L;
-    public static final String SYNTHESIZE = "synthesize";
-    public static final String MIX = "mix";
     static final Duration REMEMBER_ENDED = Duration.ofDays(1);
 
     private final ObjectStorage storage;
@@ -88,8 +87,7 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
         plan.update(newPlan);
         int count = received();
         if (count > 0) {
-            out.collect(JobEvents.progress(newPlan.request(), DubProgress.lineSeq(count), SYNTHESIZE,
-                    DubProgress.afterLines(count, newPlan.utteranceCount())));
+            out.collect(JobEvents.progress(newPlan.request(), DubEvents.lineReceived(count, newPlan.utteranceCount())));
         }
         assembleIfComplete(newPlan, out);
     }
@@ -110,11 +108,10 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
             end(known, line, out);
             return;
         }
-        double progress = DubProgress.afterLines(count, known.utteranceCount());
+        PlannedEvent step = DubEvents.lineReceived(count, known.utteranceCount());
         out.collect(count < known.utteranceCount()
-                ? JobEvents.segment(known.request(), DubProgress.lineSeq(count), SYNTHESIZE, progress, line.index(), Map.of())
-                : JobEvents.stageDone(known.request(), DubProgress.lineSeq(count), SYNTHESIZE, progress,
-                        System.currentTimeMillis() - known.plannedAtMs()));
+                ? JobEvents.segment(known.request(), step, line.index(), Map.of())
+                : JobEvents.stageDone(known.request(), step, System.currentTimeMillis() - known.plannedAtMs()));
         assembleIfComplete(known, out);
     }
 
@@ -126,12 +123,12 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
         for (int k = 0; k < known.utteranceCount(); k++) {
             all.add(lines.get(k));
         }
-        out.collect(JobEvents.progress(known.request(), DubProgress.mixSeq(known.utteranceCount()), MIX,
-                DubProgress.LINES_DONE));
+        out.collect(JobEvents.progress(known.request(), DubEvents.mixStarted(known.utteranceCount())));
         StageClock clock = StageClock.start();
         Optional<JobError> quarantined = quarantine.attempt(known.jobId(), () -> out.collect(assemble(known, all, clock)));
         if (quarantined.isPresent()) {
-            out.collect(JobEvents.failed(known.request(), EventSeq.FINAL, MIX, clock.lap(), quarantined.get()));
+            out.collect(JobEvents.failed(known.request(), DubEvents.FINAL, DubEvents.MIX, clock.lap(),
+                    quarantined.get()));
         }
         finish();
     }
@@ -140,11 +137,11 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
     private VoiceEvent assemble(DubPlan known, List<DubbedUtterance> all, StageClock clock) {
         try {
             DubAssembler.Assembled done = assembler.assemble(known, all);
-            return JobEvents.completed(known.request(), EventSeq.FINAL, MIX, clock.lap(), done.resultJson(),
+            return JobEvents.completed(known.request(), DubEvents.FINAL, DubEvents.MIX, clock.lap(), done.resultJson(),
                     done.outputs(), done.mediaSeconds());
         } catch (Exception e) {
             JobError error = JobFailures.describe(e, "assembly of dub " + known.jobId());
-            return JobEvents.failed(known.request(), EventSeq.FINAL, MIX, clock.lap(), error);
+            return JobEvents.failed(known.request(), DubEvents.FINAL, DubEvents.MIX, clock.lap(), error);
         }
     }
 
@@ -157,7 +154,7 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
     /** A line that was not dubbed ends the job: FAILED with its reason, or quietly when cancelled. */
     private void end(DubPlan known, DubbedUtterance line, Collector<VoiceEvent> out) throws Exception {
         if (line.outcome() == DubbedUtterance.Outcome.FAILED) {
-            out.collect(JobEvents.failed(known.request(), EventSeq.FINAL, SYNTHESIZE, null,
+            out.collect(JobEvents.failed(known.request(), DubEvents.FINAL, DubEvents.SYNTHESIZE, null,
                     new JobError(line.errorCode(), "line " + (line.index() + 1) + ": " + line.errorDetail())));
         }
         finish();

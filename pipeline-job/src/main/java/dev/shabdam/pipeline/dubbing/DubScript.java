@@ -3,6 +3,7 @@ package dev.shabdam.pipeline.dubbing;
 import dev.shabdam.speech.subtitles.Cue;
 import dev.shabdam.speech.subtitles.SubtitleTime;
 import dev.shabdam.pipeline.jobs.JobFailedException;
+import dev.shabdam.schemas.jobs.DubEvents;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,9 +15,6 @@ import java.util.List;
  * Lines with nothing to say in the target language are left out: the original plays there.
  */
 public final class DubScript {
-    /** Every line gets progress events with seqs of its own; this keeps them below the final seq. */
-    public static final int MAX_LINES = 100_000;
-
     private DubScript() {
     }
 
@@ -31,8 +29,8 @@ public final class DubScript {
         if (sourceTexts.size() != timed.size() || targetTexts.size() != timed.size()) {
             throw new IllegalArgumentException("one source and one target text per cue");
         }
-        if (timed.size() > MAX_LINES) {
-            throw new JobFailedException("invalid_subtitles", "more than " + MAX_LINES + " cues");
+        if (timed.size() > DubEvents.MAX_LINES) {
+            throw new JobFailedException("invalid_subtitles", "more than " + DubEvents.MAX_LINES + " cues");
         }
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < timed.size(); k++) {

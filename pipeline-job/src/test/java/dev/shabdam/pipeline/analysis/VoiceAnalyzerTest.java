@@ -3,6 +3,7 @@ package dev.shabdam.pipeline.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.schemas.jobs.LoudnessTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

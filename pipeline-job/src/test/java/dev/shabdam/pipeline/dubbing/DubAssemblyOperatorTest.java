@@ -5,7 +5,6 @@ import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.Quarantines;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.io.ObjectStorage;
-import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
@@ -15,6 +14,9 @@ import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.DubEvents;
+import dev.shabdam.schemas.jobs.DubJob;
+import dev.shabdam.schemas.jobs.EventSeq;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
@@ -56,9 +58,9 @@ class DubAssemblyOperatorTest {
 
         List<VoiceEvent> events = harness.extractOutputValues();
         assertThat(events).extracting(VoiceEvent::seq, VoiceEvent::kind, VoiceEvent::stage).containsExactly(
-                tuple(DubProgress.lineSeq(2), EventKind.PROGRESS, DubAssemblyOperator.SYNTHESIZE),
-                tuple(DubProgress.mixSeq(2), EventKind.PROGRESS, DubAssemblyOperator.MIX),
-                tuple(EventSeq.FINAL, EventKind.COMPLETED, DubAssemblyOperator.MIX));
+                tuple(DubEvents.lineReceived(2, 2).seq(), EventKind.PROGRESS, DubEvents.SYNTHESIZE),
+                tuple(DubEvents.mixStarted(2).seq(), EventKind.PROGRESS, DubEvents.MIX),
+                tuple(EventSeq.FINAL, EventKind.COMPLETED, DubEvents.MIX));
         VoiceEvent done = events.get(2);
         assertThat(done.outputs()).containsOnlyKeys(DubAssembler.AUDIO, DubAssembler.SUBTITLES_SOURCE,
                 DubAssembler.SUBTITLES_TARGET, DubAssembler.REPORT);
@@ -81,9 +83,9 @@ class DubAssemblyOperatorTest {
         harness.processElement2(line(1, 2000, 3000), 2);
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(e -> {
-            assertThat(e.seq()).isEqualTo(DubProgress.lineSeq(1));
+            assertThat(e.seq()).isEqualTo(DubEvents.lineReceived(1, 2).seq());
             assertThat(e.segment()).isEqualTo(1);
-            assertThat(e.progress()).isEqualTo(DubProgress.afterLines(1, 2));
+            assertThat(e.progress()).isEqualTo(DubEvents.lineReceived(1, 2).progress());
         });
     }
 
@@ -163,7 +165,7 @@ class DubAssemblyOperatorTest {
     /** A 4 s stereo tone as the upload (no video), planned with {@code lines} lines. */
     private DubPlan plan(int lines) throws Exception {
         VoiceRequest request = new DubFixtures(storageRoot, "job-dub").tone(4).request();
-        return new DubPlan(request, lines, request.inputs().get(DubIngestOperator.MEDIA), false, 4000, true, false,
+        return new DubPlan(request, lines, request.inputs().get(DubJob.MEDIA), false, 4000, true, false,
                 "en", "ml", System.currentTimeMillis());
     }
 

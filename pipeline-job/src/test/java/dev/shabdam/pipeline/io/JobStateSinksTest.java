@@ -6,6 +6,7 @@ import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.AnalyzeEvents;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The sinks' statements against the real schema (Flyway's migrations) on a real PostgreSQL. */
 class JobStateSinksTest {
     private final VoiceRequest request = Requests.analyze(jobId(), "uploads/tenant-a/x/file");
-    private final VoiceEvent started = JobEvents.progress(request, 1, "probe", 0.0);
+    private final VoiceEvent started = JobEvents.progress(request, AnalyzeEvents.PROBE_STARTED);
     private final VoiceEvent completed = JobEvents.completed(request, 2, "probe", 12,
             "{\"durationSec\":1.5}", Map.of("report", "jobs/x/outputs/report.json"), 1.5);
 

@@ -1,12 +1,12 @@
 package dev.shabdam.pipeline.io;
 
-import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.jobs.EventSeq;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.pipeline.jobs.Requests;
+import dev.shabdam.schemas.jobs.GenerateJob;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -43,7 +44,7 @@ class GenerationKeyTest {
     @Test
     void tenantsThatShareTheCacheShareTheKey() throws Exception {
         Map<String, String> shared = new HashMap<>(HELLO);
-        shared.put(CacheScope.SHARED_CACHE_PARAMETER, "true");
+        shared.put(GenerateJob.SHARED_CACHE, "true");
 
         assertThat(key.getKey(request("job-1", "tenant-a", shared)))
                 .isEqualTo(key.getKey(request("job-2", "tenant-b", shared)))

@@ -1,5 +1,7 @@
-package dev.shabdam.speech;
+package dev.shabdam.schemas.jobs;
 
+import dev.shabdam.speech.AudioFormat;
+import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.speech.prosody.Emotion;
 import dev.shabdam.speech.prosody.Prosody;
 import dev.shabdam.speech.text.Language;
@@ -10,19 +12,19 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class GenerationParametersTest {
+class GenerateJobTest {
 
     @Test
     void travelsAsStringParametersAndBack() {
-        GenerationParameters request = new GenerationParameters("നമസ്കാരം", Language.ML, "ml",
+        GenerateJob request = new GenerateJob("നമസ്കാരം", Language.ML, "ml",
                 new Prosody(1.25, -3, Emotion.HAPPY, 0.8), AudioFormat.MP3, true);
 
-        assertThat(GenerationParameters.fromParameters(request.toParameters())).isEqualTo(request);
+        assertThat(GenerateJob.fromParameters(request.toParameters())).isEqualTo(request);
     }
 
     @Test
     void defaultsAreNeutralMalayalamWav() {
-        GenerationParameters request = GenerationParameters.fromParameters(Map.of("text", "hello"));
+        GenerateJob request = GenerateJob.fromParameters(Map.of("text", "hello"));
 
         assertThat(request.language()).isEqualTo(Language.ML);
         assertThat(request.prosody()).isEqualTo(Prosody.NEUTRAL);
@@ -42,7 +44,21 @@ class GenerationParametersTest {
     }
 
     private static void assertCode(Map<String, String> parameters, String code) {
-        assertThatThrownBy(() -> GenerationParameters.fromParameters(parameters))
+        assertThatThrownBy(() -> GenerateJob.fromParameters(parameters))
                 .isInstanceOfSatisfying(SynthesisException.class, e -> assertThat(e.codeName()).isEqualTo(code));
     }
+
+    @Test
+    void theSharedCacheOptInTravelsBesideTheRequest() {
+        Map<String, String> own = GenerateJob.fromParameters(Map.of("text", "hello")).toParameters();
+        Map<String, String> shared = GenerateJob.inSharedCache(own);
+
+        assertThat(GenerateJob.sharesCache(own)).isFalse();
+        assertThat(GenerateJob.sharesCache(shared)).isTrue();
+        assertThat(shared).containsEntry("sharedCache", "true");
+        assertThat(GenerateJob.fromParameters(shared)).as("it says whose cache, not what is spoken")
+                .isEqualTo(GenerateJob.fromParameters(own));
+        assertThat(GenerateJob.sentenceOutput(3)).isEqualTo("sentence-3");
+    }
 }
+

@@ -1,6 +1,8 @@
-package dev.shabdam.pipeline.analysis;
+package dev.shabdam.schemas.jobs;
 
-import dev.shabdam.pipeline.jobs.InvalidParameterException;
+import dev.shabdam.speech.SynthesisException;
+
+import java.util.Locale;
 
 /** Where the recording is going, and the integrated loudness that platform normalises to. */
 public enum LoudnessTarget {
@@ -19,13 +21,19 @@ public enum LoudnessTarget {
         return lufs;
     }
 
-    /** The target named in a job's parameters ({@code podcast}, {@code broadcast}). */
-    public static LoudnessTarget fromName(String name) throws InvalidParameterException {
+    /** The name a job's parameters use for it. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The target a job names ({@code podcast}, {@code broadcast}); any other is {@code invalid_parameter}. */
+    public static LoudnessTarget fromName(String name) {
         for (LoudnessTarget target : values()) {
             if (target.name().equalsIgnoreCase(name)) {
                 return target;
             }
         }
-        throw new InvalidParameterException("unknown loudness target '" + name + "': podcast or broadcast");
+        throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
+                "unknown loudness target '" + name + "': podcast or broadcast");
     }
 }
