@@ -6,9 +6,9 @@ import dev.shabdam.pipeline.dubbing.CancelledDubs;
 import dev.shabdam.pipeline.dubbing.DubAssemblyOperator;
 import dev.shabdam.pipeline.dubbing.DubIngestOperator;
 import dev.shabdam.pipeline.dubbing.DubPlan;
-import dev.shabdam.pipeline.dubbing.DubUtteranceOperator;
-import dev.shabdam.pipeline.dubbing.DubbedUtterance;
-import dev.shabdam.pipeline.dubbing.UtteranceTask;
+import dev.shabdam.pipeline.dubbing.DubLineOperator;
+import dev.shabdam.pipeline.dubbing.DubbedLine;
+import dev.shabdam.pipeline.dubbing.LineTask;
 import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
 import dev.shabdam.pipeline.io.AnalysisResultsSink;
 import dev.shabdam.pipeline.io.AttemptLedger;
@@ -69,7 +69,7 @@ import java.time.Duration;
  *                     ▼                                       ▼                    ▼                               │ completed/failed
  *              voice.requests.dlq       voice.events, jobs, job_events ◀───────────┴───────────────────────────────┤
  *                                       analysis_results (completed analyses) ◀────────────────────────────────────┘
- *        dub: ingest (keyed by job) ─lines─▶ keyBy(line) synthesise + align ◀── cancelled dubs (broadcast)
+ *        dub: ingest (keyed by job) ─lines─▶ keyBy(line) synthesise + fit ◀── cancelled dubs (broadcast)
  *                    └─plan──▶ keyBy(job) assemble: mix, mux ◀────────────┘
  * </pre>
  * Every work operator (analyze, compare, generate, dub ingest, lines, assembly) runs a record's work under
@@ -224,18 +224,19 @@ public class VoicePipelineJob {
                 .uid("dead-letters-sink").name("voice.requests.dlq");
         SingleOutputStreamOperator<VoiceRequest> admitted = admit(served(decoded, latency), latency);
 
-        SingleOutputStreamOperator<VoiceEvent> refused = admitted
+        // each type's requests on a side output; the main output: types not implemented, refused
+        SingleOutputStreamOperator<VoiceEvent> routed = admitted
                 .process(new JobRouter())
                 .uid("route-by-type").name("Route by job type");
-        DataStream<VoiceEvent> analyzed = keyedByJob(refused.getSideOutput(JobRouter.ANALYZE))
+        DataStream<VoiceEvent> analyzed = keyedByJob(routed.getSideOutput(JobRouter.ANALYZE))
                 .process(new AnalyzeOperator(storage, probe, limits, quarantine("analyze")))
                 .uid("analyze").name("Analyze");
-        DataStream<VoiceEvent> compared = keyedByJob(refused.getSideOutput(JobRouter.COMPARE))
+        DataStream<VoiceEvent> compared = keyedByJob(routed.getSideOutput(JobRouter.COMPARE))
                 .process(new CompareOperator(storage, modelsDir, probe, limits, quarantine("compare")))
                 .uid("compare").name("Compare");
 
         DataStream<VoiceEvent> cancelled = admitted.getSideOutput(CancellationGate.CANCELLED);
-        SingleOutputStreamOperator<VoiceEvent> dubIngested = keyedByJob(refused.getSideOutput(JobRouter.DUB))
+        SingleOutputStreamOperator<VoiceEvent> dubIngested = keyedByJob(routed.getSideOutput(JobRouter.DUB))
                 .process(new DubIngestOperator(storage, probe, modelsDir, translation, limits, quarantine("dub-ingest")))
                 .uid("dub-ingest").name("Dub: ingest and script");
         BroadcastStream<String> cancelledDubs = cancelled
@@ -243,19 +244,19 @@ public class VoicePipelineJob {
                 .uid("cancelled-dubs").name("Cancelled dubs")
                 .map(VoiceEvent::jobId)
                 .uid("cancelled-dub-ids").name("Cancelled dub ids")
-                .broadcast(DubUtteranceOperator.CANCELLED_JOBS);
-        DataStream<DubbedUtterance> dubbedLines = dubIngested.getSideOutput(DubIngestOperator.LINES)
-                .keyBy(UtteranceTask::lineKey)
+                .broadcast(DubLineOperator.CANCELLED_JOBS);
+        DataStream<DubbedLine> dubbedLines = dubIngested.getSideOutput(DubIngestOperator.LINES)
+                .keyBy(LineTask::lineKey)
                 .connect(cancelledDubs)
-                .process(new DubUtteranceOperator(storage, modelsDir, quarantine("dub-lines")))
-                .uid("dub-lines").name("Dub: synthesise and align lines");
+                .process(new DubLineOperator(storage, modelsDir, quarantine("dub-lines")))
+                .uid("dub-lines").name("Dub: synthesise and fit lines");
         DataStream<VoiceEvent> dubbed = dubIngested.getSideOutput(DubIngestOperator.PLANS)
                 .keyBy(DubPlan::jobId)
-                .connect(dubbedLines.keyBy(DubbedUtterance::jobId))
+                .connect(dubbedLines.keyBy(DubbedLine::jobId))
                 .process(new DubAssemblyOperator(storage, probe, limits, quarantine("dub-assembly")))
                 .uid("dub-assembly").name("Dub: mix and mux");
 
-        DataStream<VoiceEvent> events = cancelled.union(refused, analyzed, compared, dubIngested, dubbed);
+        DataStream<VoiceEvent> events = cancelled.union(routed, analyzed, compared, dubIngested, dubbed);
         record(events, latency, media.sinks());
         events.filter(new AnalysisResultsSink.CompletedAnalyses())
                 .uid("completed-analyses").name("Completed analyses")

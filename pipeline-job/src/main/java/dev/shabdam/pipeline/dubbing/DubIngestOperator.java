@@ -50,8 +50,8 @@ import java.util.List;
 public class DubIngestOperator extends MediaJobOperator {
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<UtteranceTask> LINES =
-            new OutputTag<>("dub-lines", TypeInformation.of(UtteranceTask.class));
+    public static final OutputTag<LineTask> LINES =
+            new OutputTag<>("dub-lines", TypeInformation.of(LineTask.class));
     public static final OutputTag<DubPlan> PLANS =
             new OutputTag<>("dub-plans", TypeInformation.of(DubPlan.class));
     public static final String INGEST = "ingest";
@@ -137,7 +137,7 @@ public class DubIngestOperator extends MediaJobOperator {
         ProbeResult media = heard.media();
         long durationMs = Math.round(media.durationSec() * 1000);
 
-        List<UtteranceTask> lines = script(request, parameters, heard.source(), target, durationMs);
+        List<LineTask> lines = script(request, parameters, heard.source(), target, durationMs);
         out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 3, TRANSLATE, DubProgress.SCRIPTED, clock.lap()));
         boolean hasVideo = media.streams().stream().anyMatch(s -> "video".equals(s.type()));
         ctx.output(PLANS, new DubPlan(request, lines.size(), mediaKey, hasVideo, durationMs,
@@ -151,8 +151,8 @@ public class DubIngestOperator extends MediaJobOperator {
         return EventSeq.FINAL;
     }
 
-    private List<UtteranceTask> script(VoiceRequest request, DubParameters parameters, List<Cue> source,
-                                       List<Cue> target, long durationMs) throws JobFailedException, TranslationException {
+    private List<LineTask> script(VoiceRequest request, DubParameters parameters, List<Cue> source,
+                                  List<Cue> target, long durationMs) throws JobFailedException, TranslationException {
         if (source != null && source.isEmpty()) {
             throw new JobFailedException("no_speech", "no speech was heard in the upload: there is nothing to dub");
         }

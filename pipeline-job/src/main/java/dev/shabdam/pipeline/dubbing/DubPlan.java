@@ -11,7 +11,7 @@ import dev.shabdam.schemas.VoiceRequest;
  * @param durationMs    the upload's duration
  * @param plannedAtMs   when ingest finished (epoch ms): the start of the synthesis stage
  */
-public record DubPlan(VoiceRequest request, int utteranceCount, String mediaKey, boolean hasVideo, long durationMs,
+public record DubPlan(VoiceRequest request, int lineCount, String mediaKey, boolean hasVideo, long durationMs,
                       boolean keepBackground, boolean keepOriginalTrack, String sourceLanguage, String targetLanguage,
                       long plannedAtMs) {
 

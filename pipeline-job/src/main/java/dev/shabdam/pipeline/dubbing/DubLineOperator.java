@@ -22,17 +22,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Synthesises and aligns one line of a dub. Keyed by line, so that the lines of one long job spread
+ * Synthesises one line of a dub and fits it to its slot. Keyed by line, so that the lines of one long job spread
  * over every subtask; the cancelled jobs come in on the broadcast side, and their lines still
  * waiting are answered CANCELLED without being spoken.
  *
- * <p>Each line's aligned audio and its description are stored under deterministic keys, the
+ * <p>Each line's fitted audio and its description are stored under deterministic keys, the
  * description last: a line whose description is already stored was finished by an earlier attempt
  * (before a failure, or a replay after recovery) and is answered from storage without synthesis. A line
  * whose work crashed the task on both of its tries ({@link Quarantine}) is answered FAILED, which fails
  * its job.
  */
-public class DubUtteranceOperator extends KeyedBroadcastProcessFunction<String, UtteranceTask, String, DubbedUtterance> {
+public class DubLineOperator extends KeyedBroadcastProcessFunction<String, LineTask, String, DubbedLine> {
     private static final long serialVersionUID = 1L;
 
     /** Cancelled job id → when the cancellation arrived (epoch ms). */
@@ -44,9 +44,9 @@ public class DubUtteranceOperator extends KeyedBroadcastProcessFunction<String, 
     private final ObjectStorage storage;
     private final String modelsDir;
     private final Quarantine quarantine;
-    private transient UtteranceDubber dubber;
+    private transient LineDubber dubber;
 
-    public DubUtteranceOperator(ObjectStorage storage, String modelsDir, Quarantine quarantine) {
+    public DubLineOperator(ObjectStorage storage, String modelsDir, Quarantine quarantine) {
         this.storage = storage;
         this.modelsDir = modelsDir;
         this.quarantine = quarantine;
@@ -54,17 +54,17 @@ public class DubUtteranceOperator extends KeyedBroadcastProcessFunction<String, 
 
     @Override
     public void open(OpenContext openContext) {
-        dubber = new UtteranceDubber(SpeechEngines.shared(Path.of(modelsDir)), new UtteranceAligner());
+        dubber = new LineDubber(SpeechEngines.shared(Path.of(modelsDir)), new LineFitter());
     }
 
     @Override
-    public void processElement(UtteranceTask task, ReadOnlyContext ctx, Collector<DubbedUtterance> out) throws Exception {
+    public void processElement(LineTask task, ReadOnlyContext ctx, Collector<DubbedLine> out) throws Exception {
         if (ctx.getBroadcastState(CANCELLED_JOBS).contains(task.jobId())) {
-            out.collect(DubbedUtterance.cancelled(task));
+            out.collect(DubbedLine.cancelled(task));
             return;
         }
         Optional<JobError> quarantined = quarantine.attempt(task.lineKey(), () -> out.collect(doneOrDub(task)));
-        quarantined.ifPresent(error -> out.collect(DubbedUtterance.failed(task, error.code(), error.detail())));
+        quarantined.ifPresent(error -> out.collect(DubbedLine.failed(task, error.code(), error.detail())));
     }
 
     @Override
@@ -74,16 +74,16 @@ public class DubUtteranceOperator extends KeyedBroadcastProcessFunction<String, 
     }
 
     /** The line as an earlier attempt stored it, else spoken now. */
-    private DubbedUtterance doneOrDub(UtteranceTask task) throws Exception {
+    private DubbedLine doneOrDub(LineTask task) throws Exception {
         Optional<byte[]> done = storage.readIfPresent(descriptionKey(task));
         if (done.isPresent()) {
-            return RecordCodec.mapper().readValue(done.get(), DubbedUtterance.class);
+            return RecordCodec.mapper().readValue(done.get(), DubbedLine.class);
         }
         return dub(task);
     }
 
     @Override
-    public void processBroadcastElement(String jobId, Context ctx, Collector<DubbedUtterance> out) throws Exception {
+    public void processBroadcastElement(String jobId, Context ctx, Collector<DubbedLine> out) throws Exception {
         BroadcastState<String, Long> cancelled = ctx.getBroadcastState(CANCELLED_JOBS);
         long now = System.currentTimeMillis();
         cancelled.put(jobId, now);
@@ -97,22 +97,22 @@ public class DubUtteranceOperator extends KeyedBroadcastProcessFunction<String, 
     }
 
     /** Speaks and stores the line; a line that cannot be spoken is answered FAILED, which fails its job. */
-    private DubbedUtterance dub(UtteranceTask task) throws Exception {
-        UtteranceDubber.Dubbed dubbed;
+    private DubbedLine dub(LineTask task) throws Exception {
+        LineDubber.Dubbed dubbed;
         try {
             dubbed = dubber.dub(task);
         } catch (RuntimeException e) {
             JobError error = JobFailures.describe(e, "line " + task.index() + " of dub " + task.jobId());
-            return DubbedUtterance.failed(task, error.code(), error.detail());
+            return DubbedLine.failed(task, error.code(), error.detail());
         }
         String audioKey = StorageKeys.segment(task.jobId(), task.index(), "dub.wav");
-        storage.write(audioKey, WavWriter.toBytes(dubbed.aligned().audio().samples(), dubbed.aligned().audio().sampleRate()));
-        DubbedUtterance line = DubbedUtterance.dubbed(task, audioKey, dubbed);
+        storage.write(audioKey, WavWriter.toBytes(dubbed.fitted().audio().samples(), dubbed.fitted().audio().sampleRate()));
+        DubbedLine line = DubbedLine.dubbed(task, audioKey, dubbed);
         storage.write(descriptionKey(task), RecordCodec.mapper().writeValueAsBytes(line));
         return line;
     }
 
-    private static String descriptionKey(UtteranceTask task) {
+    private static String descriptionKey(LineTask task) {
         return StorageKeys.segment(task.jobId(), task.index(), "dub.json");
     }
 }

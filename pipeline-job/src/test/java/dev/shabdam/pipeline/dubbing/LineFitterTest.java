@@ -3,18 +3,18 @@ package dev.shabdam.pipeline.dubbing;
 import dev.shabdam.pipeline.analysis.PitchSummary;
 import dev.shabdam.pipeline.analysis.PitchTracker;
 import dev.shabdam.pipeline.analysis.SpeechSignal;
-import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
-import dev.shabdam.pipeline.dubbing.Alignment.Resynthesize;
-import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
+import dev.shabdam.pipeline.dubbing.Fit.Fitted;
+import dev.shabdam.pipeline.dubbing.Fit.Resynthesize;
+import dev.shabdam.pipeline.dubbing.Fit.Strategy;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class UtteranceAlignerTest {
+class LineFitterTest {
     private static final int RATE = SpeechSignal.RATE;
-    private final UtteranceAligner aligner = new UtteranceAligner();
+    private final LineFitter fitter = new LineFitter();
 
     /** A voiced "speech" stand-in: a 140 Hz sawtooth in syllable-like 4 Hz swells. */
     static Audio voice(double seconds) {
@@ -27,13 +27,13 @@ class UtteranceAlignerTest {
         return new Audio(x, RATE);
     }
 
-    private static long endOfAudioMs(Aligned a) {
+    private static long endOfAudioMs(Fitted a) {
         return a.startMs() + Math.round(a.audio().samples().length * 1000.0 / a.audio().sampleRate());
     }
 
     @Test
     void shortSpeechIsPaddedToTheSlotEnd() {
-        Aligned a = (Aligned) aligner.align(new UtteranceSlot(1000, 3000, 5000), voice(1.2), true);
+        Fitted a = (Fitted) fitter.fit(new Slot(1000, 3000, 5000), voice(1.2), true);
         assertThat(a.strategy()).isEqualTo(Strategy.PAD);
         assertThat(a.rate()).isEqualTo(1.0);
         assertThat(endOfAudioMs(a)).isCloseTo(3000, within(50L));
@@ -43,9 +43,9 @@ class UtteranceAlignerTest {
     @Test
     void tenPercentLongIsStretchedIntoTheSlotKeepingThePitch() {
         Audio speech = voice(2.2);
-        Aligned a = (Aligned) aligner.align(new UtteranceSlot(0, 2000, 2000), speech, true);
+        Fitted a = (Fitted) fitter.fit(new Slot(0, 2000, 2000), speech, true);
         assertThat(a.strategy()).isEqualTo(Strategy.STRETCH);
-        assertThat(a.rate()).isCloseTo(1.1, within(0.01)).isBetween(AlignmentBounds.DEFAULT.minRate(), AlignmentBounds.DEFAULT.maxRate());
+        assertThat(a.rate()).isCloseTo(1.1, within(0.01)).isBetween(FitBounds.DEFAULT.minRate(), FitBounds.DEFAULT.maxRate());
         assertThat(endOfAudioMs(a)).isCloseTo(2000, within(50L));
         double before = medianF0(speech);
         double after = medianF0(a.audio());
@@ -54,33 +54,33 @@ class UtteranceAlignerTest {
 
     @Test
     void sixtyPercentLongIsSpokenAgainFasterAndThenEndsWithItsSlot() {
-        UtteranceSlot slot = new UtteranceSlot(0, 1000, 3000);
-        Resynthesize plan = (Resynthesize) aligner.align(slot, voice(1.6), true);
-        assertThat(plan.speed()).isCloseTo(1.6 * UtteranceAligner.RESYNTHESIS_MARGIN, within(1e-9));
+        Slot slot = new Slot(0, 1000, 3000);
+        Resynthesize plan = (Resynthesize) fitter.fit(slot, voice(1.6), true);
+        assertThat(plan.speed()).isCloseTo(1.6 * LineFitter.RESYNTHESIS_MARGIN, within(1e-9));
         Audio again = voice(1.6 / plan.speed()); // what the engine makes at that speed
-        Aligned a = (Aligned) aligner.align(slot, again, false);
+        Fitted a = (Fitted) fitter.fit(slot, again, false);
         assertThat(a.strategy()).isEqualTo(Strategy.PAD);
         assertThat(a.endMs()).isEqualTo(1000);
-        assertThat(endOfAudioMs(a)).isCloseTo(1000, within(AlignmentBounds.DEFAULT.toleranceMs()));
+        assertThat(endOfAudioMs(a)).isCloseTo(1000, within(FitBounds.DEFAULT.toleranceMs()));
     }
 
     @Test
     void pastTheFastestSpeechItBorrowsSilence() {
-        UtteranceSlot slot = new UtteranceSlot(0, 1000, 3000);
-        Resynthesize plan = (Resynthesize) aligner.align(slot, voice(2.4), true);
-        assertThat(plan.speed()).isEqualTo(AlignmentBounds.DEFAULT.maxSpeechSpeed());
+        Slot slot = new Slot(0, 1000, 3000);
+        Resynthesize plan = (Resynthesize) fitter.fit(slot, voice(2.4), true);
+        assertThat(plan.speed()).isEqualTo(FitBounds.DEFAULT.maxSpeechSpeed());
         Audio again = voice(2.4 / plan.speed());
-        Aligned a = (Aligned) aligner.align(slot, again, false);
+        Fitted a = (Fitted) fitter.fit(slot, again, false);
         assertThat(a.strategy()).isEqualTo(Strategy.BORROW);
         assertThat(a.rate()).isEqualTo(1.0);
         assertThat(a.endMs()).isGreaterThan(1000).isLessThanOrEqualTo(3000 - 100);
-        assertThat(endOfAudioMs(a)).isCloseTo(Math.round(2400 / AlignmentBounds.DEFAULT.maxSpeechSpeed()), within(2L));
+        assertThat(endOfAudioMs(a)).isCloseTo(Math.round(2400 / FitBounds.DEFAULT.maxSpeechSpeed()), within(2L));
     }
 
     @Test
-    void borrowingStopsAtTheGuardBeforeTheNextUtterance() {
-        UtteranceSlot slot = new UtteranceSlot(0, 1000, 1300); // room for 1200 ms of 1333
-        Aligned a = (Aligned) aligner.align(slot, voice(1.6 / 1.2), false);
+    void borrowingStopsAtTheGuardBeforeTheNextLine() {
+        Slot slot = new Slot(0, 1000, 1300); // room for 1200 ms of 1333
+        Fitted a = (Fitted) fitter.fit(slot, voice(1.6 / 1.2), false);
         assertThat(a.strategy()).isEqualTo(Strategy.BORROW);
         assertThat(a.endMs()).isEqualTo(1200);
         assertThat(endOfAudioMs(a)).isLessThanOrEqualTo(1300 - 100);
@@ -89,8 +89,8 @@ class UtteranceAlignerTest {
 
     @Test
     void withNoRoomAtAllItStretchesHarderRatherThanOverlap() {
-        UtteranceSlot slot = new UtteranceSlot(0, 1000, 1000);
-        Aligned a = (Aligned) aligner.align(slot, voice(1.6), false);
+        Slot slot = new Slot(0, 1000, 1000);
+        Fitted a = (Fitted) fitter.fit(slot, voice(1.6), false);
         assertThat(a.strategy()).isEqualTo(Strategy.OVERSTRETCH);
         assertThat(endOfAudioMs(a)).isLessThanOrEqualTo(1000);
         assertThat(a.rate()).isCloseTo(1.6, within(0.01));
@@ -98,7 +98,7 @@ class UtteranceAlignerTest {
 
     @Test
     void slightlyShortSpeechIsSlowedToFillTheSlot() {
-        Aligned a = (Aligned) aligner.align(new UtteranceSlot(0, 2000, 4000), voice(1.8), true);
+        Fitted a = (Fitted) fitter.fit(new Slot(0, 2000, 4000), voice(1.8), true);
         assertThat(a.strategy()).isEqualTo(Strategy.STRETCH);
         assertThat(a.rate()).isCloseTo(0.9, within(0.01));
         assertThat(endOfAudioMs(a)).isCloseTo(2000, within(50L));

@@ -1,45 +1,45 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
-import dev.shabdam.pipeline.dubbing.Alignment.Resynthesize;
-import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
+import dev.shabdam.pipeline.dubbing.Fit.Fitted;
+import dev.shabdam.pipeline.dubbing.Fit.Resynthesize;
+import dev.shabdam.pipeline.dubbing.Fit.Strategy;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
-import dev.shabdam.pipeline.synthesis.audio.PitchShifter;
+import dev.shabdam.pipeline.synthesis.audio.TimeStretch;
 
 import java.util.Arrays;
 
 /**
- * Fits a synthesised utterance into its original time slot, so that the dub does not drift from the
- * picture. In order of preference, with r = speech length / slot length:
+ * The fit: makes a synthesised line fill its slot (the time span of the original line), so that the
+ * dub does not drift from the picture. In order of preference, with r = speech length / slot length:
  * <ol>
  *   <li>r ≤ 1: the speech fits. It is slowed to fill the slot when that takes no more than
  *       {@code minRate} and the gap is over the tolerance, else padded with silence ({@code PAD}).</li>
  *   <li>1 &lt; r ≤ {@code comfortableRate}: WSOLA time-stretch to end at the slot end ({@code STRETCH};
  *       the pitch is kept).</li>
  *   <li>faster than that and re-synthesis allowed: {@link Resynthesize} at the speed that fits (a
- *       little more, up to {@code maxSpeechSpeed}); the caller synthesises again and aligns the new
+ *       little more, up to {@code maxSpeechSpeed}); the caller synthesises again and fits the new
  *       audio with re-synthesis not allowed.</li>
- *   <li>otherwise borrow the silence after the slot, up to the next utterance's start minus the guard,
+ *   <li>otherwise borrow the silence after the slot, up to the next line's start minus the guard,
  *       stretching only as much as that room still needs ({@code BORROW}); where even
  *       {@code maxRate} does not fit the room, stretch harder rather than speak over the next
- *       utterance or drop words ({@code OVERSTRETCH}, for the report to flag).</li>
+ *       line or drop words ({@code OVERSTRETCH}, for the report to flag).</li>
  * </ol>
  * The result never runs past {@code max(slot end, next start − guard)}. The input is not changed.
  */
-public final class UtteranceAligner {
+public final class LineFitter {
     static final double RESYNTHESIS_MARGIN = 1.05;
 
-    private final AlignmentBounds bounds;
+    private final FitBounds bounds;
 
-    public UtteranceAligner(AlignmentBounds bounds) {
+    public LineFitter(FitBounds bounds) {
         this.bounds = bounds;
     }
 
-    public UtteranceAligner() {
-        this(AlignmentBounds.DEFAULT);
+    public LineFitter() {
+        this(FitBounds.DEFAULT);
     }
 
-    public Alignment align(UtteranceSlot slot, Audio speech, boolean mayResynthesize) {
+    public Fit fit(Slot slot, Audio speech, boolean mayResynthesize) {
         double spokenMs = speech.samples().length * 1000.0 / speech.sampleRate();
         double needed = spokenMs / slot.lengthMs();
         if (needed <= 1) {
@@ -70,13 +70,13 @@ public final class UtteranceAligner {
      * The speech placed at {@code startMs} and lasting exactly to {@code endMs}: squeezed in when it is
      * longer, slowed to fill it only for {@code STRETCH}, then padded (or cut by a rounding sample).
      */
-    private static Aligned fitted(Audio speech, long startMs, long endMs, Strategy strategy) {
+    private static Fitted fitted(Audio speech, long startMs, long endMs, Strategy strategy) {
         int rate = speech.sampleRate();
         int frames = (int) Math.round((endMs - startMs) * rate / 1000.0);
         int input = speech.samples().length;
         boolean stretch = input > frames || strategy == Strategy.STRETCH && input != frames;
         double applied = stretch ? input / (double) frames : 1.0;
-        Audio placed = stretch ? PitchShifter.timeStretch(speech, applied) : speech;
-        return new Aligned(new Audio(Arrays.copyOf(placed.samples(), frames), rate), startMs, endMs, applied, strategy);
+        Audio placed = stretch ? TimeStretch.byRate(speech, applied) : speech;
+        return new Fitted(new Audio(Arrays.copyOf(placed.samples(), frames), rate), startMs, endMs, applied, strategy);
     }
 }

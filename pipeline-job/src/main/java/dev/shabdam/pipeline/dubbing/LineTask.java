@@ -8,16 +8,16 @@ package dev.shabdam.pipeline.dubbing;
  * @param nextStartMs where the next line starts (or the media ends): the limit of borrowed silence
  * @param voiceId     the voice to speak it with; null for the target language's default
  */
-public record UtteranceTask(String jobId, int index, int count, long startMs, long endMs, long nextStartMs,
-                            String sourceText, String targetText, String speaker, String language,
-                            String voiceId) {
+public record LineTask(String jobId, int index, int count, long startMs, long endMs, long nextStartMs,
+                       String sourceText, String targetText, String speaker, String language,
+                       String voiceId) {
 
     /** The key synthesis is partitioned by: lines of one job spread over every subtask. */
     public String lineKey() {
         return jobId + "/" + index;
     }
 
-    public UtteranceSlot slot() {
-        return new UtteranceSlot(startMs, endMs, nextStartMs);
+    public Slot slot() {
+        return new Slot(startMs, endMs, nextStartMs);
     }
 }

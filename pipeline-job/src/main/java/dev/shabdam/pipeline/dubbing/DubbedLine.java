@@ -1,13 +1,13 @@
 package dev.shabdam.pipeline.dubbing;
 
 import dev.shabdam.speech.subtitles.Cue;
-import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
+import dev.shabdam.pipeline.dubbing.Fit.Strategy;
 
 /**
- * A line after synthesis and alignment, as assembly collects it: where its audio is stored and how
+ * A line after synthesis and its fit, as assembly collects it: where its audio is stored and how
  * it was fitted; or why there is none.
  *
- * @param audioKey  storage key of the aligned audio (a WAV lasting exactly {@code endMs − startMs})
+ * @param audioKey  storage key of the fitted audio (a WAV lasting exactly {@code endMs − startMs})
  * @param startMs   where the dub starts (the slot's start)
  * @param endMs     where it ends: the slot end, or later when it borrowed silence
  * @param rate        the time-stretch applied (1 = none)
@@ -15,10 +15,10 @@ import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
  *                    was synthesised again to fit)
  * @param errorCode set when {@code outcome} is FAILED
  */
-public record DubbedUtterance(String jobId, int index, Outcome outcome, String audioKey, long slotStartMs,
-                              long slotEndMs, long startMs, long endMs, double rate, double speechSpeed,
-                              Strategy strategy, String engine, String sourceText, String targetText, String speaker,
-                              String errorCode, String errorDetail) {
+public record DubbedLine(String jobId, int index, Outcome outcome, String audioKey, long slotStartMs,
+                         long slotEndMs, long startMs, long endMs, double rate, double speechSpeed,
+                         Strategy strategy, String engine, String sourceText, String targetText, String speaker,
+                         String errorCode, String errorDetail) {
 
     public enum Outcome {
         DUBBED,
@@ -27,21 +27,21 @@ public record DubbedUtterance(String jobId, int index, Outcome outcome, String a
         CANCELLED
     }
 
-    public static DubbedUtterance dubbed(UtteranceTask task, String audioKey, UtteranceDubber.Dubbed dubbed) {
-        Alignment.Aligned aligned = dubbed.aligned();
-        return new DubbedUtterance(task.jobId(), task.index(), Outcome.DUBBED, audioKey, task.startMs(), task.endMs(),
-                aligned.startMs(), aligned.endMs(), aligned.rate(), dubbed.speechSpeed(), aligned.strategy(), dubbed.engine(), task.sourceText(),
+    public static DubbedLine dubbed(LineTask task, String audioKey, LineDubber.Dubbed dubbed) {
+        Fit.Fitted fitted = dubbed.fitted();
+        return new DubbedLine(task.jobId(), task.index(), Outcome.DUBBED, audioKey, task.startMs(), task.endMs(),
+                fitted.startMs(), fitted.endMs(), fitted.rate(), dubbed.speechSpeed(), fitted.strategy(), dubbed.engine(), task.sourceText(),
                 task.targetText(), task.speaker(), null, null);
     }
 
-    public static DubbedUtterance failed(UtteranceTask task, String code, String detail) {
-        return new DubbedUtterance(task.jobId(), task.index(), Outcome.FAILED, null, task.startMs(), task.endMs(),
+    public static DubbedLine failed(LineTask task, String code, String detail) {
+        return new DubbedLine(task.jobId(), task.index(), Outcome.FAILED, null, task.startMs(), task.endMs(),
                 task.startMs(), task.endMs(), 1, 1, null, null, task.sourceText(), task.targetText(), task.speaker(),
                 code, detail);
     }
 
-    public static DubbedUtterance cancelled(UtteranceTask task) {
-        return new DubbedUtterance(task.jobId(), task.index(), Outcome.CANCELLED, null, task.startMs(), task.endMs(),
+    public static DubbedLine cancelled(LineTask task) {
+        return new DubbedLine(task.jobId(), task.index(), Outcome.CANCELLED, null, task.startMs(), task.endMs(),
                 task.startMs(), task.endMs(), 1, 1, null, null, task.sourceText(), task.targetText(), task.speaker(),
                 null, null);
     }

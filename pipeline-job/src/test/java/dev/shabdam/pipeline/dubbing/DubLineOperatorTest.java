@@ -23,17 +23,17 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One line of a dub on Flink's broadcast harness, spoken by the real in-process espeak-ng into file:// storage. */
-class DubUtteranceOperatorTest {
+class DubLineOperatorTest {
     @TempDir
     Path storageRoot;
     @TempDir
     Path models;
 
-    private KeyedBroadcastOperatorTestHarness<String, UtteranceTask, String, DubbedUtterance> harness;
+    private KeyedBroadcastOperatorTestHarness<String, LineTask, String, DubbedLine> harness;
 
     @BeforeAll
     static void needsEspeak() {
-        EspeakRequired.assumeInstalled("DubUtteranceOperatorTest");
+        EspeakRequired.assumeInstalled("DubLineOperatorTest");
     }
 
     @AfterEach
@@ -43,11 +43,11 @@ class DubUtteranceOperatorTest {
 
     @Test
     void speaksTheLineToEndExactlyAtItsSlotEnd() throws Exception {
-        UtteranceTask task = line(0, 1000, 3000, 3500, "നമസ്കാരം, സുഖമാണോ?");
+        LineTask task = line(0, 1000, 3000, 3500, "നമസ്കാരം, സുഖമാണോ?");
 
-        DubbedUtterance dubbed = dub(task);
+        DubbedLine dubbed = dub(task);
 
-        assertThat(dubbed.outcome()).isEqualTo(DubbedUtterance.Outcome.DUBBED);
+        assertThat(dubbed.outcome()).isEqualTo(DubbedLine.Outcome.DUBBED);
         assertThat(dubbed.engine()).isEqualTo("espeak-ng");
         assertThat(dubbed.startMs()).isEqualTo(1000);
         assertThat(dubbed.endMs()).isEqualTo(3000);
@@ -59,23 +59,23 @@ class DubUtteranceOperatorTest {
 
     @Test
     void aLongLineInAShortSlotIsFittedWithoutRunningIntoTheNextOne() throws Exception {
-        UtteranceTask task = line(1, 0, 600, 900, "ഇത് വളരെ നീണ്ട ഒരു വാക്യമാണ്, അത് ഈ ചെറിയ സമയത്തിനുള്ളിൽ ഒതുങ്ങില്ല.");
+        LineTask task = line(1, 0, 600, 900, "ഇത് വളരെ നീണ്ട ഒരു വാക്യമാണ്, അത് ഈ ചെറിയ സമയത്തിനുള്ളിൽ ഒതുങ്ങില്ല.");
 
-        DubbedUtterance dubbed = dub(task);
+        DubbedLine dubbed = dub(task);
 
         assertThat(dubbed.rate()).isGreaterThan(1.0);
-        assertThat(dubbed.strategy()).isIn(Alignment.Strategy.BORROW, Alignment.Strategy.OVERSTRETCH);
-        assertThat(dubbed.endMs()).isLessThanOrEqualTo(900 - AlignmentBounds.DEFAULT.guardMs());
+        assertThat(dubbed.strategy()).isIn(Fit.Strategy.BORROW, Fit.Strategy.OVERSTRETCH);
+        assertThat(dubbed.endMs()).isLessThanOrEqualTo(900 - FitBounds.DEFAULT.guardMs());
     }
 
     @Test
     void aLineFinishedBeforeIsAnsweredFromStorageWithoutSpeakingAgain() throws Exception {
-        UtteranceTask task = line(2, 0, 1500, 2000, "വീണ്ടും കാണാം.");
-        DubbedUtterance first = dub(task);
+        LineTask task = line(2, 0, 1500, 2000, "വീണ്ടും കാണാം.");
+        DubbedLine first = dub(task);
         harness.close();
         // what an earlier attempt stored is the answer: mark it, so a new synthesis would show
         Path description = storageRoot.resolve(StorageKeys.segment(task.jobId(), task.index(), "dub.json"));
-        DubbedUtterance marked = new DubbedUtterance(first.jobId(), first.index(), first.outcome(), first.audioKey(),
+        DubbedLine marked = new DubbedLine(first.jobId(), first.index(), first.outcome(), first.audioKey(),
                 first.slotStartMs(), first.slotEndMs(), first.startMs(), first.endMs(), first.rate(), first.speechSpeed(),
                 first.strategy(),
                 "stored-by-an-earlier-attempt", first.sourceText(), first.targetText(), first.speaker(), null, null);
@@ -86,29 +86,29 @@ class DubUtteranceOperatorTest {
 
     @Test
     void linesOfACancelledJobAreNotSpoken() throws Exception {
-        UtteranceTask task = line(0, 0, 1500, 2000, "വീണ്ടും കാണാം.");
+        LineTask task = line(0, 0, 1500, 2000, "വീണ്ടും കാണാം.");
         open();
         harness.processBroadcastElement(task.jobId(), 0);
         harness.processElement(task, 1);
 
         assertThat(harness.extractOutputValues()).singleElement()
-                .satisfies(d -> assertThat(d.outcome()).isEqualTo(DubbedUtterance.Outcome.CANCELLED));
+                .satisfies(d -> assertThat(d.outcome()).isEqualTo(DubbedLine.Outcome.CANCELLED));
         assertThat(storageRoot.resolve(StorageKeys.segment(task.jobId(), 0, "dub.wav"))).doesNotExist();
     }
 
     @Test
     void aLineThatCannotBeSpokenFailsWithTheEnginesCode() throws Exception {
-        UtteranceTask task = new UtteranceTask("job-dub", 0, 1, 0, 1000, 1000, null, "hello", null, "fr", null);
+        LineTask task = new LineTask("job-dub", 0, 1, 0, 1000, 1000, null, "hello", null, "fr", null);
 
-        DubbedUtterance dubbed = dub(task);
+        DubbedLine dubbed = dub(task);
 
-        assertThat(dubbed.outcome()).isEqualTo(DubbedUtterance.Outcome.FAILED);
+        assertThat(dubbed.outcome()).isEqualTo(DubbedLine.Outcome.FAILED);
         assertThat(dubbed.errorCode()).isEqualTo("unsupported_language");
     }
 
     @Test
     void aLineThatCrashedItsTaskOnBothTriesFailsItsJobWithoutBeingSpoken() throws Exception {
-        UtteranceTask task = line(1, 0, 1500, 2000, "വീണ്ടും കാണാം.");
+        LineTask task = line(1, 0, 1500, 2000, "വീണ്ടും കാണാം.");
         Quarantine quarantine = Quarantines.fresh();
         Quarantines.crashTwice(quarantine, task.lineKey());
 
@@ -116,14 +116,14 @@ class DubUtteranceOperatorTest {
         harness.processElement(task, 0);
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(line -> {
-            assertThat(line.outcome()).isEqualTo(DubbedUtterance.Outcome.FAILED);
+            assertThat(line.outcome()).isEqualTo(DubbedLine.Outcome.FAILED);
             assertThat(line.errorCode()).isEqualTo("internal_error");
             assertThat(line.errorDetail()).contains("injected crash");
         });
         assertThat(storageRoot.resolve(StorageKeys.segment(task.jobId(), task.index(), "dub.wav"))).doesNotExist();
     }
 
-    private DubbedUtterance dub(UtteranceTask task) throws Exception {
+    private DubbedLine dub(LineTask task) throws Exception {
         open();
         harness.processElement(task, 0);
         return harness.extractOutputValues().get(0);
@@ -135,12 +135,12 @@ class DubUtteranceOperatorTest {
 
     private void open(Quarantine quarantine) throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new DubUtteranceOperator(new ObjectStorage(storageRoot.toUri().toString()), models.toString(),
+                new DubLineOperator(new ObjectStorage(storageRoot.toUri().toString()), models.toString(),
                         quarantine),
-                UtteranceTask::lineKey, Types.STRING, DubUtteranceOperator.CANCELLED_JOBS);
+                LineTask::lineKey, Types.STRING, DubLineOperator.CANCELLED_JOBS);
     }
 
-    private static UtteranceTask line(int index, long start, long end, long next, String text) {
-        return new UtteranceTask("job-dub", index, 3, start, end, next, "source", text, null, "ml", null);
+    private static LineTask line(int index, long start, long end, long next, String text) {
+        return new LineTask("job-dub", index, 3, start, end, next, "source", text, null, "ml", null);
     }
 }
