@@ -1,15 +1,16 @@
 package dev.shabdam.pipeline.analysis;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessTarget;
 import dev.shabdam.pipeline.io.LocalCopy;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.InvalidParameterException;
+import dev.shabdam.pipeline.jobs.JobEvents;
+import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
 import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.StageClock;
-import dev.shabdam.pipeline.jobs.JobEvents;
-import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.MediaProbe;

@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.analysis.loudness.LoudnessTarget;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.pipeline.analysis.LoudnessMeter;
-import dev.shabdam.pipeline.analysis.Resampler;
-import dev.shabdam.pipeline.analysis.TruePeakMeter;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
+import dev.shabdam.pipeline.analysis.dsp.Resampler;
+import dev.shabdam.pipeline.analysis.loudness.TruePeakMeter;
 import dev.shabdam.pipeline.dubbing.Fit.Fitted;
 import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;
 import dev.shabdam.pipeline.media.AudioBlocks;

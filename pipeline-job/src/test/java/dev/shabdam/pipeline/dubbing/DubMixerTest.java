@@ -1,6 +1,6 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.pipeline.analysis.LoudnessMeter;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
 import dev.shabdam.pipeline.dubbing.Fit.Fitted;
 import dev.shabdam.pipeline.dubbing.Fit.Strategy;
 import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;

@@ -1,8 +1,8 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.pipeline.analysis.PitchSummary;
-import dev.shabdam.pipeline.analysis.PitchTracker;
-import dev.shabdam.pipeline.analysis.SpeechSignal;
+import dev.shabdam.pipeline.analysis.pitch.PitchSummary;
+import dev.shabdam.pipeline.analysis.pitch.PitchTracker;
+import dev.shabdam.pipeline.analysis.speech.SpeechSignal;
 import dev.shabdam.pipeline.dubbing.Fit.Fitted;
 import dev.shabdam.pipeline.dubbing.Fit.Resynthesize;
 import dev.shabdam.pipeline.dubbing.Fit.Strategy;
