@@ -50,18 +50,22 @@ public final class SmallHeapPipeline {
         List<String> requests = Files.readAllLines(Path.of(args[1]));
         HeapWatch heap = HeapWatch.start();
         CollectSink<VoiceEvent> events = new CollectSink<>();
-        Configuration conf = VoicePipelineJob.configuration(new PipelineConfig("unused:9092", "jdbc:unused", null, null,
-                "file:///unused", 1000, 2, "models/cache", JobLimits.DEFAULT));
+        Configuration conf = VoicePipelineJob.configuration(PipelineConfig.builder().withKafkaBootstrap("unused:9092")
+                .withJdbc("jdbc:unused", null, null).withStorageUri("file:///unused").withCheckpointIntervalMs(1000)
+                .withParallelism(2).withModelsDir("models/cache").withLimits(JobLimits.DEFAULT).build());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(source(requests),
-                new JobSinks(events, new CollectSink<>(), new CollectSink<>(), new CollectSink<>(), new CollectSink<>(),
-                        new CollectSink<>(), new CollectSink<>()));
+                JobSinks.builder().withEvents(events).withJobs(new CollectSink<>()).withJobEvents(new CollectSink<>())
+                        .withAnalysisResults(new CollectSink<>()).withReplies(new CollectSink<>())
+                        .withSynthesisCache(new CollectSink<>()).withDeadLetters(new CollectSink<>()).build());
         // the attempts are counted in a real PostgreSQL (embedded, outside this JVM's heap), as in the stack
-        new VoicePipelineJob(connectors, connectors, new ObjectStorage(storageRoot.toUri().toString()),
-                new SynthesisCacheIndex(TestPostgres.connection()), new AttemptLedger(TestPostgres.connection()),
-                new FfmpegMediaProbe(), "models/cache", null, JobLimits.DEFAULT)
+        VoicePipelineJob.builder().withInteractive(connectors).withMedia(connectors)
+                .withStorage(new ObjectStorage(storageRoot.toUri().toString()))
+                .withSynthesisCache(new SynthesisCacheIndex(TestPostgres.connection()))
+                .withAttempts(new AttemptLedger(TestPostgres.connection())).withProbe(new FfmpegMediaProbe())
+                .withModelsDir("models/cache").withLimits(JobLimits.DEFAULT).build()
                 .build(env);
         long started = System.nanoTime();
         env.execute("small-heap");

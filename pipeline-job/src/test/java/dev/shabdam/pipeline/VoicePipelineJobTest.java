@@ -100,8 +100,9 @@ class VoicePipelineJobTest {
         CollectSink<VoiceEvent> analysisResults = new CollectSink<>();
         CollectSink<DeadLetter> deadLetters = new CollectSink<>();
 
-        run(requests, new JobSinks(events, jobs, jobEvents, analysisResults, new CollectSink<>(), new CollectSink<>(),
-                deadLetters));
+        run(requests, JobSinks.builder().withEvents(events).withJobs(jobs).withJobEvents(jobEvents)
+                .withAnalysisResults(analysisResults).withReplies(new CollectSink<>())
+                .withSynthesisCache(new CollectSink<>()).withDeadLetters(deadLetters).build());
 
         assertThat(deadLetters.received()).singleElement()
                 .satisfies(letter -> assertThat(letter.reason()).startsWith("not a VoiceRequest"));
@@ -153,9 +154,10 @@ class VoicePipelineJobTest {
 
     @Test
     void realConnectorsMakeAJobGraphWithStableIds() {
-        PipelineConfig config = new PipelineConfig("localhost:9092", "jdbc:postgresql://localhost/shabdam",
-                "shabdam", "secret", "file:///tmp/shabdam", 1000, 2, "models/cache",
-                JobLimits.DEFAULT);
+        PipelineConfig config = PipelineConfig.builder().withKafkaBootstrap("localhost:9092")
+                .withJdbc("jdbc:postgresql://localhost/shabdam", "shabdam", "secret").withStorageUri("file:///tmp/shabdam")
+                .withCheckpointIntervalMs(1000).withParallelism(2).withModelsDir("models/cache").withLimits(JobLimits.DEFAULT)
+                .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 VoicePipelineJob.configuration(config));
 
@@ -182,8 +184,9 @@ class VoicePipelineJobTest {
     @Test
     void theJobNeverGivesUpAndALongRecordFailsNoCheckpointsInARowBeyondWhatIsTolerated() {
         JobLimits limits = new JobLimits(JobLimits.DEFAULT_MAX_MEDIA_SECONDS, Duration.ofHours(2));
-        Configuration conf = VoicePipelineJob.configuration(new PipelineConfig("k:9092", "jdbc:x", null, null,
-                "file:///x", 1000, 2, "models/cache", limits));
+        Configuration conf = VoicePipelineJob.configuration(PipelineConfig.builder().withKafkaBootstrap("k:9092")
+                .withJdbc("jdbc:x", null, null).withStorageUri("file:///x").withCheckpointIntervalMs(1000)
+                .withParallelism(2).withModelsDir("models/cache").withLimits(limits).build());
 
         assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
         assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS)).isEqualTo(Integer.MAX_VALUE);
@@ -234,16 +237,19 @@ class VoicePipelineJobTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(testConfiguration());
         env.setParallelism(2);
         VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(source(requests), sinks);
-        new VoicePipelineJob(connectors, connectors, new ObjectStorage(storageRoot.toUri().toString()),
-                new SynthesisCacheIndex(TestPostgres.connection()), new AttemptLedger(TestPostgres.connection()),
-                new FfmpegMediaProbe(), "models/cache", null, JobLimits.DEFAULT)
+        VoicePipelineJob.builder().withInteractive(connectors).withMedia(connectors)
+                .withStorage(new ObjectStorage(storageRoot.toUri().toString()))
+                .withSynthesisCache(new SynthesisCacheIndex(TestPostgres.connection()))
+                .withAttempts(new AttemptLedger(TestPostgres.connection())).withProbe(new FfmpegMediaProbe())
+                .withModelsDir("models/cache").withLimits(JobLimits.DEFAULT).build()
                 .build(env);
         env.execute("voice-pipeline-test");
     }
 
     private static JobSinks eventsOnly(CollectSink<VoiceEvent> events) {
-        return new JobSinks(events, new CollectSink<>(), new CollectSink<>(), new CollectSink<>(), new CollectSink<>(),
-                new CollectSink<>(), new CollectSink<>());
+        return JobSinks.builder().withEvents(events).withJobs(new CollectSink<>()).withJobEvents(new CollectSink<>())
+                .withAnalysisResults(new CollectSink<>()).withReplies(new CollectSink<>())
+                .withSynthesisCache(new CollectSink<>()).withDeadLetters(new CollectSink<>()).build();
     }
 
     private static boolean cached(VoiceEvent completed) {
@@ -287,9 +293,9 @@ class VoicePipelineJobTest {
 
     /** The production configuration, with fast checkpoints and no restarts: a failure must fail the test. */
     private static Configuration testConfiguration() {
-        Configuration conf = VoicePipelineJob.configuration(
-                new PipelineConfig("unused:9092", "jdbc:unused", null, null, "file:///unused", 200, 2, "models/cache",
-                        JobLimits.DEFAULT));
+        Configuration conf = VoicePipelineJob.configuration(PipelineConfig.builder().withKafkaBootstrap("unused:9092")
+                .withJdbc("jdbc:unused", null, null).withStorageUri("file:///unused").withCheckpointIntervalMs(200)
+                .withParallelism(2).withModelsDir("models/cache").withLimits(JobLimits.DEFAULT).build());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         return conf;
     }

@@ -140,9 +140,10 @@ public class DubIngestOperator extends MediaJobOperator {
         List<LineTask> lines = script(request, parameters, heard.source(), target, durationMs);
         out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 3, TRANSLATE, DubProgress.SCRIPTED, clock.lap()));
         boolean hasVideo = media.streams().stream().anyMatch(s -> "video".equals(s.type()));
-        ctx.output(PLANS, new DubPlan(request, lines.size(), mediaKey, hasVideo, durationMs,
-                parameters.keepBackground(), parameters.keepOriginalTrack(), parameters.sourceLanguage(),
-                parameters.targetLanguage(), System.currentTimeMillis()));
+        ctx.output(PLANS, DubPlan.builder().withRequest(request).withLineCount(lines.size()).withMediaKey(mediaKey)
+                .withVideo(hasVideo).withDurationMs(durationMs).withKeepBackground(parameters.keepBackground())
+                .withKeepOriginalTrack(parameters.keepOriginalTrack()).withSourceLanguage(parameters.sourceLanguage())
+                .withTargetLanguage(parameters.targetLanguage()).withPlannedAtMs(System.currentTimeMillis()).build());
         lines.forEach(line -> ctx.output(LINES, line));
     }
 

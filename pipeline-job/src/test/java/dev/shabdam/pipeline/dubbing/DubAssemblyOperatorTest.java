@@ -163,8 +163,10 @@ class DubAssemblyOperatorTest {
     /** A 4 s stereo tone as the upload (no video), planned with {@code lines} lines. */
     private DubPlan plan(int lines) throws Exception {
         VoiceRequest request = new DubFixtures(storageRoot, "job-dub").tone(4).request();
-        return new DubPlan(request, lines, request.inputs().get(DubIngestOperator.MEDIA), false, 4000, true, false,
-                "en", "ml", System.currentTimeMillis());
+        return DubPlan.builder().withRequest(request).withLineCount(lines)
+                .withMediaKey(request.inputs().get(DubIngestOperator.MEDIA)).withVideo(false).withDurationMs(4000)
+                .withKeepBackground(true).withKeepOriginalTrack(false).withSourceLanguage("en").withTargetLanguage("ml")
+                .withPlannedAtMs(System.currentTimeMillis()).build();
     }
 
     /** A dubbed line whose fitted audio (a quiet tone filling its slot) is in storage. */
