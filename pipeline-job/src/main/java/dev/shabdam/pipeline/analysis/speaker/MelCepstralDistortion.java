@@ -1,13 +1,13 @@
 package dev.shabdam.pipeline.analysis.speaker;
 
 /**
- * Mel-cepstral distortion between two utterances: per aligned frame pair
+ * Mel-cepstral distortion between two recordings: per aligned frame pair
  * (10 / ln 10)·sqrt(2·Σ (c_d − c'_d)²) over MFCC 1–{@value #COEFFICIENTS} (c0, the level, left out),
  * averaged along a dynamic-time-warping path.
  *
  * <p>The DTW runs in a band of ±{@code radius} frames around the straight line from the first frame
  * pair to the last (Sakoe–Chiba band on the slanted diagonal, so a different overall length costs
- * nothing), with radius = 10 % of the longer utterance clamped to {@value #MIN_RADIUS}..{@value #MAX_RADIUS}
+ * nothing), with radius = 10 % of the longer recording clamped to {@value #MIN_RADIUS}..{@value #MAX_RADIUS}
  * frames: O(n · band) time and memory instead of O(n·m).
  */
 public final class MelCepstralDistortion {

@@ -19,7 +19,7 @@ import java.util.Optional;
  * A neural speaker embedding: the WeSpeaker ResNet34-LM of the model manifest (entry {@value #ID},
  * file {@value #FILE} under the models dir) on ONNX Runtime. Input {@code feats} float [1, T, 80]:
  * 80-band log mel filterbank of the 25 ms / 10 ms frames at 16 kHz ({@link LogMelSpectrum}, Kaldi's
- * Povey window, 20 Hz to Nyquist), mean-normalised over the utterance; output {@code embs} float [1, D].
+ * Povey window, 20 Hz to Nyquist), mean-normalised over the recording; output {@code embs} float [1, D].
  * Like {@link MfccStatsEmbedder} it sees the voiced frames only, so that pauses and room noise do not
  * count. The session is thread-safe; {@link #close()} it with its owner.
  */
