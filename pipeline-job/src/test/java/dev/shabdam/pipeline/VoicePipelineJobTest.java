@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.dubbing.DubFixtures;
 import dev.shabdam.pipeline.io.DeadLetter;
 import dev.shabdam.pipeline.io.JobSinks;
-import dev.shabdam.pipeline.io.AttemptLedger;
-import dev.shabdam.pipeline.io.SynthesisCacheIndex;
-import dev.shabdam.pipeline.io.TestPostgres;
 import dev.shabdam.pipeline.jobs.LatencyClass;
 import dev.shabdam.pipeline.synthesis.CacheScope;
 import dev.shabdam.pipeline.synthesis.GenerateOperator;
@@ -19,7 +16,6 @@ import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.apache.flink.runtime.jobgraph.JobVertexID;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
-import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobLimits;
@@ -34,11 +30,9 @@ import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -137,7 +131,7 @@ class VoicePipelineJobTest {
                 .translation(DubFixtures.TARGET_SRT).request();
         CollectSink<VoiceEvent> events = new CollectSink<>();
 
-        run(List.of(json(Requests.raw(dub))), eventsOnly(events));
+        run(List.of(json(Requests.raw(dub))), TestPipelines.eventsOnly(events));
 
         List<VoiceEvent> received = events.received().stream().sorted(Comparator.comparingInt(VoiceEvent::seq)).toList();
         assertThat(received).extracting(VoiceEvent::seq).containsExactly(1, 2, 4, 10, 11, 12, 13, EventSeq.FINAL);
@@ -214,7 +208,7 @@ class VoicePipelineJobTest {
         requests.add(json(Requests.raw(VoiceRequest.submit("gen-shared-b", "tenant-b", JobType.GENERATE, shared, Map.of(), Requests.AT))));
         CollectSink<VoiceEvent> events = new CollectSink<>();
 
-        run(requests, eventsOnly(events));
+        run(requests, TestPipelines.eventsOnly(events));
 
         Map<String, VoiceEvent> done = events.received().stream().filter(e -> e.status().isFinal())
                 .collect(Collectors.toMap(VoiceEvent::jobId, e -> e));
@@ -234,22 +228,13 @@ class VoicePipelineJobTest {
 
     /** Both latency classes read the same bounded records and write into the same sinks. */
     private void run(List<String> requests, JobSinks sinks) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(testConfiguration());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                TestPipelines.configuration(200));
         env.setParallelism(2);
-        VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(source(requests), sinks);
-        VoicePipelineJob.builder().withInteractive(connectors).withMedia(connectors)
-                .withStorage(new ObjectStorage(storageRoot.toUri().toString()))
-                .withSynthesisCache(new SynthesisCacheIndex(TestPostgres.connection()))
-                .withAttempts(new AttemptLedger(TestPostgres.connection())).withProbe(new FfmpegMediaProbe())
-                .withModelsDir("models/cache").withLimits(JobLimits.DEFAULT).build()
-                .build(env);
+        VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(
+                TestPipelines.source(requests), sinks);
+        TestPipelines.job(connectors, storageRoot).build(env);
         env.execute("voice-pipeline-test");
-    }
-
-    private static JobSinks eventsOnly(CollectSink<VoiceEvent> events) {
-        return JobSinks.builder().withEvents(events).withJobs(new CollectSink<>()).withJobEvents(new CollectSink<>())
-                .withAnalysisResults(new CollectSink<>()).withReplies(new CollectSink<>())
-                .withSynthesisCache(new CollectSink<>()).withDeadLetters(new CollectSink<>()).build();
     }
 
     private static boolean cached(VoiceEvent completed) {
@@ -289,23 +274,6 @@ class VoicePipelineJobTest {
             root = parent.get(root);
         }
         return root;
-    }
-
-    /** The production configuration, with fast checkpoints and no restarts: a failure must fail the test. */
-    private static Configuration testConfiguration() {
-        Configuration conf = VoicePipelineJob.configuration(PipelineConfig.builder().withKafkaBootstrap("unused:9092")
-                .withJdbc("jdbc:unused", null, null).withStorageUri("file:///unused").withCheckpointIntervalMs(200)
-                .withParallelism(2).withModelsDir("models/cache").withLimits(JobLimits.DEFAULT).build());
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        return conf;
-    }
-
-    /** A bounded source of raw records; it captures strings because RawRecord is not Serializable. */
-    private static DataGeneratorSource<RawRecord> source(List<String> values) {
-        List<String> captured = List.copyOf(values);
-        return new DataGeneratorSource<>(
-                index -> Requests.raw("key-" + index, captured.get(index.intValue())),
-                captured.size(), TypeInformation.of(RawRecord.class));
     }
 
     private static String json(RawRecord record) {
