@@ -1,6 +1,7 @@
 package dev.shabdam.pipeline.analysis;
 
 import dev.shabdam.pipeline.analysis.loudness.LoudnessTarget;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.shabdam.pipeline.analysis.speaker;
 
 import dev.shabdam.pipeline.analysis.dsp.Fft;
 import dev.shabdam.pipeline.analysis.speech.SpeechSignal;
+
 import java.util.Arrays;
 
 /**

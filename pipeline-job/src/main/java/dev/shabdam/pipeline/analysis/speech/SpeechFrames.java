@@ -3,6 +3,7 @@ package dev.shabdam.pipeline.analysis.speech;
 import dev.shabdam.pipeline.analysis.dsp.SlidingSamples;
 import dev.shabdam.pipeline.analysis.pitch.PitchTrack;
 import dev.shabdam.pipeline.analysis.pitch.PitchTracker;
+
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,7 @@
 package dev.shabdam.pipeline.analysis.speech;
 
 import dev.shabdam.pipeline.analysis.pitch.PitchTrack;
+
 import java.util.Arrays;
 
 /**
