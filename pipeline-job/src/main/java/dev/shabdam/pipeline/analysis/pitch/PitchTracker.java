@@ -175,6 +175,7 @@ public final class PitchTracker {
         return denominator > 0 ? Math.max(0, Math.min(1, (e0 + eLag - d) / denominator)) : 0;
     }
 
+    /** Unvoices the voiced runs shorter than {@value #MIN_VOICED_FRAMES} frames: flukes, not speech. */
     public static void dropShortRuns(double[] f0, double[] correlation) {
         PitchTrack.forEachVoicedRun(f0, (from, to) -> {
             if (to - from < MIN_VOICED_FRAMES) {
