@@ -52,7 +52,7 @@ public record StackSettings(
                 env.getOrDefault("SHABDAM_API_KEYS", "dev:" + randomKey()),
                 "file".equalsIgnoreCase(env.get("SHABDAM_LOCAL_STORAGE")),
                 db,
-                Integer.parseInt(env.getOrDefault("SHABDAM_PARALLELISM", "2")),
+                Integer.parseInt(env.getOrDefault("SHABDAM_PARALLELISM", Integer.toString(PipelineConfig.DEFAULT_PARALLELISM))),
                 env.getOrDefault("SHABDAM_MODELS_DIR", PipelineConfig.DEFAULT_MODELS_DIR),
                 Map.of(),
                 Map.of());

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.dubbing.DubFixtures;
 import dev.shabdam.pipeline.io.DeadLetter;
 import dev.shabdam.pipeline.io.JobSinks;
-import dev.shabdam.pipeline.io.AttemptLedger;
-import dev.shabdam.pipeline.io.SynthesisCacheIndex;
-import dev.shabdam.pipeline.io.TestPostgres;
 import dev.shabdam.pipeline.jobs.LatencyClass;
 import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.speech.prosody.Prosody;
@@ -16,7 +13,6 @@ import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.apache.flink.runtime.jobgraph.JobVertexID;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
-import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.Requests;
@@ -36,7 +32,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -98,8 +93,9 @@ class VoicePipelineJobTest {
         CollectSink<VoiceEvent> analysisResults = new CollectSink<>();
         CollectSink<DeadLetter> deadLetters = new CollectSink<>();
 
-        run(requests, new JobSinks(events, jobs, jobEvents, analysisResults, new CollectSink<>(), new CollectSink<>(),
-                deadLetters));
+        run(requests, JobSinks.builder().withEvents(events).withJobs(jobs).withJobEvents(jobEvents)
+                .withAnalysisResults(analysisResults).withReplies(new CollectSink<>())
+                .withSynthesisCache(new CollectSink<>()).withDeadLetters(deadLetters).build());
 
         assertThat(deadLetters.received()).singleElement()
                 .satisfies(letter -> assertThat(letter.reason()).startsWith("not a VoiceRequest"));
@@ -134,7 +130,7 @@ class VoicePipelineJobTest {
                 .translation(DubFixtures.TARGET_SRT).request();
         CollectSink<VoiceEvent> events = new CollectSink<>();
 
-        run(List.of(json(Requests.raw(dub))), eventsOnly(events));
+        run(List.of(json(Requests.raw(dub))), TestPipelines.eventsOnly(events));
 
         List<VoiceEvent> received = events.received().stream().sorted(Comparator.comparingInt(VoiceEvent::seq)).toList();
         assertThat(received).extracting(VoiceEvent::seq).containsExactly(1, 2, 4, 10, 11, 12, 13, EventSeq.FINAL);
@@ -151,9 +147,10 @@ class VoicePipelineJobTest {
 
     @Test
     void realConnectorsMakeAJobGraphWithStableIds() {
-        PipelineConfig config = new PipelineConfig("localhost:9092", "jdbc:postgresql://localhost/shabdam",
-                "shabdam", "secret", "file:///tmp/shabdam", 1000, 2, "models/cache",
-                JobLimits.DEFAULT);
+        PipelineConfig config = PipelineConfig.builder().withKafkaBootstrap("localhost:9092")
+                .withJdbc("jdbc:postgresql://localhost/shabdam", "shabdam", "secret").withStorageUri("file:///tmp/shabdam")
+                .withCheckpointIntervalMs(1000).withParallelism(2).withModelsDir("models/cache").withLimits(JobLimits.DEFAULT)
+                .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 VoicePipelineJob.configuration(config));
 
@@ -180,8 +177,9 @@ class VoicePipelineJobTest {
     @Test
     void theJobNeverGivesUpAndALongRecordFailsNoCheckpointsInARowBeyondWhatIsTolerated() {
         JobLimits limits = new JobLimits(JobLimits.DEFAULT_MAX_MEDIA_SECONDS, Duration.ofHours(2));
-        Configuration conf = VoicePipelineJob.configuration(new PipelineConfig("k:9092", "jdbc:x", null, null,
-                "file:///x", 1000, 2, "models/cache", limits));
+        Configuration conf = VoicePipelineJob.configuration(PipelineConfig.builder().withKafkaBootstrap("k:9092")
+                .withJdbc("jdbc:x", null, null).withStorageUri("file:///x").withCheckpointIntervalMs(1000)
+                .withParallelism(2).withModelsDir("models/cache").withLimits(limits).build());
 
         assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
         assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS)).isEqualTo(Integer.MAX_VALUE);
@@ -209,7 +207,7 @@ class VoicePipelineJobTest {
         requests.add(json(Requests.raw(VoiceRequest.submit("gen-shared-b", "tenant-b", JobType.GENERATE, shared, Map.of(), Requests.AT))));
         CollectSink<VoiceEvent> events = new CollectSink<>();
 
-        run(requests, eventsOnly(events));
+        run(requests, TestPipelines.eventsOnly(events));
 
         Map<String, VoiceEvent> done = events.received().stream().filter(e -> e.status().isFinal())
                 .collect(Collectors.toMap(VoiceEvent::jobId, e -> e));
@@ -229,19 +227,13 @@ class VoicePipelineJobTest {
 
     /** Both latency classes read the same bounded records and write into the same sinks. */
     private void run(List<String> requests, JobSinks sinks) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(testConfiguration());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                TestPipelines.configuration(200));
         env.setParallelism(2);
-        VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(source(requests), sinks);
-        new VoicePipelineJob(connectors, connectors, new ObjectStorage(storageRoot.toUri().toString()),
-                new SynthesisCacheIndex(TestPostgres.connection()), new AttemptLedger(TestPostgres.connection()),
-                new FfmpegMediaProbe(), "models/cache", null, JobLimits.DEFAULT)
-                .build(env);
+        VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(
+                TestPipelines.source(requests), sinks);
+        TestPipelines.job(connectors, storageRoot).build(env);
         env.execute("voice-pipeline-test");
-    }
-
-    private static JobSinks eventsOnly(CollectSink<VoiceEvent> events) {
-        return new JobSinks(events, new CollectSink<>(), new CollectSink<>(), new CollectSink<>(), new CollectSink<>(),
-                new CollectSink<>(), new CollectSink<>());
     }
 
     private static boolean cached(VoiceEvent completed) {
@@ -281,23 +273,6 @@ class VoicePipelineJobTest {
             root = parent.get(root);
         }
         return root;
-    }
-
-    /** The production configuration, with fast checkpoints and no restarts: a failure must fail the test. */
-    private static Configuration testConfiguration() {
-        Configuration conf = VoicePipelineJob.configuration(
-                new PipelineConfig("unused:9092", "jdbc:unused", null, null, "file:///unused", 200, 2, "models/cache",
-                        JobLimits.DEFAULT));
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        return conf;
-    }
-
-    /** A bounded source of raw records; it captures strings because RawRecord is not Serializable. */
-    private static DataGeneratorSource<RawRecord> source(List<String> values) {
-        List<String> captured = List.copyOf(values);
-        return new DataGeneratorSource<>(
-                index -> Requests.raw("key-" + index, captured.get(index.intValue())),
-                captured.size(), TypeInformation.of(RawRecord.class));
     }
 
     private static String json(RawRecord record) {

@@ -1,5 +1,7 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.analysis.loudness.Loudness;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
 import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;

@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.analysis.speaker.SpeakerEmbedder;
 import dev.shabdam.pipeline.io.LocalCopy;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.JobEvents;

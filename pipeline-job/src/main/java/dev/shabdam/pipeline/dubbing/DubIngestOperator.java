@@ -50,8 +50,8 @@ import java.util.List;
 public class DubIngestOperator extends MediaJobOperator {
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<UtteranceTask> LINES =
-            new OutputTag<>("dub-lines", TypeInformation.of(UtteranceTask.class));
+    public static final OutputTag<LineTask> LINES =
+            new OutputTag<>("dub-lines", TypeInformation.of(LineTask.class));
     public static final OutputTag<DubPlan> PLANS =
             new OutputTag<>("dub-plans", TypeInformation.of(DubPlan.class));
     /** Where models/manifest.json puts the Wav2Lip model, under the models folder. */
@@ -131,12 +131,13 @@ public class DubIngestOperator extends MediaJobOperator {
         ProbeResult media = heard.media();
         long durationMs = Math.round(media.durationSec() * 1000);
 
-        List<UtteranceTask> lines = script(request, parameters, heard.source(), target, durationMs);
+        List<LineTask> lines = script(request, parameters, heard.source(), target, durationMs);
         out.collect(JobEvents.stageDone(request, DubEvents.SCRIPTED, clock.lap()));
         boolean hasVideo = media.streams().stream().anyMatch(s -> "video".equals(s.type()));
-        ctx.output(PLANS, new DubPlan(request, lines.size(), mediaKey, hasVideo, durationMs,
-                parameters.keepBackground(), parameters.keepOriginalTrack(), parameters.sourceLanguage(),
-                parameters.targetLanguage(), System.currentTimeMillis()));
+        ctx.output(PLANS, DubPlan.builder().withRequest(request).withLineCount(lines.size()).withMediaKey(mediaKey)
+                .withVideo(hasVideo).withDurationMs(durationMs).withKeepBackground(parameters.keepBackground())
+                .withKeepOriginalTrack(parameters.keepOriginalTrack()).withSourceLanguage(parameters.sourceLanguage())
+                .withTargetLanguage(parameters.targetLanguage()).withPlannedAtMs(System.currentTimeMillis()).build());
         lines.forEach(line -> ctx.output(LINES, line));
     }
 
@@ -145,7 +146,7 @@ public class DubIngestOperator extends MediaJobOperator {
         return DubEvents.FINAL;
     }
 
-    private List<UtteranceTask> script(VoiceRequest request, DubJob parameters, List<Cue> source,
+    private List<LineTask> script(VoiceRequest request, DubJob parameters, List<Cue> source,
                                        List<Cue> target, long durationMs) throws JobFailedException, TranslationException {
         if (source != null && source.isEmpty()) {
             throw new JobFailedException("no_speech", "no speech was heard in the upload: there is nothing to dub");

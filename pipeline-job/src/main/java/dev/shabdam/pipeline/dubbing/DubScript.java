@@ -23,9 +23,9 @@ public final class DubScript {
      * @param sourceTexts what each cue said (entries may be null when only a translation was given)
      * @param targetTexts what each cue says in the dub
      */
-    public static List<UtteranceTask> lines(String jobId, List<Cue> timed, List<String> sourceTexts,
-                                            List<String> targetTexts, long durationMs, String language,
-                                            String voiceId) throws JobFailedException {
+    public static List<LineTask> lines(String jobId, List<Cue> timed, List<String> sourceTexts,
+                                       List<String> targetTexts, long durationMs, String language,
+                                       String voiceId) throws JobFailedException {
         if (sourceTexts.size() != timed.size() || targetTexts.size() != timed.size()) {
             throw new IllegalArgumentException("one source and one target text per cue");
         }
@@ -48,12 +48,12 @@ public final class DubScript {
             throw new JobFailedException("no_speech", "there is nothing to dub: the subtitles have no text");
         }
         order.sort(Comparator.comparingLong(k -> timed.get(k).startMs()));
-        List<UtteranceTask> lines = new ArrayList<>(order.size());
+        List<LineTask> lines = new ArrayList<>(order.size());
         for (int n = 0; n < order.size(); n++) {
             Cue cue = timed.get(order.get(n));
             long end = Math.min(cue.endMs(), durationMs);
             long next = n + 1 < order.size() ? timed.get(order.get(n + 1)).startMs() : durationMs;
-            lines.add(new UtteranceTask(jobId, n, order.size(), cue.startMs(), end, Math.max(end, next),
+            lines.add(new LineTask(jobId, n, order.size(), cue.startMs(), end, Math.max(end, next),
                     sourceTexts.get(order.get(n)), targetTexts.get(order.get(n)).strip(), cue.speaker(), language,
                     voiceId));
         }

@@ -30,7 +30,7 @@ public final class JobEvents {
                 Map.of(), null);
     }
 
-    /** Progress on one segment of the job (a sentence, an utterance), with what it produced. */
+    /** Progress on one segment of the job (a sentence, a line), with what it produced. */
     public static VoiceEvent segment(VoiceRequest request, PlannedEvent step, int segment,
                                      Map<String, String> outputs) {
         return new VoiceEvent(VoiceEvent.CURRENT_VERSION, request.jobId(), request.tenantId(), request.type(),

@@ -1,5 +1,7 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.analysis.speaker.OnnxSpeakerEmbedder;
+import dev.shabdam.pipeline.analysis.speaker.StandInSpeakerModel;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.Quarantines;
@@ -67,7 +69,7 @@ class CompareOperatorTest {
 
     @Test
     void anInstalledSpeakerModelJudgesTheSpeakers() throws Exception {
-        OnnxSpeakerEmbedderTest.install(modelsDir);
+        StandInSpeakerModel.install(modelsDir);
 
         List<VoiceEvent> events = run(Map.of("a", stored("a.wav", 1.0), "b", stored("b.wav", 2.0)));
 

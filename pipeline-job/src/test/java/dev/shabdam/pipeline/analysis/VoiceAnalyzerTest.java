@@ -2,6 +2,9 @@ package dev.shabdam.pipeline.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
+import dev.shabdam.schemas.jobs.LoudnessTarget;
+import dev.shabdam.pipeline.analysis.pitch.PitchSummary;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.schemas.jobs.LoudnessTarget;
 import org.junit.jupiter.api.Test;

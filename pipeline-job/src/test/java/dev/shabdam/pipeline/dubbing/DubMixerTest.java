@@ -1,8 +1,8 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.pipeline.analysis.LoudnessMeter;
-import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
-import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
+import dev.shabdam.pipeline.dubbing.Fit.Fitted;
+import dev.shabdam.pipeline.dubbing.Fit.Strategy;
 import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;
 import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.AudioSink;
@@ -60,12 +60,12 @@ class DubMixerTest {
     @Test
     void aDubAtTheEnginesRateIsResampledToTheOriginals() {
         int engineRate = 22_050;
-        List<Aligned> dub = Arrays.stream(SLOTS).map(s -> {
+        List<Fitted> dub = Arrays.stream(SLOTS).map(s -> {
             float[] speech = new float[(int) ((s[1] - s[0]) * engineRate / 1000)];
             for (int i = 0; i < speech.length; i++) {
                 speech[i] = (float) (0.2 * Math.sin(2 * Math.PI * 2500 * i / engineRate));
             }
-            return new Aligned(new Audio(speech, engineRate), s[0], s[1], 1.0, Strategy.PAD);
+            return new Fitted(new Audio(speech, engineRate), s[0], s[1], 1.0, Strategy.PAD);
         }).toList();
 
         DecodedAudio mixed = DubMixer.standard().mix(original(0.05, 0.2), dub);
@@ -213,7 +213,7 @@ class DubMixerTest {
     }
 
     /** Lines that load their audio from memory, noting each load in {@code loads}. */
-    private static List<DubMixer.Line> lines(List<Aligned> dub, List<String> loads) {
+    private static List<DubMixer.Line> lines(List<Fitted> dub, List<String> loads) {
         return dub.stream().map(line -> new DubMixer.Line(line.startMs(), line.audio().samples().length,
                 line.audio().sampleRate(), () -> {
                     loads.add("line at " + line.startMs() + " ms");
@@ -250,9 +250,9 @@ class DubMixerTest {
         return new DecodedAudio(RATE, new float[][] {x, x.clone()});
     }
 
-    private static List<Aligned> dub(double amplitude) {
+    private static List<Fitted> dub(double amplitude) {
         return Arrays.stream(SLOTS)
-                .map(s -> new Aligned(new Audio(tone(2500, amplitude, s[0], s[1]), RATE), s[0], s[1], 1.0, Strategy.PAD))
+                .map(s -> new Fitted(new Audio(tone(2500, amplitude, s[0], s[1]), RATE), s[0], s[1], 1.0, Strategy.PAD))
                 .toList();
     }
 
