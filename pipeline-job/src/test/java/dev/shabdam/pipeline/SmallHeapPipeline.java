@@ -5,13 +5,14 @@ import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.JobSinks;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
+import dev.shabdam.pipeline.io.RawRecords;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
-import dev.shabdam.pipeline.io.TestPostgres;
+import dev.shabdam.pipeline.io.TestJdbc;
 import dev.shabdam.pipeline.jobs.JobLimits;
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.testsupport.Requests;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -60,7 +61,7 @@ public final class SmallHeapPipeline {
                         new CollectSink<>(), new CollectSink<>()));
         // the attempts are counted in a real PostgreSQL (embedded, outside this JVM's heap), as in the stack
         new VoicePipelineJob(connectors, connectors, new ObjectStorage(storageRoot.toUri().toString()),
-                new SynthesisCacheIndex(TestPostgres.connection()), new AttemptLedger(TestPostgres.connection()),
+                new SynthesisCacheIndex(TestJdbc.connection()), new AttemptLedger(TestJdbc.connection()),
                 new FfmpegMediaProbe(), "models/cache", null, JobLimits.DEFAULT)
                 .build(env);
         long started = System.nanoTime();
@@ -76,7 +77,7 @@ public final class SmallHeapPipeline {
     /** A bounded source of raw records; it captures strings because RawRecord is not Serializable. */
     private static DataGeneratorSource<RawRecord> source(List<String> values) {
         List<String> captured = List.copyOf(values);
-        return new DataGeneratorSource<>(index -> Requests.raw("key-" + index, captured.get(index.intValue())),
+        return new DataGeneratorSource<>(index -> RawRecords.of("key-" + index, captured.get(index.intValue())),
                 captured.size(), TypeInformation.of(RawRecord.class));
     }
 

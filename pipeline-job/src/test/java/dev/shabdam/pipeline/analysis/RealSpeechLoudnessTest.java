@@ -3,6 +3,7 @@ package dev.shabdam.pipeline.analysis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.testsupport.CommandLineTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.io.JobStateSinks;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
-import dev.shabdam.pipeline.io.TestPostgres;
+import dev.shabdam.pipeline.io.TestJdbc;
 import dev.shabdam.pipeline.jobs.EventSeq;
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
+import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RecordCodec;
@@ -21,8 +21,9 @@ import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.speech.GenerationParameters;
 import dev.shabdam.speech.prosody.Emotion;
 import dev.shabdam.speech.prosody.Prosody;
-import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
 import dev.shabdam.speech.text.Language;
+import dev.shabdam.testsupport.Requests;
+import dev.shabdam.testsupport.TestPostgres;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -58,7 +59,7 @@ class GenerateOperatorTest {
     Path voices;
 
     private KeyedOneInputStreamOperatorTestHarness<String, VoiceRequest, VoiceEvent> harness;
-    private SynthesisCacheIndex index = new SynthesisCacheIndex(TestPostgres.connection());
+    private SynthesisCacheIndex index = new SynthesisCacheIndex(TestJdbc.connection());
 
     @BeforeAll
     static void needsEspeak() {

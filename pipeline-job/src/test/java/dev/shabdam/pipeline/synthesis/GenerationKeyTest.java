@@ -2,7 +2,7 @@ package dev.shabdam.pipeline.synthesis;
 
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceRequest;
-import dev.shabdam.pipeline.jobs.Requests;
+import dev.shabdam.testsupport.Requests;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

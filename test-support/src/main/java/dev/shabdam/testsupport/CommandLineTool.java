@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.analysis;
+package dev.shabdam.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Native tools the benchmark (and tests) compare against or make inputs with, when installed. */
-enum CommandLineTool {
+/** Native tools the benchmarks and tests compare against or make inputs with, when installed. */
+public enum CommandLineTool {
     FFMPEG("ffmpeg"), ESPEAK("espeak-ng");
 
     private static final long TIMEOUT_SEC = 300;
@@ -18,7 +18,7 @@ enum CommandLineTool {
         this.command = command;
     }
 
-    boolean available() {
+    public boolean available() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (new File(dir, command).canExecute()) {
                 return true;
@@ -28,7 +28,7 @@ enum CommandLineTool {
     }
 
     /** Runs the tool and returns stdout and stderr together; a non-zero exit is an IOException. */
-    String run(String... args) throws IOException, InterruptedException {
+    public String run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(command);
         cmd.addAll(List.of(args));
