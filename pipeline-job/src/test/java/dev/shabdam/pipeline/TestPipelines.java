@@ -5,8 +5,8 @@ import dev.shabdam.pipeline.io.JobSinks;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
-import dev.shabdam.pipeline.io.TestPostgres;
-import dev.shabdam.pipeline.jobs.Requests;
+import dev.shabdam.pipeline.io.TestJdbc;
+import dev.shabdam.pipeline.io.RawRecords;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.schemas.VoiceEvent;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -38,8 +38,8 @@ final class TestPipelines {
     static VoicePipelineJob job(VoicePipelineJob.ClassConnectors connectors, Path storageRoot) {
         return VoicePipelineJob.builder().withInteractive(connectors).withMedia(connectors)
                 .withStorage(new ObjectStorage(storageRoot.toUri().toString()))
-                .withSynthesisCache(new SynthesisCacheIndex(TestPostgres.connection()))
-                .withAttempts(new AttemptLedger(TestPostgres.connection())).withProbe(new FfmpegMediaProbe())
+                .withSynthesisCache(new SynthesisCacheIndex(TestJdbc.connection()))
+                .withAttempts(new AttemptLedger(TestJdbc.connection())).withProbe(new FfmpegMediaProbe())
                 .build();
     }
 
@@ -53,7 +53,7 @@ final class TestPipelines {
     /** A bounded source of raw records; it captures strings because RawRecord is not Serializable. */
     static DataGeneratorSource<RawRecord> source(List<String> values) {
         List<String> captured = List.copyOf(values);
-        return new DataGeneratorSource<>(index -> Requests.raw("key-" + index, captured.get(index.intValue())),
+        return new DataGeneratorSource<>(index -> RawRecords.of("key-" + index, captured.get(index.intValue())),
                 captured.size(), TypeInformation.of(RawRecord.class));
     }
 }

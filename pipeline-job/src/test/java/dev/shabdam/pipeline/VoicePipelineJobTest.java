@@ -2,8 +2,12 @@ package dev.shabdam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.dubbing.DubFixtures;
+import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.DeadLetter;
 import dev.shabdam.pipeline.io.JobSinks;
+import dev.shabdam.pipeline.io.RawRecords;
+import dev.shabdam.pipeline.io.SynthesisCacheIndex;
+import dev.shabdam.pipeline.io.TestJdbc;
 import dev.shabdam.pipeline.jobs.LatencyClass;
 import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.speech.prosody.Prosody;
@@ -15,7 +19,6 @@ import org.apache.flink.runtime.jobgraph.JobVertexID;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.jobs.JobLimits;
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.media.TestMedia;
@@ -28,6 +31,7 @@ import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.schemas.jobs.EventSeq;
 import dev.shabdam.schemas.jobs.GenerateJob;
+import dev.shabdam.testsupport.Requests;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -82,11 +86,11 @@ class VoicePipelineJobTest {
         // garbage first: the requests behind it must still run
         List<String> requests = List.of(
                 "this is not a request",
-                json(Requests.raw(Requests.analyze("job-good", goodKey))),
-                json(Requests.raw(Requests.analyze("job-noise", noiseKey))),
-                json(Requests.raw(Requests.cancel("job-cancelled", JobType.ANALYZE))),
-                json(Requests.raw(Requests.cancel("job-cancelled-generate", JobType.GENERATE))),
-                json(Requests.raw(Requests.submit("job-train", JobType.TRAIN))));
+                json(RawRecords.of(Requests.analyze("job-good", goodKey))),
+                json(RawRecords.of(Requests.analyze("job-noise", noiseKey))),
+                json(RawRecords.of(Requests.cancel("job-cancelled", JobType.ANALYZE))),
+                json(RawRecords.of(Requests.cancel("job-cancelled-generate", JobType.GENERATE))),
+                json(RawRecords.of(Requests.submit("job-train", JobType.TRAIN))));
         CollectSink<VoiceEvent> events = new CollectSink<>();
         CollectSink<VoiceEvent> jobs = new CollectSink<>();
         CollectSink<VoiceEvent> jobEvents = new CollectSink<>();
@@ -130,7 +134,7 @@ class VoicePipelineJobTest {
                 .translation(DubFixtures.TARGET_SRT).request();
         CollectSink<VoiceEvent> events = new CollectSink<>();
 
-        run(List.of(json(Requests.raw(dub))), TestPipelines.eventsOnly(events));
+        run(List.of(json(RawRecords.of(dub))), TestPipelines.eventsOnly(events));
 
         List<VoiceEvent> received = events.received().stream().sorted(Comparator.comparingInt(VoiceEvent::seq)).toList();
         assertThat(received).extracting(VoiceEvent::seq).containsExactly(1, 2, 4, 10, 11, 12, 13, EventSeq.FINAL);
@@ -200,11 +204,11 @@ class VoicePipelineJobTest {
         List<String> requests = new ArrayList<>();
         // job ids that a job-keyed operator would run on both subtasks at once
         for (String jobId : jobIdsOnEverySubtask("gen-a-", 2, 3)) {
-            requests.add(json(Requests.raw(VoiceRequest.submit(jobId, "tenant-a", JobType.GENERATE, own, Map.of(), Requests.AT))));
+            requests.add(json(RawRecords.of(VoiceRequest.submit(jobId, "tenant-a", JobType.GENERATE, own, Map.of(), Requests.AT))));
         }
-        requests.add(json(Requests.raw(VoiceRequest.submit("gen-b", "tenant-b", JobType.GENERATE, own, Map.of(), Requests.AT))));
-        requests.add(json(Requests.raw(VoiceRequest.submit("gen-shared-a", "tenant-a", JobType.GENERATE, shared, Map.of(), Requests.AT))));
-        requests.add(json(Requests.raw(VoiceRequest.submit("gen-shared-b", "tenant-b", JobType.GENERATE, shared, Map.of(), Requests.AT))));
+        requests.add(json(RawRecords.of(VoiceRequest.submit("gen-b", "tenant-b", JobType.GENERATE, own, Map.of(), Requests.AT))));
+        requests.add(json(RawRecords.of(VoiceRequest.submit("gen-shared-a", "tenant-a", JobType.GENERATE, shared, Map.of(), Requests.AT))));
+        requests.add(json(RawRecords.of(VoiceRequest.submit("gen-shared-b", "tenant-b", JobType.GENERATE, shared, Map.of(), Requests.AT))));
         CollectSink<VoiceEvent> events = new CollectSink<>();
 
         run(requests, TestPipelines.eventsOnly(events));

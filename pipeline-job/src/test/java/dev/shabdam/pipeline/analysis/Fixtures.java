@@ -1,5 +1,7 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.testsupport.CommandLineTool;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.TestMedia;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.schemas.jobs.DubJob;
+import dev.shabdam.testsupport.Requests;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,13 @@
 package dev.shabdam.pipeline.io;
 
 import dev.shabdam.pipeline.jobs.JobEvents;
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.schemas.jobs.AnalyzeEvents;
+import dev.shabdam.testsupport.Requests;
+import dev.shabdam.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -14,8 +15,8 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.shabdam.pipeline.io.TestPostgres.execute;
-import static dev.shabdam.pipeline.io.TestPostgres.query;
+import static dev.shabdam.pipeline.io.TestJdbc.execute;
+import static dev.shabdam.testsupport.TestPostgres.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sinks' statements against the real schema (Flyway's migrations) on a real PostgreSQL. */

@@ -1,11 +1,11 @@
 package dev.shabdam.pipeline.io;
 
 import dev.shabdam.pipeline.jobs.JobEvents;
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.Topics;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.jobs.AnalyzeEvents;
+import dev.shabdam.testsupport.Requests;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,7 +50,7 @@ class KafkaRecordsTest {
 
     @Test
     void writesDeadLetterAsItCameWithReasonHeader() {
-        RawRecord raw = Requests.raw("job-9", "{oops");
+        RawRecord raw = RawRecords.of("job-9", "{oops");
 
         ProducerRecord<byte[], byte[]> record = new DeadLetterSerializer().serialize(new DeadLetter(raw, "not JSON"), null, null);
 

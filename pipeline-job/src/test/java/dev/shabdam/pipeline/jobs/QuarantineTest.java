@@ -2,7 +2,7 @@ package dev.shabdam.pipeline.jobs;
 
 import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.JobStateSinks;
-import dev.shabdam.pipeline.io.TestPostgres;
+import dev.shabdam.pipeline.io.TestJdbc;
 import dev.shabdam.schemas.JobError;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The quarantine's rule on the real job_attempts table: each try counted before the work, forgotten after it. */
 class QuarantineTest {
     private final String operator = "test-" + UUID.randomUUID();
-    private final AttemptLedger ledger = new AttemptLedger(TestPostgres.connection());
+    private final AttemptLedger ledger = new AttemptLedger(TestJdbc.connection());
     private final AtomicInteger runs = new AtomicInteger();
 
     @Test

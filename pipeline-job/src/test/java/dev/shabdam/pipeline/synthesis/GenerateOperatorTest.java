@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.io.JobStateSinks;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
-import dev.shabdam.pipeline.io.TestPostgres;
-import dev.shabdam.pipeline.jobs.Requests;
+import dev.shabdam.pipeline.io.TestJdbc;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
+import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RecordCodec;
@@ -24,6 +24,8 @@ import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
 import dev.shabdam.schemas.jobs.EventSeq;
 import dev.shabdam.schemas.jobs.GenerateJob;
 import dev.shabdam.speech.text.Language;
+import dev.shabdam.testsupport.Requests;
+import dev.shabdam.testsupport.TestPostgres;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -59,7 +61,7 @@ class GenerateOperatorTest {
     Path voices;
 
     private KeyedOneInputStreamOperatorTestHarness<String, VoiceRequest, VoiceEvent> harness;
-    private SynthesisCacheIndex index = new SynthesisCacheIndex(TestPostgres.connection());
+    private SynthesisCacheIndex index = new SynthesisCacheIndex(TestJdbc.connection());
 
     @BeforeAll
     static void needsEspeak() {

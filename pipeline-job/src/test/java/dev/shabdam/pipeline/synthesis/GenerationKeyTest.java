@@ -3,8 +3,8 @@ package dev.shabdam.pipeline.synthesis;
 import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceRequest;
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.schemas.jobs.GenerateJob;
+import dev.shabdam.testsupport.Requests;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -3,11 +3,11 @@ package dev.shabdam.pipeline.analysis.loudness;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shabdam.pipeline.analysis.AnalysisOptions;
 import dev.shabdam.pipeline.analysis.AnalysisResult;
-import dev.shabdam.pipeline.analysis.CommandLineTool;
 import dev.shabdam.pipeline.analysis.Fixtures;
 import dev.shabdam.pipeline.analysis.VoiceAnalyzer;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.testsupport.CommandLineTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,12 @@
-package dev.shabdam.local;
+package dev.shabdam.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shabdam.local.FreePort;
+import dev.shabdam.local.LocalStack;
+import dev.shabdam.local.PostgresServer;
+import dev.shabdam.local.SampleMaker;
+import dev.shabdam.local.StackSettings;
 import dev.shabdam.local.cli.ShabdamClient;
 import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.JobStateSinks;
@@ -14,17 +19,13 @@ import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.speech.prosody.Prosody;
 import dev.shabdam.speech.text.Language;
+import dev.shabdam.testsupport.CommandLineTool;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -50,10 +51,11 @@ public final class GenerationBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> env = new LinkedHashMap<>(System.getenv());
-        env.putIfAbsent("SHABDAM_PORT", Integer.toString(FreePort.find()));
-        env.putIfAbsent("SHABDAM_FLINK_UI_PORT", Integer.toString(FreePort.find()));
-        StackSettings settings = StackSettings.fromEnvironment(env);
+        StackSettings settings = StackSettings.builder()
+                .gatewayPort(FreePort.find())
+                .flinkUiPort(FreePort.find())
+                .environment(System.getenv())
+                .build();
         SentenceStreamer bare = SpeechEngines.shared(Path.of("models/cache")).route(null).streamer();
         try (LocalStack stack = LocalStack.start(settings)) {
             ShabdamClient client = new ShabdamClient(stack.gatewayUrl(), settings.firstApiKey());
@@ -82,24 +84,24 @@ public final class GenerationBench {
             Path scratch = Files.createTempDirectory("shabdam-bench-");
             BesideAnalysis busy = besideAnalysis(client, hourOfSpeech(scratch), 2000);
             double[] ledger = ledgerMs(stack.database());
-            MuxBench.deleteFolder(scratch);
+            ScratchFolder.delete(scratch);
 
             System.out.println();
             System.out.println("| what (" + SENTENCES + " Malayalam sentences, espeak-ng) | p50 | p95 | goal |");
             System.out.println("|---|---:|---:|---|");
             row("bare engine: normalise + synthesise + loudness + WAV, in process", bareTimes, "");
-            double goal = percentile(bareTimes, 95) * 1.5 + 100;
+            double goal = Percentile.of(bareTimes, 95) * 1.5 + 100;
             row("gateway → Kafka → Flink → gateway, cache miss", pipelineTimes,
                     String.format("p95 ≤ 1.5 × bare + 100 ms = %.1f ms", goal));
             row("same, cache hit", hitTimes, "");
             row("bare engine: first sentence of a 5-sentence paragraph (" + PARAGRAPHS + " paragraphs)", bareFirst, "");
             row("stream: first audio of the paragraph through the stack", streamFirst,
-                    String.format("p50 ≤ 1.2 × bare p50 + 100 ms = %.1f ms", 1.2 * percentile(bareFirst, 50) + 100));
+                    String.format("p50 ≤ 1.2 × bare p50 + 100 ms = %.1f ms", 1.2 * Percentile.of(bareFirst, 50) + 100));
             row("cache miss on the idle stack (" + BESIDE_ANALYSIS + " sentences)", idle, "");
             row(String.format("cache miss while a 1-hour analysis runs (%d analyses, %.1f s each)",
                     busy.analyses(), busy.analysisSeconds()), busy.times(),
-                    String.format("p95 ≤ 1.5 × idle p95 = %.1f ms: %.2f×", 1.5 * percentile(idle, 95),
-                            percentile(busy.times(), 95) / percentile(idle, 95)));
+                    String.format("p95 ≤ 1.5 × idle p95 = %.1f ms: %.2f×", 1.5 * Percentile.of(idle, 95),
+                            Percentile.of(busy.times(), 95) / Percentile.of(idle, 95)));
             row("quarantine: job_attempts begin + finished, per record (" + LEDGER_ROUNDS + " rounds)", ledger, "");
         }
         System.exit(0);
@@ -147,12 +149,9 @@ public final class GenerationBench {
         Path paragraph = SampleMaker.speech("The quick brown fox jumps over the lazy dog. A long analysis keeps "
                 + "one task busy for a while, and the sentences must not wait for it.", "en", dir.resolve("paragraph.wav"));
         Path hour = dir.resolve("hour.wav");
-        Process ffmpeg = new ProcessBuilder(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y",
+        CommandLineTool.FFMPEG.run("-nostdin", "-loglevel", "error", "-y",
                 "-stream_loop", "-1", "-i", paragraph.toString(), "-t", "3600", "-ar", "16000", "-ac", "1",
-                "-c:a", "pcm_s16le", hour.toString())).inheritIO().start();
-        if (!ffmpeg.waitFor(5, TimeUnit.MINUTES) || ffmpeg.exitValue() != 0) {
-            throw new IOException("ffmpeg could not make the hour of speech");
-        }
+                "-c:a", "pcm_s16le", hour.toString());
         return hour;
     }
 
@@ -229,17 +228,6 @@ public final class GenerationBench {
     }
 
     private static void row(String what, double[] times, String goal) {
-        System.out.printf("| %s | %.1f ms | %.1f ms | %s |%n", what, percentile(times, 50), percentile(times, 95), goal);
-    }
-
-    /** The {@code p}th percentile (nearest rank) of {@code values}; NaN for none. */
-    static double percentile(double[] values, int p) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, index)];
+        System.out.printf("| %s | %.1f ms | %.1f ms | %s |%n", what, Percentile.of(times, 50), Percentile.of(times, 95), goal);
     }
 }

@@ -1,19 +1,16 @@
-package dev.shabdam.pipeline.synthesis.engine;
+package dev.shabdam.bench;
 
+import dev.shabdam.pipeline.synthesis.engine.EspeakSynthesizer;
+import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
 import dev.shabdam.speech.prosody.EmotionTable;
 import dev.shabdam.speech.prosody.Prosody;
 import dev.shabdam.speech.text.Language;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
 /**
- * Not a test: median time per Malayalam sentence, espeak-ng in process (JNA) vs the
- * {@code espeak-ng --stdout} subprocess. Run:
- * {@code java -cp target/classes:target/test-classes:<deps> dev.shabdam.pipeline.synthesis.engine.EspeakLatencyBenchmark}
+ * {@code ./shabdam bench espeak}: median time per Malayalam sentence, espeak-ng in process (JNA) vs the
+ * {@code espeak-ng --stdout} subprocess.
  */
-public final class EspeakLatencyBenchmark {
+public final class EspeakBench {
 
     private static final String[] SENTENCES = {
             "ഇന്ന് നല്ല കാലാവസ്ഥയാണ്, നമുക്ക് പുറത്ത് പോയി കളിക്കാം.",
@@ -28,39 +25,28 @@ public final class EspeakLatencyBenchmark {
         for (int warm = 0; warm < 5; warm++) {
             engine.synthesize(new SynthesisRequest(SENTENCES[0], Language.ML, null, Prosody.NEUTRAL));
         }
-        List<Double> inProcess = new ArrayList<>();
-        List<Double> subprocess = new ArrayList<>();
-        List<Double> shifted = new ArrayList<>();
+        double[] inProcess = new double[RUNS];
+        double[] subprocess = new double[RUNS];
+        double[] shifted = new double[RUNS];
         double audioSeconds = 0;
         for (int i = 0; i < RUNS; i++) {
             String sentence = SENTENCES[i % SENTENCES.length];
             long t0 = System.nanoTime();
             audioSeconds += engine.synthesize(new SynthesisRequest(sentence, Language.ML, null, Prosody.NEUTRAL)).durationSeconds();
-            inProcess.add((System.nanoTime() - t0) / 1e6);
+            inProcess[i] = (System.nanoTime() - t0) / 1e6;
             t0 = System.nanoTime();
             engine.synthesize(new SynthesisRequest(sentence, Language.ML, null, Prosody.NEUTRAL.withPitch(4)));
-            shifted.add((System.nanoTime() - t0) / 1e6);
+            shifted[i] = (System.nanoTime() - t0) / 1e6;
             t0 = System.nanoTime();
             Process p = new ProcessBuilder("espeak-ng", "-v", "ml", "--stdout", sentence).redirectErrorStream(false).start();
             p.getInputStream().readAllBytes();
             p.waitFor();
-            subprocess.add((System.nanoTime() - t0) / 1e6);
+            subprocess[i] = (System.nanoTime() - t0) / 1e6;
         }
         System.out.printf("in-process JNA : median %.1f ms, p95 %.1f ms per sentence (avg audio %.2f s)%n",
-                median(inProcess), p95(inProcess), audioSeconds / RUNS);
-        System.out.printf("in-process +4 st: median %.1f ms (espeak + Java pitch shift)%n", median(shifted));
-        System.out.printf("CLI subprocess : median %.1f ms, p95 %.1f ms per sentence%n", median(subprocess), p95(subprocess));
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static double p95(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1);
+                Percentile.of(inProcess, 50), Percentile.of(inProcess, 95), audioSeconds / RUNS);
+        System.out.printf("in-process +4 st: median %.1f ms (espeak + Java pitch shift)%n", Percentile.of(shifted, 50));
+        System.out.printf("CLI subprocess : median %.1f ms, p95 %.1f ms per sentence%n", Percentile.of(subprocess, 50),
+                Percentile.of(subprocess, 95));
     }
 }

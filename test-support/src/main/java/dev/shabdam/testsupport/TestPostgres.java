@@ -1,16 +1,12 @@
-package dev.shabdam.pipeline.io;
+package dev.shabdam.testsupport;
 
-import dev.shabdam.schemas.VoiceEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
-import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -18,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** One real PostgreSQL (embedded binaries) per test JVM with the real schema (Flyway's migrations). */
 public final class TestPostgres {
+    /** The server's superuser, as whom the tests connect. */
+    public static final String USER = "postgres";
+
     private static EmbeddedPostgres postgres;
 
     private TestPostgres() {
@@ -42,19 +41,10 @@ public final class TestPostgres {
         return postgres.getPostgresDatabase();
     }
 
-    /** What the job's JDBC sinks and lookups are given. */
-    public static JdbcConnectionOptions connection() {
+    /** The JDBC URL of the migrated database, for code that connects by URL (as {@link #USER}, no password). */
+    public static String jdbcUrl() {
         dataSource();
-        return JobStateSinks.connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
-    }
-
-    /** Runs a sink's statement with its binder, as the sink does for one event. */
-    public static void execute(Connection c, String sql, JdbcStatementBuilder<VoiceEvent> binder, VoiceEvent event)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.accept(ps, event);
-            ps.executeUpdate();
-        }
+        return postgres.getJdbcUrl(USER, "postgres");
     }
 
     /** The first column of the one row {@code sql} must answer, as text. */

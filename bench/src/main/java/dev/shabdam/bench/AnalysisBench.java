@@ -1,11 +1,14 @@
-package dev.shabdam.pipeline.analysis;
+package dev.shabdam.bench;
 
+import dev.shabdam.pipeline.analysis.AnalysisOptions;
 import dev.shabdam.pipeline.analysis.loudness.Loudness;
 import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
+import dev.shabdam.pipeline.analysis.VoiceAnalyzer;
 import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.media.WavWriter;
+import dev.shabdam.testsupport.CommandLineTool;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,7 +19,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Benchmark (a main, not a test): loudness + true peak of 10 minutes of 48 kHz stereo against
+ * {@code ./shabdam bench analysis}: loudness + true peak of 10 minutes of 48 kHz stereo against
  * {@code ffmpeg -af ebur128=peak=true}, and the whole analysis of a minute of espeak-ng speech.
  * Best of 3 wall-clock runs each. Prints a Markdown table. Needs ffmpeg and espeak-ng on the PATH
  * for their rows; skips a row with the reason otherwise.
@@ -75,7 +78,7 @@ public final class AnalysisBench {
         System.out.println("| what | time | vs ffmpeg |");
         System.out.println("|---|---:|---:|");
         rows.forEach(System.out::println);
-        deleteAll(dir);
+        ScratchFolder.delete(dir);
     }
 
     /** What an ANALYZE job does for loudness: decode block by block and measure each block; only decode without a meter. */
@@ -164,11 +167,5 @@ public final class AnalysisBench {
 
     private static String ms(double ms) {
         return String.format("%.0f ms", ms);
-    }
-
-    private static void deleteAll(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

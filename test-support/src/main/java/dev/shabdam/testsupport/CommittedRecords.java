@@ -1,4 +1,4 @@
-package dev.shabdam.local;
+package dev.shabdam.testsupport;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A consumer of the shared stack's broker that sees a topic from its start, committed records only. */
-final class CommittedRecords {
+/** A consumer that sees a topic from its start, committed records only: what the pipeline has really published. */
+public final class CommittedRecords {
     private CommittedRecords() {
     }
 
-    static KafkaConsumer<byte[], byte[]> of(String topic) {
+    public static KafkaConsumer<byte[], byte[]> of(String bootstrapServers, String topic) {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.stack().kafkaBootstrap(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",

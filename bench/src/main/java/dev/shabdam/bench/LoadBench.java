@@ -1,6 +1,11 @@
-package dev.shabdam.local;
+package dev.shabdam.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.local.DubSample;
+import dev.shabdam.local.FreePort;
+import dev.shabdam.local.LocalStack;
+import dev.shabdam.local.PostgresServer;
+import dev.shabdam.local.StackSettings;
 import dev.shabdam.local.cli.ShabdamClient;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.RecordCodec;
@@ -8,9 +13,10 @@ import dev.shabdam.schemas.Topics;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.jobs.DubJob;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import dev.shabdam.testsupport.CommandLineTool;
+import dev.shabdam.testsupport.CommittedRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -61,13 +67,14 @@ public final class LoadBench {
         DubSample clip = DubSample.make(dir, 22);
         Path recording = tenMinutesOfSpeech(dir);
 
-        Map<String, String> env = new LinkedHashMap<>(System.getenv());
-        env.putIfAbsent("SHABDAM_PORT", Integer.toString(FreePort.find()));
-        env.putIfAbsent("SHABDAM_FLINK_UI_PORT", Integer.toString(FreePort.find()));
         String tenant = "load-" + UUID.randomUUID().toString().substring(0, 8);
         String key = StackSettings.randomKey();
-        env.put("SHABDAM_API_KEYS", tenant + ":" + key);
-        StackSettings settings = StackSettings.fromEnvironment(env);
+        StackSettings settings = StackSettings.builder()
+                .gatewayPort(FreePort.find())
+                .flinkUiPort(FreePort.find())
+                .environment(System.getenv())
+                .apiKeys(tenant + ":" + key)
+                .build();
         int exit;
         try (LocalStack stack = LocalStack.start(settings)) {
             ShabdamClient client = new ShabdamClient(stack.gatewayUrl(), key);
@@ -101,7 +108,7 @@ public final class LoadBench {
             printTable(all, settled, accepted.size());
             exit = settled.lost().isEmpty() ? 0 : 1;
         }
-        MuxBench.deleteFolder(dir);
+        ScratchFolder.delete(dir);
         System.exit(exit);
     }
 
@@ -210,14 +217,7 @@ public final class LoadBench {
     /** The jobs of {@code wanted} that have a final event on voice.events, read from the start, committed only. */
     private static Set<String> finalEvents(String bootstrap, Set<String> wanted) {
         Set<String> ended = new HashSet<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "load-bench-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.EVENTS));
+        try (KafkaConsumer<byte[], byte[]> consumer = CommittedRecords.of(bootstrap, Topics.EVENTS)) {
             long quietSince = System.nanoTime();
             // until every wanted job has ended, or nothing new came for 10 s (the last transaction commits within a second)
             while (!ended.containsAll(wanted) && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(10)) {
@@ -239,12 +239,8 @@ public final class LoadBench {
     /** Ten minutes of real speech at 48 kHz stereo: the JFK sample from shared/, looped by ffmpeg into FLAC. */
     private static Path tenMinutesOfSpeech(Path dir) throws Exception {
         Path out = dir.resolve("speech-10min.flac");
-        Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-stream_loop", "-1",
-                "-i", "../shared/samples/jfk.flac", "-t", "600", "-ar", "48000", "-ac", "2", "-c:a", "flac", out.toString())
-                .inheritIO().start();
-        if (ffmpeg.waitFor() != 0) {
-            throw new IllegalStateException("ffmpeg could not make the ten-minute recording");
-        }
+        CommandLineTool.FFMPEG.run("-hide_banner", "-loglevel", "error", "-y", "-stream_loop", "-1",
+                "-i", "../shared/samples/jfk.flac", "-t", "600", "-ar", "48000", "-ac", "2", "-c:a", "flac", out.toString());
         return out;
     }
 
@@ -256,8 +252,8 @@ public final class LoadBench {
         System.out.println("|---|---:|");
         System.out.printf("| sentences answered with audio | %d |%n", clients.answered);
         System.out.printf("| throughput | %.1f sentences/s |%n", clients.answered / (double) SECONDS);
-        System.out.printf("| latency p50 / p95 / p99 | %.0f / %.0f / %.0f ms |%n", GenerationBench.percentile(latencies, 50),
-                GenerationBench.percentile(latencies, 95), GenerationBench.percentile(latencies, 99));
+        System.out.printf("| latency p50 / p95 / p99 | %.0f / %.0f / %.0f ms |%n", Percentile.of(latencies, 50),
+                Percentile.of(latencies, 95), Percentile.of(latencies, 99));
         System.out.printf("| errors | %d %s |%n", errors, clients.errors.isEmpty() ? "" : clients.errors);
         System.out.printf("| jobs accepted by the gateway | %d |%n", accepted);
         System.out.printf("| rows in the jobs table, final | %d (%s) |%n", settled.finalRows().size(), settled.statuses());

@@ -1,4 +1,4 @@
-package dev.shabdam.pipeline.analysis;
+package dev.shabdam.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Native tools the benchmark (and tests) compare against or make inputs with, when installed. */
+/** Native tools the benchmarks and tests compare against or make inputs with, when installed. */
 public enum CommandLineTool {
     FFMPEG("ffmpeg"), ESPEAK("espeak-ng");
 

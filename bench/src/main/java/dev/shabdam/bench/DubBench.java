@@ -1,6 +1,10 @@
-package dev.shabdam.local;
+package dev.shabdam.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.local.DubSample;
+import dev.shabdam.local.FreePort;
+import dev.shabdam.local.LocalStack;
+import dev.shabdam.local.StackSettings;
 import dev.shabdam.local.cli.ShabdamClient;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.schemas.jobs.DubJob;
@@ -48,11 +52,12 @@ public final class DubBench {
         List<Map<String, Double>> stages = new ArrayList<>();
         Path dubbed = null;
         for (int parallelism = 1; parallelism <= 2; parallelism++) {
-            Map<String, String> env = new LinkedHashMap<>(System.getenv());
-            env.put("SHABDAM_PARALLELISM", Integer.toString(parallelism));
-            env.put("SHABDAM_PORT", Integer.toString(FreePort.find()));
-            env.put("SHABDAM_FLINK_UI_PORT", Integer.toString(FreePort.find()));
-            StackSettings settings = StackSettings.fromEnvironment(env);
+            StackSettings settings = StackSettings.builder()
+                    .environment(System.getenv())
+                    .parallelism(parallelism)
+                    .gatewayPort(FreePort.find())
+                    .flinkUiPort(FreePort.find())
+                    .build();
             try (LocalStack stack = LocalStack.start(settings)) {
                 ShabdamClient client = new ShabdamClient(stack.gatewayUrl(), settings.firstApiKey());
                 dub(client, parts); // warm-up: natives, espeak, the S3 plugin
@@ -93,7 +98,7 @@ public final class DubBench {
         }
         table.append(muxRow(sample.video(), dubbed, dir));
         System.out.print(table);
-        MuxBench.deleteFolder(dir);
+        ScratchFolder.delete(dir);
         System.exit(0);
     }
 

@@ -1,14 +1,14 @@
-package dev.shabdam.local;
+package dev.shabdam.bench;
 
+import dev.shabdam.local.SampleMaker;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.media.Muxer;
 import dev.shabdam.pipeline.media.WavWriter;
+import dev.shabdam.testsupport.CommandLineTool;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./shabdam bench mux}: our stream-copy mux of a dubbed track against
@@ -39,7 +39,7 @@ public final class MuxBench {
         System.out.printf("%n| mux of %d s (640x360 MPEG-4 + 48 kHz stereo dub → AAC) | best of 3 | ratio |%n|---|---:|---:|%n", SECONDS);
         System.out.printf("| ffmpeg -c:v copy -c:a aac (dub from WAV) | %d ms | 1.00× |%n", best.ffmpegMs());
         System.out.printf("| Muxer.mux (javacv, dub as floats) | %d ms | %.2f× |%n", best.oursMs(), best.ratio());
-        deleteFolder(dir);
+        ScratchFolder.delete(dir);
     }
 
     /** The best of three runs each, milliseconds: ours, and ffmpeg's on the same files. */
@@ -62,22 +62,11 @@ public final class MuxBench {
         return new Timing(ours / 1_000_000, ffmpeg / 1_000_000);
     }
 
-    /** Removes a bench's scratch folder and the files in it. */
-    static void deleteFolder(Path dir) throws IOException {
-        try (var files = Files.list(dir)) {
-            files.forEach(file -> file.toFile().delete());
-        }
-        Files.delete(dir);
-    }
-
     private static long ffmpeg(Path video, Path wav, Path out) throws IOException, InterruptedException {
         long begin = System.nanoTime();
-        Process process = new ProcessBuilder(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y",
+        CommandLineTool.FFMPEG.run("-nostdin", "-loglevel", "error", "-y",
                 "-i", video.toString(), "-i", wav.toString(), "-map", "0:v", "-map", "1:a",
-                "-c:v", "copy", "-c:a", "aac", out.toString())).inheritIO().start();
-        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("ffmpeg failed");
-        }
+                "-c:v", "copy", "-c:a", "aac", out.toString());
         return System.nanoTime() - begin;
     }
 }
