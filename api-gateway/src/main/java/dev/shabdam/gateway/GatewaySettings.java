@@ -91,17 +91,19 @@ public record GatewaySettings(String apiKeys, Storage storage, Uploads uploads, 
      * @param flinkRestUrl Flink's REST API ({@code SHABDAM_FLINK_REST_URL}, the JobManager's web port); null: the
      *                     job's state is not checked, and the health details say so
      * @param flinkJobName the pipeline's job name there
-     * @param queueStall   {@code SHABDAM_QUEUE_STALL_SECONDS}: how long the oldest queued job may wait while a
-     *                     consumer group of the pipeline does not move before readiness is DOWN. 300 s by default:
-     *                     the pipeline commits offsets with each checkpoint (every second), and the longest pause
-     *                     a healthy pipeline shows is a checkpoint held up behind one long step (a dub's mix and
-     *                     mux took a minute on a loaded machine) or a restart from a checkpoint (seconds), so a
-     *                     busy pipeline is not taken for a dead one (DOWN takes every gateway out of service at
-     *                     once); and five minutes is soon enough for an orchestrator and the on-call to learn that
-     *                     queued work does not move, where the incident of issue 10 went unseen for hours
+     * @param queueStall   {@code SHABDAM_QUEUE_STALL_SECONDS}: how long interactive work (a sentence) may wait
+     *                     while no sentence is spoken before readiness is DOWN. 300 s by default: a sentence takes a
+     *                     second and a restart from a checkpoint seconds, so a busy pipeline is not taken for a dead
+     *                     one (DOWN takes every gateway out of service at once); and five minutes is soon enough for
+     *                     an orchestrator and the on-call to learn that queued work does not move, where the
+     *                     incident of issue 10 went unseen for hours
+     * @param jobTimeout   {@code SHABDAM_JOB_TIMEOUT_SECONDS}, the pipeline's own limit on one record's work: a media
+     *                     job may run that long without an event, so media work may wait {@code queueStall} more
+     *                     than that before the media queue counts as stalled
      * @param sampleEvery  how often the job's state, the groups' offsets and the queue are read (health and metrics
      *                     answer from the latest reading)
      */
-    public record Health(URI flinkRestUrl, String flinkJobName, Duration queueStall, Duration sampleEvery) {
+    public record Health(URI flinkRestUrl, String flinkJobName, Duration queueStall, Duration jobTimeout,
+                         Duration sampleEvery) {
     }
 }

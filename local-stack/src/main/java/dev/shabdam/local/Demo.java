@@ -5,8 +5,6 @@ import dev.shabdam.local.cli.DemoRun;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code ./shabdam demo}: starts the stack, makes a sample (English lines from espeak-ng over a background
@@ -24,11 +22,12 @@ public final class Demo {
         System.err.println("making the sample: espeak-ng English lines over a tone + FFmpeg test video + subtitles");
         DubSample sample = DubSample.make(samples, DubSample.LINES.size());
 
-        Map<String, String> env = new LinkedHashMap<>(System.getenv());
         // a demo should not collide with a stack someone already runs on the default ports
-        env.putIfAbsent("SHABDAM_PORT", Integer.toString(FreePort.find()));
-        env.putIfAbsent("SHABDAM_FLINK_UI_PORT", Integer.toString(FreePort.find()));
-        StackSettings settings = StackSettings.fromEnvironment(env);
+        StackSettings settings = StackSettings.builder()
+                .gatewayPort(FreePort.find())
+                .flinkUiPort(FreePort.find())
+                .environment(System.getenv())
+                .build();
 
         long begin = System.nanoTime();
         int exit;

@@ -1,7 +1,6 @@
 package dev.shabdam.local;
 
 import dev.shabdam.pipeline.PipelineConfig;
-import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.MediaProbe;
 
@@ -84,9 +83,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private PipelineConfig pipelineConfig(StackSettings settings) {
-        return new PipelineConfig(kafka.bootstrapServers(), database.url(), database.user(), database.password(),
-                storage.uri(), PipelineConfig.DEFAULT_CHECKPOINT_INTERVAL_MS, settings.parallelism(), settings.modelsDir(),
-                JobLimits.DEFAULT);
+        // the job runs in this process: machine translation as this process's environment configures it
+        return PipelineConfig.builder().withKafkaBootstrap(kafka.bootstrapServers())
+                .withJdbc(database.url(), database.user(), database.password()).withStorageUri(storage.uri())
+                .withParallelism(settings.parallelism()).withModelsDir(settings.modelsDir())
+                .withTranslation(PipelineConfig.translation(System::getenv).orElse(null)).build();
     }
 
     private Map<String, String> gatewayEnvironment(StackSettings settings) {

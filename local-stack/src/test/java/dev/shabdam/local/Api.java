@@ -2,22 +2,20 @@ package dev.shabdam.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.testsupport.Multipart;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
 /** The REST API as a client sees it, for the end-to-end tests. */
 final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String BOUNDARY = "test-boundary-7d3f";
 
     private final String baseUrl;
     private final String apiKey;
@@ -31,21 +29,17 @@ final class Api {
         return upload(path, Map.of("file", new Part(fileName, content)));
     }
 
-    /** A multipart form of files, one per field. */
+    /** A multipart form of files, one per field, in the map's order. */
     HttpResponse<String> upload(String path, Map<String, Part> parts) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        parts.forEach((field, part) -> {
-            body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-                    + part.fileName() + "\"\r\nContent-Type: " + part.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(part.content());
-            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        });
-        body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        Multipart form = Multipart.of(parts.entrySet().stream()
+                .map(field -> new Multipart.Part(field.getKey(), field.getValue().fileName(), field.getValue().content(),
+                        field.getValue().contentType()))
+                .toList());
+        return send(request(path).header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build());
     }
 
-    /** A file part; its declared type is only what a client claims, the gateway reads the bytes. */
+    /** A file part of a form, under the field that maps to it; its declared type is only what a client claims. */
     record Part(String fileName, byte[] content, String contentType) {
         Part(String fileName, byte[] content) {
             this(fileName, content, "application/octet-stream");

@@ -3,6 +3,7 @@ package dev.shabdam.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.media.TestMedia;
 import dev.shabdam.schemas.Topics;
+import dev.shabdam.testsupport.CommittedRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -119,7 +120,8 @@ class BadInputTest {
         }
 
         List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = CommittedRecords.of(Topics.DEAD_LETTERS)) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                CommittedRecords.of(SharedStack.stack().kafkaBootstrap(), Topics.DEAD_LETTERS)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(deadLetters::add);
                 return deadLetters.stream().anyMatch(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)));

@@ -1,7 +1,7 @@
 package dev.shabdam.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shabdam.pipeline.analysis.LoudnessMeter;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;

@@ -8,10 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,11 +25,12 @@ class PipelineReadinessOwnStackTest {
 
     @Test
     void stoppingThePipelineTakesReadinessDownWithinTheBound() throws Exception {
-        StackSettings settings = new StackSettings(FreePort.find(), 0,
-                Path.of(System.getProperty("shabdam.gateway.jar", "../" + StackSettings.DEFAULT_GATEWAY_JAR)),
-                Path.of(System.getProperty("shabdam.flink.plugins", "target/plugins")),
-                "tenant-r:key-readiness", true, Optional.empty(), 1, "target/no-models",
-                Map.of(), Map.of("SHABDAM_QUEUE_STALL_SECONDS", Long.toString(STALL_BOUND.toSeconds())));
+        StackSettings settings = TestStacks.settings()
+                .apiKeys("tenant-r:key-readiness")
+                .fileStorage(true)
+                .parallelism(1)
+                .gatewayEnvironment(Map.of("SHABDAM_QUEUE_STALL_SECONDS", Long.toString(STALL_BOUND.toSeconds())))
+                .build();
         try (LocalStack stack = LocalStack.start(settings)) {
             JsonNode ready = json(get(stack.gatewayUrl() + "/actuator/health/readiness"));
             assertThat(ready.path("status").asText()).isEqualTo("UP");

@@ -5,6 +5,7 @@ import dev.shabdam.pipeline.media.TestMedia;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.Topics;
 import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.testsupport.CommittedRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,8 @@ class RecoveryTest {
     private static List<Integer> publishedSeqs(String jobId) throws Exception {
         List<Integer> seqs = new ArrayList<>();
         byte[] key = jobId.getBytes(StandardCharsets.UTF_8);
-        try (KafkaConsumer<byte[], byte[]> consumer = CommittedRecords.of(Topics.EVENTS)) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                CommittedRecords.of(SharedStack.stack().kafkaBootstrap(), Topics.EVENTS)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (Arrays.equals(key, record.key())) {

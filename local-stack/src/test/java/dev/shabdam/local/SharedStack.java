@@ -4,9 +4,7 @@ import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One embedded stack for every test class of this module: started by the first class that needs it,
@@ -49,16 +47,13 @@ public final class SharedStack implements BeforeAllCallback {
     }
 
     private static LocalStack startStack() {
-        StackSettings settings = new StackSettings(FreePort.find(), 0,
-                Path.of(System.getProperty("shabdam.gateway.jar", "../" + StackSettings.DEFAULT_GATEWAY_JAR)),
-                Path.of(System.getProperty("shabdam.flink.plugins", "target/plugins")),
-                "tenant-a:" + TENANT_A_KEY + ",tenant-b:" + TENANT_B_KEY + ",sharing-c:" + SHARING_C_KEY
-                        + ",sharing-d:" + SHARING_D_KEY,
-                // no models installed: these tests expect the engines every machine has (espeak-ng, mfcc-stats)
-                false, Optional.empty(), 2, "target/no-models",
-                Map.of(),
-                Map.of("SHABDAM_MAX_AUDIO_BYTES", Integer.toString(MAX_AUDIO_BYTES),
-                        "SHABDAM_SHARED_CACHE_TENANTS", "sharing-c,sharing-d"));
+        StackSettings settings = TestStacks.settings()
+                .apiKeys("tenant-a:" + TENANT_A_KEY + ",tenant-b:" + TENANT_B_KEY + ",sharing-c:" + SHARING_C_KEY
+                        + ",sharing-d:" + SHARING_D_KEY)
+                .parallelism(2)
+                .gatewayEnvironment(Map.of("SHABDAM_MAX_AUDIO_BYTES", Integer.toString(MAX_AUDIO_BYTES),
+                        "SHABDAM_SHARED_CACHE_TENANTS", "sharing-c,sharing-d"))
+                .build();
         try {
             return LocalStack.start(settings, PROBE);
         } catch (Exception e) {

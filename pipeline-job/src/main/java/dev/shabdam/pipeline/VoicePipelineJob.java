@@ -6,9 +6,9 @@ import dev.shabdam.pipeline.dubbing.CancelledDubs;
 import dev.shabdam.pipeline.dubbing.DubAssemblyOperator;
 import dev.shabdam.pipeline.dubbing.DubIngestOperator;
 import dev.shabdam.pipeline.dubbing.DubPlan;
-import dev.shabdam.pipeline.dubbing.DubUtteranceOperator;
-import dev.shabdam.pipeline.dubbing.DubbedUtterance;
-import dev.shabdam.pipeline.dubbing.UtteranceTask;
+import dev.shabdam.pipeline.dubbing.DubLineOperator;
+import dev.shabdam.pipeline.dubbing.DubbedLine;
+import dev.shabdam.pipeline.dubbing.LineTask;
 import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
 import dev.shabdam.pipeline.io.AnalysisResultsSink;
 import dev.shabdam.pipeline.io.AttemptLedger;
@@ -50,6 +50,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The Shabdam job graph: two latency classes, each its own graph from its own source to its own sinks,
@@ -69,13 +70,13 @@ import java.time.Duration;
  *                     ▼                                       ▼                    ▼                               │ completed/failed
  *              voice.requests.dlq       voice.events, jobs, job_events ◀───────────┴───────────────────────────────┤
  *                                       analysis_results (completed analyses) ◀────────────────────────────────────┘
- *        dub: ingest (keyed by job) ─lines─▶ keyBy(line) synthesise + align ◀── cancelled dubs (broadcast)
+ *        dub: ingest (keyed by job) ─lines─▶ keyBy(line) synthesise + fit ◀── cancelled dubs (broadcast)
  *                    └─plan──▶ keyBy(job) assemble: mix, mux ◀────────────┘
  * </pre>
  * Every work operator (analyze, compare, generate, dub ingest, lines, assembly) runs a record's work under
  * the job's time limit and counts its tries in the {@code job_attempts} table ({@link Quarantine}): a
  * record that crashes its task twice is answered FAILED instead of being tried a third time.
- * Sources and sinks come in through the constructor, so tests run the same graph on bounded
+ * Sources and sinks come in through the {@link #builder()}, so tests run the same graph on bounded
  * sources and collecting sinks; {@link #fromConfig} builds the real connectors.
  */
 public class VoicePipelineJob {
@@ -100,41 +101,35 @@ public class VoicePipelineJob {
     private final TranslatorSettings translation;
     private final JobLimits limits;
 
-    /**
-     * @param attempts    where the work operators count their tries at a record ({@link Quarantine})
-     * @param translation machine translation for dubs that upload none; null where there is none
-     * @param limits      what one job may take (media length, time)
-     */
-    public VoicePipelineJob(ClassConnectors interactive, ClassConnectors media, ObjectStorage storage,
-                            SynthesisCacheIndex synthesisCache, AttemptLedger attempts, MediaProbe probe,
-                            String modelsDir, TranslatorSettings translation, JobLimits limits) {
-        this.interactive = interactive;
-        this.media = media;
-        this.storage = storage;
-        this.synthesisCache = synthesisCache;
-        this.attempts = attempts;
-        this.probe = probe;
-        this.modelsDir = modelsDir;
-        this.translation = translation;
-        this.limits = limits;
+    private VoicePipelineJob(Builder builder) {
+        this.interactive = Objects.requireNonNull(builder.interactive, "interactive");
+        this.media = Objects.requireNonNull(builder.media, "media");
+        this.storage = Objects.requireNonNull(builder.storage, "storage");
+        this.synthesisCache = Objects.requireNonNull(builder.synthesisCache, "synthesisCache");
+        this.attempts = Objects.requireNonNull(builder.attempts, "attempts");
+        this.probe = Objects.requireNonNull(builder.probe, "probe");
+        this.modelsDir = builder.modelsDir;
+        this.translation = builder.translation;
+        this.limits = builder.limits;
     }
 
     /**
      * The job with its real connectors: Kafka, PostgreSQL and the configured object storage; machine
-     * translation as the environment configures it (its API key is a secret: no command-line flag).
+     * translation as configured.
      */
     public static VoicePipelineJob fromConfig(PipelineConfig config, MediaProbe probe) {
         JdbcConnectionOptions jdbc = JobStateSinks.connection(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
-        return new VoicePipelineJob(
-                connectors(config, jdbc, LatencyClass.INTERACTIVE),
-                connectors(config, jdbc, LatencyClass.MEDIA),
-                new ObjectStorage(config.storageUri()),
-                new SynthesisCacheIndex(jdbc),
-                new AttemptLedger(jdbc),
-                probe,
-                config.modelsDir(),
-                TranslatorSettings.fromEnvironment(System.getenv()).orElse(null),
-                config.limits());
+        return builder()
+                .withInteractive(connectors(config, jdbc, LatencyClass.INTERACTIVE))
+                .withMedia(connectors(config, jdbc, LatencyClass.MEDIA))
+                .withStorage(new ObjectStorage(config.storageUri()))
+                .withSynthesisCache(new SynthesisCacheIndex(jdbc))
+                .withAttempts(new AttemptLedger(jdbc))
+                .withProbe(probe)
+                .withModelsDir(config.modelsDir())
+                .withTranslation(config.translation())
+                .withLimits(config.limits())
+                .build();
     }
 
     private static ClassConnectors connectors(PipelineConfig config, JdbcConnectionOptions jdbc, LatencyClass latency) {
@@ -224,18 +219,19 @@ public class VoicePipelineJob {
                 .uid("dead-letters-sink").name("voice.requests.dlq");
         SingleOutputStreamOperator<VoiceRequest> admitted = admit(served(decoded, latency), latency);
 
-        SingleOutputStreamOperator<VoiceEvent> refused = admitted
+        // each type's requests on a side output; the main output: types not implemented, refused
+        SingleOutputStreamOperator<VoiceEvent> routed = admitted
                 .process(new JobRouter())
                 .uid("route-by-type").name("Route by job type");
-        DataStream<VoiceEvent> analyzed = keyedByJob(refused.getSideOutput(JobRouter.ANALYZE))
+        DataStream<VoiceEvent> analyzed = keyedByJob(routed.getSideOutput(JobRouter.ANALYZE))
                 .process(new AnalyzeOperator(storage, probe, limits, quarantine("analyze")))
                 .uid("analyze").name("Analyze");
-        DataStream<VoiceEvent> compared = keyedByJob(refused.getSideOutput(JobRouter.COMPARE))
+        DataStream<VoiceEvent> compared = keyedByJob(routed.getSideOutput(JobRouter.COMPARE))
                 .process(new CompareOperator(storage, modelsDir, probe, limits, quarantine("compare")))
                 .uid("compare").name("Compare");
 
         DataStream<VoiceEvent> cancelled = admitted.getSideOutput(CancellationGate.CANCELLED);
-        SingleOutputStreamOperator<VoiceEvent> dubIngested = keyedByJob(refused.getSideOutput(JobRouter.DUB))
+        SingleOutputStreamOperator<VoiceEvent> dubIngested = keyedByJob(routed.getSideOutput(JobRouter.DUB))
                 .process(new DubIngestOperator(storage, probe, modelsDir, translation, limits, quarantine("dub-ingest")))
                 .uid("dub-ingest").name("Dub: ingest and script");
         BroadcastStream<String> cancelledDubs = cancelled
@@ -243,19 +239,19 @@ public class VoicePipelineJob {
                 .uid("cancelled-dubs").name("Cancelled dubs")
                 .map(VoiceEvent::jobId)
                 .uid("cancelled-dub-ids").name("Cancelled dub ids")
-                .broadcast(DubUtteranceOperator.CANCELLED_JOBS);
-        DataStream<DubbedUtterance> dubbedLines = dubIngested.getSideOutput(DubIngestOperator.LINES)
-                .keyBy(UtteranceTask::lineKey)
+                .broadcast(DubLineOperator.CANCELLED_JOBS);
+        DataStream<DubbedLine> dubbedLines = dubIngested.getSideOutput(DubIngestOperator.LINES)
+                .keyBy(LineTask::lineKey)
                 .connect(cancelledDubs)
-                .process(new DubUtteranceOperator(storage, modelsDir, quarantine("dub-lines")))
-                .uid("dub-lines").name("Dub: synthesise and align lines");
+                .process(new DubLineOperator(storage, modelsDir, quarantine("dub-lines")))
+                .uid("dub-lines").name("Dub: synthesise and fit lines");
         DataStream<VoiceEvent> dubbed = dubIngested.getSideOutput(DubIngestOperator.PLANS)
                 .keyBy(DubPlan::jobId)
-                .connect(dubbedLines.keyBy(DubbedUtterance::jobId))
+                .connect(dubbedLines.keyBy(DubbedLine::jobId))
                 .process(new DubAssemblyOperator(storage, probe, limits, quarantine("dub-assembly")))
                 .uid("dub-assembly").name("Dub: mix and mux");
 
-        DataStream<VoiceEvent> events = cancelled.union(refused, analyzed, compared, dubIngested, dubbed);
+        DataStream<VoiceEvent> events = cancelled.union(routed, analyzed, compared, dubIngested, dubbed);
         record(events, latency, media.sinks());
         events.filter(new AnalysisResultsSink.CompletedAnalyses())
                 .uid("completed-analyses").name("Completed analyses")
@@ -307,6 +303,78 @@ public class VoicePipelineJob {
      */
     private static KeyedStream<VoiceRequest, String> keyedByJob(DataStream<VoiceRequest> routed) {
         return DataStreamUtils.reinterpretAsKeyedStream(routed, VoiceRequest::jobId, Types.STRING);
+    }
+
+    /** Sources, sinks and storage to be given; models in the default folder, no translation, default limits. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private ClassConnectors interactive;
+        private ClassConnectors media;
+        private ObjectStorage storage;
+        private SynthesisCacheIndex synthesisCache;
+        private AttemptLedger attempts;
+        private MediaProbe probe;
+        private String modelsDir = PipelineConfig.DEFAULT_MODELS_DIR;
+        private TranslatorSettings translation;
+        private JobLimits limits = JobLimits.DEFAULT;
+
+        private Builder() {
+        }
+
+        public Builder withInteractive(ClassConnectors interactive) {
+            this.interactive = interactive;
+            return this;
+        }
+
+        public Builder withMedia(ClassConnectors media) {
+            this.media = media;
+            return this;
+        }
+
+        public Builder withStorage(ObjectStorage storage) {
+            this.storage = storage;
+            return this;
+        }
+
+        public Builder withSynthesisCache(SynthesisCacheIndex synthesisCache) {
+            this.synthesisCache = synthesisCache;
+            return this;
+        }
+
+        /** Where the work operators count their tries at a record ({@link Quarantine}). */
+        public Builder withAttempts(AttemptLedger attempts) {
+            this.attempts = attempts;
+            return this;
+        }
+
+        public Builder withProbe(MediaProbe probe) {
+            this.probe = probe;
+            return this;
+        }
+
+        public Builder withModelsDir(String modelsDir) {
+            this.modelsDir = modelsDir;
+            return this;
+        }
+
+        /** Machine translation for dubs that upload none; null where there is none. */
+        public Builder withTranslation(TranslatorSettings translation) {
+            this.translation = translation;
+            return this;
+        }
+
+        /** What one job may take (media length, time). */
+        public Builder withLimits(JobLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        public VoicePipelineJob build() {
+            return new VoicePipelineJob(this);
+        }
     }
 
     public static void main(String[] args) throws Exception {

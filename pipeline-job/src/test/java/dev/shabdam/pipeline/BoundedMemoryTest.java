@@ -2,7 +2,6 @@ package dev.shabdam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.dubbing.DubFixtures;
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.TestMedia;
 import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
@@ -11,6 +10,7 @@ import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.testsupport.Requests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,17 +1,18 @@
 package dev.shabdam.pipeline;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.JobSinks;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
+import dev.shabdam.pipeline.io.RawRecords;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
-import dev.shabdam.pipeline.io.TestPostgres;
+import dev.shabdam.pipeline.io.TestJdbc;
 import dev.shabdam.pipeline.jobs.JobLimits;
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
-import dev.shabdam.schemas.RecordCodec;
-import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.testsupport.Requests;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -50,19 +51,12 @@ public final class SmallHeapPipeline {
         List<String> requests = Files.readAllLines(Path.of(args[1]));
         HeapWatch heap = HeapWatch.start();
         CollectSink<VoiceEvent> events = new CollectSink<>();
-        Configuration conf = VoicePipelineJob.configuration(new PipelineConfig("unused:9092", "jdbc:unused", null, null,
-                "file:///unused", 1000, 2, "models/cache", JobLimits.DEFAULT));
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                TestPipelines.configuration(1000));
         env.setParallelism(2);
-        VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(source(requests),
-                new JobSinks(events, new CollectSink<>(), new CollectSink<>(), new CollectSink<>(), new CollectSink<>(),
-                        new CollectSink<>(), new CollectSink<>()));
-        // the attempts are counted in a real PostgreSQL (embedded, outside this JVM's heap), as in the stack
-        new VoicePipelineJob(connectors, connectors, new ObjectStorage(storageRoot.toUri().toString()),
-                new SynthesisCacheIndex(TestPostgres.connection()), new AttemptLedger(TestPostgres.connection()),
-                new FfmpegMediaProbe(), "models/cache", null, JobLimits.DEFAULT)
-                .build(env);
+        VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(
+                TestPipelines.source(requests), TestPipelines.eventsOnly(events));
+        TestPipelines.job(connectors, storageRoot).build(env);
         long started = System.nanoTime();
         env.execute("small-heap");
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
@@ -71,13 +65,6 @@ public final class SmallHeapPipeline {
         System.out.printf("HEAP max %d MB, live after GC peak %d MB, in use before GC peak %d MB, %d GCs; job ran %d s%n",
                 Runtime.getRuntime().maxMemory() >> 20, heap.liveAfterGc() >> 20, heap.usedBeforeGc() >> 20,
                 heap.collections(), seconds);
-    }
-
-    /** A bounded source of raw records; it captures strings because RawRecord is not Serializable. */
-    private static DataGeneratorSource<RawRecord> source(List<String> values) {
-        List<String> captured = List.copyOf(values);
-        return new DataGeneratorSource<>(index -> Requests.raw("key-" + index, captured.get(index.intValue())),
-                captured.size(), TypeInformation.of(RawRecord.class));
     }
 
     /**

@@ -2,16 +2,14 @@ package dev.shabdam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.dubbing.DubFixtures;
+import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.DeadLetter;
 import dev.shabdam.pipeline.io.JobSinks;
-import dev.shabdam.pipeline.io.AttemptLedger;
+import dev.shabdam.pipeline.io.RawRecords;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
-import dev.shabdam.pipeline.io.TestPostgres;
+import dev.shabdam.pipeline.io.TestJdbc;
 import dev.shabdam.pipeline.jobs.LatencyClass;
-import dev.shabdam.pipeline.synthesis.CacheScope;
-import dev.shabdam.pipeline.synthesis.GenerateOperator;
 import dev.shabdam.speech.AudioFormat;
-import dev.shabdam.speech.GenerationParameters;
 import dev.shabdam.speech.prosody.Prosody;
 import dev.shabdam.speech.text.Language;
 import org.apache.flink.runtime.jobgraph.JobEdge;
@@ -19,11 +17,8 @@ import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.apache.flink.runtime.jobgraph.JobVertexID;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
-import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
-import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobLimits;
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.media.TestMedia;
@@ -34,11 +29,13 @@ import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.EventSeq;
+import dev.shabdam.schemas.jobs.GenerateJob;
+import dev.shabdam.testsupport.Requests;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -89,19 +86,20 @@ class VoicePipelineJobTest {
         // garbage first: the requests behind it must still run
         List<String> requests = List.of(
                 "this is not a request",
-                json(Requests.raw(Requests.analyze("job-good", goodKey))),
-                json(Requests.raw(Requests.analyze("job-noise", noiseKey))),
-                json(Requests.raw(Requests.cancel("job-cancelled", JobType.ANALYZE))),
-                json(Requests.raw(Requests.cancel("job-cancelled-generate", JobType.GENERATE))),
-                json(Requests.raw(Requests.submit("job-train", JobType.TRAIN))));
+                json(RawRecords.of(Requests.analyze("job-good", goodKey))),
+                json(RawRecords.of(Requests.analyze("job-noise", noiseKey))),
+                json(RawRecords.of(Requests.cancel("job-cancelled", JobType.ANALYZE))),
+                json(RawRecords.of(Requests.cancel("job-cancelled-generate", JobType.GENERATE))),
+                json(RawRecords.of(Requests.submit("job-train", JobType.TRAIN))));
         CollectSink<VoiceEvent> events = new CollectSink<>();
         CollectSink<VoiceEvent> jobs = new CollectSink<>();
         CollectSink<VoiceEvent> jobEvents = new CollectSink<>();
         CollectSink<VoiceEvent> analysisResults = new CollectSink<>();
         CollectSink<DeadLetter> deadLetters = new CollectSink<>();
 
-        run(requests, new JobSinks(events, jobs, jobEvents, analysisResults, new CollectSink<>(), new CollectSink<>(),
-                deadLetters));
+        run(requests, JobSinks.builder().withEvents(events).withJobs(jobs).withJobEvents(jobEvents)
+                .withAnalysisResults(analysisResults).withReplies(new CollectSink<>())
+                .withSynthesisCache(new CollectSink<>()).withDeadLetters(deadLetters).build());
 
         assertThat(deadLetters.received()).singleElement()
                 .satisfies(letter -> assertThat(letter.reason()).startsWith("not a VoiceRequest"));
@@ -136,7 +134,7 @@ class VoicePipelineJobTest {
                 .translation(DubFixtures.TARGET_SRT).request();
         CollectSink<VoiceEvent> events = new CollectSink<>();
 
-        run(List.of(json(Requests.raw(dub))), eventsOnly(events));
+        run(List.of(json(RawRecords.of(dub))), TestPipelines.eventsOnly(events));
 
         List<VoiceEvent> received = events.received().stream().sorted(Comparator.comparingInt(VoiceEvent::seq)).toList();
         assertThat(received).extracting(VoiceEvent::seq).containsExactly(1, 2, 4, 10, 11, 12, 13, EventSeq.FINAL);
@@ -153,9 +151,10 @@ class VoicePipelineJobTest {
 
     @Test
     void realConnectorsMakeAJobGraphWithStableIds() {
-        PipelineConfig config = new PipelineConfig("localhost:9092", "jdbc:postgresql://localhost/shabdam",
-                "shabdam", "secret", "file:///tmp/shabdam", 1000, 2, "models/cache",
-                JobLimits.DEFAULT);
+        PipelineConfig config = PipelineConfig.builder().withKafkaBootstrap("localhost:9092")
+                .withJdbc("jdbc:postgresql://localhost/shabdam", "shabdam", "secret").withStorageUri("file:///tmp/shabdam")
+                .withCheckpointIntervalMs(1000).withParallelism(2).withModelsDir("models/cache").withLimits(JobLimits.DEFAULT)
+                .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 VoicePipelineJob.configuration(config));
 
@@ -182,8 +181,9 @@ class VoicePipelineJobTest {
     @Test
     void theJobNeverGivesUpAndALongRecordFailsNoCheckpointsInARowBeyondWhatIsTolerated() {
         JobLimits limits = new JobLimits(JobLimits.DEFAULT_MAX_MEDIA_SECONDS, Duration.ofHours(2));
-        Configuration conf = VoicePipelineJob.configuration(new PipelineConfig("k:9092", "jdbc:x", null, null,
-                "file:///x", 1000, 2, "models/cache", limits));
+        Configuration conf = VoicePipelineJob.configuration(PipelineConfig.builder().withKafkaBootstrap("k:9092")
+                .withJdbc("jdbc:x", null, null).withStorageUri("file:///x").withCheckpointIntervalMs(1000)
+                .withParallelism(2).withModelsDir("models/cache").withLimits(limits).build());
 
         assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
         assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS)).isEqualTo(Integer.MAX_VALUE);
@@ -197,53 +197,47 @@ class VoicePipelineJobTest {
     void identicalGenerationsOfATenantShareOneSynthesisAndTenantsShareNothing() throws Exception {
         EspeakRequired.assumeInstalled("VoicePipelineJobTest.identicalGenerations");
         String text = "ഒരേ വാക്യം " + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6) + ".";
-        Map<String, String> own = new GenerationParameters(text, Language.ML, null, Prosody.NEUTRAL, AudioFormat.WAV,
+        Map<String, String> own = new GenerateJob(text, Language.ML, null, Prosody.NEUTRAL, AudioFormat.WAV,
                 false).toParameters();
         Map<String, String> shared = new HashMap<>(own);
-        shared.put(CacheScope.SHARED_CACHE_PARAMETER, "true");
+        shared.put(GenerateJob.SHARED_CACHE, "true");
         List<String> requests = new ArrayList<>();
         // job ids that a job-keyed operator would run on both subtasks at once
         for (String jobId : jobIdsOnEverySubtask("gen-a-", 2, 3)) {
-            requests.add(json(Requests.raw(VoiceRequest.submit(jobId, "tenant-a", JobType.GENERATE, own, Map.of(), Requests.AT))));
+            requests.add(json(RawRecords.of(VoiceRequest.submit(jobId, "tenant-a", JobType.GENERATE, own, Map.of(), Requests.AT))));
         }
-        requests.add(json(Requests.raw(VoiceRequest.submit("gen-b", "tenant-b", JobType.GENERATE, own, Map.of(), Requests.AT))));
-        requests.add(json(Requests.raw(VoiceRequest.submit("gen-shared-a", "tenant-a", JobType.GENERATE, shared, Map.of(), Requests.AT))));
-        requests.add(json(Requests.raw(VoiceRequest.submit("gen-shared-b", "tenant-b", JobType.GENERATE, shared, Map.of(), Requests.AT))));
+        requests.add(json(RawRecords.of(VoiceRequest.submit("gen-b", "tenant-b", JobType.GENERATE, own, Map.of(), Requests.AT))));
+        requests.add(json(RawRecords.of(VoiceRequest.submit("gen-shared-a", "tenant-a", JobType.GENERATE, shared, Map.of(), Requests.AT))));
+        requests.add(json(RawRecords.of(VoiceRequest.submit("gen-shared-b", "tenant-b", JobType.GENERATE, shared, Map.of(), Requests.AT))));
         CollectSink<VoiceEvent> events = new CollectSink<>();
 
-        run(requests, eventsOnly(events));
+        run(requests, TestPipelines.eventsOnly(events));
 
         Map<String, VoiceEvent> done = events.received().stream().filter(e -> e.status().isFinal())
                 .collect(Collectors.toMap(VoiceEvent::jobId, e -> e));
         assertThat(done).hasSize(requests.size()).allSatisfy((job, e) -> assertThat(e.kind()).isEqualTo(EventKind.COMPLETED));
         Map<String, List<VoiceEvent>> byAudio = done.values().stream()
-                .collect(Collectors.groupingBy(e -> e.outputs().get(GenerateOperator.AUDIO)));
+                .collect(Collectors.groupingBy(e -> e.outputs().get(GenerateJob.AUDIO)));
         assertThat(byAudio).as("one object per cache scope").hasSize(3).allSatisfy((key, answers) -> {
             assertThat(storageRoot.resolve(key)).exists();
             assertThat(answers).filteredOn(e -> !cached(e)).as("one synthesis for %s", key).hasSize(1);
         });
-        assertThat(byAudio.get(done.get("gen-b").outputs().get(GenerateOperator.AUDIO))).singleElement()
+        assertThat(byAudio.get(done.get("gen-b").outputs().get(GenerateJob.AUDIO))).singleElement()
                 .as("the other tenant's cache is its own: a miss").satisfies(e -> assertThat(cached(e)).isFalse());
-        assertThat(done.get("gen-b").outputs().get(GenerateOperator.AUDIO)).startsWith("cache/tts/tenants/tenant-b/");
+        assertThat(done.get("gen-b").outputs().get(GenerateJob.AUDIO)).startsWith("cache/tts/tenants/tenant-b/");
         assertThat(done.get("gen-shared-a").outputs()).as("tenants that share, share").isEqualTo(done.get("gen-shared-b").outputs());
-        assertThat(done.get("gen-shared-a").outputs().get(GenerateOperator.AUDIO)).startsWith("cache/tts/shared/");
+        assertThat(done.get("gen-shared-a").outputs().get(GenerateJob.AUDIO)).startsWith("cache/tts/shared/");
     }
 
     /** Both latency classes read the same bounded records and write into the same sinks. */
     private void run(List<String> requests, JobSinks sinks) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(testConfiguration());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                TestPipelines.configuration(200));
         env.setParallelism(2);
-        VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(source(requests), sinks);
-        new VoicePipelineJob(connectors, connectors, new ObjectStorage(storageRoot.toUri().toString()),
-                new SynthesisCacheIndex(TestPostgres.connection()), new AttemptLedger(TestPostgres.connection()),
-                new FfmpegMediaProbe(), "models/cache", null, JobLimits.DEFAULT)
-                .build(env);
+        VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(
+                TestPipelines.source(requests), sinks);
+        TestPipelines.job(connectors, storageRoot).build(env);
         env.execute("voice-pipeline-test");
-    }
-
-    private static JobSinks eventsOnly(CollectSink<VoiceEvent> events) {
-        return new JobSinks(events, new CollectSink<>(), new CollectSink<>(), new CollectSink<>(), new CollectSink<>(),
-                new CollectSink<>(), new CollectSink<>());
     }
 
     private static boolean cached(VoiceEvent completed) {
@@ -283,23 +277,6 @@ class VoicePipelineJobTest {
             root = parent.get(root);
         }
         return root;
-    }
-
-    /** The production configuration, with fast checkpoints and no restarts: a failure must fail the test. */
-    private static Configuration testConfiguration() {
-        Configuration conf = VoicePipelineJob.configuration(
-                new PipelineConfig("unused:9092", "jdbc:unused", null, null, "file:///unused", 200, 2, "models/cache",
-                        JobLimits.DEFAULT));
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        return conf;
-    }
-
-    /** A bounded source of raw records; it captures strings because RawRecord is not Serializable. */
-    private static DataGeneratorSource<RawRecord> source(List<String> values) {
-        List<String> captured = List.copyOf(values);
-        return new DataGeneratorSource<>(
-                index -> Requests.raw("key-" + index, captured.get(index.intValue())),
-                captured.size(), TypeInformation.of(RawRecord.class));
     }
 
     private static String json(RawRecord record) {

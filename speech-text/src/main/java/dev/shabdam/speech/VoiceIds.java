@@ -4,10 +4,11 @@ import java.util.regex.Pattern;
 
 /**
  * The one rule for the ids that name a voice or a persona, checked wherever one enters: the gateway's
- * requests and personas, and the Flink job's reading of a job's parameters ({@link GenerationParameters},
- * {@link DubParameters}). A voice id ends up in a file name under the TaskManager's models folder, so
- * anything beyond lower-case letters, digits, {@code .}, {@code _} and {@code -} (a slash, a leading dot,
- * an absolute path) is refused as {@code invalid_voice} before any engine sees it.
+ * requests and personas, and the Flink job's reading of a job's parameters (the job contract's
+ * {@code GenerateJob} and {@code DubJob}, in schemas). A voice id ends up in a file name under the
+ * TaskManager's models folder, so anything beyond lower-case letters, digits, {@code .}, {@code _} and
+ * {@code -} (a slash, a leading dot, an absolute path) is refused as {@code invalid_voice} before any
+ * engine sees it.
  */
 public final class VoiceIds {
     /** Before a name, picks an espeak-ng voice ({@code espeak:en-us}). */

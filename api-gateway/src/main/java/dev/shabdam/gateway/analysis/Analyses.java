@@ -8,11 +8,11 @@ import dev.shabdam.gateway.uploads.FormUploads;
 import dev.shabdam.gateway.uploads.UploadBody;
 import dev.shabdam.gateway.uploads.UploadForm;
 import dev.shabdam.gateway.uploads.UploadedMedia;
-import dev.shabdam.schemas.JobType;
+import dev.shabdam.schemas.jobs.AnalyzeJob;
+import dev.shabdam.schemas.jobs.CompareJob;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 @Service
 class Analyses {
     private static final UploadForm ANALYZE = UploadForm.file();
-    private static final UploadForm COMPARE = UploadForm.media("a", "b");
+    private static final UploadForm COMPARE = UploadForm.media(CompareJob.RECORDING_A, CompareJob.RECORDING_B);
 
     private final FormUploads uploads;
     private final Jobs jobs;
@@ -37,22 +37,21 @@ class Analyses {
     CompletableFuture<JobOutcome> analyze(Tenant tenant, UploadBody body, Duration wait) {
         String jobId = Jobs.newJobId();
         return uploads.receive(tenant, jobId, body, ANALYZE, form -> {
-            UploadedMedia media = form.media("file");
-            return completion.submitAndAwait(jobId, wait, () -> jobs.submit(tenant, jobId, JobType.ANALYZE,
-                    Map.of("media", media.format().kind(), "format", media.format().extension()),
-                    Map.of("file", media.key())));
+            UploadedMedia media = form.media(AnalyzeJob.MEDIA);
+            AnalyzeJob job = new AnalyzeJob(null, null, media.format().asInput());
+            return completion.submitAndAwait(jobId, wait, () -> jobs.submit(tenant, jobId, job.type(),
+                    job.toParameters(), AnalyzeJob.inputs(media.key())));
         });
     }
 
     CompletableFuture<JobOutcome> compare(Tenant tenant, UploadBody body, Duration wait) {
         String jobId = Jobs.newJobId();
         return uploads.receive(tenant, jobId, body, COMPARE, form -> {
-            UploadedMedia first = form.media("a");
-            UploadedMedia second = form.media("b");
-            return completion.submitAndAwait(jobId, wait, () -> jobs.submit(tenant, jobId, JobType.COMPARE,
-                    Map.of("a.media", first.format().kind(), "a.format", first.format().extension(),
-                            "b.media", second.format().kind(), "b.format", second.format().extension()),
-                    Map.of("a", first.key(), "b", second.key())));
+            UploadedMedia first = form.media(CompareJob.RECORDING_A);
+            UploadedMedia second = form.media(CompareJob.RECORDING_B);
+            CompareJob job = new CompareJob(first.format().asInput(), second.format().asInput());
+            return completion.submitAndAwait(jobId, wait, () -> jobs.submit(tenant, jobId, job.type(),
+                    job.toParameters(), CompareJob.inputs(first.key(), second.key())));
         });
     }
 }

@@ -4,6 +4,8 @@ import dev.shabdam.gateway.jobs.JobResponses;
 import dev.shabdam.gateway.jobs.WaitTime;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.uploads.UploadBody;
+import dev.shabdam.schemas.jobs.AnalyzeJob;
+import dev.shabdam.schemas.jobs.CompareJob;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,8 +30,9 @@ class AnalysisController {
 
     @Operation(summary = "Analyse a recording (audio or video): loudness, noise, pitch, speaking rate, suggestions")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(requiredProperties = "file"),
-            schemaProperties = @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary"))))
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(requiredProperties = AnalyzeJob.MEDIA),
+            schemaProperties = @SchemaProperty(name = AnalyzeJob.MEDIA,
+                    schema = @Schema(type = "string", format = "binary"))))
     @PostMapping(path = "/voice/analyze", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     CompletableFuture<ResponseEntity<Object>> analyze(Tenant tenant, HttpServletRequest request,
                                                       @RequestParam(defaultValue = "0") WaitTime wait) {
@@ -39,10 +42,13 @@ class AnalysisController {
     @Operation(summary = "Compare two recordings (audio or video): speaker similarity, spectral distance, "
             + "duration, loudness and pitch differences")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(requiredProperties = {"a", "b"}),
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(requiredProperties = {CompareJob.RECORDING_A, CompareJob.RECORDING_B}),
             schemaProperties = {
-                    @SchemaProperty(name = "a", schema = @Schema(type = "string", format = "binary")),
-                    @SchemaProperty(name = "b", schema = @Schema(type = "string", format = "binary"))}))
+                    @SchemaProperty(name = CompareJob.RECORDING_A,
+                            schema = @Schema(type = "string", format = "binary")),
+                    @SchemaProperty(name = CompareJob.RECORDING_B,
+                            schema = @Schema(type = "string", format = "binary"))}))
     @PostMapping(path = "/voice/compare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     CompletableFuture<ResponseEntity<Object>> compare(Tenant tenant, HttpServletRequest request,
                                                       @RequestParam(defaultValue = "0") WaitTime wait) {

@@ -1,6 +1,6 @@
 package dev.shabdam.gateway.dubbing;
 
-import dev.shabdam.speech.DubParameters;
+import dev.shabdam.schemas.jobs.DubJob;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The options of {@code POST /voice/dub}, as the query or the form's fields give them: text, checked by
- * {@link DubParameters} (which refuses a flag that is not exactly {@code true} or {@code false}, where Spring's
- * boolean conversion would read {@code yes} as true). Absent options take DubParameters' defaults.
+ * {@link DubJob} (which refuses a flag that is not exactly {@code true} or {@code false}, where Spring's
+ * boolean conversion would read {@code yes} as true). Absent options take DubJob's defaults.
  */
 record DubOptions(String sourceLanguage, String targetLanguage, String voiceId, String keepBackground,
                   String keepOriginalTrack, String lipSync) {
@@ -21,16 +21,16 @@ record DubOptions(String sourceLanguage, String targetLanguage, String voiceId, 
                 either(keepOriginalTrack, others.keepOriginalTrack), either(lipSync, others.lipSync));
     }
 
-    /** The dub's parameters; {@code voiceOf} turns the voiceId given (a persona's name or id, say) into a voice id. */
-    DubParameters parameters(UnaryOperator<String> voiceOf) {
+    /** The dub these options ask for; {@code voiceOf} turns the voiceId given (a persona's name or id, say) into a voice id. */
+    DubJob job(UnaryOperator<String> voiceOf) {
         Map<String, String> given = new LinkedHashMap<>();
         putGiven(given, "sourceLanguage", sourceLanguage);
         putGiven(given, "targetLanguage", targetLanguage);
-        putGiven(given, "voiceId", voiceId == null || voiceId.isBlank() ? null : voiceOf.apply(voiceId.strip()));
+        putGiven(given, DubJob.VOICE_ID, voiceId == null || voiceId.isBlank() ? null : voiceOf.apply(voiceId.strip()));
         putGiven(given, "keepBackground", keepBackground);
         putGiven(given, "keepOriginalTrack", keepOriginalTrack);
         putGiven(given, "lipSync", lipSync);
-        return DubParameters.fromParameters(given);
+        return DubJob.fromParameters(given);
     }
 
     private static void putGiven(Map<String, String> given, String name, String value) {

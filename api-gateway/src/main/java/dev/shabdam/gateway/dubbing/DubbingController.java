@@ -4,6 +4,7 @@ import dev.shabdam.gateway.jobs.JobResponses;
 import dev.shabdam.gateway.jobs.WaitTime;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.uploads.UploadBody;
+import dev.shabdam.schemas.jobs.DubJob;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,16 +31,16 @@ class DubbingController {
     @Operation(summary = "Dub a video (or audio) into Malayalam: segmentation, transcription or the given subtitles, "
             + "translation or the given translation, synthesis, alignment, mixing over the kept background, muxing")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(requiredProperties = "file"),
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(requiredProperties = DubJob.MEDIA),
             schemaProperties = {
-                    @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary")),
-                    @SchemaProperty(name = "subtitles", schema = @Schema(type = "string", format = "binary",
+                    @SchemaProperty(name = DubJob.MEDIA, schema = @Schema(type = "string", format = "binary")),
+                    @SchemaProperty(name = DubJob.SUBTITLES, schema = @Schema(type = "string", format = "binary",
                             description = "SRT or WebVTT in the source language")),
-                    @SchemaProperty(name = "translation", schema = @Schema(type = "string", format = "binary",
+                    @SchemaProperty(name = DubJob.TRANSLATION, schema = @Schema(type = "string", format = "binary",
                             description = "SRT or WebVTT in the target language")),
                     @SchemaProperty(name = "sourceLanguage", schema = @Schema(type = "string", defaultValue = "en")),
                     @SchemaProperty(name = "targetLanguage", schema = @Schema(type = "string", defaultValue = "ml")),
-                    @SchemaProperty(name = "voiceId", schema = @Schema(type = "string",
+                    @SchemaProperty(name = DubJob.VOICE_ID, schema = @Schema(type = "string",
                             description = "a voice id, or the id or name of one of your personas")),
                     @SchemaProperty(name = "keepBackground", schema = @Schema(type = "boolean", defaultValue = "true")),
                     @SchemaProperty(name = "keepOriginalTrack", schema = @Schema(type = "boolean", defaultValue = "false")),

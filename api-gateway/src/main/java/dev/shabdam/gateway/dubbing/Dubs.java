@@ -9,13 +9,10 @@ import dev.shabdam.gateway.uploads.FormUploads;
 import dev.shabdam.gateway.uploads.UploadBody;
 import dev.shabdam.gateway.uploads.UploadForm;
 import dev.shabdam.gateway.uploads.UploadedMedia;
-import dev.shabdam.schemas.JobType;
-import dev.shabdam.speech.DubParameters;
+import dev.shabdam.schemas.jobs.DubJob;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Service
 class Dubs {
-    private static final UploadForm DUB = UploadForm.file().withSubtitles("subtitles", "translation");
+    private static final UploadForm DUB = UploadForm.file().withSubtitles(DubJob.SUBTITLES, DubJob.TRANSLATION);
 
     private final FormUploads uploads;
     private final Jobs jobs;
@@ -42,23 +39,20 @@ class Dubs {
 
     /** The options in the query are checked before the upload is read; those in the form once it is. */
     CompletableFuture<JobOutcome> dub(Tenant tenant, DubOptions query, UploadBody body, Duration wait) {
-        parameters(tenant, query);
+        job(tenant, query);
         String jobId = Jobs.newJobId();
         return uploads.receive(tenant, jobId, body, DUB, form -> {
-            DubParameters parameters = parameters(tenant, query.over(form.fields(DubOptions.class)));
-            UploadedMedia media = form.media("file");
-            Map<String, String> inputs = new LinkedHashMap<>();
-            inputs.put("file", media.key());
-            inputs.putAll(form.subtitles());
-            Map<String, String> jobParameters = new HashMap<>(parameters.toParameters());
-            jobParameters.put("media", media.format().kind());
-            jobParameters.put("format", media.format().extension());
+            DubJob requested = job(tenant, query.over(form.fields(DubOptions.class)));
+            UploadedMedia media = form.media(DubJob.MEDIA);
+            DubJob job = requested.withUpload(media.format().asInput());
+            Map<String, String> inputs = DubJob.inputs(media.key(), form.subtitles().get(DubJob.SUBTITLES),
+                    form.subtitles().get(DubJob.TRANSLATION));
             return completion.submitAndAwait(jobId, wait,
-                    () -> jobs.submit(tenant, jobId, JobType.DUB, jobParameters, inputs));
+                    () -> jobs.submit(tenant, jobId, job.type(), job.toParameters(), inputs));
         });
     }
 
-    private DubParameters parameters(Tenant tenant, DubOptions options) {
-        return options.parameters(reference -> personas.voiceOf(tenant, reference));
+    private DubJob job(Tenant tenant, DubOptions options) {
+        return options.job(reference -> personas.voiceOf(tenant, reference));
     }
 }

@@ -1,9 +1,10 @@
 package dev.shabdam.gateway.generation;
 
 import dev.shabdam.gateway.GatewaySettings;
+import dev.shabdam.schemas.CacheScope;
+import dev.shabdam.schemas.jobs.GenerateJob;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,13 +13,10 @@ import java.util.Set;
  * into the synthesis cache key, so {@code X-Cache: HIT} never tells one tenant what another had spoken. A
  * tenant listed in {@code SHABDAM_SHARED_CACHE_TENANTS} opts into one cache shared with the other listed
  * tenants (cheaper for common phrases, at the cost of that hint): its GENERATE jobs carry the parameter
- * {@value #SHARED_CACHE_PARAMETER}{@code =true}, which the pipeline reads.
+ * {@value GenerateJob#SHARED_CACHE}{@code =true}, which the pipeline reads ({@link CacheScope}).
  */
 @Component
 class CacheScopes {
-    static final String SHARED_CACHE_PARAMETER = "sharedCache";
-    private static final String SHARED = "shared";
-
     private final Set<String> sharing;
 
     CacheScopes(GatewaySettings.Generation properties) {
@@ -27,16 +25,11 @@ class CacheScopes {
 
     /** The cache a tenant's generations are answered from: its own, or the shared one. */
     String of(String tenantId) {
-        return sharing.contains(tenantId) ? SHARED : "tenant:" + tenantId;
+        return CacheScope.of(tenantId, sharing.contains(tenantId)).id();
     }
 
     /** A GENERATE job's parameters, with the shared-cache opt-in when the tenant chose it. */
     Map<String, String> jobParameters(String tenantId, Map<String, String> parameters) {
-        if (!sharing.contains(tenantId)) {
-            return parameters;
-        }
-        Map<String, String> shared = new HashMap<>(parameters);
-        shared.put(SHARED_CACHE_PARAMETER, "true");
-        return shared;
+        return sharing.contains(tenantId) ? GenerateJob.inSharedCache(parameters) : parameters;
     }
 }

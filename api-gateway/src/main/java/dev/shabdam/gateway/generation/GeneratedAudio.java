@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.schemas.jobs.GenerateJob;
 
 /**
  * What a completed GENERATE job says about its audio: the storage key (output {@code audio}, which may
@@ -12,10 +13,8 @@ import dev.shabdam.schemas.RecordCodec;
  * how long it is.
  */
 record GeneratedAudio(String key, boolean cached, String durationSec) {
-    static final String OUTPUT = "audio";
-
     static GeneratedAudio of(JobRow job) {
-        String key = job.outputs().get(OUTPUT);
+        String key = job.outputs().get(GenerateJob.AUDIO);
         if (key == null) {
             throw missing(job.jobId());
         }

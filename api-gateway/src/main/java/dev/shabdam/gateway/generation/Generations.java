@@ -9,7 +9,7 @@ import dev.shabdam.gateway.problems.JobFailedException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceEvent;
-import dev.shabdam.speech.GenerationParameters;
+import dev.shabdam.schemas.jobs.GenerateJob;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 
@@ -46,20 +46,20 @@ class Generations {
 
     CompletableFuture<GenerationOutcome> generate(Tenant tenant, byte[] body, Duration wait) {
         GenerationMetrics.Measurement measurement = metrics.start("generate");
-        GenerationParameters parameters = measurement.step("rejected", () -> requests.parameters(tenant, body, false));
+        GenerateJob parameters = measurement.step("rejected", () -> requests.parameters(tenant, body, false));
         String jobId = Jobs.newJobId();
         return measurement.step("unavailable",
                         () -> completion.submitAndAwait(jobId, wait, () -> submit(tenant, jobId, parameters)))
                 .thenApply(outcome -> measurement.step("error", () -> outcome(outcome, parameters, measurement)));
     }
 
-    JobRow submit(Tenant tenant, String jobId, GenerationParameters parameters) {
+    JobRow submit(Tenant tenant, String jobId, GenerateJob parameters) {
         return jobs.submit(tenant, jobId, JobType.GENERATE, scopes.jobParameters(tenant.id(), parameters.toParameters()),
                 Map.of());
     }
 
     /** The audio, a refusal (thrown) for a failed or cancelled job, or the job while it is still running. */
-    private GenerationOutcome outcome(JobOutcome outcome, GenerationParameters parameters,
+    private GenerationOutcome outcome(JobOutcome outcome, GenerateJob parameters,
                                       GenerationMetrics.Measurement measurement) {
         if (!(outcome instanceof JobOutcome.Ended ended)) {
             measurement.finish("accepted");
@@ -84,7 +84,7 @@ class Generations {
     }
 
     /** The audio ({@link AudioOutputs}: inline, recent, else streamed from storage as the response is written). */
-    private GenerationOutcome spoken(JobOutcome.Ended ended, GenerationParameters parameters) {
+    private GenerationOutcome spoken(JobOutcome.Ended ended, GenerateJob parameters) {
         JobRow job = ended.job();
         GeneratedAudio audio = GeneratedAudio.of(job);
         Resource body = find(job.tenantId(), ended.finalEvent(), audio.key()).orElseThrow(() -> GeneratedAudio.missing(job.jobId()));
@@ -93,7 +93,7 @@ class Generations {
 
     private Optional<Resource> find(String tenantId, VoiceEvent finalEvent, String key) {
         try {
-            return outputs.find(tenantId, finalEvent, GeneratedAudio.OUTPUT, key);
+            return outputs.find(tenantId, finalEvent, GenerateJob.AUDIO, key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

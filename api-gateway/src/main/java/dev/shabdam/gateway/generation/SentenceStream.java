@@ -2,6 +2,7 @@ package dev.shabdam.gateway.generation;
 
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.jobs.GenerateJob;
 import org.springframework.core.io.Resource;
 
 import java.io.Flushable;
@@ -25,8 +26,6 @@ import java.util.concurrent.TimeUnit;
  * when the job completes without sentences ({@link AudioOutputs} finds either).
  */
 final class SentenceStream {
-    private static final String SENTENCE_OUTPUT = "sentence-";
-
     private final BlockingQueue<VoiceEvent> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<VoiceEvent> firstAnswer = new CompletableFuture<>();
 
@@ -72,7 +71,7 @@ final class SentenceStream {
                         append(wav, outputs, rest, sentenceOutput(rest));
                     }
                     if (!wav.started()) { // a cache hit: no sentences, the whole audio at once
-                        append(wav, outputs, event, GeneratedAudio.OUTPUT);
+                        append(wav, outputs, event, GenerateJob.AUDIO);
                     }
                 }
                 return;
@@ -99,6 +98,6 @@ final class SentenceStream {
     }
 
     private static String sentenceOutput(VoiceEvent event) {
-        return SENTENCE_OUTPUT + event.segment();
+        return GenerateJob.sentenceOutput(event.segment());
     }
 }

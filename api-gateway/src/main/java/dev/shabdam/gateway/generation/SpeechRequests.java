@@ -4,7 +4,7 @@ import dev.shabdam.gateway.personas.Persona;
 import dev.shabdam.gateway.personas.Personas;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.speech.AudioFormat;
-import dev.shabdam.speech.GenerationParameters;
+import dev.shabdam.schemas.jobs.GenerateJob;
 import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.speech.prosody.Emotion;
 import dev.shabdam.speech.prosody.Prosody;
@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Turns a generation body into the {@link GenerationParameters} the engine reads, validated by the
+ * Turns a generation body into the {@link GenerateJob} the engine reads, validated by the
  * synthesis core's own types. A {@code voiceId} naming one of the tenant's personas (by id or name)
  * brings the persona's voice, language and controls; fields given in the request win over them.
  */
@@ -28,7 +28,7 @@ class SpeechRequests {
         this.personas = personas;
     }
 
-    GenerationParameters parameters(Tenant tenant, byte[] body, boolean stream) {
+    GenerateJob parameters(Tenant tenant, byte[] body, boolean stream) {
         GenerateRequest request = JsonBody.read(body, GenerateRequest.class);
         requireSpeakable(request.text());
         Optional<Persona> persona = request.voiceId() == null || request.voiceId().isBlank()
@@ -40,7 +40,7 @@ class SpeechRequests {
                 chosen(request.pitch(), persona, Persona::pitch, 0.0),
                 Emotion.fromName(chosen(request.emotion(), persona, Persona::emotion, "neutral")),
                 1.0);
-        return new GenerationParameters(request.text(),
+        return new GenerateJob(request.text(),
                 Language.fromCode(chosen(request.language(), persona, Persona::language, "ml")),
                 voiceId, prosody,
                 AudioFormat.fromName(request.format() == null ? "wav" : request.format()),

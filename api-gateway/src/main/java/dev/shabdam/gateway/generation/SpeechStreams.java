@@ -12,7 +12,7 @@ import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.speech.AudioFormat;
-import dev.shabdam.speech.GenerationParameters;
+import dev.shabdam.schemas.jobs.GenerateJob;
 import dev.shabdam.speech.SynthesisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +52,7 @@ class SpeechStreams {
     CompletableFuture<SpeechStream> stream(Tenant tenant, byte[] body) {
         GenerationMetrics.Measurement measurement = metrics.start("stream");
         Instant deadline = Instant.now().plus(LIMIT);
-        GenerationParameters parameters = measurement.step("rejected", () -> wavOnly(requests.parameters(tenant, body, true)));
+        GenerateJob parameters = measurement.step("rejected", () -> wavOnly(requests.parameters(tenant, body, true)));
         String jobId = Jobs.newJobId();
         SentenceStream sentences = new SentenceStream();
         JobEventBus.Listening<JobRow> listening = measurement.step("unavailable",
@@ -72,7 +72,7 @@ class SpeechStreams {
     }
 
     /** The stream is WAV; another format is refused rather than answered in a format not asked for. */
-    private static GenerationParameters wavOnly(GenerationParameters parameters) {
+    private static GenerateJob wavOnly(GenerateJob parameters) {
         if (parameters.format() != AudioFormat.WAV) {
             throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
                     "the stream answers wav only; got " + parameters.format().extension());

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * The media of a job: its outputs as stored, for download; and, once it has ended, their deletion: its uploads, everything it wrote under its own name (outputs, the
@@ -50,5 +51,16 @@ public class JobMedia {
             throw new UnavailableException("storage_unavailable", "The job's media could not be deleted; try again later.", e);
         }
         return repository.markMediaDeleted(job.jobId(), clock.instant().truncatedTo(ChronoUnit.MICROS)).orElse(job);
+    }
+
+    /** Deletes again what the pipeline may have written under these jobs' names after their media went. */
+    void deleteLateWork(List<String> jobIds) {
+        for (String jobId : jobIds) {
+            try {
+                store.deleteAll(StorageKeys.workOf(jobId));
+            } catch (IOException e) {
+                return; // storage is down: the next sweep looks at the same jobs again
+            }
+        }
     }
 }

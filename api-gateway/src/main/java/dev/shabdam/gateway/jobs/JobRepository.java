@@ -105,6 +105,14 @@ public class JobRepository {
                 .optional();
     }
 
+    /** The jobs whose media were deleted since {@code since}. */
+    List<String> mediaDeletedSince(Instant since) {
+        return jdbc.sql("SELECT job_id FROM jobs WHERE media_deleted_at > :since")
+                .param("since", timestamp(since))
+                .query(String.class)
+                .list();
+    }
+
     /** Up to {@code limit} jobs that ended before {@code before} and still have media, those that ended first first. */
     List<JobRow> endedWithMediaBefore(Instant before, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE media_deleted_at IS NULL"

@@ -15,11 +15,17 @@ import java.util.List;
  * Removes the media of jobs that ended longer ago than the retention period ({@code SHABDAM_RETENTION_DAYS}),
  * the same way as {@code DELETE /jobs/{id}} ({@link JobMedia}); the rows stay for analytics. Each gateway
  * sweeps on its own: two sweeping the same job delete the same keys, which is harmless.
+ *
+ * <p>It also deletes again the work of jobs whose media went within the last {@link #LATE_WRITES}: a job
+ * cancelled and deleted at once may still have a line or a mix in progress in the pipeline, which writes it
+ * after the deletion (for up to the pipeline's job timeout, 30 min); left alone, it would stay in storage for good.
  */
 @Component
 public class RetentionSweep {
     private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
     private static final int BATCH = 100;
+    /** The pipeline's job timeout (30 min) and an hour between sweeps: a late write is there by the next sweep. */
+    static final Duration LATE_WRITES = Duration.ofHours(2);
 
     private final JobRepository repository;
     private final JobMedia media;
@@ -40,6 +46,7 @@ public class RetentionSweep {
     @Scheduled(initialDelayString = GatewaySettings.RETENTION_FIRST_SWEEP_AFTER,
             fixedDelayString = GatewaySettings.RETENTION_SWEEP_EVERY)
     public int sweep() {
+        media.deleteLateWork(repository.mediaDeletedSince(clock.instant().minus(LATE_WRITES)));
         if (retention.isZero()) {
             return 0;
         }

@@ -4,6 +4,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * Readiness: the gateway takes work only while the pipeline consumes it, so that a client is told "not now"
  * instead of having its job wait QUEUED for good. Answers from {@link PipelineMonitor}'s latest reading.
@@ -18,8 +20,9 @@ class PipelineHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return monitor.latest()
-                .map(reading -> (reading.problems().isEmpty() ? Health.up() : Health.down()).withDetails(reading.details()).build())
-                .orElseGet(() -> Health.down().withDetail("reading", "not read yet").build());
+        List<String> problems = monitor.problems();
+        Health.Builder health = problems.isEmpty() ? Health.up() : Health.down();
+        monitor.latest().ifPresent(reading -> health.withDetails(reading.details()));
+        return health.withDetail("problems", problems).build();
     }
 }

@@ -75,7 +75,11 @@ public class FormUploads {
         Map<String, String> fields = new LinkedHashMap<>();
         try {
             FileItemInputIterator parts = upload(form).getItemIterator(body);
-            while (parts.hasNext()) {
+            // the streaming iterator does not apply the upload's file-count limit (only parseRequest does)
+            for (int count = 1; parts.hasNext(); count++) {
+                if (count > MAX_PARTS) {
+                    throw UploadProblems.tooManyParts();
+                }
                 FileItemInput part = parts.next();
                 String name = part.getFieldName();
                 // a part is a file or a field by its name, whatever its headers say
@@ -101,7 +105,6 @@ public class FormUploads {
         JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
         upload.setMaxSize(media.largestLimit() * form.media().size()
                 + (long) SubtitleUploads.MAX_BYTES * form.subtitleParts().size() + FORM_OVERHEAD);
-        upload.setMaxFileCount(MAX_PARTS);
         upload.setHeaderCharset(StandardCharsets.UTF_8);
         return upload;
     }

@@ -1,5 +1,7 @@
 package dev.shabdam.gateway.uploads;
 
+import dev.shabdam.schemas.jobs.InputFormat;
+
 /**
  * A container format recognised by its first bytes.
  *
@@ -16,7 +18,8 @@ public record MediaFormat(String extension, boolean video) {
         return new MediaFormat(extension, true);
     }
 
-    public String kind() {
-        return video ? "video" : "audio";
+    /** This format as the job's parameters record it. */
+    public InputFormat asInput() {
+        return new InputFormat(video ? "video" : "audio", extension);
     }
 }

@@ -5,7 +5,6 @@ import dev.shabdam.gateway.problems.TooLargeException;
 import dev.shabdam.gateway.problems.InvalidRequestException;
 import dev.shabdam.gateway.problems.GatewayException;
 import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.FileUploadFileCountLimitException;
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
 
 import java.io.IOException;
@@ -26,15 +25,17 @@ final class UploadProblems {
                 + "'; its file parts are " + String.join(", ", form.fileParts()) + ".");
     }
 
+    static InvalidRequestException tooManyParts() {
+        return new InvalidRequestException("too_many_parts", "The upload has more than " + FormUploads.MAX_PARTS
+                + " parts; a form of this API has a few.");
+    }
+
     /** Reading the request failed: a malformed multipart body, one over the request's limits, or a client gone. */
     static GatewayException unreadable(IOException e) {
         Throwable cause = e instanceof PartReadException ? e.getCause() : e;
         if (cause instanceof FileUploadSizeException tooLarge) {
             return new TooLargeException("file_too_large", "The upload is larger than the "
                     + tooLarge.getPermitted() + " bytes this request takes.", e);
-        }
-        if (cause instanceof FileUploadFileCountLimitException) {
-            return new InvalidRequestException("too_many_parts", "The upload has more parts than this request takes.", e);
         }
         String detail = cause instanceof FileUploadException
                 ? "The multipart body could not be read: " + cause.getMessage()

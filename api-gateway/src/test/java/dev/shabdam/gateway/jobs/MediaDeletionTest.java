@@ -82,6 +82,19 @@ class MediaDeletionTest extends GatewayTestSupport {
         assertThat(waitingMedia).as("a job that has not ended keeps its media").allMatch(Files::exists);
     }
 
+    @Test
+    void workThePipelineWritesAfterTheMediaWentIsDeletedByTheNextSweep() {
+        String jobId = newJobId();
+        insertJob(jobId, "tenantA", "CANCELLED", Instant.now(), null, null);
+        assertThat(http.send(http.request("/jobs/" + jobId, KEY_A).DELETE().build()).statusCode()).isEqualTo(200);
+        // a line the pipeline was still speaking when the job was cancelled and deleted arrives afterwards
+        Path late = write(StorageKeys.segment(jobId, 3, "dub.wav"));
+
+        retention.sweep();
+
+        assertThat(late).doesNotExist();
+    }
+
     /** An upload, an output and a stage's work of the job, in the gateway's storage. */
     private static List<Path> storeMedia(String tenant, String jobId) {
         return List.of(write(StorageKeys.upload(tenant, jobId, "input.wav")),

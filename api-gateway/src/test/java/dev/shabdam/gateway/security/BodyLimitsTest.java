@@ -97,6 +97,18 @@ class BodyLimitsTest extends GatewayTestSupport {
         assertThat(storedFiles()).isEqualTo(before);
     }
 
+    @Test
+    void anUploadOfMorePartsThanAnyFormIsRefused() {
+        int before = storedFiles();
+        java.util.List<Multipart.Part> parts = new java.util.ArrayList<>();
+        parts.add(new Multipart.Part("file", "clip.wav", Media.wav(1600)));
+        for (int k = 0; k < 40; k++) {
+            parts.add(new Multipart.Part("field" + k, null, "v".getBytes(StandardCharsets.US_ASCII)));
+        }
+        assertProblem(http.upload("/voice/analyze", KEY_A, parts), 400, "too_many_parts");
+        assertThat(storedFiles()).isEqualTo(before);
+    }
+
     /** Writes {@code bytes} and, without sending the rest of the body, reads the answer (10 s at most). */
     private RawAnswer sendAndWait(byte[] bytes) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {

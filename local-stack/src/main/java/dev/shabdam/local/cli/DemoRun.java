@@ -2,11 +2,12 @@ package dev.shabdam.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.schemas.jobs.AnalyzeJob;
+import dev.shabdam.schemas.jobs.DubJob;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The client half of the demo: submit, follow, print, save the job and its outputs. */
@@ -25,16 +26,12 @@ public final class DemoRun {
 
     /** Analyses {@code media}; its report is saved as {@code report.json}. */
     public JsonNode analyze(Path media) throws IOException, InterruptedException {
-        return run("/voice/analyze", Map.of("file", media));
+        return run("/voice/analyze", AnalyzeJob.inputs(media));
     }
 
     /** Dubs {@code video} with its subtitles and their translation; the outputs are saved under their file names. */
     public JsonNode dub(Path video, Path subtitles, Path translation) throws IOException, InterruptedException {
-        Map<String, Path> parts = new LinkedHashMap<>();
-        parts.put("file", video);
-        parts.put("subtitles", subtitles);
-        parts.put("translation", translation);
-        return run("/voice/dub", parts);
+        return run("/voice/dub", DubJob.inputs(video, subtitles, translation));
     }
 
     /** Submits the files as the named parts of {@code path}, follows the job, prints it and saves its outputs. */

@@ -1,13 +1,13 @@
 package dev.shabdam.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.schemas.jobs.DubJob;
 
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,22 +22,25 @@ final class DubCommand {
     }
 
     static int run(ShabdamClient client, List<String> args) throws IOException, InterruptedException {
-        Map<String, Path> parts = new LinkedHashMap<>();
+        Path media = null;
+        Path subtitles = null;
+        Path translation = null;
         Path out = Path.of("out", "dub");
         String voice = null;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
-                case "--subtitles" -> parts.put("subtitles", Path.of(args.get(++i)));
-                case "--translation" -> parts.put("translation", Path.of(args.get(++i)));
+                case "--subtitles" -> subtitles = Path.of(args.get(++i));
+                case "--translation" -> translation = Path.of(args.get(++i));
                 case "--voice" -> voice = args.get(++i);
                 case "-o" -> out = Path.of(args.get(++i));
-                default -> parts.put("file", Path.of(args.get(i)));
+                default -> media = Path.of(args.get(i));
             }
         }
-        if (!parts.containsKey("file")) {
+        if (media == null) {
             System.err.println(USAGE);
             return 2;
         }
+        Map<String, Path> parts = DubJob.inputs(media, subtitles, translation);
         for (Path file : parts.values()) {
             if (!Files.isRegularFile(file)) {
                 System.err.println("no such file: " + file);

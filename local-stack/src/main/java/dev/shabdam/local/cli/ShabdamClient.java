@@ -2,6 +2,7 @@ package dev.shabdam.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.schemas.jobs.AnalyzeJob;
 
 import java.io.IOException;
 import java.net.URI;
@@ -29,9 +30,9 @@ public final class ShabdamClient {
         this.apiKey = apiKey;
     }
 
-    /** Uploads a file as the multipart field {@code file}; answers the job id. */
+    /** Uploads a file as the recording of an analysis (form field {@value AnalyzeJob#MEDIA}); answers the job id. */
     public String submit(String path, Path file) throws IOException, InterruptedException {
-        return submit(path, Map.of("file", file));
+        return submit(path, AnalyzeJob.inputs(file));
     }
 
     /** Uploads each file as the multipart field of its name; answers the job id. */

@@ -1,5 +1,7 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.schemas.jobs.LoudnessTarget;
+
 /**
  * @param target   loudness target the too_quiet / too_loud rules judge against
  * @param cloning  true when the recording is meant as a voice-cloning sample (short speech is then an error)

@@ -1,5 +1,11 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.analysis.loudness.Loudness;
+import dev.shabdam.pipeline.analysis.loudness.SampleStatistics;
+import dev.shabdam.pipeline.analysis.pitch.PitchSummary;
+import dev.shabdam.pipeline.analysis.speech.SnrEstimator;
+import dev.shabdam.pipeline.analysis.speech.SpeakingRate;
+import dev.shabdam.pipeline.analysis.voicequality.VoiceQuality;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.analysis.speaker.SpeakerEmbedder;
 import dev.shabdam.pipeline.io.LocalCopy;
 import dev.shabdam.pipeline.io.ObjectStorage;
-import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
@@ -15,6 +15,8 @@ import dev.shabdam.pipeline.media.MediaTooLongException;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.CompareEvents;
+import dev.shabdam.schemas.jobs.CompareJob;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.util.Collector;
 
@@ -25,9 +27,9 @@ import java.util.Map;
 /**
  * Runs a COMPARE job: probes recordings {@code a} and {@code b}, refusing one longer than the job
  * limit ({@code media_too_long}), and reads each block by block (stage {@code decode}), then compares
- * the speakers and the delivery (stage {@code compare}). Emits seq 1 PROGRESS decode (started),
- * seq 2 PROGRESS decode (done, with its duration), seq 3 PROGRESS compare (started), seq 4 COMPLETED
- * compare (with its duration) or FAILED. The speakers are compared with the embedder chosen at
+ * the speakers and the delivery (stage {@code compare}). Emits the events of {@link CompareEvents}:
+ * each stage started and done (with its duration), then COMPLETED compare (with its duration) or
+ * FAILED. The speakers are compared with the embedder chosen at
  * {@link #open}: the ONNX model when installed in the models dir, else MFCC statistics.
  *
  * <p>Memory: durations and loudness cover each whole recording, but only the first
@@ -36,9 +38,6 @@ import java.util.Map;
  */
 public class CompareOperator extends MediaJobOperator {
     private static final long serialVersionUID = 1L;
-
-    public static final String DECODE = "decode";
-    public static final String COMPARE = "compare";
 
     private final String modelsDir;
     private final MediaProbe probe;
@@ -73,21 +72,21 @@ public class CompareOperator extends MediaJobOperator {
 
     @Override
     protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock) throws Exception {
-        String a = requireInput(request, "a");
-        String b = requireInput(request, "b");
-        out.collect(JobEvents.progress(request, EventSeq.FIRST, DECODE, 0.0));
+        String a = requireInput(request, CompareJob.RECORDING_A);
+        String b = requireInput(request, CompareJob.RECORDING_B);
+        out.collect(JobEvents.progress(request, CompareEvents.DECODE_STARTED));
         ComparedRecording first = read(a);
         ComparedRecording second = read(b);
-        out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 1, DECODE, 0.5, clock.lap()));
-        out.collect(JobEvents.progress(request, EventSeq.FIRST + 2, COMPARE, 0.5));
+        out.collect(JobEvents.stageDone(request, CompareEvents.DECODE_DONE, clock.lap()));
+        out.collect(JobEvents.progress(request, CompareEvents.COMPARISON_STARTED));
         ComparisonResult result = comparator.compare(first, second);
-        out.collect(JobEvents.completed(request, finalSeq(), COMPARE, clock.lap(),
+        out.collect(JobEvents.completed(request, finalSeq(), CompareEvents.COMPARE, clock.lap(),
                 new String(RecordCodec.encode(result), StandardCharsets.UTF_8), Map.of(), null));
     }
 
     @Override
     protected int finalSeq() {
-        return EventSeq.FIRST + 3;
+        return CompareEvents.FINAL;
     }
 
     private ComparedRecording read(String key) throws Exception {

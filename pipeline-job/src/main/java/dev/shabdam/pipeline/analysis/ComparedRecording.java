@@ -1,5 +1,8 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
+import dev.shabdam.pipeline.analysis.speech.SpeechDownmix;
+import dev.shabdam.pipeline.analysis.speech.SpeechSignal;
 import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;
 import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.DecodedAudio;

@@ -1,5 +1,8 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.analysis.speaker.MelCepstralDistortion;
+import dev.shabdam.pipeline.analysis.speaker.SpeakerEmbedder;
+
 /**
  * The report of {@code POST /voice/compare} (API.md), plus which embedding judged the speakers.
  * Differences are a − b; a value is null where one side lacks it (no speech, no pitch, silence).

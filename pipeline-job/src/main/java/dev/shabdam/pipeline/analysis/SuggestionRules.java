@@ -1,5 +1,7 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.schemas.jobs.LoudnessTarget;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,19 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
+import dev.shabdam.pipeline.analysis.loudness.SampleStatistics;
+import dev.shabdam.pipeline.analysis.pitch.PitchSummary;
+import dev.shabdam.pipeline.analysis.pitch.PitchTrack;
+import dev.shabdam.pipeline.analysis.pitch.PitchTracker;
+import dev.shabdam.pipeline.analysis.speech.EnergyVoiceActivity;
+import dev.shabdam.pipeline.analysis.speech.FrameLevels;
+import dev.shabdam.pipeline.analysis.speech.SnrEstimator;
+import dev.shabdam.pipeline.analysis.speech.SpeechDownmix;
+import dev.shabdam.pipeline.analysis.speech.SpeechFrames;
+import dev.shabdam.pipeline.analysis.speech.SpeechSignal;
+import dev.shabdam.pipeline.analysis.speech.SyllableCounter;
+import dev.shabdam.pipeline.analysis.speech.VoiceActivity;
+import dev.shabdam.pipeline.analysis.voicequality.VoiceQualityAnalyzer;
 import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;
 import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.DecodedAudio;

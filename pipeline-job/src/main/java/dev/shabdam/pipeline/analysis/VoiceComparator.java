@@ -1,6 +1,16 @@
 package dev.shabdam.pipeline.analysis;
 
 import ai.onnxruntime.OrtException;
+import dev.shabdam.pipeline.analysis.pitch.PitchSummary;
+import dev.shabdam.pipeline.analysis.pitch.PitchTracker;
+import dev.shabdam.pipeline.analysis.speaker.MelCepstralDistortion;
+import dev.shabdam.pipeline.analysis.speaker.MfccExtractor;
+import dev.shabdam.pipeline.analysis.speaker.MfccStatsEmbedder;
+import dev.shabdam.pipeline.analysis.speaker.OnnxSpeakerEmbedder;
+import dev.shabdam.pipeline.analysis.speaker.SpeakerEmbedder;
+import dev.shabdam.pipeline.analysis.speech.EnergyVoiceActivity;
+import dev.shabdam.pipeline.analysis.speech.SpeechSignal;
+import dev.shabdam.pipeline.analysis.speech.VoiceActivity;
 import dev.shabdam.pipeline.media.DecodedAudio;
 
 import java.nio.file.Path;

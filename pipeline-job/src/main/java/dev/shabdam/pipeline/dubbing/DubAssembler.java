@@ -2,7 +2,7 @@ package dev.shabdam.pipeline.dubbing;
 
 import dev.shabdam.speech.subtitles.SrtWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
+import dev.shabdam.pipeline.dubbing.Fit.Strategy;
 import dev.shabdam.pipeline.io.LocalCopy;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;
@@ -69,8 +69,8 @@ public final class DubAssembler {
     public record Assembled(String resultJson, Map<String, String> outputs, double mediaSeconds) {
     }
 
-    /** @param lines every line of the job, in index order, all {@link DubbedUtterance.Outcome#DUBBED} */
-    public Assembled assemble(DubPlan plan, List<DubbedUtterance> lines) throws Exception {
+    /** @param lines every line of the job, in index order, all {@link DubbedLine.Outcome#DUBBED} */
+    public Assembled assemble(DubPlan plan, List<DubbedLine> lines) throws Exception {
         Map<String, String> outputs = new LinkedHashMap<>();
         Path folder = Files.createTempDirectory("shabdam-dub-lines-");
         try {
@@ -83,18 +83,18 @@ public final class DubAssembler {
             deleteFolder(folder);
         }
         outputs.put(SUBTITLES_SOURCE, writeText(plan.jobId(), "subtitles-source.srt",
-                SrtWriter.write(lines.stream().map(DubbedUtterance::sourceCue).toList())));
+                SrtWriter.write(lines.stream().map(DubbedLine::sourceCue).toList())));
         outputs.put(SUBTITLES_TARGET, writeText(plan.jobId(), "subtitles-target.srt",
-                SrtWriter.write(lines.stream().map(DubbedUtterance::targetCue).toList())));
+                SrtWriter.write(lines.stream().map(DubbedLine::targetCue).toList())));
         outputs.put(REPORT, writeText(plan.jobId(), "report.json",
                 new DubReport(lines.stream().map(DubReport.Line::of).toList()).toJson()));
         return new Assembled(result(plan, lines), outputs, plan.durationMs() / 1000.0);
     }
 
     /** Each line's audio fetched into {@code folder}, and read once for its length; the mixer loads it again when it gets there. */
-    private List<DubMixer.Line> fetched(List<DubbedUtterance> lines, Path folder) throws Exception {
+    private List<DubMixer.Line> fetched(List<DubbedLine> lines, Path folder) throws Exception {
         List<DubMixer.Line> placed = new ArrayList<>(lines.size());
-        for (DubbedUtterance line : lines) {
+        for (DubbedLine line : lines) {
             File local = folder.resolve(line.index() + ".wav").toFile();
             storage.download(line.audioKey(), local.toPath());
             DecodedAudio audio = decoder.decode(local);
@@ -110,7 +110,7 @@ public final class DubAssembler {
         try (Muxer muxer = plan.hasVideo() ? Muxer.open(media.toPath(), plan.keepOriginalTrack()) : null) {
             outputs.put(AUDIO, stored(plan.jobId(), "audio.wav", wav -> mixer.mix(original, placed, (rate, channels, frames) -> {
                 AudioSink file = WavWriter.open(wav, rate, channels, WavWriter.Encoding.PCM_16, frames);
-                return muxer == null ? file : both(file, muxer.dubTrack(rate, channels));
+                return muxer == null ? file : both(file, () -> muxer.dubTrack(rate, channels));
             })));
             if (muxer != null) {
                 outputs.put(VIDEO, stored(plan.jobId(), "video.mp4", video -> {
@@ -180,13 +180,33 @@ public final class DubAssembler {
         };
     }
 
-    /** Writes every block to both sinks and closes both. */
-    private static AudioSink both(AudioSink first, AudioSink second) {
+    /** A sink opened second; should opening it fail, the first is closed before the failure is thrown on. */
+    @FunctionalInterface
+    private interface SecondSink {
+        AudioSink open() throws IOException;
+    }
+
+    /** Writes every block to both sinks, finishes and closes both. */
+    private static AudioSink both(AudioSink first, SecondSink opening) throws IOException {
+        AudioSink second;
+        try {
+            second = opening.open();
+        } catch (IOException | RuntimeException e) {
+            try (first) {
+                throw e;
+            }
+        }
         return new AudioSink() {
             @Override
             public void write(DecodedAudio block) throws IOException {
                 first.write(block);
                 second.write(block);
+            }
+
+            @Override
+            public void finish() throws IOException {
+                first.finish();
+                second.finish();
             }
 
             @Override
@@ -208,7 +228,7 @@ public final class DubAssembler {
     }
 
     /** The numbers a client shows: how much had to be bent to fit, and by how much at most. */
-    private static String result(DubPlan plan, List<DubbedUtterance> lines) {
+    private static String result(DubPlan plan, List<DubbedLine> lines) {
         ObjectNode json = RecordCodec.mapper().createObjectNode();
         json.put("durationSec", plan.durationMs() / 1000.0);
         json.put("sourceLanguage", plan.sourceLanguage());
@@ -219,8 +239,8 @@ public final class DubAssembler {
         Map<Strategy, Integer> strategies = new LinkedHashMap<>();
         lines.forEach(line -> strategies.merge(line.strategy(), 1, Integer::sum));
         json.set("strategies", RecordCodec.mapper().valueToTree(strategies));
-        json.put("maxRate", Math.round(lines.stream().mapToDouble(DubbedUtterance::rate).max().orElse(1) * 1000) / 1000.0);
-        json.set("engines", RecordCodec.mapper().valueToTree(new TreeSet<>(lines.stream().map(DubbedUtterance::engine).toList())));
+        json.put("maxRate", Math.round(lines.stream().mapToDouble(DubbedLine::rate).max().orElse(1) * 1000) / 1000.0);
+        json.set("engines", RecordCodec.mapper().valueToTree(new TreeSet<>(lines.stream().map(DubbedLine::engine).toList())));
         return json.toString();
     }
 }

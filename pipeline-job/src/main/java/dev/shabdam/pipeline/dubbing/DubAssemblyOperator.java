@@ -1,7 +1,6 @@
 package dev.shabdam.pipeline.dubbing;
 
 import dev.shabdam.pipeline.io.ObjectStorage;
-import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobFailures;
 import dev.shabdam.pipeline.jobs.JobLimits;
@@ -10,6 +9,8 @@ import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.jobs.DubEvents;
+import dev.shabdam.schemas.jobs.PlannedEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -38,10 +39,8 @@ import java.util.Optional;
  * the job. An ended job's late lines are dropped, and its state is cleared; the mark that
  * it ended is kept for a day.
  */
-public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan, DubbedUtterance, VoiceEvent> {
+public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan, DubbedLine, VoiceEvent> {
     private static final long serialVersionUID = 1L;
-    public static final String SYNTHESIZE = "synthesize";
-    public static final String MIX = "mix";
     static final Duration REMEMBER_ENDED = Duration.ofDays(1);
 
     private final ObjectStorage storage;
@@ -50,7 +49,7 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
     private final Quarantine quarantine;
     private transient DubAssembler assembler;
     private transient ValueState<DubPlan> plan;
-    private transient MapState<Integer, DubbedUtterance> lines;
+    private transient MapState<Integer, DubbedLine> lines;
     private transient ValueState<Integer> received;
     private transient ValueState<Boolean> ended;
 
@@ -67,7 +66,7 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
         assembler = new DubAssembler(storage, DubMixer.standard(), probe, limits);
         plan = getRuntimeContext().getState(new ValueStateDescriptor<>("plan", TypeInformation.of(DubPlan.class)));
         lines = getRuntimeContext().getMapState(new MapStateDescriptor<>("lines", Types.INT,
-                TypeInformation.of(DubbedUtterance.class)));
+                TypeInformation.of(DubbedLine.class)));
         received = getRuntimeContext().getState(new ValueStateDescriptor<>("received", Types.INT));
         ValueStateDescriptor<Boolean> endedDescriptor = new ValueStateDescriptor<>("ended", Types.BOOLEAN);
         endedDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(REMEMBER_ENDED).build());
@@ -79,8 +78,8 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
         if (Boolean.TRUE.equals(ended.value())) {
             return;
         }
-        for (DubbedUtterance line : lines.values()) {
-            if (line.outcome() != DubbedUtterance.Outcome.DUBBED) {
+        for (DubbedLine line : lines.values()) {
+            if (line.outcome() != DubbedLine.Outcome.DUBBED) {
                 end(newPlan, line, out);
                 return;
             }
@@ -88,14 +87,13 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
         plan.update(newPlan);
         int count = received();
         if (count > 0) {
-            out.collect(JobEvents.progress(newPlan.request(), DubProgress.lineSeq(count), SYNTHESIZE,
-                    DubProgress.afterLines(count, newPlan.utteranceCount())));
+            out.collect(JobEvents.progress(newPlan.request(), DubEvents.lineReceived(count, newPlan.lineCount())));
         }
         assembleIfComplete(newPlan, out);
     }
 
     @Override
-    public void processElement2(DubbedUtterance line, Context ctx, Collector<VoiceEvent> out) throws Exception {
+    public void processElement2(DubbedLine line, Context ctx, Collector<VoiceEvent> out) throws Exception {
         if (Boolean.TRUE.equals(ended.value()) || lines.contains(line.index())) {
             return;
         }
@@ -106,45 +104,44 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
         if (known == null) {
             return;
         }
-        if (line.outcome() != DubbedUtterance.Outcome.DUBBED) {
+        if (line.outcome() != DubbedLine.Outcome.DUBBED) {
             end(known, line, out);
             return;
         }
-        double progress = DubProgress.afterLines(count, known.utteranceCount());
-        out.collect(count < known.utteranceCount()
-                ? JobEvents.segment(known.request(), DubProgress.lineSeq(count), SYNTHESIZE, progress, line.index(), Map.of())
-                : JobEvents.stageDone(known.request(), DubProgress.lineSeq(count), SYNTHESIZE, progress,
-                        System.currentTimeMillis() - known.plannedAtMs()));
+        PlannedEvent step = DubEvents.lineReceived(count, known.lineCount());
+        out.collect(count < known.lineCount()
+                ? JobEvents.segment(known.request(), step, line.index(), Map.of())
+                : JobEvents.stageDone(known.request(), step, System.currentTimeMillis() - known.plannedAtMs()));
         assembleIfComplete(known, out);
     }
 
     private void assembleIfComplete(DubPlan known, Collector<VoiceEvent> out) throws Exception {
-        if (received() < known.utteranceCount()) {
+        if (received() < known.lineCount()) {
             return;
         }
-        List<DubbedUtterance> all = new ArrayList<>(known.utteranceCount());
-        for (int k = 0; k < known.utteranceCount(); k++) {
+        List<DubbedLine> all = new ArrayList<>(known.lineCount());
+        for (int k = 0; k < known.lineCount(); k++) {
             all.add(lines.get(k));
         }
-        out.collect(JobEvents.progress(known.request(), DubProgress.mixSeq(known.utteranceCount()), MIX,
-                DubProgress.LINES_DONE));
+        out.collect(JobEvents.progress(known.request(), DubEvents.mixStarted(known.lineCount())));
         StageClock clock = StageClock.start();
         Optional<JobError> quarantined = quarantine.attempt(known.jobId(), () -> out.collect(assemble(known, all, clock)));
         if (quarantined.isPresent()) {
-            out.collect(JobEvents.failed(known.request(), EventSeq.FINAL, MIX, clock.lap(), quarantined.get()));
+            out.collect(JobEvents.failed(known.request(), DubEvents.FINAL, DubEvents.MIX, clock.lap(),
+                    quarantined.get()));
         }
         finish();
     }
 
     /** The job's COMPLETED event with its outputs, or FAILED with the reason. */
-    private VoiceEvent assemble(DubPlan known, List<DubbedUtterance> all, StageClock clock) {
+    private VoiceEvent assemble(DubPlan known, List<DubbedLine> all, StageClock clock) {
         try {
             DubAssembler.Assembled done = assembler.assemble(known, all);
-            return JobEvents.completed(known.request(), EventSeq.FINAL, MIX, clock.lap(), done.resultJson(),
+            return JobEvents.completed(known.request(), DubEvents.FINAL, DubEvents.MIX, clock.lap(), done.resultJson(),
                     done.outputs(), done.mediaSeconds());
         } catch (Exception e) {
             JobError error = JobFailures.describe(e, "assembly of dub " + known.jobId());
-            return JobEvents.failed(known.request(), EventSeq.FINAL, MIX, clock.lap(), error);
+            return JobEvents.failed(known.request(), DubEvents.FINAL, DubEvents.MIX, clock.lap(), error);
         }
     }
 
@@ -155,9 +152,9 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
     }
 
     /** A line that was not dubbed ends the job: FAILED with its reason, or quietly when cancelled. */
-    private void end(DubPlan known, DubbedUtterance line, Collector<VoiceEvent> out) throws Exception {
-        if (line.outcome() == DubbedUtterance.Outcome.FAILED) {
-            out.collect(JobEvents.failed(known.request(), EventSeq.FINAL, SYNTHESIZE, null,
+    private void end(DubPlan known, DubbedLine line, Collector<VoiceEvent> out) throws Exception {
+        if (line.outcome() == DubbedLine.Outcome.FAILED) {
+            out.collect(JobEvents.failed(known.request(), DubEvents.FINAL, DubEvents.SYNTHESIZE, null,
                     new JobError(line.errorCode(), "line " + (line.index() + 1) + ": " + line.errorDetail())));
         }
         finish();

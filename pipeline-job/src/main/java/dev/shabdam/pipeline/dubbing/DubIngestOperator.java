@@ -3,14 +3,12 @@ package dev.shabdam.pipeline.dubbing;
 import dev.shabdam.speech.subtitles.Cue;
 import dev.shabdam.speech.subtitles.SubtitleParser;
 import dev.shabdam.speech.subtitles.SubtitleFormatException;
-import dev.shabdam.speech.DubParameters;
 import dev.shabdam.pipeline.dubbing.translation.TranslationException;
 import dev.shabdam.pipeline.dubbing.translation.Translator;
 import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
 import dev.shabdam.pipeline.io.LocalCopy;
 import dev.shabdam.pipeline.io.MissingObjectException;
 import dev.shabdam.pipeline.io.ObjectStorage;
-import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobFailedException;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
@@ -26,6 +24,8 @@ import dev.shabdam.pipeline.media.SpeechTrackExtractor;
 import dev.shabdam.pipeline.synthesis.SpeechEngines;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.DubEvents;
+import dev.shabdam.schemas.jobs.DubJob;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
@@ -40,7 +40,7 @@ import java.util.List;
  * The first operator of a DUB job, keyed by job: checks the request, probes the upload, and writes
  * the script — which lines to dub, when, and what to say. The lines go on to synthesis on
  * {@link #LINES}, one record each; the {@link DubPlan} goes to assembly on {@link #PLANS}, so that
- * it knows how many lines to wait for. Its own events (seq 1–4) go to the main output.
+ * it knows how many lines to wait for. Its own events (ingest's of {@link DubEvents}) go to the main output.
  *
  * <p>Media longer than the job limit is refused from the probe, before anything is decoded
  * ({@code media_too_long}). The lines come from the subtitles when given, else from what
@@ -50,16 +50,10 @@ import java.util.List;
 public class DubIngestOperator extends MediaJobOperator {
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<UtteranceTask> LINES =
-            new OutputTag<>("dub-lines", TypeInformation.of(UtteranceTask.class));
+    public static final OutputTag<LineTask> LINES =
+            new OutputTag<>("dub-lines", TypeInformation.of(LineTask.class));
     public static final OutputTag<DubPlan> PLANS =
             new OutputTag<>("dub-plans", TypeInformation.of(DubPlan.class));
-    public static final String INGEST = "ingest";
-    public static final String TRANSCRIBE = "transcribe";
-    public static final String TRANSLATE = "translate";
-    public static final String MEDIA = "file";
-    public static final String SUBTITLES = "subtitles";
-    public static final String TRANSLATION = "translation";
     /** Where models/manifest.json puts the Wav2Lip model, under the models folder. */
     static final String LIP_SYNC_MODEL = "wav2lip/wav2lip.onnx";
 
@@ -102,28 +96,28 @@ public class DubIngestOperator extends MediaJobOperator {
 
     @Override
     protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock) throws Exception {
-        DubParameters parameters = DubParameters.fromParameters(request.parameters());
+        DubJob parameters = DubJob.fromParameters(request.parameters());
         if (parameters.lipSync()) {
             throw lipSyncUnavailable();
         }
         // an unknown voice fails the job now, not after the whole upload was read
         SpeechEngines.Route voice = SpeechEngines.shared(Path.of(modelsDir)).route(parameters.voiceId());
         voice.streamer().requireVoice(voice.engineVoiceId());
-        String mediaKey = requireInput(request, MEDIA);
-        List<Cue> given = cues(request, SUBTITLES);
-        List<Cue> target = cues(request, TRANSLATION);
+        String mediaKey = requireInput(request, DubJob.MEDIA);
+        List<Cue> given = cues(request, DubJob.SUBTITLES);
+        List<Cue> target = cues(request, DubJob.TRANSLATION);
         boolean hear = given == null && target == null;
         if (hear) {
             transcription.requireModels();
         }
-        out.collect(JobEvents.progress(request, EventSeq.FIRST, INGEST, 0.0));
+        out.collect(JobEvents.progress(request, DubEvents.INGEST_STARTED));
         Heard heard = LocalCopy.of(storage(), mediaKey, file -> {
             ProbeResult media = probe.probe(file);
             if (media.durationSec() == null || media.streams().stream().noneMatch(s -> "audio".equals(s.type()))) {
                 throw new JobFailedException("unsupported_media", "the upload has no audio track to dub");
             }
             MediaTooLongException.requireWithin(media.durationSec(), limits.maxMediaSeconds());
-            out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 1, INGEST, 0.05, clock.lap()));
+            out.collect(JobEvents.stageDone(request, DubEvents.INGEST_DONE, clock.lap()));
             if (!hear) {
                 return new Heard(media, given);
             }
@@ -131,27 +125,28 @@ public class DubIngestOperator extends MediaJobOperator {
             try (AudioBlocks speech = new SpeechTrackExtractor(new AudioDecoder(limits.maxMediaSeconds())).speech(file)) {
                 transcribed = transcription.transcribe(speech, parameters.sourceLanguage());
             }
-            out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 2, TRANSCRIBE, 0.1, clock.lap()));
+            out.collect(JobEvents.stageDone(request, DubEvents.TRANSCRIBED, clock.lap()));
             return new Heard(media, transcribed);
         });
         ProbeResult media = heard.media();
         long durationMs = Math.round(media.durationSec() * 1000);
 
-        List<UtteranceTask> lines = script(request, parameters, heard.source(), target, durationMs);
-        out.collect(JobEvents.stageDone(request, EventSeq.FIRST + 3, TRANSLATE, DubProgress.SCRIPTED, clock.lap()));
+        List<LineTask> lines = script(request, parameters, heard.source(), target, durationMs);
+        out.collect(JobEvents.stageDone(request, DubEvents.SCRIPTED, clock.lap()));
         boolean hasVideo = media.streams().stream().anyMatch(s -> "video".equals(s.type()));
-        ctx.output(PLANS, new DubPlan(request, lines.size(), mediaKey, hasVideo, durationMs,
-                parameters.keepBackground(), parameters.keepOriginalTrack(), parameters.sourceLanguage(),
-                parameters.targetLanguage(), System.currentTimeMillis()));
+        ctx.output(PLANS, DubPlan.builder().withRequest(request).withLineCount(lines.size()).withMediaKey(mediaKey)
+                .withVideo(hasVideo).withDurationMs(durationMs).withKeepBackground(parameters.keepBackground())
+                .withKeepOriginalTrack(parameters.keepOriginalTrack()).withSourceLanguage(parameters.sourceLanguage())
+                .withTargetLanguage(parameters.targetLanguage()).withPlannedAtMs(System.currentTimeMillis()).build());
         lines.forEach(line -> ctx.output(LINES, line));
     }
 
     @Override
     protected int finalSeq() {
-        return EventSeq.FINAL;
+        return DubEvents.FINAL;
     }
 
-    private List<UtteranceTask> script(VoiceRequest request, DubParameters parameters, List<Cue> source,
+    private List<LineTask> script(VoiceRequest request, DubJob parameters, List<Cue> source,
                                        List<Cue> target, long durationMs) throws JobFailedException, TranslationException {
         if (source != null && source.isEmpty()) {
             throw new JobFailedException("no_speech", "no speech was heard in the upload: there is nothing to dub");

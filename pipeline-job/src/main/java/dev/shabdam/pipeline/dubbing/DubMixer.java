@@ -1,9 +1,9 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.pipeline.analysis.LoudnessMeter;
-import dev.shabdam.pipeline.analysis.Resampler;
-import dev.shabdam.pipeline.analysis.TruePeakMeter;
-import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
+import dev.shabdam.pipeline.analysis.dsp.Resampler;
+import dev.shabdam.pipeline.analysis.loudness.TruePeakMeter;
+import dev.shabdam.pipeline.dubbing.Fit.Fitted;
 import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;
 import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.AudioSink;
@@ -17,7 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Lays the aligned dub over the original track, keeping its music and ambience:
+ * Lays the fitted dub over the original track, keeping its music and ambience:
  * <ol>
  *   <li>the dub is levelled to the original's loudness over the dubbed spans, so that the dub
  *       replaces the original speech at the level it had and the final gain below stays near 0 dB
@@ -83,7 +83,7 @@ public final class DubMixer {
     }
 
     /** Mixes audio in memory: the same passes, over the original cut into blocks. */
-    public DecodedAudio mix(DecodedAudio original, List<Aligned> lines) {
+    public DecodedAudio mix(DecodedAudio original, List<Fitted> lines) {
         List<Line> placed = lines.stream().map(line -> new Line(line.startMs(), line.audio().samples().length,
                 line.audio().sampleRate(), () -> line.audio().samples())).toList();
         List<DecodedAudio> blocks = new ArrayList<>();
@@ -189,6 +189,7 @@ public final class DubMixer {
             };
             mix.run(original, lines, block -> out.accept(limiter.process(block)));
             out.accept(limiter.finish());
+            sink.finish();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.shabdam.pipeline.dubbing;
 import dev.shabdam.speech.subtitles.Cue;
 import dev.shabdam.speech.subtitles.SubtitleTime;
 import dev.shabdam.pipeline.jobs.JobFailedException;
+import dev.shabdam.schemas.jobs.DubEvents;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,9 +15,6 @@ import java.util.List;
  * Lines with nothing to say in the target language are left out: the original plays there.
  */
 public final class DubScript {
-    /** Every line gets progress events with seqs of its own; this keeps them below the final seq. */
-    public static final int MAX_LINES = 100_000;
-
     private DubScript() {
     }
 
@@ -25,14 +23,14 @@ public final class DubScript {
      * @param sourceTexts what each cue said (entries may be null when only a translation was given)
      * @param targetTexts what each cue says in the dub
      */
-    public static List<UtteranceTask> lines(String jobId, List<Cue> timed, List<String> sourceTexts,
-                                            List<String> targetTexts, long durationMs, String language,
-                                            String voiceId) throws JobFailedException {
+    public static List<LineTask> lines(String jobId, List<Cue> timed, List<String> sourceTexts,
+                                       List<String> targetTexts, long durationMs, String language,
+                                       String voiceId) throws JobFailedException {
         if (sourceTexts.size() != timed.size() || targetTexts.size() != timed.size()) {
             throw new IllegalArgumentException("one source and one target text per cue");
         }
-        if (timed.size() > MAX_LINES) {
-            throw new JobFailedException("invalid_subtitles", "more than " + MAX_LINES + " cues");
+        if (timed.size() > DubEvents.MAX_LINES) {
+            throw new JobFailedException("invalid_subtitles", "more than " + DubEvents.MAX_LINES + " cues");
         }
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < timed.size(); k++) {
@@ -50,12 +48,12 @@ public final class DubScript {
             throw new JobFailedException("no_speech", "there is nothing to dub: the subtitles have no text");
         }
         order.sort(Comparator.comparingLong(k -> timed.get(k).startMs()));
-        List<UtteranceTask> lines = new ArrayList<>(order.size());
+        List<LineTask> lines = new ArrayList<>(order.size());
         for (int n = 0; n < order.size(); n++) {
             Cue cue = timed.get(order.get(n));
             long end = Math.min(cue.endMs(), durationMs);
             long next = n + 1 < order.size() ? timed.get(order.get(n + 1)).startMs() : durationMs;
-            lines.add(new UtteranceTask(jobId, n, order.size(), cue.startMs(), end, Math.max(end, next),
+            lines.add(new LineTask(jobId, n, order.size(), cue.startMs(), end, Math.max(end, next),
                     sourceTexts.get(order.get(n)), targetTexts.get(order.get(n)).strip(), cue.speaker(), language,
                     voiceId));
         }

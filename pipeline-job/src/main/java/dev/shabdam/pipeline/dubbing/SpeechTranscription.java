@@ -9,7 +9,7 @@ import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.media.MediaDecodeException;
 import dev.shabdam.pipeline.media.SileroVad;
 import dev.shabdam.pipeline.media.TrackSpill;
-import dev.shabdam.pipeline.media.Utterance;
+import dev.shabdam.pipeline.media.SpeechSpan;
 import dev.shabdam.pipeline.media.VoiceActivitySegmenter;
 import dev.shabdam.speech.subtitles.Cue;
 import ai.onnxruntime.OrtException;
@@ -22,15 +22,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Where a dub has no subtitles: the speech track cut into utterances by Silero VAD (merged and split
- * to sensible lengths, {@link VoiceActivitySegmenter}), each heard by Whisper. The utterances become
+ * Where a dub has no subtitles: the speech track cut into speech spans by Silero VAD (merged and split
+ * to sensible lengths, {@link VoiceActivitySegmenter}), each heard by Whisper. The spans become
  * the cues the dub is timed by. Both models are loaded on first use and kept.
  *
  * <p>Memory: the track is read block by block; Silero judges each block as it comes, and the block
- * goes on to a temporary file ({@link TrackSpill}). Where the utterances are is known once the
+ * goes on to a temporary file ({@link TrackSpill}). Where the spans are is known once the
  * segmenter has seen all the probabilities (31 a second), since a pause may merge two lines or a long
- * stretch be split at its quietest point; then each utterance (12 s at most) is read back from the
- * file and heard. So only one utterance's samples are held, however long the film.
+ * stretch be split at its quietest point; then each span (12 s at most) is read back from the
+ * file and heard. So only one span's samples are held, however long the film.
  */
 public final class SpeechTranscription implements AutoCloseable {
     private final Path modelsDir;
@@ -70,16 +70,16 @@ public final class SpeechTranscription implements AutoCloseable {
                 track.append(samples, 0, samples.length);
             }
             long durationMs = Math.round(track.length() / (double) speech.sampleRate() * 1000);
-            List<Utterance> utterances = new VoiceActivitySegmenter().segment(judged.finish(), durationMs);
+            List<SpeechSpan> spans = new VoiceActivitySegmenter().segment(judged.finish(), durationMs);
             List<Cue> cues = new ArrayList<>();
-            for (Utterance utterance : utterances) {
-                JobDeadline.check(); // a film's worth of utterances is minutes of recognition
-                int from = (int) (utterance.startMs() * speech.sampleRate() / 1000);
-                int to = (int) Math.min(track.length(), utterance.endMs() * speech.sampleRate() / 1000);
+            for (SpeechSpan span : spans) {
+                JobDeadline.check(); // a film's worth of speech spans is minutes of recognition
+                int from = (int) (span.startMs() * speech.sampleRate() / 1000);
+                int to = (int) Math.min(track.length(), span.endMs() * speech.sampleRate() / 1000);
                 String text = whisper.transcribe(track.read(from, to - from), language).stream()
                         .map(TimedText::text).map(String::strip).collect(Collectors.joining(" ")).strip();
                 if (!text.isEmpty()) {
-                    cues.add(new Cue(cues.size() + 1, utterance.startMs(), utterance.endMs(), text, null));
+                    cues.add(new Cue(cues.size() + 1, span.startMs(), span.endMs(), text, null));
                 }
             }
             return cues;

@@ -25,12 +25,19 @@ public final class AttemptLedger implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AttemptLedger.class);
 
-    /** Counts one more attempt; answers the count, how the previous attempt died and how long ago it began. */
+    /**
+     * Counts one more attempt; answers the count, how the previous attempt died and how long ago it began. An
+     * attempt that will run starts with no failure noted (one lost with its TaskManager notes none); one past
+     * the limit keeps the last failure, so every replay of a quarantined record is answered the same.
+     */
     static final String BEGIN = """
-            WITH previous AS (SELECT started_at FROM job_attempts WHERE operator = ? AND record_key = ?)
+            WITH previous AS (SELECT started_at, failure_code, failure_detail FROM job_attempts
+                              WHERE operator = ? AND record_key = ?)
             INSERT INTO job_attempts AS a (operator, record_key, attempts, started_at) VALUES (?, ?, 1, now())
-            ON CONFLICT (operator, record_key) DO UPDATE SET attempts = a.attempts + 1, started_at = now()
-            RETURNING a.attempts, a.failure_code, a.failure_detail,
+            ON CONFLICT (operator, record_key) DO UPDATE SET attempts = a.attempts + 1, started_at = now(),
+                failure_code = CASE WHEN a.attempts < ? THEN NULL ELSE a.failure_code END,
+                failure_detail = CASE WHEN a.attempts < ? THEN NULL ELSE a.failure_detail END
+            RETURNING a.attempts, (SELECT failure_code FROM previous), (SELECT failure_detail FROM previous),
                       (EXTRACT(EPOCH FROM now() - (SELECT started_at FROM previous)) * 1000)::bigint
             """;
     static final String CRASHED = """
@@ -43,7 +50,10 @@ public final class AttemptLedger implements Serializable {
      */
     static final String FORGET_OLD = "DELETE FROM job_attempts WHERE started_at < now() - interval '1 day'";
 
+    static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+
     private final KeptConnection connection;
+    private transient long retryAtNanos;
 
     public AttemptLedger(JdbcConnectionOptions connection) {
         this.connection = new KeptConnection(connection);
@@ -60,8 +70,15 @@ public final class AttemptLedger implements Serializable {
         static final Attempt UNCOUNTED = new Attempt(0, null, null);
     }
 
-    /** Counts an attempt of {@code operator} at the record {@code recordKey}, before its work. */
-    public Attempt begin(String operator, String recordKey) {
+    /**
+     * Counts an attempt of {@code operator} at the record {@code recordKey}, before its work.
+     *
+     * @param maxAttempts the attempts that run; a later one is answered without work, and keeps the last failure
+     */
+    public Attempt begin(String operator, String recordKey, int maxAttempts) {
+        if (unavailable()) {
+            return Attempt.UNCOUNTED;
+        }
         try {
             if (!connection.isOpen()) {
                 connection.statement(FORGET_OLD).executeUpdate();
@@ -71,6 +88,8 @@ public final class AttemptLedger implements Serializable {
             begin.setString(2, recordKey);
             begin.setString(3, operator);
             begin.setString(4, recordKey);
+            begin.setInt(5, maxAttempts);
+            begin.setInt(6, maxAttempts);
             try (ResultSet row = begin.executeQuery()) {
                 row.next();
                 long sinceMs = row.getLong(4);
@@ -81,7 +100,7 @@ public final class AttemptLedger implements Serializable {
             }
         } catch (SQLException | ClassNotFoundException e) {
             LOG.warn("{} of {}: attempts cannot be counted, working uncounted: {}", operator, recordKey, e.toString());
-            connection.close();
+            lost();
             return Attempt.UNCOUNTED;
         }
     }
@@ -101,6 +120,9 @@ public final class AttemptLedger implements Serializable {
     }
 
     private void execute(String sql, String... values) {
+        if (unavailable()) {
+            return;
+        }
         try {
             PreparedStatement statement = connection.statement(sql);
             for (int i = 0; i < values.length; i++) {
@@ -109,7 +131,20 @@ public final class AttemptLedger implements Serializable {
             statement.executeUpdate();
         } catch (SQLException | ClassNotFoundException e) {
             LOG.warn("job_attempts could not be updated: {}", e.toString());
-            connection.close();
+            lost();
         }
+    }
+
+    /**
+     * The database did not answer: the connection is dropped, and for {@link #RETRY_AFTER} records are not counted
+     * at all, so that each of them does not wait on a connection attempt of its own (twice, begin and end).
+     */
+    private void lost() {
+        connection.close();
+        retryAtNanos = System.nanoTime() + RETRY_AFTER.toNanos();
+    }
+
+    private boolean unavailable() {
+        return retryAtNanos != 0 && System.nanoTime() - retryAtNanos < 0;
     }
 }

@@ -13,10 +13,12 @@ import java.util.Map;
  * One JDBC connection that an operator keeps open for its own statements, each prepared once: a lookup
  * from an operator is then one round trip. It travels as its options: each operator instance that Flink
  * deserialises opens its own connection, on the first statement. After a failure the caller
- * {@link #close()}s it, and the next statement opens it afresh.
+ * {@link #close()}s it, and the next statement opens it afresh. A statement that gets no answer within
+ * {@value #QUERY_TIMEOUT_SECONDS} s fails: an operator's task must not hang on a database that stopped answering.
  */
 final class KeptConnection implements Serializable {
     private static final long serialVersionUID = 1L;
+    static final int QUERY_TIMEOUT_SECONDS = 2;
 
     private final SimpleJdbcConnectionProvider connection;
     private transient Map<String, PreparedStatement> statements;
@@ -33,6 +35,7 @@ final class KeptConnection implements Serializable {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
             statement = connection.getOrEstablishConnection().prepareStatement(sql);
+            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
             statements.put(sql, statement);
         }
         return statement;

@@ -6,6 +6,7 @@ import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.jobs.GenerateJob;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
@@ -53,7 +54,7 @@ public final class SynthesisCacheSink {
         JsonNode result = RecordCodec.readTree(event.result());
         boolean hit = result.path("cached").asBoolean();
         ps.setString(1, result.path("cacheKey").asText());
-        ps.setString(2, event.outputs().get("audio"));
+        ps.setString(2, event.outputs().get(GenerateJob.AUDIO));
         ps.setString(3, result.path("engine").asText());
         ps.setString(4, result.hasNonNull("voiceId") ? result.get("voiceId").asText() : null);
         ps.setString(5, result.path("language").asText());

@@ -4,32 +4,38 @@ import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.EventSeq;
+import dev.shabdam.schemas.jobs.PlannedEvent;
 
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * The events operators emit about a request's job. Progress is for the whole job; a job that
- * ended (completed, failed or cancelled) reports 1.0: nothing remains to be done.
+ * The events operators emit about a request's job. Progress events are the steps of the job type's plan
+ * ({@link PlannedEvent}, e.g. {@code AnalyzeEvents}), which number them; progress is for the whole job;
+ * a job that ended (completed, failed or cancelled) reports 1.0: nothing remains to be done.
  */
 public final class JobEvents {
     private JobEvents() {
     }
 
-    public static VoiceEvent progress(VoiceRequest request, int seq, String stage, double progress) {
-        return event(request, seq, EventKind.PROGRESS, stage, progress, null, null, null, Map.of(), null);
+    public static VoiceEvent progress(VoiceRequest request, PlannedEvent step) {
+        return event(request, step.seq(), EventKind.PROGRESS, step.stage(), step.progress(), null, null, null,
+                Map.of(), null);
     }
 
     /** A stage finished, with how long it took: the rows analytics turn into stage timings. */
-    public static VoiceEvent stageDone(VoiceRequest request, int seq, String stage, double progress, long durationMs) {
-        return event(request, seq, EventKind.PROGRESS, stage, progress, durationMs, null, null, Map.of(), null);
+    public static VoiceEvent stageDone(VoiceRequest request, PlannedEvent step, long durationMs) {
+        return event(request, step.seq(), EventKind.PROGRESS, step.stage(), step.progress(), durationMs, null, null,
+                Map.of(), null);
     }
 
-    /** Progress on one segment of the job (a sentence, an utterance), with what it produced. */
-    public static VoiceEvent segment(VoiceRequest request, int seq, String stage, double progress, int segment,
+    /** Progress on one segment of the job (a sentence, a line), with what it produced. */
+    public static VoiceEvent segment(VoiceRequest request, PlannedEvent step, int segment,
                                      Map<String, String> outputs) {
-        return new VoiceEvent(VoiceEvent.CURRENT_VERSION, request.jobId(), request.tenantId(), request.type(), seq,
-                EventKind.PROGRESS, stage, progress, segment, null, null, null, outputs, null, Instant.now());
+        return new VoiceEvent(VoiceEvent.CURRENT_VERSION, request.jobId(), request.tenantId(), request.type(),
+                step.seq(), EventKind.PROGRESS, step.stage(), step.progress(), segment, null, null, null, outputs, null,
+                Instant.now());
     }
 
     public static VoiceEvent completed(VoiceRequest request, int seq, String stage, long durationMs,

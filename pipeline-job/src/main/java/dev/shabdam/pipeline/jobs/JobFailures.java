@@ -39,8 +39,6 @@ public final class JobFailures {
             return new JobError("input_missing", "the uploaded file is gone: " + failure.getMessage());
         } else if (failure instanceof InputMissingException) {
             return new JobError("input_missing", failure.getMessage());
-        } else if (failure instanceof InvalidParameterException) {
-            return new JobError("invalid_parameter", failure.getMessage());
         } else if (failure instanceof SynthesisException e) {
             return new JobError(e.codeName(), e.getMessage());
         } else if (failure instanceof TranslationException e) {

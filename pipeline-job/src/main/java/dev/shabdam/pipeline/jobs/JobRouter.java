@@ -3,6 +3,7 @@ package dev.shabdam.pipeline.jobs;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.EventSeq;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -11,7 +12,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Sends each submission of the media class ({@link LatencyClass#MEDIA}) to the operator of its job type
  * (one side output per type). The main output carries the router's own events: types without an
- * operator yet fail at once with {@code not_implemented}, instead of staying QUEUED forever. GENERATE
+ * operator yet fail at once with {@code not_implemented} (their only event, so it takes
+ * {@link EventSeq#FIRST}), instead of staying QUEUED forever. GENERATE
  * never comes here: the interactive class serves it, on a graph of its own.
  */
 public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {

@@ -25,7 +25,7 @@ public enum LatencyClass {
     }
 
     public static LatencyClass of(JobType type) {
-        return type == JobType.GENERATE ? INTERACTIVE : MEDIA;
+        return type.interactive() ? INTERACTIVE : MEDIA;
     }
 
     /** The Kafka consumer group of this class's source. */

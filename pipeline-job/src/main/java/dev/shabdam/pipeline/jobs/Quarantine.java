@@ -3,7 +3,9 @@ package dev.shabdam.pipeline.jobs;
 import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.schemas.JobError;
 
+import java.io.InterruptedIOException;
 import java.io.Serializable;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -55,14 +57,19 @@ public final class Quarantine implements Serializable {
      * @return empty when the work ran
      */
     public Optional<JobError> attempt(String recordKey, Work work) throws Exception {
-        AttemptLedger.Attempt attempt = ledger.begin(operator, recordKey);
+        AttemptLedger.Attempt attempt = ledger.begin(operator, recordKey, MAX_ATTEMPTS);
         if (attempt.number() > MAX_ATTEMPTS) {
             return Optional.of(reason(attempt));
         }
         try (JobDeadline deadline = JobDeadline.start(jobTimeout)) {
             work.run();
         } catch (Throwable crash) {
-            ledger.crashed(operator, recordKey, failure(crash));
+            if (interrupted(crash)) {
+                // Flink cancels the task because another record crashed it: this record did nothing wrong
+                ledger.finished(operator, recordKey);
+            } else {
+                ledger.crashed(operator, recordKey, failure(crash));
+            }
             throw crash;
         }
         ledger.finished(operator, recordKey);
@@ -71,6 +78,20 @@ public final class Quarantine implements Serializable {
 
     public void close() {
         ledger.close();
+    }
+
+    /** Whether the work stopped because its thread was interrupted: a task being cancelled, not a poison pill. */
+    static boolean interrupted(Throwable crash) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable cause = crash; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof InterruptedIOException
+                    || cause instanceof ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a crash of the work was, as the job would be told. */

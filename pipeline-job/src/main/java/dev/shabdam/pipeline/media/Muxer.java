@@ -99,6 +99,7 @@ public final class Muxer implements AutoCloseable {
         try (Muxer muxer = open(video, keepOriginal)) {
             try (AudioSink track = muxer.dubTrack(rate, audio.length)) {
                 track.write(new DecodedAudio(rate, audio));
+                track.finish();
             }
             muxer.write(out);
         }
@@ -213,22 +214,23 @@ public final class Muxer implements AutoCloseable {
 
         /** Pads the track with silence up to the input's duration and finishes the file. */
         @Override
-        public void close() throws IOException {
-            try {
-                float[] silence = new float[CHUNK_FRAMES];
-                while (frames != Long.MAX_VALUE && written < frames) {
-                    int n = (int) Math.min(CHUNK_FRAMES, frames - written);
-                    for (FloatBuffer plane : planes) {
-                        plane.clear();
-                        plane.put(silence, 0, n).flip();
-                    }
-                    encode();
-                    written += n;
+        public void finish() throws IOException {
+            float[] silence = new float[CHUNK_FRAMES];
+            while (frames != Long.MAX_VALUE && written < frames) {
+                int n = (int) Math.min(CHUNK_FRAMES, frames - written);
+                for (FloatBuffer plane : planes) {
+                    plane.clear();
+                    plane.put(silence, 0, n).flip();
                 }
-                recorder.stop();
-            } finally {
-                recorder.close();
+                encode();
+                written += n;
             }
+            recorder.stop();
+        }
+
+        @Override
+        public void close() throws IOException {
+            recorder.close();
         }
 
         private void encode() throws IOException {

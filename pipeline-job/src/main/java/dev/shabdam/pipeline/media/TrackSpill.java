@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * A mono float track written to a temporary file as it streams past, for the stages that must go
  * back to stretches of it once the whole has been seen: voice quality reads the voiced runs that
- * the voice activity decided on at the end, transcription reads each utterance the segmenter cut.
+ * the voice activity decided on at the end, transcription reads each speech span the segmenter cut.
  * Heap stays at one write buffer; disk takes 4 bytes a sample (3.8 MB a minute at 16 kHz). The file
  * is deleted on {@link #close()}.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Turns speech probabilities, one per 32 ms frame (what {@link SileroVad} gives at 16 kHz), into
- * utterances a dub can be timed against. Knows nothing of the model, so its rules are tested on
+ * speech spans a dub can be timed against. Knows nothing of the model, so its rules are tested on
  * made-up sequences.
  *
  * <p>The steps, in this order: hysteresis (speech starts at {@code onThreshold}, and ends only after
@@ -13,15 +13,15 @@ import java.util.List;
  * blips shorter than {@code minSpeechMs}, pad both ends by {@code padMs} so that consonants at the edges
  * are not clipped, merge what the padding left closer than {@code mergeGapMs} (a dubbed line that
  * starts again after a quarter second is one line), and split what is still longer than
- * {@code maxUtteranceMs} at its least speech-like frame, because translation and synthesis work per
- * utterance and a long one stretches badly.
+ * {@code maxSpanMs} at its least speech-like frame, because translation and synthesis work per
+ * span and a long one stretches badly.
  */
 public final class VoiceActivitySegmenter {
     public static final int FRAME_MS = 32;
 
     /** Thresholds and durations of the rules above. */
     public record Settings(float onThreshold, float offThreshold, long minSpeechMs, long minSilenceMs, long padMs,
-                           long mergeGapMs, long maxUtteranceMs) {
+                           long mergeGapMs, long maxSpanMs) {
         public static final Settings DEFAULT = new Settings(0.5f, 0.35f, 250, 300, 100, 300, 12_000);
 
         public Settings {
@@ -32,8 +32,8 @@ public final class VoiceActivitySegmenter {
                 throw new IllegalArgumentException("durations must not be negative");
             }
             // a split must leave at least minSpeechMs on both sides, or it could not shorten anything
-            if (maxUtteranceMs < 2 * minSpeechMs + FRAME_MS) {
-                throw new IllegalArgumentException("maxUtteranceMs must exceed twice minSpeechMs by a frame");
+            if (maxSpanMs < 2 * minSpeechMs + FRAME_MS) {
+                throw new IllegalArgumentException("maxSpanMs must exceed twice minSpeechMs by a frame");
             }
         }
     }
@@ -59,7 +59,7 @@ public final class VoiceActivitySegmenter {
      * @param durationMs    the audio's length: padding never reaches past it (the last frame may have
      *                      been filled up with silence)
      */
-    public List<Utterance> segment(float[] probabilities, long durationMs) {
+    public List<SpeechSpan> segment(float[] probabilities, long durationMs) {
         List<Span> spans = new ArrayList<>();
         for (Span speech : hysteresis(probabilities, durationMs)) {
             if (speech.length() >= settings.minSpeechMs()) {
@@ -73,11 +73,11 @@ public final class VoiceActivitySegmenter {
                 }
             }
         }
-        List<Utterance> utterances = new ArrayList<>();
+        List<SpeechSpan> speech = new ArrayList<>();
         for (Span span : spans) {
-            splitLong(span, probabilities, utterances);
+            splitLong(span, probabilities, speech);
         }
-        return utterances;
+        return speech;
     }
 
     private List<Span> hysteresis(float[] probabilities, long durationMs) {
@@ -118,9 +118,9 @@ public final class VoiceActivitySegmenter {
      * Of equally low frames the one nearest the middle wins, so flat stretches split into even halves
      * rather than shaving minSpeechMs off the front again and again.
      */
-    private void splitLong(Span span, float[] probabilities, List<Utterance> out) {
-        if (span.length() <= settings.maxUtteranceMs()) {
-            out.add(new Utterance(out.size(), span.startMs(), span.endMs()));
+    private void splitLong(Span span, float[] probabilities, List<SpeechSpan> out) {
+        if (span.length() <= settings.maxSpanMs()) {
+            out.add(new SpeechSpan(out.size(), span.startMs(), span.endMs()));
             return;
         }
         int first = (int) Math.ceil((span.startMs() + settings.minSpeechMs() - FRAME_MS / 2.0) / FRAME_MS);

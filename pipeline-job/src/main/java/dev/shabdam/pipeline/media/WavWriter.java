@@ -42,6 +42,7 @@ public final class WavWriter {
     public static void write(Path path, DecodedAudio audio, Encoding encoding) throws IOException {
         try (AudioSink wav = open(path, audio.sampleRate(), audio.channelCount(), encoding, audio.frames())) {
             wav.write(audio);
+            wav.finish();
         }
     }
 
@@ -53,7 +54,7 @@ public final class WavWriter {
 
     /**
      * A WAV file written block by block, so that long audio never has to be in memory: the header
-     * declares {@code frames} frames up front, and {@link AudioSink#close()} fails unless exactly that
+     * declares {@code frames} frames up front, and {@link AudioSink#finish()} fails unless exactly that
      * many were written.
      */
     public static AudioSink open(Path path, int sampleRate, int channels, Encoding encoding, long frames) throws IOException {
@@ -74,11 +75,17 @@ public final class WavWriter {
             }
 
             @Override
+            public void finish() throws IOException {
+                out.flush();
+                if (written != frames) {
+                    throw new IOException("the WAV file " + path.getFileName() + " declares " + frames + " frames but got "
+                            + written);
+                }
+            }
+
+            @Override
             public void close() throws IOException {
                 out.close();
-                if (written != frames) {
-                    throw new IOException("the WAV file " + path + " declares " + frames + " frames but got " + written);
-                }
             }
         };
     }

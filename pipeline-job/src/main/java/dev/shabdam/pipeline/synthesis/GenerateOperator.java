@@ -1,9 +1,9 @@
 package dev.shabdam.pipeline.synthesis;
 
+import dev.shabdam.schemas.CacheScope;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
-import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.MediaJobOperator;
 import dev.shabdam.pipeline.jobs.Quarantine;
@@ -16,7 +16,9 @@ import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
-import dev.shabdam.speech.GenerationParameters;
+import dev.shabdam.schemas.jobs.GenerateEvents;
+import dev.shabdam.schemas.jobs.GenerateJob;
+import dev.shabdam.schemas.jobs.PlannedEvent;
 import dev.shabdam.speech.text.SsmlParser;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -35,10 +37,10 @@ import java.util.Optional;
  * Runs a GENERATE job: Malayalam or English text (or SSML) → normalised sentences → speech → one
  * loudness-normalised file in the asked format, content-addressed in the synthesis cache.
  *
- * <p>Events: seq 1 PROGRESS {@code synthesize}; seq 2 + i for sentence i (with its WAV when the request
+ * <p>Events ({@link GenerateEvents}): started; one per sentence (with its WAV when the request
  * streams, so the gateway can play it at once: inline in the reply, or stored as output {@code sentence-i}
- * when too large to travel inline); seq
- * {@link EventSeq#FINAL} COMPLETED with output {@code audio}, or FAILED with the engine's code. The
+ * when too large to travel inline); then
+ * COMPLETED with output {@code audio}, or FAILED with the engine's code. The
  * events a waiting client acts on (streamed sentences, the end) go to it first, with small audio inline
  * ({@link GenerationOutput}).
  *
@@ -53,8 +55,6 @@ public class GenerateOperator extends MediaJobOperator {
     private static final long serialVersionUID = 2L;
     private static final KnownResults KNOWN = new KnownResults(10_000);
 
-    public static final String STAGE = "synthesize";
-    public static final String AUDIO = "audio";
     /** This operator's events for voice.replies, small audio inline; the main output is the record. */
     public static final OutputTag<VoiceEvent> REPLIES = GenerationOutput.REPLIES;
 
@@ -87,7 +87,7 @@ public class GenerateOperator extends MediaJobOperator {
     @Override
     protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock) throws Exception {
         GenerationOutput events = new GenerationOutput(ctx, out, storage());
-        GenerationParameters parameters = GenerationParameters.fromParameters(request.parameters());
+        GenerateJob parameters = GenerateJob.fromParameters(request.parameters());
         SpeechEngines.Route route = engines.route(parameters.voiceId());
         SynthesisRequest synthesis = new SynthesisRequest(parameters.text(), parameters.language(),
                 route.engineVoiceId(), parameters.prosody());
@@ -95,7 +95,7 @@ public class GenerateOperator extends MediaJobOperator {
         String cacheKey = route.streamer().cacheKey(scope, synthesis);
         String format = parameters.format().extension();
         String audioKey = scope.storageKey(cacheKey, format);
-        events.emit(JobEvents.progress(request, EventSeq.FIRST, STAGE, 0.0));
+        events.emit(JobEvents.progress(request, GenerateEvents.STARTED));
 
         Optional<String> cached = cachedResult(cacheKey, format, audioKey);
         if (cached.isPresent()) {
@@ -112,13 +112,13 @@ public class GenerateOperator extends MediaJobOperator {
         Audio all = Audio.concat(sentences, sentences.get(0).sampleRate());
         byte[] encoded = AudioEncoder.encode(all.samples(), all.sampleRate(), parameters.format());
         String result = result(parameters, route, cacheKey, all, sentences.size(), encoded.length);
-        events.emitStored(completed(request, clock, audioKey, result, false), AUDIO, encoded);
+        events.emitStored(completed(request, clock, audioKey, result, false), GenerateJob.AUDIO, encoded);
         KNOWN.put(audioKey, result); // once stored: a hit never names an object that is not there yet
     }
 
     @Override
     protected int finalSeq() {
-        return EventSeq.FINAL;
+        return GenerateEvents.FINAL;
     }
 
     @Override
@@ -142,26 +142,25 @@ public class GenerateOperator extends MediaJobOperator {
      * not hold up the next sentence.
      */
     private void sentenceDone(VoiceRequest request, SpeechChunk chunk, boolean stream, GenerationOutput events) {
-        double progress = (chunk.index() + 1.0) / (chunk.count() + 1.0);
-        int seq = EventSeq.FIRST + 1 + chunk.index();
+        PlannedEvent step = GenerateEvents.sentenceDone(chunk.index(), chunk.count());
         if (!stream) {
-            events.emit(JobEvents.segment(request, seq, STAGE, progress, chunk.index(), Map.of()));
+            events.emit(JobEvents.segment(request, step, chunk.index(), Map.of()));
             return;
         }
-        String name = "sentence-" + chunk.index();
+        String name = GenerateJob.sentenceOutput(chunk.index());
         byte[] wav = WavWriter.toBytes(chunk.audio().samples(), chunk.audio().sampleRate());
         if (GenerationOutput.travelsInline(wav)) {
-            events.emitInline(JobEvents.segment(request, seq, STAGE, progress, chunk.index(), Map.of()), name, wav);
+            events.emitInline(JobEvents.segment(request, step, chunk.index(), Map.of()), name, wav);
             return;
         }
         String key = StorageKeys.output(request.jobId(), name + ".wav");
         try {
-            events.emitStored(JobEvents.segment(request, seq, STAGE, progress, chunk.index(), Map.of(name, key)), name, wav);
+            events.emitStored(JobEvents.segment(request, step, chunk.index(), Map.of(name, key)), name, wav);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
-    private String result(GenerationParameters parameters, SpeechEngines.Route route, String cacheKey, Audio audio,
+    private String result(GenerateJob parameters, SpeechEngines.Route route, String cacheKey, Audio audio,
                           int sentenceCount, int sizeBytes) {
         ObjectNode json = RecordCodec.mapper().createObjectNode();
         json.put("durationSec", Math.round(audio.durationSeconds() * 1000) / 1000.0);
@@ -182,7 +181,7 @@ public class GenerateOperator extends MediaJobOperator {
                                         boolean cached) {
         ObjectNode json = (ObjectNode) RecordCodec.readTree(result);
         json.put("cached", cached);
-        return JobEvents.completed(request, EventSeq.FINAL, STAGE, clock.lap(), json.toString(),
-                Map.of(AUDIO, audioKey), json.path("durationSec").asDouble());
+        return JobEvents.completed(request, GenerateEvents.FINAL, GenerateEvents.SYNTHESIZE, clock.lap(),
+                json.toString(), Map.of(GenerateJob.AUDIO, audioKey), json.path("durationSec").asDouble());
     }
 }

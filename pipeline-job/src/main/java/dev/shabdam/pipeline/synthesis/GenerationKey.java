@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.synthesis;
 
+import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.schemas.VoiceRequest;
 import org.apache.flink.api.java.functions.KeySelector;
 

@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.synthesis;
 
+import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.audio.LoudnessNormalizer;

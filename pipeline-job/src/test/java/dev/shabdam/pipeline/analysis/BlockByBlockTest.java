@@ -1,5 +1,9 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.analysis.dsp.Resampler;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
+import dev.shabdam.pipeline.analysis.loudness.SampleStatistics;
+import dev.shabdam.pipeline.analysis.speech.SpeechSignal;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

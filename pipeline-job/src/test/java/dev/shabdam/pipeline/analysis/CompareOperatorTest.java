@@ -1,11 +1,13 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.analysis.speaker.OnnxSpeakerEmbedder;
+import dev.shabdam.pipeline.analysis.speaker.StandInSpeakerModel;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.Quarantines;
+import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.io.ObjectStorage;
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.TestMedia;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
@@ -13,6 +15,7 @@ import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.testsupport.Requests;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -67,7 +70,7 @@ class CompareOperatorTest {
 
     @Test
     void anInstalledSpeakerModelJudgesTheSpeakers() throws Exception {
-        OnnxSpeakerEmbedderTest.install(modelsDir);
+        StandInSpeakerModel.install(modelsDir);
 
         List<VoiceEvent> events = run(Map.of("a", stored("a.wav", 1.0), "b", stored("b.wav", 2.0)));
 

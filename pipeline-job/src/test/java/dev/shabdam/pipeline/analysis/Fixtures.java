@@ -1,5 +1,7 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.testsupport.CommandLineTool;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,14 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Fixtures and reference measurements from native tools, for the tests that can use them. */
-final class Fixtures {
+public final class Fixtures {
     private static final Pattern INTEGRATED = Pattern.compile("I:\\s+(-?[0-9.]+|-inf) LUFS");
 
     private Fixtures() {
     }
 
     /** The integrated loudness in the summary of FFmpeg's ebur128 filter (the last "I:" line). */
-    static double ffmpegIntegratedLufs(File file) throws IOException, InterruptedException {
+    public static double ffmpegIntegratedLufs(File file) throws IOException, InterruptedException {
         String out = CommandLineTool.FFMPEG.run("-hide_banner", "-nostats", "-i", file.getPath(), "-af", "ebur128",
                 "-f", "null", "-");
         Matcher m = INTEGRATED.matcher(out);
@@ -29,7 +31,7 @@ final class Fixtures {
     }
 
     /** A WAV of English speech from espeak-ng, about {@code seconds} long; null without espeak-ng. */
-    static File espeakSpeech(Path dir, double seconds) throws IOException, InterruptedException {
+    public static File espeakSpeech(Path dir, double seconds) throws IOException, InterruptedException {
         if (!CommandLineTool.ESPEAK.available()) {
             return null;
         }

@@ -5,11 +5,11 @@ import dev.shabdam.pipeline.media.DecodedAudio;
 import java.util.Random;
 
 /** Generated test signals: every fixture is made here, none is read from disk. */
-final class TestSignals {
+public final class TestSignals {
     private TestSignals() {
     }
 
-    static float[] sine(int rate, double hz, double dbfs, double seconds, double phase) {
+    public static float[] sine(int rate, double hz, double dbfs, double seconds, double phase) {
         float[] x = new float[(int) Math.round(rate * seconds)];
         double amplitude = Math.pow(10, dbfs / 20);
         for (int i = 0; i < x.length; i++) {
@@ -19,7 +19,7 @@ final class TestSignals {
     }
 
     /** 1 kHz sines at the given levels and durations, one after another (the EBU test-signal shape). */
-    static float[] steps(int rate, double[] dbfs, double[] seconds) {
+    public static float[] steps(int rate, double[] dbfs, double[] seconds) {
         float[][] parts = new float[dbfs.length][];
         for (int i = 0; i < dbfs.length; i++) {
             parts[i] = sine(rate, 1000, dbfs[i], seconds[i], 0);
@@ -27,7 +27,7 @@ final class TestSignals {
         return concat(parts);
     }
 
-    static float[] concat(float[]... parts) {
+    public static float[] concat(float[]... parts) {
         int n = 0;
         for (float[] p : parts) {
             n += p.length;
@@ -41,11 +41,11 @@ final class TestSignals {
         return out;
     }
 
-    static DecodedAudio stereo(int rate, float[] x) {
+    public static DecodedAudio stereo(int rate, float[] x) {
         return new DecodedAudio(rate, new float[][] {x, x.clone()});
     }
 
-    static float[] sawtooth(int rate, double hz, double amplitude, double seconds) {
+    public static float[] sawtooth(int rate, double hz, double amplitude, double seconds) {
         float[] x = new float[(int) Math.round(rate * seconds)];
         for (int i = 0; i < x.length; i++) {
             double phase = (hz * i / rate) % 1.0;
@@ -58,7 +58,7 @@ final class TestSignals {
      * Smooth glottal-like pulses (Gaussian, σ = 3 samples) at the given instants, so that peaks sit at
      * fractional positions and a period measurement is not quantised to whole samples.
      */
-    static float[] pulsesAt(int rate, double[] instantsSec, double[] amplitudes, double seconds) {
+    public static float[] pulsesAt(int rate, double[] instantsSec, double[] amplitudes, double seconds) {
         float[] x = new float[(int) Math.round(rate * seconds)];
         double sigma = 3.0;
         for (int p = 0; p < instantsSec.length; p++) {
@@ -73,7 +73,7 @@ final class TestSignals {
     }
 
     /** A pulse train at a steady rate; {@code periodJitter} is the relative standard deviation of each period. */
-    static float[] pulseTrain(int rate, double hz, double seconds, double periodJitter, double amplitudeJitter, long seed) {
+    public static float[] pulseTrain(int rate, double hz, double seconds, double periodJitter, double amplitudeJitter, long seed) {
         Random random = new Random(seed);
         int n = (int) (seconds * hz) + 1;
         double[] instants = new double[n];
@@ -87,7 +87,7 @@ final class TestSignals {
         return pulsesAt(rate, instants, amplitudes, seconds);
     }
 
-    static float[] whiteNoise(int rate, double rms, double seconds, long seed) {
+    public static float[] whiteNoise(int rate, double rms, double seconds, long seed) {
         Random random = new Random(seed);
         float[] x = new float[(int) Math.round(rate * seconds)];
         for (int i = 0; i < x.length; i++) {
@@ -102,7 +102,7 @@ final class TestSignals {
      * down like a voice) under a raised-cosine envelope, {@code perSecond} syllables per second in
      * phrases of {@code phraseSec} separated by {@code pauseSec} of silence; peak amplitude {@code peak}.
      */
-    static float[] syllables(int rate, double f0Hz, double swingSemitones, double tilt, double perSecond,
+    public static float[] syllables(int rate, double f0Hz, double swingSemitones, double tilt, double perSecond,
                              double phraseSec, double pauseSec, double seconds, double peak) {
         float[] x = new float[(int) Math.round(rate * seconds)];
         double cycle = phraseSec + pauseSec;
@@ -132,7 +132,7 @@ final class TestSignals {
     }
 
     /** Raised-cosine fade-in and fade-out over {@code samples} at each end. */
-    static float[] faded(float[] x, int samples) {
+    public static float[] faded(float[] x, int samples) {
         float[] out = x.clone();
         for (int i = 0; i < samples && i < x.length; i++) {
             float gain = (float) (0.5 - 0.5 * Math.cos(Math.PI * i / samples));
@@ -142,7 +142,7 @@ final class TestSignals {
         return out;
     }
 
-    static float[] plus(float[] a, float[] b) {
+    public static float[] plus(float[] a, float[] b) {
         float[] out = a.clone();
         for (int i = 0; i < Math.min(a.length, b.length); i++) {
             out[i] += b[i];
@@ -150,7 +150,7 @@ final class TestSignals {
         return out;
     }
 
-    static float[] scaled(float[] a, double gain) {
+    public static float[] scaled(float[] a, double gain) {
         float[] out = new float[a.length];
         for (int i = 0; i < a.length; i++) {
             out[i] = (float) (a[i] * gain);

@@ -2,7 +2,11 @@ package dev.shabdam.pipeline.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
+import dev.shabdam.schemas.jobs.LoudnessTarget;
+import dev.shabdam.pipeline.analysis.pitch.PitchSummary;
 import dev.shabdam.pipeline.media.DecodedAudio;
+import dev.shabdam.schemas.jobs.LoudnessTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

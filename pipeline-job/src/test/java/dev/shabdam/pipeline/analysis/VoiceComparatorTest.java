@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.analysis;
 
+import dev.shabdam.pipeline.analysis.speaker.MfccStatsEmbedder;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import org.junit.jupiter.api.Test;
 

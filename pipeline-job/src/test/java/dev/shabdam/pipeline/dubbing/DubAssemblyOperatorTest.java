@@ -5,7 +5,6 @@ import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.Quarantines;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.io.ObjectStorage;
-import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
@@ -15,6 +14,9 @@ import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.DubEvents;
+import dev.shabdam.schemas.jobs.DubJob;
+import dev.shabdam.schemas.jobs.EventSeq;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
@@ -37,7 +39,7 @@ class DubAssemblyOperatorTest {
     @TempDir
     Path storageRoot;
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, DubPlan, DubbedUtterance, VoiceEvent> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, DubPlan, DubbedLine, VoiceEvent> harness;
 
     @AfterEach
     void close() throws Exception {
@@ -56,9 +58,9 @@ class DubAssemblyOperatorTest {
 
         List<VoiceEvent> events = harness.extractOutputValues();
         assertThat(events).extracting(VoiceEvent::seq, VoiceEvent::kind, VoiceEvent::stage).containsExactly(
-                tuple(DubProgress.lineSeq(2), EventKind.PROGRESS, DubAssemblyOperator.SYNTHESIZE),
-                tuple(DubProgress.mixSeq(2), EventKind.PROGRESS, DubAssemblyOperator.MIX),
-                tuple(EventSeq.FINAL, EventKind.COMPLETED, DubAssemblyOperator.MIX));
+                tuple(DubEvents.lineReceived(2, 2).seq(), EventKind.PROGRESS, DubEvents.SYNTHESIZE),
+                tuple(DubEvents.mixStarted(2).seq(), EventKind.PROGRESS, DubEvents.MIX),
+                tuple(EventSeq.FINAL, EventKind.COMPLETED, DubEvents.MIX));
         VoiceEvent done = events.get(2);
         assertThat(done.outputs()).containsOnlyKeys(DubAssembler.AUDIO, DubAssembler.SUBTITLES_SOURCE,
                 DubAssembler.SUBTITLES_TARGET, DubAssembler.REPORT);
@@ -81,9 +83,9 @@ class DubAssemblyOperatorTest {
         harness.processElement2(line(1, 2000, 3000), 2);
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(e -> {
-            assertThat(e.seq()).isEqualTo(DubProgress.lineSeq(1));
+            assertThat(e.seq()).isEqualTo(DubEvents.lineReceived(1, 2).seq());
             assertThat(e.segment()).isEqualTo(1);
-            assertThat(e.progress()).isEqualTo(DubProgress.afterLines(1, 2));
+            assertThat(e.progress()).isEqualTo(DubEvents.lineReceived(1, 2).progress());
         });
     }
 
@@ -106,8 +108,8 @@ class DubAssemblyOperatorTest {
     void aFailedLineFailsTheJobWithItsCode() throws Exception {
         open(null);
         harness.processElement1(plan(2), 1);
-        UtteranceTask task = new UtteranceTask("job-dub", 1, 2, 2000, 3000, 4000, "b", "line 1", null, "ml", null);
-        harness.processElement2(DubbedUtterance.failed(task, "model_missing", "voice x is not installed"), 2);
+        LineTask task = new LineTask("job-dub", 1, 2, 2000, 3000, 4000, "b", "line 1", null, "ml", null);
+        harness.processElement2(DubbedLine.failed(task, "model_missing", "voice x is not installed"), 2);
         harness.processElement2(line(0, 500, 1500), 3);
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(e -> {
@@ -120,8 +122,8 @@ class DubAssemblyOperatorTest {
     @Test
     void aCancelledJobEndsWithoutAnEventOfItsOwn() throws Exception {
         open(null);
-        UtteranceTask task = new UtteranceTask("job-dub", 0, 2, 500, 1500, 2000, "a", "line 0", null, "ml", null);
-        harness.processElement2(DubbedUtterance.cancelled(task), 1);
+        LineTask task = new LineTask("job-dub", 0, 2, 500, 1500, 2000, "a", "line 0", null, "ml", null);
+        harness.processElement2(DubbedLine.cancelled(task), 1);
         harness.processElement1(plan(2), 2);
         harness.processElement2(line(1, 2000, 3000), 3);
 
@@ -153,7 +155,7 @@ class DubAssemblyOperatorTest {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
                 new KeyedCoProcessOperator<>(new DubAssemblyOperator(new ObjectStorage(storageRoot.toUri().toString()),
                         new FfmpegMediaProbe(), JobLimits.DEFAULT, quarantine)),
-                DubPlan::jobId, DubbedUtterance::jobId, Types.STRING);
+                DubPlan::jobId, DubbedLine::jobId, Types.STRING);
         if (restored != null) {
             harness.initializeState(restored);
         }
@@ -163,12 +165,14 @@ class DubAssemblyOperatorTest {
     /** A 4 s stereo tone as the upload (no video), planned with {@code lines} lines. */
     private DubPlan plan(int lines) throws Exception {
         VoiceRequest request = new DubFixtures(storageRoot, "job-dub").tone(4).request();
-        return new DubPlan(request, lines, request.inputs().get(DubIngestOperator.MEDIA), false, 4000, true, false,
-                "en", "ml", System.currentTimeMillis());
+        return DubPlan.builder().withRequest(request).withLineCount(lines)
+                .withMediaKey(request.inputs().get(DubJob.MEDIA)).withVideo(false).withDurationMs(4000)
+                .withKeepBackground(true).withKeepOriginalTrack(false).withSourceLanguage("en").withTargetLanguage("ml")
+                .withPlannedAtMs(System.currentTimeMillis()).build();
     }
 
-    /** A dubbed line whose aligned audio (a quiet tone filling its slot) is in storage. */
-    private DubbedUtterance line(int index, long start, long end) throws Exception {
+    /** A dubbed line whose fitted audio (a quiet tone filling its slot) is in storage. */
+    private DubbedLine line(int index, long start, long end) throws Exception {
         float[] tone = new float[(int) ((end - start) * RATE / 1000)];
         for (int i = 0; i < tone.length; i++) {
             tone[i] = (float) (0.2 * Math.sin(2 * Math.PI * 600 * i / RATE));
@@ -176,7 +180,7 @@ class DubAssemblyOperatorTest {
         String key = StorageKeys.segment("job-dub", index, "dub.wav");
         Files.createDirectories(storageRoot.resolve(key).getParent());
         Files.write(storageRoot.resolve(key), WavWriter.toBytes(tone, RATE));
-        return new DubbedUtterance("job-dub", index, DubbedUtterance.Outcome.DUBBED, key, start, end, start, end, 1.0, 1.0,
-                Alignment.Strategy.PAD, "espeak-ng", "source " + index, "line " + index, null, null, null);
+        return new DubbedLine("job-dub", index, DubbedLine.Outcome.DUBBED, key, start, end, start, end, 1.0, 1.0,
+                Fit.Strategy.PAD, "espeak-ng", "source " + index, "line " + index, null, null, null);
     }
 }

@@ -1,10 +1,11 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.pipeline.media.TestMedia;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.DubJob;
+import dev.shabdam.testsupport.Requests;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,28 +53,28 @@ public final class DubFixtures {
     }
 
     public DubFixtures video(double seconds) throws IOException {
-        TestMedia.mp4(path(DubIngestOperator.MEDIA, "clip.mp4"), seconds);
+        TestMedia.mp4(path(DubJob.MEDIA, "clip.mp4"), seconds);
         return this;
     }
 
     /** A video of {@code minutes} minutes, 48 kHz stereo FLAC in Matroska, a few MB ({@link TestMedia#longMedia}). */
     public DubFixtures longVideo(int minutes) throws IOException, InterruptedException {
-        TestMedia.longMedia(path(DubIngestOperator.MEDIA, "film.mkv"), minutes, 48_000, 2, true);
+        TestMedia.longMedia(path(DubJob.MEDIA, "film.mkv"), minutes, 48_000, 2, true);
         return this;
     }
 
     DubFixtures tone(double seconds) throws IOException {
-        TestMedia.wav(path(DubIngestOperator.MEDIA, "clip.wav"), 48_000, 2, seconds, 220);
+        TestMedia.wav(path(DubJob.MEDIA, "clip.wav"), 48_000, 2, seconds, 220);
         return this;
     }
 
     public DubFixtures subtitles(String srt) throws IOException {
-        Files.writeString(path(DubIngestOperator.SUBTITLES, "subtitles.srt"), srt);
+        Files.writeString(path(DubJob.SUBTITLES, "subtitles.srt"), srt);
         return this;
     }
 
     public DubFixtures translation(String srt) throws IOException {
-        Files.writeString(path(DubIngestOperator.TRANSLATION, "translation.srt"), srt);
+        Files.writeString(path(DubJob.TRANSLATION, "translation.srt"), srt);
         return this;
     }
 

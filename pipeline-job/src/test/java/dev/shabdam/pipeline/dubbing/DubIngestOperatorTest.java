@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
 import dev.shabdam.pipeline.io.ObjectStorage;
-import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.EventSeq;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -62,14 +62,14 @@ class DubIngestOperatorTest {
 
         assertThat(events).extracting(VoiceEvent::seq, VoiceEvent::kind).containsExactly(
                 tuple(1, EventKind.PROGRESS), tuple(2, EventKind.PROGRESS), tuple(4, EventKind.PROGRESS));
-        assertThat(lines()).extracting(UtteranceTask::index, UtteranceTask::startMs, UtteranceTask::endMs,
-                UtteranceTask::nextStartMs, UtteranceTask::sourceText, UtteranceTask::targetText).containsExactly(
+        assertThat(lines()).extracting(LineTask::index, LineTask::startMs, LineTask::endMs,
+                LineTask::nextStartMs, LineTask::sourceText, LineTask::targetText).containsExactly(
                 tuple(0, 500L, 2000L, 2500L, "Good morning.", "സുപ്രഭാതം."),
                 tuple(1, 2500L, 4000L, 4200L, "How are you?", "സുഖമാണോ?"),
                 tuple(2, 4200L, 5500L, 6000L, "See you soon.", "വീണ്ടും കാണാം."));
-        assertThat(lines()).extracting(UtteranceTask::count, UtteranceTask::language).containsOnly(tuple(3, "ml"));
+        assertThat(lines()).extracting(LineTask::count, LineTask::language).containsOnly(tuple(3, "ml"));
         DubPlan plan = harness.getSideOutput(DubIngestOperator.PLANS).peek().getValue();
-        assertThat(plan.utteranceCount()).isEqualTo(3);
+        assertThat(plan.lineCount()).isEqualTo(3);
         assertThat(plan.hasVideo()).isTrue();
         assertThat(plan.durationMs()).isBetween(5900L, 6100L);
         assertThat(plan.keepBackground()).isTrue();
@@ -79,7 +79,7 @@ class DubIngestOperatorTest {
     void aTranslationAloneTimesTheLines() throws Exception {
         run(fixtures().video(6).translation(DubFixtures.TARGET_SRT).request());
 
-        assertThat(lines()).extracting(UtteranceTask::sourceText, UtteranceTask::targetText)
+        assertThat(lines()).extracting(LineTask::sourceText, LineTask::targetText)
                 .containsExactly(tuple(null, "സുപ്രഭാതം."), tuple(null, "സുഖമാണോ?"), tuple(null, "വീണ്ടും കാണാം."));
     }
 
@@ -124,7 +124,7 @@ class DubIngestOperatorTest {
             libreTranslate.stop(0);
         }
 
-        assertThat(lines()).extracting(UtteranceTask::targetText)
+        assertThat(lines()).extracting(LineTask::targetText)
                 .containsExactly("ml(Good morning.)", "ml(How are you?)", "ml(See you soon.)");
         assertThat(requests).singleElement().satisfies(body -> {
             assertThat(body.get("source").asText()).isEqualTo("en");
@@ -216,7 +216,7 @@ class DubIngestOperatorTest {
         return harness.extractOutputValues();
     }
 
-    private List<UtteranceTask> lines() {
+    private List<LineTask> lines() {
         return Objects.requireNonNull(harness.getSideOutput(DubIngestOperator.LINES)).stream()
                 .map(StreamRecord::getValue).toList();
     }

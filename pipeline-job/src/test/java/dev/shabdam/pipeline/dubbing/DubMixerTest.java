@@ -1,8 +1,8 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.pipeline.analysis.LoudnessMeter;
-import dev.shabdam.pipeline.dubbing.Alignment.Aligned;
-import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
+import dev.shabdam.pipeline.dubbing.Fit.Fitted;
+import dev.shabdam.pipeline.dubbing.Fit.Strategy;
 import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;
 import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.AudioSink;
@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -59,12 +60,12 @@ class DubMixerTest {
     @Test
     void aDubAtTheEnginesRateIsResampledToTheOriginals() {
         int engineRate = 22_050;
-        List<Aligned> dub = Arrays.stream(SLOTS).map(s -> {
+        List<Fitted> dub = Arrays.stream(SLOTS).map(s -> {
             float[] speech = new float[(int) ((s[1] - s[0]) * engineRate / 1000)];
             for (int i = 0; i < speech.length; i++) {
                 speech[i] = (float) (0.2 * Math.sin(2 * Math.PI * 2500 * i / engineRate));
             }
-            return new Aligned(new Audio(speech, engineRate), s[0], s[1], 1.0, Strategy.PAD);
+            return new Fitted(new Audio(speech, engineRate), s[0], s[1], 1.0, Strategy.PAD);
         }).toList();
 
         DecodedAudio mixed = DubMixer.standard().mix(original(0.05, 0.2), dub);
@@ -153,8 +154,66 @@ class DubMixerTest {
                 Collections.nCopies(seen.size() / pass.size(), pass).stream().flatMap(List::stream).toList());
     }
 
+    @Test
+    void aWritingPassThatFailsAbandonsItsTargetUnfinished() {
+        DecodedAudio original = original(0.05, 0.2);
+        int[] opened = new int[1];
+        AudioBlocks.Source failingInTheWritingPass = () -> {
+            AudioBlocks blocks = original.blocks(RATE);
+            boolean writing = ++opened[0] == 3; // two measuring passes, then the first that writes
+            return new AudioBlocks() {
+                private int handed;
+
+                @Override
+                public int sampleRate() {
+                    return RATE;
+                }
+
+                @Override
+                public int channelCount() {
+                    return 2;
+                }
+
+                @Override
+                public DecodedAudio next() throws MediaDecodeException, JobTimeoutException {
+                    if (writing && ++handed > 2) {
+                        throw new JobTimeoutException("the deadline passed mid-mix");
+                    }
+                    return blocks.next();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        };
+        List<String> target = new ArrayList<>();
+        DubMixer.MixTarget watched = (rate, channels, frames) -> new AudioSink() {
+            @Override
+            public void write(DecodedAudio block) {
+                target.add("block");
+            }
+
+            @Override
+            public void finish() {
+                target.add("finish");
+            }
+
+            @Override
+            public void close() {
+                target.add("close");
+            }
+        };
+
+        assertThatThrownBy(() -> DubMixer.standard().mix(failingInTheWritingPass, lines(dub(0.2), new ArrayList<>()), watched))
+                .isInstanceOf(JobTimeoutException.class);
+        assertThat(opened[0]).isEqualTo(3);
+        assertThat(target).as("closed, never finished: nothing padded or encoded for a file thrown away")
+                .endsWith("close").doesNotContain("finish");
+    }
+
     /** Lines that load their audio from memory, noting each load in {@code loads}. */
-    private static List<DubMixer.Line> lines(List<Aligned> dub, List<String> loads) {
+    private static List<DubMixer.Line> lines(List<Fitted> dub, List<String> loads) {
         return dub.stream().map(line -> new DubMixer.Line(line.startMs(), line.audio().samples().length,
                 line.audio().sampleRate(), () -> {
                     loads.add("line at " + line.startMs() + " ms");
@@ -191,9 +250,9 @@ class DubMixerTest {
         return new DecodedAudio(RATE, new float[][] {x, x.clone()});
     }
 
-    private static List<Aligned> dub(double amplitude) {
+    private static List<Fitted> dub(double amplitude) {
         return Arrays.stream(SLOTS)
-                .map(s -> new Aligned(new Audio(tone(2500, amplitude, s[0], s[1]), RATE), s[0], s[1], 1.0, Strategy.PAD))
+                .map(s -> new Fitted(new Audio(tone(2500, amplitude, s[0], s[1]), RATE), s[0], s[1], 1.0, Strategy.PAD))
                 .toList();
     }
 

@@ -1,7 +1,7 @@
 package dev.shabdam.pipeline.dubbing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shabdam.pipeline.dubbing.Alignment.Strategy;
+import dev.shabdam.pipeline.dubbing.Fit.Strategy;
 import dev.shabdam.schemas.RecordCodec;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DubReportTest {
 
     @Test
-    void writesOneJsonObjectPerUtterance() throws Exception {
-        DubbedUtterance dubbed = new DubbedUtterance("job-1", 2, DubbedUtterance.Outcome.DUBBED, "key", 1000, 2000,
+    void writesOneJsonObjectPerLine() throws Exception {
+        DubbedLine dubbed = new DubbedLine("job-1", 2, DubbedLine.Outcome.DUBBED, "key", 1000, 2000,
                 1000, 2200, 1.1, 1.3, Strategy.BORROW, "espeak-ng", "Good morning", "സുപ്രഭാതം", "Asha", null, null);
         DubReport report = new DubReport(List.of(DubReport.Line.of(dubbed)));
 

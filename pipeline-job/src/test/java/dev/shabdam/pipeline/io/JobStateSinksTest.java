@@ -1,11 +1,13 @@
 package dev.shabdam.pipeline.io;
 
 import dev.shabdam.pipeline.jobs.JobEvents;
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.AnalyzeEvents;
+import dev.shabdam.testsupport.Requests;
+import dev.shabdam.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -13,14 +15,14 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.shabdam.pipeline.io.TestPostgres.execute;
-import static dev.shabdam.pipeline.io.TestPostgres.query;
+import static dev.shabdam.pipeline.io.TestJdbc.execute;
+import static dev.shabdam.testsupport.TestPostgres.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sinks' statements against the real schema (Flyway's migrations) on a real PostgreSQL. */
 class JobStateSinksTest {
     private final VoiceRequest request = Requests.analyze(jobId(), "uploads/tenant-a/x/file");
-    private final VoiceEvent started = JobEvents.progress(request, 1, "probe", 0.0);
+    private final VoiceEvent started = JobEvents.progress(request, AnalyzeEvents.PROBE_STARTED);
     private final VoiceEvent completed = JobEvents.completed(request, 2, "probe", 12,
             "{\"durationSec\":1.5}", Map.of("report", "jobs/x/outputs/report.json"), 1.5);
 

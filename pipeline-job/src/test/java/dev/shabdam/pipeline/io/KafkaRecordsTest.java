@@ -1,10 +1,11 @@
 package dev.shabdam.pipeline.io;
 
 import dev.shabdam.pipeline.jobs.JobEvents;
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.Topics;
 import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.jobs.AnalyzeEvents;
+import dev.shabdam.testsupport.Requests;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,7 +38,8 @@ class KafkaRecordsTest {
 
     @Test
     void writesEventKeyedByJobId() throws Exception {
-        VoiceEvent event = JobEvents.progress(Requests.analyze("job-1", "uploads/tenant-a/job-1/file"), 1, "probe", 0.0);
+        VoiceEvent event = JobEvents.progress(Requests.analyze("job-1", "uploads/tenant-a/job-1/file"),
+                AnalyzeEvents.PROBE_STARTED);
 
         ProducerRecord<byte[], byte[]> record = new EventRecordSerializer(Topics.EVENTS).serialize(event, null, null);
 
@@ -48,7 +50,7 @@ class KafkaRecordsTest {
 
     @Test
     void writesDeadLetterAsItCameWithReasonHeader() {
-        RawRecord raw = Requests.raw("job-9", "{oops");
+        RawRecord raw = RawRecords.of("job-9", "{oops");
 
         ProducerRecord<byte[], byte[]> record = new DeadLetterSerializer().serialize(new DeadLetter(raw, "not JSON"), null, null);
 

@@ -1,12 +1,13 @@
 package dev.shabdam.pipeline.io;
 
-import dev.shabdam.pipeline.jobs.EventSeq;
 import dev.shabdam.pipeline.jobs.JobEvents;
-import dev.shabdam.pipeline.jobs.Requests;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
+import dev.shabdam.schemas.jobs.EventSeq;
+import dev.shabdam.testsupport.Requests;
+import dev.shabdam.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +16,13 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.shabdam.pipeline.io.TestPostgres.execute;
-import static dev.shabdam.pipeline.io.TestPostgres.query;
+import static dev.shabdam.pipeline.io.TestJdbc.execute;
+import static dev.shabdam.testsupport.TestPostgres.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the synthesis_cache sink writes, the index finds: on the real schema, on a real PostgreSQL. */
 class SynthesisCacheIndexTest {
-    private final SynthesisCacheIndex index = new SynthesisCacheIndex(TestPostgres.connection());
+    private final SynthesisCacheIndex index = new SynthesisCacheIndex(TestJdbc.connection());
     private final String cacheKey = UUID.randomUUID().toString().replace("-", "");
 
     @AfterEach

@@ -4,6 +4,8 @@ import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.EventSeq;
+import dev.shabdam.testsupport.Requests;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;

@@ -5,6 +5,8 @@ import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.schemas.jobs.EventSeq;
+import dev.shabdam.testsupport.Requests;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;

@@ -2,7 +2,7 @@ package dev.shabdam.pipeline.jobs;
 
 import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.JobStateSinks;
-import dev.shabdam.pipeline.io.TestPostgres;
+import dev.shabdam.pipeline.io.TestJdbc;
 import dev.shabdam.schemas.JobError;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The quarantine's rule on the real job_attempts table: each try counted before the work, forgotten after it. */
 class QuarantineTest {
     private final String operator = "test-" + UUID.randomUUID();
-    private final AttemptLedger ledger = new AttemptLedger(TestPostgres.connection());
+    private final AttemptLedger ledger = new AttemptLedger(TestJdbc.connection());
     private final AtomicInteger runs = new AtomicInteger();
 
     @Test
@@ -74,8 +74,8 @@ class QuarantineTest {
     void aWorkerLostUnderTheWorkIsAnInternalErrorOrATimeoutWhenItRanPastTheLimit() throws Exception {
         // a TaskManager that dies leaves no failure behind: only the attempts it began
         for (int tries = 0; tries < Quarantine.MAX_ATTEMPTS; tries++) {
-            ledger.begin(operator, "job-lost");
-            ledger.begin(operator, "job-stuck");
+            ledger.begin(operator, "job-lost", Quarantine.MAX_ATTEMPTS);
+            ledger.begin(operator, "job-stuck", Quarantine.MAX_ATTEMPTS);
         }
 
         assertThat(quarantine(JobLimits.DEFAULT_JOB_TIMEOUT).attempt("job-lost", runs::incrementAndGet))
@@ -85,6 +85,37 @@ class QuarantineTest {
                 });
         assertThat(quarantine(Duration.ofNanos(1)).attempt("job-stuck", runs::incrementAndGet))
                 .hasValueSatisfying(error -> assertThat(error.code()).isEqualTo("timeout"));
+        assertThat(runs).hasValue(0);
+    }
+
+    @Test
+    void workStoppedByItsTaskBeingCancelledIsNotCountedAgainstIt() throws Exception {
+        Quarantine quarantine = quarantine(JobLimits.DEFAULT_JOB_TIMEOUT);
+
+        // another record crashed the task: Flink cancels this one's work by interrupting it, over and over
+        for (int cancels = 0; cancels < 3; cancels++) {
+            assertThatThrownBy(() -> quarantine.attempt("job-1", () -> {
+                runs.incrementAndGet();
+                throw new java.io.UncheckedIOException(new java.nio.channels.ClosedByInterruptException());
+            })).isInstanceOf(java.io.UncheckedIOException.class);
+        }
+
+        assertThat(quarantine.attempt("job-1", runs::incrementAndGet)).as("still tried, not quarantined").isEmpty();
+        assertThat(runs).hasValue(4);
+    }
+
+    @Test
+    void aTryLostAfterACrashIsNotBlamedOnTheCrashBeforeIt() throws Exception {
+        Quarantine quarantine = quarantine(JobLimits.DEFAULT_JOB_TIMEOUT);
+        assertThatThrownBy(() -> quarantine.attempt("job-1", () -> {
+            throw new OutOfMemoryError("first try");
+        })).isInstanceOf(OutOfMemoryError.class);
+        ledger.begin(operator, "job-1", Quarantine.MAX_ATTEMPTS); // the retry begins, and its TaskManager dies
+
+        assertThat(quarantine.attempt("job-1", runs::incrementAndGet)).hasValueSatisfying(error -> {
+            assertThat(error.code()).as("how the last try died: lost, not out of memory").isEqualTo("internal_error");
+            assertThat(error.detail()).contains("worker was lost");
+        });
         assertThat(runs).hasValue(0);
     }
 

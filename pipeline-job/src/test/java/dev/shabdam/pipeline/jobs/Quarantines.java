@@ -1,7 +1,7 @@
 package dev.shabdam.pipeline.jobs;
 
 import dev.shabdam.pipeline.io.AttemptLedger;
-import dev.shabdam.pipeline.io.TestPostgres;
+import dev.shabdam.pipeline.io.TestJdbc;
 
 import java.util.UUID;
 
@@ -28,6 +28,6 @@ public final class Quarantines {
 
     /** The quarantine of {@code operator}: two made with one name count the same attempts, as an operator does across restarts. */
     public static Quarantine named(String operator) {
-        return new Quarantine(operator, new AttemptLedger(TestPostgres.connection()), JobLimits.DEFAULT.jobTimeout());
+        return new Quarantine(operator, new AttemptLedger(TestJdbc.connection()), JobLimits.DEFAULT.jobTimeout());
     }
 }

@@ -2,8 +2,10 @@ package dev.shabdam.pipeline.jobs;
 
 import dev.shabdam.pipeline.io.DeadLetter;
 import dev.shabdam.pipeline.io.RawRecord;
+import dev.shabdam.pipeline.io.RawRecords;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.testsupport.Requests;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -34,7 +36,7 @@ class RequestDecoderTest {
     void passesReadableRequestOn() throws Exception {
         VoiceRequest request = Requests.analyze("job-1", "uploads/tenant-a/job-1/file");
 
-        harness.processElement(Requests.raw(request), 0);
+        harness.processElement(RawRecords.of(request), 0);
 
         assertThat(harness.extractOutputValues()).containsExactly(request);
         assertThat(deadLetters()).isEmpty();
@@ -51,7 +53,7 @@ class RequestDecoderTest {
             unsafe job id        | {"jobId":"../etc","tenantId":"t","type":"ANALYZE"}       | jobId is not a safe name
             """)
     void sendsUnreadableRecordToDeadLetters(String what, String value, String reason) throws Exception {
-        RawRecord raw = Requests.raw("some-key", value);
+        RawRecord raw = RawRecords.of("some-key", value);
 
         harness.processElement(raw, 0);
 
@@ -67,8 +69,8 @@ class RequestDecoderTest {
 
     @Test
     void keepsGoingAfterDeadLetter() throws Exception {
-        harness.processElement(Requests.raw(null, new byte[] {0x1f, (byte) 0x8b, 0, 1}), 0);
-        harness.processElement(Requests.raw(Requests.submit("job-2", JobType.DUB)), 1);
+        harness.processElement(RawRecords.of(null, new byte[] {0x1f, (byte) 0x8b, 0, 1}), 0);
+        harness.processElement(RawRecords.of(Requests.submit("job-2", JobType.DUB)), 1);
 
         assertThat(deadLetters()).hasSize(1);
         assertThat(harness.extractOutputValues()).extracting(VoiceRequest::jobId).containsExactly("job-2");

@@ -78,6 +78,7 @@ class MuxerTest {
                 for (DecodedAudio block; (block = blocks.next()) != null; ) {
                     track.write(block);
                 }
+                track.finish();
             }
             muxer.write(output);
         }

@@ -40,18 +40,18 @@ class SileroVadTest {
             probabilities = vad.speechProbabilities(speech.channels()[0]);
         }
         assertThat(probabilities).hasSize((speech.frames() + 511) / 512);
-        List<Utterance> utterances = new VoiceActivitySegmenter()
+        List<SpeechSpan> spans = new VoiceActivitySegmenter()
                 .segment(probabilities, Math.round(speech.durationSec() * 1000));
 
-        assertThat(utterances).hasSize(2);
+        assertThat(spans).hasSize(2);
         long[] truth1 = audibleMs(first);
         long[] truth2 = audibleMs(second);
         System.out.printf("speech %s / %s+%d ms, found %s%n", java.util.Arrays.toString(truth1),
-                java.util.Arrays.toString(truth2), secondOffsetMs, utterances);
-        assertThat(utterances.get(0).startMs()).isCloseTo(truth1[0], within(150L));
-        assertThat(utterances.get(0).endMs()).isCloseTo(truth1[1], within(150L));
-        assertThat(utterances.get(1).startMs()).isCloseTo(secondOffsetMs + truth2[0], within(150L));
-        assertThat(utterances.get(1).endMs()).isCloseTo(secondOffsetMs + truth2[1], within(150L));
+                java.util.Arrays.toString(truth2), secondOffsetMs, spans);
+        assertThat(spans.get(0).startMs()).isCloseTo(truth1[0], within(150L));
+        assertThat(spans.get(0).endMs()).isCloseTo(truth1[1], within(150L));
+        assertThat(spans.get(1).startMs()).isCloseTo(secondOffsetMs + truth2[0], within(150L));
+        assertThat(spans.get(1).endMs()).isCloseTo(secondOffsetMs + truth2[1], within(150L));
     }
 
     @Test

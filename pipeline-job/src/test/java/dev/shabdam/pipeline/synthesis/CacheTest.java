@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.synthesis;
 
+import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.speech.prosody.Emotion;
 import dev.shabdam.speech.prosody.Prosody;
 import dev.shabdam.speech.text.Language;

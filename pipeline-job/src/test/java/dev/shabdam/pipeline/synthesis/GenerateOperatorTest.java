@@ -1,16 +1,16 @@
 package dev.shabdam.pipeline.synthesis;
 
+import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.pipeline.jobs.Quarantines;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.io.JobStateSinks;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
-import dev.shabdam.pipeline.io.TestPostgres;
-import dev.shabdam.pipeline.jobs.EventSeq;
-import dev.shabdam.pipeline.jobs.Requests;
+import dev.shabdam.pipeline.io.TestJdbc;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
+import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RecordCodec;
@@ -18,11 +18,14 @@ import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.speech.AudioFormat;
-import dev.shabdam.speech.GenerationParameters;
 import dev.shabdam.speech.prosody.Emotion;
 import dev.shabdam.speech.prosody.Prosody;
 import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
+import dev.shabdam.schemas.jobs.EventSeq;
+import dev.shabdam.schemas.jobs.GenerateJob;
 import dev.shabdam.speech.text.Language;
+import dev.shabdam.testsupport.Requests;
+import dev.shabdam.testsupport.TestPostgres;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -58,7 +61,7 @@ class GenerateOperatorTest {
     Path voices;
 
     private KeyedOneInputStreamOperatorTestHarness<String, VoiceRequest, VoiceEvent> harness;
-    private SynthesisCacheIndex index = new SynthesisCacheIndex(TestPostgres.connection());
+    private SynthesisCacheIndex index = new SynthesisCacheIndex(TestJdbc.connection());
 
     @BeforeAll
     static void needsEspeak() {
@@ -124,7 +127,7 @@ class GenerateOperatorTest {
     @Test
     void aSentenceTooLargeToTravelInlineIsStoredAndNamed() throws Exception {
         String longSentence = unique("ഇന്ന് രാവിലെ " + "കുട്ടികളും അധ്യാപകരും രക്ഷിതാക്കളും ഒരുമിച്ച് ".repeat(6) + "വിദ്യാലയത്തിലേക്ക് പോയി.");
-        List<VoiceEvent> events = run(new GenerationParameters(longSentence, Language.ML, null,
+        List<VoiceEvent> events = run(new GenerateJob(longSentence, Language.ML, null,
                 new Prosody(0.5, 0, Emotion.NEUTRAL, 1.0), AudioFormat.WAV, true));
 
         VoiceEvent sentence = events.get(1);
@@ -139,7 +142,7 @@ class GenerateOperatorTest {
     void encodesMp3AndOgg() throws Exception {
         String text = unique("Good morning.");
         for (AudioFormat format : List.of(AudioFormat.MP3, AudioFormat.OGG)) {
-            VoiceEvent done = last(run(new GenerationParameters(text, Language.EN, null, Prosody.NEUTRAL, format, false)));
+            VoiceEvent done = last(run(new GenerateJob(text, Language.EN, null, Prosody.NEUTRAL, format, false)));
             ProbeResult probed = new FfmpegMediaProbe().probe(storageRoot.resolve(done.outputs().get("audio")).toFile());
             assertThat(probed.streams().get(0).codec()).as(format.name()).isEqualTo(format == AudioFormat.MP3 ? "mp3" : "opus");
         }
@@ -158,15 +161,15 @@ class GenerateOperatorTest {
         assertThat(replies.subList(0, 2)).allSatisfy(
                 reply -> assertThat(reply.inlineOutput("sentence-" + reply.segment())).isPresent());
         VoiceEvent done = last(replies);
-        assertThat(done.inlineOutput(GenerateOperator.AUDIO))
-                .hasValue(Files.readAllBytes(storageRoot.resolve(done.outputs().get(GenerateOperator.AUDIO))));
+        assertThat(done.inlineOutput(GenerateJob.AUDIO))
+                .hasValue(Files.readAllBytes(storageRoot.resolve(done.outputs().get(GenerateJob.AUDIO))));
         assertThat(replies).extracting(VoiceEvent::withoutInlineOutputs).as("otherwise the same events")
                 .containsExactlyElementsOf(recorded.subList(1, recorded.size()));
     }
 
     @Test
     void aResultInTheTableIsAHitWithoutSynthesis() throws Exception {
-        GenerationParameters parameters = request(unique("ഇത് പട്ടികയിൽ ഉണ്ട്."), AudioFormat.WAV, false);
+        GenerateJob parameters = request(unique("ഇത് പട്ടികയിൽ ഉണ്ട്."), AudioFormat.WAV, false);
         SpeechEngines.Route route = SpeechEngines.shared(voices).route(null);
         CacheScope scope = new CacheScope(Requests.TENANT);
         String cacheKey = route.streamer().cacheKey(scope, new SynthesisRequest(parameters.text(), parameters.language(),
@@ -192,7 +195,7 @@ class GenerateOperatorTest {
         JsonNode result = RecordCodec.mapper().readTree(last(events).result());
         assertThat(result.get("cached").asBoolean()).isTrue();
         assertThat(result.get("durationSec").asDouble()).as("the table's result").isEqualTo(9.5);
-        assertThat(last(events).outputs()).containsEntry(GenerateOperator.AUDIO, audioKey);
+        assertThat(last(events).outputs()).containsEntry(GenerateJob.AUDIO, audioKey);
         assertThat(Files.readAllBytes(storageRoot.resolve(audioKey))).isEqualTo(stored);
     }
 
@@ -212,7 +215,7 @@ class GenerateOperatorTest {
         tooFast.put("speed", "10");
         assertThat(last(run(tooFast)).error().code()).isEqualTo("invalid_parameter");
 
-        GenerationParameters missingVoice = new GenerationParameters("hello", Language.EN, "piper-ml-in-meera-medium",
+        GenerateJob missingVoice = new GenerateJob("hello", Language.EN, "piper-ml-in-meera-medium",
                 Prosody.NEUTRAL, AudioFormat.WAV, false);
         VoiceEvent failed = last(run(missingVoice));
         assertThat(failed.seq()).isEqualTo(EventSeq.FINAL);
@@ -224,7 +227,7 @@ class GenerateOperatorTest {
 
     @Test
     void aVoiceNobodyNamesIsNotFoundAndAPathIsNoVoice() throws Exception {
-        VoiceEvent unknown = last(run(new GenerationParameters("hello", Language.EN, "ml-in-nobody",
+        VoiceEvent unknown = last(run(new GenerateJob("hello", Language.EN, "ml-in-nobody",
                 Prosody.NEUTRAL, AudioFormat.WAV, false)));
         assertThat(unknown.error().code()).isEqualTo("voice_not_found");
 
@@ -235,8 +238,8 @@ class GenerateOperatorTest {
         assertThat(refused.error().detail()).doesNotContain("passwd");
     }
 
-    private static GenerationParameters request(String text, AudioFormat format, boolean stream) {
-        return new GenerationParameters(text, Language.ML, null, Prosody.NEUTRAL, format, stream);
+    private static GenerateJob request(String text, AudioFormat format, boolean stream) {
+        return new GenerateJob(text, Language.ML, null, Prosody.NEUTRAL, format, stream);
     }
 
     /** The cache is per JVM: a text of its own keeps a test independent of the others. */
@@ -244,7 +247,7 @@ class GenerateOperatorTest {
         return text + " " + UUID.randomUUID().toString().substring(0, 4).replaceAll("[0-9]", "");
     }
 
-    private List<VoiceEvent> run(GenerationParameters parameters) throws Exception {
+    private List<VoiceEvent> run(GenerateJob parameters) throws Exception {
         return run(parameters.toParameters());
     }
 

@@ -1,8 +1,10 @@
 package dev.shabdam.pipeline.synthesis;
 
+import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceRequest;
-import dev.shabdam.pipeline.jobs.Requests;
+import dev.shabdam.schemas.jobs.GenerateJob;
+import dev.shabdam.testsupport.Requests;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -42,7 +44,7 @@ class GenerationKeyTest {
     @Test
     void tenantsThatShareTheCacheShareTheKey() throws Exception {
         Map<String, String> shared = new HashMap<>(HELLO);
-        shared.put(CacheScope.SHARED_CACHE_PARAMETER, "true");
+        shared.put(GenerateJob.SHARED_CACHE, "true");
 
         assertThat(key.getKey(request("job-1", "tenant-a", shared)))
                 .isEqualTo(key.getKey(request("job-2", "tenant-b", shared)))

@@ -1,7 +1,8 @@
 package dev.shabdam.pipeline.synthesis;
 
+import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.speech.SynthesisException;
-import dev.shabdam.pipeline.analysis.LoudnessMeter;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.audio.LoudnessNormalizer;

@@ -96,7 +96,7 @@ public final class WhisperFeatures {
         return i < WINDOW_SAMPLES ? i : 2 * (WINDOW_SAMPLES - 1) - i;
     }
 
-    /** |DFT|² of one windowed frame; the padding of a short utterance is silent, and skipped. */
+    /** |DFT|² of one windowed frame; the padding of a short span is silent, and skipped. */
     private static void powerSpectrum(double[] frame, boolean silent, double[] power) {
         for (int k = 0; k < BINS; k++) {
             if (silent) {

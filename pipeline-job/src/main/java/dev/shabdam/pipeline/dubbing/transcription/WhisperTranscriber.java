@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Speech recognition with Whisper (manifest entry {@value #ID}) on ONNX Runtime, for dubbing a video that
- * came without subtitles: one utterance of at most 30 s of 16 kHz mono audio in, its text out in
+ * came without subtitles: one speech span of at most 30 s of 16 kHz mono audio in, its text out in
  * timestamped pieces. Greedy decoding with the decoder's KV cache and Whisper's timestamp rules, as
  * OpenAI's {@code transcribe} does at temperature 0, without its fallbacks (beam search, temperature
  * retries, the 30 s window sliding over longer audio). The sessions are thread-safe, and so is this;

@@ -1,7 +1,7 @@
 package dev.shabdam.pipeline.synthesis.audio;
 
-import dev.shabdam.pipeline.analysis.Loudness;
-import dev.shabdam.pipeline.analysis.LoudnessMeter;
+import dev.shabdam.pipeline.analysis.loudness.Loudness;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
 import dev.shabdam.pipeline.media.DecodedAudio;
 
 /**

@@ -8,6 +8,7 @@ import dev.shabdam.pipeline.models.OnnxSessions;
 import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.audio.PitchShifter;
+import dev.shabdam.pipeline.synthesis.audio.TimeStretch;
 import dev.shabdam.speech.prosody.EmotionStyle;
 import dev.shabdam.speech.prosody.EmotionTable;
 import dev.shabdam.speech.prosody.Prosody;
@@ -72,7 +73,7 @@ public final class VitsOnnxSynthesizer implements Synthesizer {
         int sampleRate = voice.model().sampleRate();
         Audio audio = voice.model() instanceof VoiceModel.Piper piper
                 ? new Audio(runPiper(voice.session(), piper, request.text(), rate), sampleRate)
-                : PitchShifter.timeStretch(new Audio(runMms(voice.session(), (VoiceModel.Mms) voice.model(), request.text()), sampleRate), rate);
+                : TimeStretch.byRate(new Audio(runMms(voice.session(), (VoiceModel.Mms) voice.model(), request.text()), sampleRate), rate);
         double gainDb = 20 * Math.log10(Math.max(prosody.volume(), 1e-4)) + style.gainDb();
         return PitchShifter.shift(audio, prosody.pitchSemitones() + style.pitchShiftSemitones()).withGainDb(gainDb);
     }

@@ -1,6 +1,6 @@
 package dev.shabdam.pipeline.dubbing.transcription;
 
-import dev.shabdam.pipeline.analysis.Resampler;
+import dev.shabdam.pipeline.analysis.dsp.Resampler;
 import dev.shabdam.pipeline.dubbing.SpeechTranscription;
 import dev.shabdam.pipeline.dubbing.transcription.ScriptedWhisper.Script;
 import dev.shabdam.pipeline.media.DecodedAudio;

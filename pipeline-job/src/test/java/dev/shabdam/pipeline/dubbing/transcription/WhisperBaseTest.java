@@ -1,6 +1,6 @@
 package dev.shabdam.pipeline.dubbing.transcription;
 
-import dev.shabdam.pipeline.analysis.Resampler;
+import dev.shabdam.pipeline.analysis.dsp.Resampler;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
 import dev.shabdam.pipeline.synthesis.engine.EspeakSynthesizer;

@@ -8,58 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TranslatorSettingsTest {
-
-    @Test
-    void noEngineMeansNoTranslation() {
-        assertThat(TranslatorSettings.fromEnvironment(Map.of())).isEmpty();
-        assertThat(TranslatorSettings.fromEnvironment(Map.of("SHABDAM_TRANSLATE_ENGINE", " ",
-                "SHABDAM_TRANSLATE_URL", "http://llm:8000"))).isEmpty();
-    }
-
-    @Test
-    void anEngineNeedsAUrl() {
-        assertThatThrownBy(() -> TranslatorSettings.fromEnvironment(Map.of("SHABDAM_TRANSLATE_ENGINE", "openai")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("SHABDAM_TRANSLATE_ENGINE=openai needs the service's URL in SHABDAM_TRANSLATE_URL");
-    }
-
-    @Test
-    void openAiDefaultsToGpt4oMiniInBatchesOf40() {
-        TranslatorSettings settings = TranslatorSettings.fromEnvironment(Map.of(
-                "SHABDAM_TRANSLATE_ENGINE", "OpenAI", "SHABDAM_TRANSLATE_URL", "https://api.openai.com")).orElseThrow();
-
-        assertThat(settings).isEqualTo(new TranslatorSettings("openai", "https://api.openai.com", null, "gpt-4o-mini", 40));
-        assertThat(settings.create().engineId()).isEqualTo("openai:gpt-4o-mini");
-    }
-
-    @Test
-    void readsLibreTranslateWithKeyAndBatch() {
-        TranslatorSettings settings = TranslatorSettings.fromEnvironment(Map.of(
-                "SHABDAM_TRANSLATE_ENGINE", "libretranslate", "SHABDAM_TRANSLATE_URL", "http://lt:5000",
-                "SHABDAM_TRANSLATE_API_KEY", "lt-key", "SHABDAM_TRANSLATE_BATCH", "10")).orElseThrow();
-
-        assertThat(settings).isEqualTo(new TranslatorSettings("libretranslate", "http://lt:5000", "lt-key", null, 10));
-        assertThat(settings.create().engineId()).isEqualTo("libretranslate");
-    }
-
-    @Test
-    void refusesAnUnknownEngineAndABadBatch() {
-        assertThatThrownBy(() -> TranslatorSettings.fromEnvironment(Map.of(
-                "SHABDAM_TRANSLATE_ENGINE", "deepl", "SHABDAM_TRANSLATE_URL", "https://api.deepl.com")))
-                .hasMessage("unknown translation engine 'deepl': SHABDAM_TRANSLATE_ENGINE takes openai or libretranslate");
-        assertThatThrownBy(() -> TranslatorSettings.fromEnvironment(Map.of(
-                "SHABDAM_TRANSLATE_ENGINE", "openai", "SHABDAM_TRANSLATE_URL", "http://llm:8000", "SHABDAM_TRANSLATE_BATCH", "ten")))
-                .hasMessage("SHABDAM_TRANSLATE_BATCH is not a whole number: ten");
-        assertThatThrownBy(() -> TranslatorSettings.fromEnvironment(Map.of(
-                "SHABDAM_TRANSLATE_ENGINE", "openai", "SHABDAM_TRANSLATE_URL", "http://llm:8000", "SHABDAM_TRANSLATE_BATCH", "0")))
-                .hasMessage("SHABDAM_TRANSLATE_BATCH must be at least 1: 0");
-    }
 
     @Test
     void survivesJavaSerializationAndKeepsTheKeyOutOfToString() throws Exception {
@@ -78,9 +30,8 @@ class TranslatorSettingsTest {
     void theCreatedTranslatorTalksToTheConfiguredService() throws Exception {
         try (StubServer server = new StubServer("/translate",
                 request -> Reply.ok("{\"translatedText\":[\"ml:" + request.json().path("q").path(0).asText() + "\"]}"))) {
-            TranslatorSettings settings = TranslatorSettings.fromEnvironment(Map.of(
-                    "SHABDAM_TRANSLATE_ENGINE", "libretranslate", "SHABDAM_TRANSLATE_URL", server.baseUrl(),
-                    "SHABDAM_TRANSLATE_API_KEY", "lt-key")).orElseThrow();
+            TranslatorSettings settings = TranslatorSettings.withDefaults("libretranslate", server.baseUrl(), "lt-key",
+                    null, null);
             try (Translator translator = settings.create()) {
                 assertThat(translator.translate(List.of("Hello."), "en", "ml")).containsExactly("ml:Hello.");
             }

@@ -1,7 +1,7 @@
 package dev.shabdam.pipeline.synthesis.audio;
 
-import dev.shabdam.pipeline.analysis.Loudness;
-import dev.shabdam.pipeline.analysis.LoudnessMeter;
+import dev.shabdam.pipeline.analysis.loudness.Loudness;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +45,7 @@ class AudioProcessingTest {
 
     @Test
     void timeStretchChangesLengthNotPitch() {
-        Audio stretched = PitchShifter.timeStretch(buzz(150, 1.0, 22050, 0.5), 0.8);
+        Audio stretched = TimeStretch.byRate(buzz(150, 1.0, 22050, 0.5), 0.8);
         assertThat(stretched.durationSeconds()).isCloseTo(1.25, within(0.001));
         assertThat(MedianPitch.hz(stretched)).isCloseTo(150, within(2.0));
     }

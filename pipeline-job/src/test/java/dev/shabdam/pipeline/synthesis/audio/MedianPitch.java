@@ -1,8 +1,8 @@
 package dev.shabdam.pipeline.synthesis.audio;
 
-import dev.shabdam.pipeline.analysis.PitchSummary;
-import dev.shabdam.pipeline.analysis.PitchTracker;
-import dev.shabdam.pipeline.analysis.SpeechSignal;
+import dev.shabdam.pipeline.analysis.pitch.PitchSummary;
+import dev.shabdam.pipeline.analysis.pitch.PitchTracker;
+import dev.shabdam.pipeline.analysis.speech.SpeechSignal;
 import dev.shabdam.pipeline.media.DecodedAudio;
 
 /** Median F0 of synthesised audio, by the analysis YIN {@link PitchTracker}: how tests check a pitch request landed. */
