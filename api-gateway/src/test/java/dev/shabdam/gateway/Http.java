@@ -2,6 +2,7 @@ package dev.shabdam.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.testsupport.Multipart;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ public final class Http {
     }
 
     public HttpRequest.Builder uploadRequest(String path, String apiKey, String fileName, byte[] content) {
-        return uploadRequest(path, apiKey, List.of(Multipart.Part.file(fileName, content)));
+        return uploadRequest(path, apiKey, List.of(new Multipart.Part("file", fileName, content)));
     }
 
     /** POSTs the parts as multipart/form-data, in order. */
@@ -64,10 +65,10 @@ public final class Http {
     }
 
     public HttpRequest.Builder uploadRequest(String path, String apiKey, List<Multipart.Part> parts) {
-        Multipart.Body body = Multipart.of(parts);
+        Multipart body = Multipart.of(parts);
         return request(path, apiKey)
                 .header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.body()));
     }
 
     public static JsonNode json(HttpResponse<byte[]> response) {

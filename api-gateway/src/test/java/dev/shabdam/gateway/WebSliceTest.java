@@ -10,6 +10,7 @@ import dev.shabdam.gateway.personas.PersonaRepository;
 import dev.shabdam.gateway.progress.JobEventStreams;
 import dev.shabdam.schemas.JobStatus;
 import dev.shabdam.schemas.JobType;
+import dev.shabdam.testsupport.Multipart;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,13 +85,13 @@ public abstract class WebSliceTest {
     }
 
     protected MvcTestResult upload(String path, String apiKey, String fileName, byte[] content) {
-        return upload(path, apiKey, List.of(Multipart.Part.file(fileName, content)));
+        return upload(path, apiKey, List.of(new Multipart.Part("file", fileName, content)));
     }
 
     protected MvcTestResult upload(String path, String apiKey, List<Multipart.Part> parts) {
-        Multipart.Body body = Multipart.of(parts);
+        Multipart body = Multipart.of(parts);
         return mvc.post().uri(path).headers(headers -> apiKey(headers, apiKey))
-                .contentType(body.contentType()).content(body.bytes()).exchange();
+                .contentType(body.contentType()).content(body.body()).exchange();
     }
 
     protected static JsonNode json(MvcTestResult result) {

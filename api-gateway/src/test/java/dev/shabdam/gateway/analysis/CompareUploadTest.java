@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.gateway.GatewayTestSupport;
 import dev.shabdam.gateway.Http;
 import dev.shabdam.gateway.Media;
-import dev.shabdam.gateway.Multipart;
+import dev.shabdam.testsupport.Multipart;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RequestAction;
 import dev.shabdam.schemas.StorageKeys;

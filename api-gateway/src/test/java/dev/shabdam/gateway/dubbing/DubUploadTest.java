@@ -3,7 +3,7 @@ package dev.shabdam.gateway.dubbing;
 import dev.shabdam.gateway.GatewayTestSupport;
 import dev.shabdam.gateway.Http;
 import dev.shabdam.gateway.Media;
-import dev.shabdam.gateway.Multipart;
+import dev.shabdam.testsupport.Multipart;
 import dev.shabdam.gateway.Speech;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.StorageKeys;

@@ -1,7 +1,7 @@
 package dev.shabdam.gateway.dubbing;
 
 import dev.shabdam.gateway.Media;
-import dev.shabdam.gateway.Multipart;
+import dev.shabdam.testsupport.Multipart;
 import dev.shabdam.gateway.WebSliceTest;
 import dev.shabdam.gateway.jobs.JobOutcome;
 import dev.shabdam.gateway.jobs.JobRow;

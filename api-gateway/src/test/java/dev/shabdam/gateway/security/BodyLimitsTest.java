@@ -3,7 +3,7 @@ package dev.shabdam.gateway.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.gateway.GatewayTestSupport;
 import dev.shabdam.gateway.Media;
-import dev.shabdam.gateway.Multipart;
+import dev.shabdam.testsupport.Multipart;
 import dev.shabdam.gateway.Speech;
 import dev.shabdam.schemas.RecordCodec;
 import org.junit.jupiter.api.Test;
