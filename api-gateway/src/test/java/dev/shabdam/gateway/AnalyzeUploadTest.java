@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
@@ -42,7 +41,10 @@ class AnalyzeUploadTest extends GatewayTestSupport {
         assertThat(jobStatus(jobId)).isEqualTo("QUEUED");
         String key = StorageKeys.upload("tenantA", jobId, "input.wav");
         assertThat(Files.readAllBytes(STORAGE.resolve(key))).isEqualTo(wav);
-        String inputs = jdbc.sql("SELECT inputs::text FROM jobs WHERE job_id = ?").param(jobId).query(String.class).single();
+        String inputs = jdbc.sql("SELECT inputs::text FROM jobs WHERE job_id = ?")
+                .param(jobId)
+                .query(String.class)
+                .single();
         assertThat(inputs).contains(key);
 
         await().untilAsserted(() -> assertThat(requestsOf(jobId)).hasSize(1));
@@ -105,14 +107,16 @@ class AnalyzeUploadTest extends GatewayTestSupport {
     @Test
     @Order(6)
     void aPathInTheFileNameIsRefused() {
-        assertProblem(http.upload("/voice/analyze", KEY_A, "../../etc/passwd.wav", Media.wav(100)), 400, "invalid_filename");
+        assertProblem(
+                http.upload("/voice/analyze", KEY_A, "../../etc/passwd.wav", Media.wav(100)), 400, "invalid_filename");
         assertProblem(http.upload("/voice/analyze", KEY_A, "dir\\\\x.wav", Media.wav(100)), 400, "invalid_filename");
     }
 
     @Test
     @Order(6)
     void aFileInAPartTheFormDoesNotTakeIsRefusedNamingTheRightOne() {
-        HttpResponse<byte[]> response = http.upload("/voice/analyze", KEY_A, List.of(new Http.Part("audio", "a.wav", Media.wav(100))));
+        HttpResponse<byte[]> response =
+                http.upload("/voice/analyze", KEY_A, List.of(new Http.Part("audio", "a.wav", Media.wav(100))));
 
         assertProblem(response, 400, "unexpected_file");
         assertThat(Http.json(response).get("detail").asText()).contains("'audio'", "file");
@@ -137,7 +141,8 @@ class AnalyzeUploadTest extends GatewayTestSupport {
     @Order(8)
     void keysAreRequiredAndChecked() {
         assertProblem(http.upload("/voice/analyze", null, "a.wav", Media.wav(100)), 401, "missing_api_key");
-        assertProblem(http.upload("/voice/analyze", "key-a-0123456788", "a.wav", Media.wav(100)), 401, "invalid_api_key");
+        assertProblem(
+                http.upload("/voice/analyze", "key-a-0123456788", "a.wav", Media.wav(100)), 401, "invalid_api_key");
         assertProblem(http.get("/jobs", null), 401, "missing_api_key");
     }
 
@@ -146,12 +151,14 @@ class AnalyzeUploadTest extends GatewayTestSupport {
     void aBodyThatIsNotMultipartIsAnUnsupportedContentType() {
         HttpResponse<byte[]> json = http.send(http.request("/voice/analyze", KEY_A)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"file\":\"x\"}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"file\":\"x\"}"))
+                .build());
         assertProblem(json, 415, "unsupported_content_type");
 
         HttpResponse<byte[]> notJson = http.send(http.request("/voice/analyze", KEY_A)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("not json")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("not json"))
+                .build());
         assertProblem(notJson, 415, "unsupported_content_type");
     }
 
@@ -159,13 +166,21 @@ class AnalyzeUploadTest extends GatewayTestSupport {
     @Order(10)
     void springsOwnErrorsAreProblemsToo() {
         assertProblem(http.get("/no/such/path", KEY_A), 404, "not_found");
-        assertProblem(http.send(http.request("/jobs", KEY_A).PUT(HttpRequest.BodyPublishers.noBody()).build()),
-                405, "method_not_allowed");
+        assertProblem(
+                http.send(http.request("/jobs", KEY_A)
+                        .PUT(HttpRequest.BodyPublishers.noBody())
+                        .build()),
+                405,
+                "method_not_allowed");
         assertProblem(http.upload("/voice/analyze?wait=61", KEY_A, "a.wav", Media.wav(100)), 400, "invalid_wait");
-        assertProblem(http.send(http.request("/voice/analyze", KEY_A)
-                .header("Content-Type", "multipart/form-data; boundary=xyz")
-                .POST(HttpRequest.BodyPublishers.ofString("--xyz\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nv\r\n--xyz--\r\n"))
-                .build()), 400, "missing_file");
+        assertProblem(
+                http.send(http.request("/voice/analyze", KEY_A)
+                        .header("Content-Type", "multipart/form-data; boundary=xyz")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "--xyz\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nv\r\n--xyz--\r\n"))
+                        .build()),
+                400,
+                "missing_file");
     }
 
     @Test

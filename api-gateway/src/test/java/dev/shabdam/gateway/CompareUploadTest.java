@@ -24,7 +24,9 @@ class CompareUploadTest extends GatewayTestSupport {
     void twoRecordingsAreStoredRecordedAndQueuedAsOneCompareJob() throws IOException {
         byte[] a = Media.wav(3000);
         byte[] b = Media.flac(5000);
-        HttpResponse<byte[]> response = http.upload("/voice/compare", KEY_A,
+        HttpResponse<byte[]> response = http.upload(
+                "/voice/compare",
+                KEY_A,
                 List.of(new Http.Part("a", "first take.wav", a), new Http.Part("b", "second.flac", b)));
 
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(202);
@@ -38,7 +40,10 @@ class CompareUploadTest extends GatewayTestSupport {
         String keyB = StorageKeys.upload("tenantA", jobId, "b.flac");
         assertThat(Files.readAllBytes(STORAGE.resolve(keyA))).isEqualTo(a);
         assertThat(Files.readAllBytes(STORAGE.resolve(keyB))).isEqualTo(b);
-        assertThat(jdbc.sql("SELECT type FROM jobs WHERE job_id = ?").param(jobId).query(String.class).single())
+        assertThat(jdbc.sql("SELECT type FROM jobs WHERE job_id = ?")
+                        .param(jobId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("COMPARE");
 
         await().untilAsserted(() -> assertThat(requestsOf(jobId)).hasSize(1));
@@ -57,8 +62,8 @@ class CompareUploadTest extends GatewayTestSupport {
     @Test
     void aMissingPartIsMissingFileNamingTheField() {
         int before = storedFiles();
-        HttpResponse<byte[]> response = http.upload("/voice/compare", KEY_A,
-                List.of(new Http.Part("a", "a.wav", Media.wav(100))));
+        HttpResponse<byte[]> response =
+                http.upload("/voice/compare", KEY_A, List.of(new Http.Part("a", "a.wav", Media.wav(100))));
 
         assertProblem(response, 400, "missing_file");
         assertThat(Http.json(response).get("detail").asText()).contains("'b'");
@@ -72,7 +77,9 @@ class CompareUploadTest extends GatewayTestSupport {
         new Random(11).nextBytes(noise);
         noise[0] = 0x12;
 
-        HttpResponse<byte[]> response = http.upload("/voice/compare", KEY_A,
+        HttpResponse<byte[]> response = http.upload(
+                "/voice/compare",
+                KEY_A,
                 List.of(new Http.Part("a", "a.wav", noise), new Http.Part("b", "b.wav", Media.wav(100))));
 
         assertProblem(response, 415, "unsupported_media");
@@ -83,8 +90,10 @@ class CompareUploadTest extends GatewayTestSupport {
     @Test
     void aSecondPartOverTheLimitLeavesNeitherStored() {
         int before = storedFiles();
-        HttpResponse<byte[]> response = http.upload("/voice/compare", KEY_A, List.of(
-                new Http.Part("a", "a.wav", Media.wav(100)), new Http.Part("b", "b.wav", Media.wav(40_000))));
+        HttpResponse<byte[]> response = http.upload(
+                "/voice/compare",
+                KEY_A,
+                List.of(new Http.Part("a", "a.wav", Media.wav(100)), new Http.Part("b", "b.wav", Media.wav(40_000))));
 
         assertProblem(response, 413, "file_too_large");
         assertThat(Http.json(response).get("detail").asText()).contains("'b'");
@@ -93,16 +102,39 @@ class CompareUploadTest extends GatewayTestSupport {
 
     @Test
     void eachPartIsCheckedLikeAnAnalyzeUpload() {
-        assertProblem(http.upload("/voice/compare", KEY_A, List.of(
-                new Http.Part("a", "a.wav", Media.wav(100)), new Http.Part("b", "b.wav", new byte[0]))), 400, "empty_file");
-        assertProblem(http.upload("/voice/compare", KEY_A, List.of(
-                new Http.Part("a", "../a.wav", Media.wav(100)), new Http.Part("b", "b.wav", Media.wav(100)))),
-                400, "invalid_filename");
-        assertProblem(http.upload("/voice/compare?wait=61", KEY_A, List.of(
-                new Http.Part("a", "a.wav", Media.wav(100)), new Http.Part("b", "b.wav", Media.wav(100)))),
-                400, "invalid_wait");
-        assertProblem(http.upload("/voice/compare", null, List.of(
-                new Http.Part("a", "a.wav", Media.wav(100)), new Http.Part("b", "b.wav", Media.wav(100)))),
-                401, "missing_api_key");
+        assertProblem(
+                http.upload(
+                        "/voice/compare",
+                        KEY_A,
+                        List.of(new Http.Part("a", "a.wav", Media.wav(100)), new Http.Part("b", "b.wav", new byte[0]))),
+                400,
+                "empty_file");
+        assertProblem(
+                http.upload(
+                        "/voice/compare",
+                        KEY_A,
+                        List.of(
+                                new Http.Part("a", "../a.wav", Media.wav(100)),
+                                new Http.Part("b", "b.wav", Media.wav(100)))),
+                400,
+                "invalid_filename");
+        assertProblem(
+                http.upload(
+                        "/voice/compare?wait=61",
+                        KEY_A,
+                        List.of(
+                                new Http.Part("a", "a.wav", Media.wav(100)),
+                                new Http.Part("b", "b.wav", Media.wav(100)))),
+                400,
+                "invalid_wait");
+        assertProblem(
+                http.upload(
+                        "/voice/compare",
+                        null,
+                        List.of(
+                                new Http.Part("a", "a.wav", Media.wav(100)),
+                                new Http.Part("b", "b.wav", Media.wav(100)))),
+                401,
+                "missing_api_key");
     }
 }

@@ -18,14 +18,19 @@ import static org.awaitility.Awaitility.await;
 
 /** POST /voice/dub: the media and subtitle parts checked and stored, the options validated, one DUB job queued. */
 class DubUploadTest extends GatewayTestSupport {
-    private static final byte[] SRT = "1\n00:00:00,100 --> 00:00:00,900\nHello there.\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SRT =
+            "1\n00:00:00,100 --> 00:00:00,900\nHello there.\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] VTT = "WEBVTT\n\n00:00.100 --> 00:00.900\nനമസ്കാരം.\n".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void mediaAndBothSubtitlesAreStoredAndOneDubJobQueued() throws IOException {
         byte[] media = Media.wav(16_000);
-        HttpResponse<byte[]> response = http.upload("/voice/dub?sourceLanguage=en&keepOriginalTrack=true", KEY_A,
-                List.of(new Http.Part("file", "clip.wav", media), new Http.Part("subtitles", "en.srt", SRT),
+        HttpResponse<byte[]> response = http.upload(
+                "/voice/dub?sourceLanguage=en&keepOriginalTrack=true",
+                KEY_A,
+                List.of(
+                        new Http.Part("file", "clip.wav", media),
+                        new Http.Part("subtitles", "en.srt", SRT),
                         new Http.Part("translation", "ml.vtt", VTT)));
 
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(202);
@@ -40,22 +45,32 @@ class DubUploadTest extends GatewayTestSupport {
         await().untilAsserted(() -> assertThat(requestsOf(jobId)).hasSize(1));
         VoiceRequest request = requestsOf(jobId).get(0);
         assertThat(request.type()).isEqualTo(JobType.DUB);
-        assertThat(request.inputs()).containsEntry("file", fileKey).containsEntry("subtitles", sourceKey)
+        assertThat(request.inputs())
+                .containsEntry("file", fileKey)
+                .containsEntry("subtitles", sourceKey)
                 .containsEntry("translation", targetKey);
-        assertThat(request.parameters()).containsEntry("sourceLanguage", "en").containsEntry("targetLanguage", "ml")
-                .containsEntry("keepBackground", "true").containsEntry("keepOriginalTrack", "true")
-                .containsEntry("lipSync", "false").doesNotContainKey("voiceId");
+        assertThat(request.parameters())
+                .containsEntry("sourceLanguage", "en")
+                .containsEntry("targetLanguage", "ml")
+                .containsEntry("keepBackground", "true")
+                .containsEntry("keepOriginalTrack", "true")
+                .containsEntry("lipSync", "false")
+                .doesNotContainKey("voiceId");
     }
 
     @Test
     void aPersonaNameStandsForItsVoice() {
         String name = "dub-persona-" + UUID.randomUUID();
-        HttpResponse<byte[]> created = http.send(Speech.json(http, "/voice/personas", KEY_A,
-                "{\"name\":\"" + name + "\",\"voiceId\":\"piper-ml-in-meera-medium\",\"language\":\"ml\"}").build());
+        HttpResponse<byte[]> created = http.send(Speech.json(
+                        http,
+                        "/voice/personas",
+                        KEY_A,
+                        "{\"name\":\"" + name + "\",\"voiceId\":\"piper-ml-in-meera-medium\",\"language\":\"ml\"}")
+                .build());
         assertThat(created.statusCode()).isEqualTo(201);
 
-        HttpResponse<byte[]> response = http.upload("/voice/dub?voiceId=" + name, KEY_A,
-                List.of(new Http.Part("file", "clip.wav", Media.wav(1600))));
+        HttpResponse<byte[]> response = http.upload(
+                "/voice/dub?voiceId=" + name, KEY_A, List.of(new Http.Part("file", "clip.wav", Media.wav(1600))));
 
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(202);
         String jobId = Http.json(response).get("jobId").asText();
@@ -68,8 +83,12 @@ class DubUploadTest extends GatewayTestSupport {
         int before = storedFiles();
         byte[] broken = "1\n00:00:01,000 -> 00:00:02,000\nHello\n".getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<byte[]> response = http.upload("/voice/dub", KEY_A, List.of(
-                new Http.Part("file", "clip.wav", Media.wav(1600)), new Http.Part("subtitles", "en.srt", broken)));
+        HttpResponse<byte[]> response = http.upload(
+                "/voice/dub",
+                KEY_A,
+                List.of(
+                        new Http.Part("file", "clip.wav", Media.wav(1600)),
+                        new Http.Part("subtitles", "en.srt", broken)));
 
         assertProblem(response, 400, "invalid_subtitles");
         JsonNode problem = Http.json(response);
@@ -85,10 +104,14 @@ class DubUploadTest extends GatewayTestSupport {
         assertProblem(http.upload("/voice/dub?targetLanguage=fr", KEY_A, clip), 400, "unsupported_language");
         assertProblem(http.upload("/voice/dub?sourceLanguage=xx", KEY_A, clip), 400, "unsupported_language");
         assertProblem(http.upload("/voice/dub?lipSync=yes", KEY_A, clip), 400, "invalid_parameter");
-        assertProblem(http.upload("/voice/dub", KEY_A, List.of(new Http.Part("subtitles", "en.srt", SRT))),
-                400, "missing_file");
-        assertProblem(http.upload("/voice/dub", KEY_A, List.of(new Http.Part("file", "clip.wav", new byte[0]))),
-                400, "empty_file");
+        assertProblem(
+                http.upload("/voice/dub", KEY_A, List.of(new Http.Part("subtitles", "en.srt", SRT))),
+                400,
+                "missing_file");
+        assertProblem(
+                http.upload("/voice/dub", KEY_A, List.of(new Http.Part("file", "clip.wav", new byte[0]))),
+                400,
+                "empty_file");
         assertThat(storedFiles()).isEqualTo(before);
     }
 }

@@ -42,8 +42,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,17 +58,21 @@ import static org.awaitility.Awaitility.await;
  * temporary directory. Subclasses share one Spring context (same configuration), and the tests play
  * the pipeline's part: they read {@code voice.requests}, write rows and produce {@code voice.events}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "shabdam.api-keys=tenantA:key-a-0123456789,tenantB:key-b-0123456789,tenantC:key-c-0123456789",
-        "shabdam.uploads.max-audio-bytes=64KB",
-        "shabdam.uploads.max-video-bytes=256KB",
-        "shabdam.generation.shared-cache-tenants=tenantC"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "shabdam.api-keys=tenantA:key-a-0123456789,tenantB:key-b-0123456789,tenantC:key-c-0123456789",
+            "shabdam.uploads.max-audio-bytes=64KB",
+            "shabdam.uploads.max-video-bytes=256KB",
+            "shabdam.generation.shared-cache-tenants=tenantC"
+        })
 @TestBroker
 abstract class GatewayTestSupport {
     static final String KEY_A = "key-a-0123456789";
     static final String KEY_B = "key-b-0123456789";
     /** A tenant whose jobs no listing test counts. */
     static final String KEY_C = "key-c-0123456789";
+
     static final Path STORAGE = tempDirectory();
 
     private static KafkaProducer<String, byte[]> events;
@@ -77,12 +81,16 @@ abstract class GatewayTestSupport {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EmbeddedKafkaBroker broker;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     JobEventBus bus;
 
@@ -98,12 +106,22 @@ abstract class GatewayTestSupport {
     void connect() {
         http = new Http(port);
         if (events == null) {
-            events = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-            requestReader = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+            events = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            broker.getBrokersAsString(),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all"),
+                    new StringSerializer(),
+                    new ByteArraySerializer());
+            requestReader = new KafkaConsumer<>(
+                    Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            broker.getBrokersAsString(),
+                            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                            "earliest"),
+                    new StringDeserializer(),
+                    new ByteArrayDeserializer());
             requestReader.assign(List.of(new TopicPartition(Topics.REQUESTS, 0)));
             awaitEventsListenerLive();
             awaitRepliesListenerLive();
@@ -126,12 +144,29 @@ abstract class GatewayTestSupport {
      * event would be missed. Canary events are sent until the gateway has read one.
      */
     private void awaitEventsListenerLive() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            produce(new VoiceEvent(1, "canary-" + UUID.randomUUID(), "tenantA", JobType.ANALYZE, 1,
-                    EventKind.PROGRESS, "canary", 0, null, null, null, null, null, null, Instant.now()));
-            assertThat(
-                    meters.counter("shabdam.events.received", "outcome", "read").count()).isPositive();
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> {
+                    produce(new VoiceEvent(
+                            1,
+                            "canary-" + UUID.randomUUID(),
+                            "tenantA",
+                            JobType.ANALYZE,
+                            1,
+                            EventKind.PROGRESS,
+                            "canary",
+                            0,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            Instant.now()));
+                    assertThat(meters.counter("shabdam.events.received", "outcome", "read")
+                                    .count())
+                            .isPositive();
+                });
     }
 
     /** As {@link #awaitEventsListenerLive()}, for the voice.replies listener: canaries until the bus hands one on. */
@@ -140,11 +175,27 @@ abstract class GatewayTestSupport {
         AtomicInteger seq = new AtomicInteger();
         AtomicBoolean heard = new AtomicBoolean();
         try (JobEventBus.Subscription subscription = bus.subscribe(canary, event -> heard.set(true))) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-                reply(new VoiceEvent(1, canary, "tenantA", JobType.GENERATE, seq.incrementAndGet(),
-                        EventKind.PROGRESS, "canary", 0, null, null, null, null, null, null, Instant.now()));
-                assertThat(heard).isTrue();
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(300))
+                    .untilAsserted(() -> {
+                        reply(new VoiceEvent(
+                                1,
+                                canary,
+                                "tenantA",
+                                JobType.GENERATE,
+                                seq.incrementAndGet(),
+                                EventKind.PROGRESS,
+                                "canary",
+                                0,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                Instant.now()));
+                        assertThat(heard).isTrue();
+                    });
         }
     }
 
@@ -182,7 +233,10 @@ abstract class GatewayTestSupport {
     /** The pipeline's part begins: the next request on voice.requests that was not there before. */
     VoiceRequest nextRequest(Set<String> known) {
         await().untilAsserted(() -> assertThat(requests()).anyMatch(r -> !known.contains(r.jobId())));
-        return requests().stream().filter(r -> !known.contains(r.jobId())).findFirst().orElseThrow();
+        return requests().stream()
+                .filter(r -> !known.contains(r.jobId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Every record on voice.requests so far, decoded (as the pipeline would read them). */
@@ -204,18 +258,34 @@ abstract class GatewayTestSupport {
     }
 
     /** A jobs row as the pipeline's sink would leave it. */
-    void insertJob(String jobId, String tenant, String status, Instant createdAt, String resultJson, String outputsJson) {
+    void insertJob(
+            String jobId, String tenant, String status, Instant createdAt, String resultJson, String outputsJson) {
         insertJob(jobId, tenant, JobType.ANALYZE, status, createdAt, resultJson, outputsJson, null);
     }
 
-    void insertJob(String jobId, String tenant, JobType type, String status, Instant createdAt, String resultJson,
-                   String outputsJson, Double mediaSeconds) {
+    void insertJob(
+            String jobId,
+            String tenant,
+            JobType type,
+            String status,
+            Instant createdAt,
+            String resultJson,
+            String outputsJson,
+            Double mediaSeconds) {
         jdbc.sql("""
                         INSERT INTO jobs (job_id, tenant_id, type, status, stage, progress, result, outputs, media_seconds,
                                           created_at, updated_at)
                         VALUES (?, ?, ?, ?, 'probe', 0.5, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?)""")
-                .params(jobId, tenant, type.name(), status, resultJson, outputsJson == null ? "{}" : outputsJson,
-                        mediaSeconds, createdAt.atOffset(ZoneOffset.UTC), createdAt.atOffset(ZoneOffset.UTC))
+                .params(
+                        jobId,
+                        tenant,
+                        type.name(),
+                        status,
+                        resultJson,
+                        outputsJson == null ? "{}" : outputsJson,
+                        mediaSeconds,
+                        createdAt.atOffset(ZoneOffset.UTC),
+                        createdAt.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
@@ -223,29 +293,68 @@ abstract class GatewayTestSupport {
         jdbc.sql("""
                         INSERT INTO job_events (job_id, seq, tenant_id, kind, stage, progress, segment, duration_ms, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(e.jobId(), e.seq(), e.tenantId(), e.kind().name(), e.stage(), e.progress(), e.segment(),
-                        e.durationMs(), e.at().atOffset(ZoneOffset.UTC))
+                .params(
+                        e.jobId(),
+                        e.seq(),
+                        e.tenantId(),
+                        e.kind().name(),
+                        e.stage(),
+                        e.progress(),
+                        e.segment(),
+                        e.durationMs(),
+                        e.at().atOffset(ZoneOffset.UTC))
                 .update();
     }
 
     String jobStatus(String jobId) {
-        return jdbc.sql("SELECT status FROM jobs WHERE job_id = ?").param(jobId).query(String.class).single();
+        return jdbc.sql("SELECT status FROM jobs WHERE job_id = ?")
+                .param(jobId)
+                .query(String.class)
+                .single();
     }
 
     static VoiceEvent progress(String jobId, int seq, String stage, double progress, Integer segment) {
-        return new VoiceEvent(1, jobId, "tenantA", JobType.ANALYZE, seq, EventKind.PROGRESS, stage, progress, segment,
-                null, null, null, null, null, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return new VoiceEvent(
+                1,
+                jobId,
+                "tenantA",
+                JobType.ANALYZE,
+                seq,
+                EventKind.PROGRESS,
+                stage,
+                progress,
+                segment,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     static VoiceEvent completed(String jobId, int seq, String resultJson, Map<String, String> outputs) {
-        return new VoiceEvent(1, jobId, "tenantA", JobType.ANALYZE, seq, EventKind.COMPLETED, "report", 1.0, null,
-                12L, resultJson, null, outputs, 3.0, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return new VoiceEvent(
+                1,
+                jobId,
+                "tenantA",
+                JobType.ANALYZE,
+                seq,
+                EventKind.COMPLETED,
+                "report",
+                1.0,
+                null,
+                12L,
+                resultJson,
+                null,
+                outputs,
+                3.0,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     static void assertProblem(HttpResponse<byte[]> response, int status, String code) {
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = Http.json(response);
         assertThat(problem.get("code").asText()).isEqualTo(code);
         assertThat(problem.get("status").asInt()).isEqualTo(status);

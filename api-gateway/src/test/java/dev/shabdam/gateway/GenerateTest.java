@@ -24,8 +24,11 @@ import static org.awaitility.Awaitility.await;
 class GenerateTest extends GatewayTestSupport {
 
     private CompletableFuture<HttpResponse<byte[]>> generate(String query, String body) {
-        return http.client().sendAsync(Speech.json(http, "/voice/generate" + query, KEY_A, body).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return http.client()
+                .sendAsync(
+                        Speech.json(http, "/voice/generate" + query, KEY_A, body)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
@@ -37,8 +40,24 @@ class GenerateTest extends GatewayTestSupport {
         assertThat(request.type()).isEqualTo(JobType.GENERATE);
         assertThat(request.action()).isEqualTo(RequestAction.SUBMIT);
         assertThat(request.inputs()).isEmpty();
-        assertThat(request.parameters()).isEqualTo(Map.of("text", "നമസ്കാരം. സുഖമാണോ?", "language", "ml",
-                "speed", "1.0", "pitch", "0.0", "emotion", "neutral", "volume", "1.0", "format", "wav", "stream", "false"));
+        assertThat(request.parameters())
+                .isEqualTo(Map.of(
+                        "text",
+                        "നമസ്കാരം. സുഖമാണോ?",
+                        "language",
+                        "ml",
+                        "speed",
+                        "1.0",
+                        "pitch",
+                        "0.0",
+                        "emotion",
+                        "neutral",
+                        "volume",
+                        "1.0",
+                        "format",
+                        "wav",
+                        "stream",
+                        "false"));
         assertThat(jobStatus(request.jobId())).isEqualTo("QUEUED");
 
         String jobId = request.jobId();
@@ -52,7 +71,9 @@ class GenerateTest extends GatewayTestSupport {
         reply(Speech.completed(jobId, key, false, 0.18)); // at-least-once: a duplicate
 
         HttpResponse<byte[]> response = answer.get(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(response.body()).isEqualTo(audio);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("audio/wav");
         assertThat(response.headers().firstValue("X-Cache")).hasValue("MISS");
@@ -63,8 +84,8 @@ class GenerateTest extends GatewayTestSupport {
         reply(Speech.completed(jobId, key, false, 0.18));
         produce(Speech.completed(jobId, key, false, 0.18));
         Set<String> before = knownJobs();
-        CompletableFuture<HttpResponse<byte[]>> again = generate("?wait=10",
-                "{\"text\":\"നമസ്കാരം. സുഖമാണോ?\",\"format\":\"mp3\"}");
+        CompletableFuture<HttpResponse<byte[]>> again =
+                generate("?wait=10", "{\"text\":\"നമസ്കാരം. സുഖമാണോ?\",\"format\":\"mp3\"}");
         String second = nextRequest(before).jobId();
         String mp3Key = "cache/tts/" + "cd".repeat(32) + ".mp3";
         byte[] mp3 = "ID3 not really an mp3".getBytes(StandardCharsets.US_ASCII);
@@ -76,7 +97,8 @@ class GenerateTest extends GatewayTestSupport {
         assertThat(cached.body()).isEqualTo(mp3);
         assertThat(cached.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
         assertThat(cached.headers().firstValue("X-Cache")).hasValue("HIT");
-        assertThat(meters.timer("shabdam.generate.latency", "endpoint", "generate", "outcome", "audio").count())
+        assertThat(meters.timer("shabdam.generate.latency", "endpoint", "generate", "outcome", "audio")
+                        .count())
                 .isGreaterThanOrEqualTo(2);
     }
 
@@ -91,7 +113,9 @@ class GenerateTest extends GatewayTestSupport {
         reply(Speech.completed(jobId, key, false, 0.09).withInlineOutput("audio", audio));
 
         HttpResponse<byte[]> response = answer.get(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(response.body()).isEqualTo(audio);
         assertThat(response.headers().firstValue("Content-Length")).hasValue(Integer.toString(audio.length));
         assertThat(response.headers().firstValue("X-Cache")).hasValue("MISS");
@@ -112,7 +136,9 @@ class GenerateTest extends GatewayTestSupport {
         reply(Speech.completed(nextRequest(known).jobId(), key, true, 0.14)); // a hit names the key only
 
         HttpResponse<byte[]> hit = again.get(10, TimeUnit.SECONDS);
-        assertThat(hit.statusCode()).as(new String(hit.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(hit.statusCode())
+                .as(new String(hit.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(hit.body()).isEqualTo(audio);
         assertThat(hit.headers().firstValue("X-Cache")).hasValue("HIT");
     }
@@ -120,8 +146,9 @@ class GenerateTest extends GatewayTestSupport {
     @Test
     void withoutAReplyInTimeTheJobIsAccepted() {
         long start = System.nanoTime();
-        HttpResponse<byte[]> response = http.send(Speech.json(http, "/voice/generate?wait=1", KEY_A,
-                "{\"text\":\"hello\",\"language\":\"en\"}").build());
+        HttpResponse<byte[]> response =
+                http.send(Speech.json(http, "/voice/generate?wait=1", KEY_A, "{\"text\":\"hello\",\"language\":\"en\"}")
+                        .build());
 
         assertThat(response.statusCode()).isEqualTo(202);
         String jobId = Http.json(response).get("jobId").asText();
@@ -129,18 +156,22 @@ class GenerateTest extends GatewayTestSupport {
         assertThat(response.headers().firstValue("Location")).hasValue("/jobs/" + jobId);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         await().untilAsserted(() -> assertThat(requestsOf(jobId)).isNotEmpty());
-        assertThat(requestsOf(jobId)).singleElement().satisfies(r -> assertThat(r.type()).isEqualTo(JobType.GENERATE));
+        assertThat(requestsOf(jobId))
+                .singleElement()
+                .satisfies(r -> assertThat(r.type()).isEqualTo(JobType.GENERATE));
     }
 
     @Test
     void aFailedJobAnswersWithItsErrorCode() throws Exception {
         Set<String> known = knownJobs();
-        CompletableFuture<HttpResponse<byte[]>> missingModel = generate("?wait=10", "{\"text\":\"hello\",\"voiceId\":\"vits-ml\"}");
+        CompletableFuture<HttpResponse<byte[]>> missingModel =
+                generate("?wait=10", "{\"text\":\"hello\",\"voiceId\":\"vits-ml\"}");
         reply(Speech.failed(nextRequest(known).jobId(), "model_missing"));
         assertProblem(missingModel.get(10, TimeUnit.SECONDS), 503, "model_missing");
 
         known = knownJobs();
-        CompletableFuture<HttpResponse<byte[]>> unknownVoice = generate("?wait=10", "{\"text\":\"hello\",\"voiceId\":\"nobody\"}");
+        CompletableFuture<HttpResponse<byte[]>> unknownVoice =
+                generate("?wait=10", "{\"text\":\"hello\",\"voiceId\":\"nobody\"}");
         VoiceRequest request = nextRequest(known);
         assertThat(request.parameters()).containsEntry("voiceId", "nobody");
         reply(Speech.failed(request.jobId(), "voice_not_found"));
@@ -150,13 +181,18 @@ class GenerateTest extends GatewayTestSupport {
     @Test
     void aFailedJobsReasonReachesTheClientWithoutTheTaskManagersPaths() throws Exception {
         Set<String> known = knownJobs();
-        CompletableFuture<HttpResponse<byte[]>> missingModel = generate("?wait=10",
-                "{\"text\":\"hello\",\"voiceId\":\"piper-ml-in-meera-medium\"}");
+        CompletableFuture<HttpResponse<byte[]>> missingModel =
+                generate("?wait=10", "{\"text\":\"hello\",\"voiceId\":\"piper-ml-in-meera-medium\"}");
         // as an older pipeline wrote it, the path still in the detail
-        VoiceEvent failed = Speech.failed(nextRequest(known).jobId(), new JobError("model_missing",
-                "Voice 'piper-ml-in-meera-medium' is not installed: ml_IN-meera-medium.onnx is missing"));
-        replyJson(failed.jobId(), new String(RecordCodec.encode(failed), StandardCharsets.UTF_8)
-                .replace("installed: ml_IN", "installed: /opt/shabdam/models/piper/ml_IN"));
+        VoiceEvent failed = Speech.failed(
+                nextRequest(known).jobId(),
+                new JobError(
+                        "model_missing",
+                        "Voice 'piper-ml-in-meera-medium' is not installed: ml_IN-meera-medium.onnx is missing"));
+        replyJson(
+                failed.jobId(),
+                new String(RecordCodec.encode(failed), StandardCharsets.UTF_8)
+                        .replace("installed: ml_IN", "installed: /opt/shabdam/models/piper/ml_IN"));
         HttpResponse<byte[]> response = missingModel.get(10, TimeUnit.SECONDS);
         assertProblem(response, 503, "model_missing");
         assertThat(Http.json(response).get("detail").asText())
@@ -165,8 +201,10 @@ class GenerateTest extends GatewayTestSupport {
 
     @Test
     void onlyATenantThatOptedIntoTheSharedCacheAsksForIt() {
-        HttpResponse<byte[]> own = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}").build());
-        HttpResponse<byte[]> shared = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_C, "{\"text\":\"hi\"}").build());
+        HttpResponse<byte[]> own = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}")
+                .build());
+        HttpResponse<byte[]> shared = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_C, "{\"text\":\"hi\"}")
+                .build());
         String ownId = Http.json(own).get("jobId").asText();
         String sharedId = Http.json(shared).get("jobId").asText();
         await().untilAsserted(() -> assertThat(requestsOf(ownId)).isNotEmpty());
@@ -180,16 +218,23 @@ class GenerateTest extends GatewayTestSupport {
     void aVoiceIdThatIsNotAVoiceNameIsRefusedBeforeAnythingIsQueued() {
         Set<String> known = knownJobs();
         for (String voice : List.of("../../../../etc/passwd", "/etc/hostname", "ML_IN")) {
-            HttpResponse<byte[]> response = http.send(Speech.json(http, "/voice/generate", KEY_A,
-                    "{\"text\":\"നമസ്കാരം\",\"language\":\"ml\",\"voiceId\":\"" + voice + "\"}").build());
+            HttpResponse<byte[]> response = http.send(Speech.json(
+                            http,
+                            "/voice/generate",
+                            KEY_A,
+                            "{\"text\":\"നമസ്കാരം\",\"language\":\"ml\",\"voiceId\":\"" + voice + "\"}")
+                    .build());
             assertProblem(response, 400, "invalid_voice");
             assertThat(Http.json(response).get("detail").asText()).doesNotContain("etc");
         }
         // a good request after the bad ones: once it is on voice.requests, anything sent before it is too
-        HttpResponse<byte[]> marker = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}").build());
+        HttpResponse<byte[]> marker = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}")
+                .build());
         String markerId = Http.json(marker).get("jobId").asText();
         await().untilAsserted(() -> assertThat(requestsOf(markerId)).isNotEmpty());
-        assertThat(requests()).filteredOn(r -> !known.contains(r.jobId())).extracting(VoiceRequest::jobId)
+        assertThat(requests())
+                .filteredOn(r -> !known.contains(r.jobId()))
+                .extracting(VoiceRequest::jobId)
                 .containsExactly(markerId);
     }
 
@@ -197,28 +242,47 @@ class GenerateTest extends GatewayTestSupport {
     void badInputsAnswerTheirCodesAndNothingIsQueued() {
         int queued = requests().size();
         Map<String, String> cases = Map.of(
-                "{\"text\":\"\"}", "empty_text",
-                "{\"text\":\"" + "a".repeat(5_001) + "\"}", "text_too_long",
-                "{\"text\":\"bonjour\",\"language\":\"fr\"}", "unsupported_language",
-                "{\"text\":\"hello\",\"emotion\":\"furious\"}", "invalid_parameter",
-                "{\"text\":\"hello\",\"speed\":10}", "invalid_parameter",
-                "{\"text\":\"hello\",\"pitch\":\"high\"}", "invalid_parameter",
-                "{\"text\":\"hello\",\"format\":\"flac\"}", "invalid_parameter",
-                "{\"text\":", "malformed_body");
+                "{\"text\":\"\"}",
+                "empty_text",
+                "{\"text\":\"" + "a".repeat(5_001) + "\"}",
+                "text_too_long",
+                "{\"text\":\"bonjour\",\"language\":\"fr\"}",
+                "unsupported_language",
+                "{\"text\":\"hello\",\"emotion\":\"furious\"}",
+                "invalid_parameter",
+                "{\"text\":\"hello\",\"speed\":10}",
+                "invalid_parameter",
+                "{\"text\":\"hello\",\"pitch\":\"high\"}",
+                "invalid_parameter",
+                "{\"text\":\"hello\",\"format\":\"flac\"}",
+                "invalid_parameter",
+                "{\"text\":",
+                "malformed_body");
         cases.forEach((body, code) -> assertProblem(
                 http.send(Speech.json(http, "/voice/generate", KEY_A, body).build()), 400, code));
         byte[] invalidUtf8 = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', 'a', (byte) 0xFF, (byte) 0xFE, '"', '}'};
-        assertProblem(http.send(Speech.json(http, "/voice/generate", KEY_A, invalidUtf8).build()), 400, "invalid_text");
-        assertProblem(http.send(Speech.json(http, "/voice/generate/stream", KEY_A, "{\"text\":\"hi\",\"format\":\"mp3\"}")
-                .build()), 400, "invalid_parameter");
+        assertProblem(
+                http.send(
+                        Speech.json(http, "/voice/generate", KEY_A, invalidUtf8).build()),
+                400,
+                "invalid_text");
+        assertProblem(
+                http.send(Speech.json(http, "/voice/generate/stream", KEY_A, "{\"text\":\"hi\",\"format\":\"mp3\"}")
+                        .build()),
+                400,
+                "invalid_parameter");
 
         // a good request after the bad ones: once it is on voice.requests, anything sent before it is too
-        HttpResponse<byte[]> marker = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}").build());
+        HttpResponse<byte[]> marker = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}")
+                .build());
         String markerId = Http.json(marker).get("jobId").asText();
         await().untilAsserted(() -> assertThat(requestsOf(markerId)).isNotEmpty());
         List<VoiceRequest> after = requests();
-        assertThat(after.subList(queued, after.size())).extracting(VoiceRequest::jobId).containsExactly(markerId);
-        assertThat(meters.counter("shabdam.generate.requests", "endpoint", "generate", "outcome", "rejected").count())
+        assertThat(after.subList(queued, after.size()))
+                .extracting(VoiceRequest::jobId)
+                .containsExactly(markerId);
+        assertThat(meters.counter("shabdam.generate.requests", "endpoint", "generate", "outcome", "rejected")
+                        .count())
                 .isGreaterThanOrEqualTo(cases.size() + 1);
     }
 }

@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /** A plain JDK HTTP client against the running gateway, as an API client would call it. */
 final class Http {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     Http(int port) {
@@ -25,7 +26,8 @@ final class Http {
     }
 
     HttpRequest.Builder request(String path, String apiKey) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (apiKey != null) {
             builder.header("X-Api-Key", apiKey);
         }
@@ -69,10 +71,12 @@ final class Http {
         String boundary = "----shabdam" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Part part : parts) {
-            write(body, "--" + boundary + "\r\n"
-                    + "Content-Disposition: form-data; name=\"" + part.name() + "\""
-                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"") + "\r\n"
-                    + "Content-Type: application/octet-stream\r\n\r\n");
+            write(
+                    body,
+                    "--" + boundary + "\r\n"
+                            + "Content-Disposition: form-data; name=\"" + part.name() + "\""
+                            + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"") + "\r\n"
+                            + "Content-Type: application/octet-stream\r\n\r\n");
             body.writeBytes(part.content());
             write(body, "\r\n");
         }
@@ -83,8 +87,7 @@ final class Http {
     }
 
     /** One part of a multipart upload: a file, or a plain form field when {@code fileName} is null. */
-    record Part(String name, String fileName, byte[] content) {
-    }
+    record Part(String name, String fileName, byte[] content) {}
 
     static JsonNode json(HttpResponse<byte[]> response) {
         try {

@@ -27,7 +27,8 @@ class JobCompletionTest extends GatewayTestSupport {
 
     private static JobRow queued(String jobId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return new JobRow(jobId, "tenantA", JobType.GENERATE, JobStatus.QUEUED, null, 0, null, null, Map.of(), now, now, null);
+        return new JobRow(
+                jobId, "tenantA", JobType.GENERATE, JobStatus.QUEUED, null, 0, null, null, Map.of(), now, now, null);
     }
 
     @Test
@@ -53,7 +54,8 @@ class JobCompletionTest extends GatewayTestSupport {
         String jobId = newJobId();
         insertJob(jobId, "tenantA", JobType.GENERATE, "COMPLETED", Instant.now(), "{}", null, null);
 
-        JobCompletion.AwaitedJob awaited = completion.submitAndAwait(jobId, Duration.ofMillis(300), () -> queued(jobId));
+        JobCompletion.AwaitedJob awaited =
+                completion.submitAndAwait(jobId, Duration.ofMillis(300), () -> queued(jobId));
 
         Optional<EndedJob> ended = awaited.ended().get(10, TimeUnit.SECONDS);
         assertThat(ended).hasValueSatisfying(job -> {
@@ -61,8 +63,11 @@ class JobCompletionTest extends GatewayTestSupport {
             assertThat(job.finalEvent()).isNull();
         });
         String unheard = newJobId();
-        assertThat(completion.submitAndAwait(unheard, Duration.ofMillis(300), () -> queued(unheard))
-                .ended().get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(completion
+                        .submitAndAwait(unheard, Duration.ofMillis(300), () -> queued(unheard))
+                        .ended()
+                        .get(10, TimeUnit.SECONDS))
+                .isEmpty();
     }
 
     /** Sends {@code event} on voice.replies and returns once the bus has handed it on. */
@@ -70,7 +75,9 @@ class JobCompletionTest extends GatewayTestSupport {
         CountDownLatch heard = new CountDownLatch(1);
         try (JobEventBus.Subscription subscription = bus.subscribe(event.jobId(), e -> heard.countDown())) {
             reply(event);
-            assertThat(heard.await(10, TimeUnit.SECONDS)).as("the bus heard the reply").isTrue();
+            assertThat(heard.await(10, TimeUnit.SECONDS))
+                    .as("the bus heard the reply")
+                    .isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

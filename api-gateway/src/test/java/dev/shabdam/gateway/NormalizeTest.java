@@ -18,28 +18,38 @@ class NormalizeTest extends GatewayTestSupport {
 
     @Test
     void moneyTimesAndDatesComeBackInMalayalamWordsSplitIntoSentences() {
-        HttpResponse<byte[]> response = normalize(
-                "{\"text\":\"വില ₹1,500 ആണ്. സമയം 10:30. തീയതി 15/08/1947.\",\"language\":\"ml\"}");
+        HttpResponse<byte[]> response =
+                normalize("{\"text\":\"വില ₹1,500 ആണ്. സമയം 10:30. തീയതി 15/08/1947.\",\"language\":\"ml\"}");
 
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
         JsonNode body = Http.json(response);
         String normalized = body.get("normalized").asText();
         assertThat(normalized).doesNotContain("₹", "/", ":").doesNotContainPattern("[0-9]");
-        assertThat(normalized).contains("ആയിരത്തി അഞ്ഞൂറ് രൂപ", "പത്ത് മണി മുപ്പത് മിനിറ്റ്",
-                "പതിനഞ്ച് ഓഗസ്റ്റ് ആയിരത്തി തൊള്ളായിരത്തിനാൽപത്തിയേഴ്");
+        assertThat(normalized)
+                .contains(
+                        "ആയിരത്തി അഞ്ഞൂറ് രൂപ",
+                        "പത്ത് മണി മുപ്പത് മിനിറ്റ്",
+                        "പതിനഞ്ച് ഓഗസ്റ്റ് ആയിരത്തി തൊള്ളായിരത്തിനാൽപത്തിയേഴ്");
         List<String> sentences = new ArrayList<>();
         body.get("sentences").forEach(sentence -> sentences.add(sentence.asText()));
-        assertThat(sentences).containsExactly(
-                "വില ആയിരത്തി അഞ്ഞൂറ് രൂപ ആണ്.",
-                "സമയം പത്ത് മണി മുപ്പത് മിനിറ്റ്.",
-                "തീയതി പതിനഞ്ച് ഓഗസ്റ്റ് ആയിരത്തി തൊള്ളായിരത്തിനാൽപത്തിയേഴ്.");
+        assertThat(sentences)
+                .containsExactly(
+                        "വില ആയിരത്തി അഞ്ഞൂറ് രൂപ ആണ്.",
+                        "സമയം പത്ത് മണി മുപ്പത് മിനിറ്റ്.",
+                        "തീയതി പതിനഞ്ച് ഓഗസ്റ്റ് ആയിരത്തി തൊള്ളായിരത്തിനാൽപത്തിയേഴ്.");
     }
 
     @Test
     void theLanguageDefaultsToMalayalamAndEnglishIsSpokenInEnglish() {
-        assertThat(Http.json(normalize("{\"text\":\"10:30\"}")).get("normalized").asText()).contains("മണി");
+        assertThat(Http.json(normalize("{\"text\":\"10:30\"}"))
+                        .get("normalized")
+                        .asText())
+                .contains("മണി");
         assertThat(Http.json(normalize("{\"text\":\"It costs 25 dollars.\",\"language\":\"en\"}"))
-                .get("normalized").asText()).contains("twenty").doesNotContainPattern("[0-9]");
+                        .get("normalized")
+                        .asText())
+                .contains("twenty")
+                .doesNotContainPattern("[0-9]");
     }
 
     @Test
@@ -49,10 +59,17 @@ class NormalizeTest extends GatewayTestSupport {
         assertProblem(normalize("{\"text\":\"" + "അ".repeat(5_001) + "\"}"), 400, "text_too_long");
         assertProblem(normalize("{\"text\":\"bonjour\",\"language\":\"fr\"}"), 400, "unsupported_language");
         assertProblem(normalize("this is not JSON"), 400, "malformed_body");
-        assertProblem(http.send(Speech.json(http, "/voice/normalize", KEY_A,
-                new byte[]{'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}).build()),
-                400, "invalid_text");
-        assertProblem(http.send(Speech.json(http, "/voice/normalize", null, "{\"text\":\"hi\"}").build()),
-                401, "missing_api_key");
+        assertProblem(
+                http.send(Speech.json(http, "/voice/normalize", KEY_A, new byte[] {
+                            '{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'
+                        })
+                        .build()),
+                400,
+                "invalid_text");
+        assertProblem(
+                http.send(Speech.json(http, "/voice/normalize", null, "{\"text\":\"hi\"}")
+                        .build()),
+                401,
+                "missing_api_key");
     }
 }

@@ -40,44 +40,67 @@ class AnalysisController {
     }
 
     @Operation(summary = "Analyse a recording (audio or video): loudness, noise, pitch, speaking rate, suggestions")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(requiredProperties = AnalyzeJob.MEDIA),
-            schemaProperties = @SchemaProperty(name = AnalyzeJob.MEDIA,
-                    schema = @Schema(type = "string", format = "binary"))))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(requiredProperties = AnalyzeJob.MEDIA),
+                            schemaProperties =
+                                    @SchemaProperty(
+                                            name = AnalyzeJob.MEDIA,
+                                            schema = @Schema(type = "string", format = "binary"))))
     @PostMapping(path = "/voice/analyze", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    DeferredResult<ResponseEntity<Object>> analyze(Tenant tenant, HttpServletRequest request,
-                                                   @RequestParam(name = "wait", required = false) String wait) {
+    DeferredResult<ResponseEntity<Object>> analyze(
+            Tenant tenant, HttpServletRequest request, @RequestParam(name = "wait", required = false) String wait) {
         Duration waitFor = WaitTime.parse(wait);
         String jobId = Jobs.newJobId();
         return uploads.receive(tenant, jobId, request, ANALYZE, form -> {
             UploadedMedia media = form.media(AnalyzeJob.MEDIA);
             AnalyzeJob job = new AnalyzeJob(null, null, media.format().asInput());
-            return completion.submitAndAnswer(jobId, waitFor, () -> jobs.submit(tenant, jobId, job.type(),
-                    job.toParameters(), AnalyzeJob.inputs(media.key())));
+            return completion.submitAndAnswer(
+                    jobId,
+                    waitFor,
+                    () -> jobs.submit(tenant, jobId, job.type(), job.toParameters(), AnalyzeJob.inputs(media.key())));
         });
     }
 
-    @Operation(summary = "Compare two recordings (audio or video): speaker similarity, spectral distance, "
-            + "duration, loudness and pitch differences")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-            schema = @Schema(requiredProperties = {CompareJob.RECORDING_A, CompareJob.RECORDING_B}),
-            schemaProperties = {
-                    @SchemaProperty(name = CompareJob.RECORDING_A,
-                            schema = @Schema(type = "string", format = "binary")),
-                    @SchemaProperty(name = CompareJob.RECORDING_B,
-                            schema = @Schema(type = "string", format = "binary"))}))
+    @Operation(
+            summary = "Compare two recordings (audio or video): speaker similarity, spectral distance, "
+                    + "duration, loudness and pitch differences")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(requiredProperties = {CompareJob.RECORDING_A, CompareJob.RECORDING_B}),
+                            schemaProperties = {
+                                @SchemaProperty(
+                                        name = CompareJob.RECORDING_A,
+                                        schema = @Schema(type = "string", format = "binary")),
+                                @SchemaProperty(
+                                        name = CompareJob.RECORDING_B,
+                                        schema = @Schema(type = "string", format = "binary"))
+                            }))
     @PostMapping(path = "/voice/compare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    DeferredResult<ResponseEntity<Object>> compare(Tenant tenant, HttpServletRequest request,
-                                                   @RequestParam(name = "wait", required = false) String wait) {
+    DeferredResult<ResponseEntity<Object>> compare(
+            Tenant tenant, HttpServletRequest request, @RequestParam(name = "wait", required = false) String wait) {
         Duration waitFor = WaitTime.parse(wait);
         String jobId = Jobs.newJobId();
         return uploads.receive(tenant, jobId, request, COMPARE, form -> {
             UploadedMedia first = form.media(CompareJob.RECORDING_A);
             UploadedMedia second = form.media(CompareJob.RECORDING_B);
-            CompareJob job = new CompareJob(first.format().asInput(), second.format().asInput());
-            return completion.submitAndAnswer(jobId, waitFor, () -> jobs.submit(tenant, jobId, job.type(),
-                    job.toParameters(), CompareJob.inputs(first.key(), second.key())));
+            CompareJob job =
+                    new CompareJob(first.format().asInput(), second.format().asInput());
+            return completion.submitAndAnswer(
+                    jobId,
+                    waitFor,
+                    () -> jobs.submit(
+                            tenant,
+                            jobId,
+                            job.type(),
+                            job.toParameters(),
+                            CompareJob.inputs(first.key(), second.key())));
         });
     }
 }

@@ -41,37 +41,74 @@ class DubbingController {
         this.personas = personas;
     }
 
-    @Operation(summary = "Dub a video (or audio) into Malayalam: segmentation, transcription or the given subtitles, "
-            + "translation or the given translation, synthesis, alignment, mixing over the kept background, muxing")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(requiredProperties = DubJob.MEDIA),
-            schemaProperties = {
-                    @SchemaProperty(name = DubJob.MEDIA, schema = @Schema(type = "string", format = "binary")),
-                    @SchemaProperty(name = DubJob.SUBTITLES, schema = @Schema(type = "string", format = "binary",
-                            description = "SRT or WebVTT in the source language")),
-                    @SchemaProperty(name = DubJob.TRANSLATION, schema = @Schema(type = "string", format = "binary",
-                            description = "SRT or WebVTT in the target language")),
-                    @SchemaProperty(name = "sourceLanguage", schema = @Schema(type = "string", defaultValue = "en")),
-                    @SchemaProperty(name = "targetLanguage", schema = @Schema(type = "string", defaultValue = "ml")),
-                    @SchemaProperty(name = DubJob.VOICE_ID, schema = @Schema(type = "string",
-                            description = "a voice id, or the id or name of one of your personas")),
-                    @SchemaProperty(name = "keepBackground", schema = @Schema(type = "boolean", defaultValue = "true")),
-                    @SchemaProperty(name = "keepOriginalTrack", schema = @Schema(type = "boolean", defaultValue = "false")),
-                    @SchemaProperty(name = "lipSync", schema = @Schema(type = "boolean", defaultValue = "false"))}))
+    @Operation(
+            summary =
+                    "Dub a video (or audio) into Malayalam: segmentation, transcription or the given subtitles, "
+                            + "translation or the given translation, synthesis, alignment, mixing over the kept background, muxing")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(requiredProperties = DubJob.MEDIA),
+                            schemaProperties = {
+                                @SchemaProperty(
+                                        name = DubJob.MEDIA,
+                                        schema = @Schema(type = "string", format = "binary")),
+                                @SchemaProperty(
+                                        name = DubJob.SUBTITLES,
+                                        schema =
+                                                @Schema(
+                                                        type = "string",
+                                                        format = "binary",
+                                                        description = "SRT or WebVTT in the source language")),
+                                @SchemaProperty(
+                                        name = DubJob.TRANSLATION,
+                                        schema =
+                                                @Schema(
+                                                        type = "string",
+                                                        format = "binary",
+                                                        description = "SRT or WebVTT in the target language")),
+                                @SchemaProperty(
+                                        name = "sourceLanguage",
+                                        schema = @Schema(type = "string", defaultValue = "en")),
+                                @SchemaProperty(
+                                        name = "targetLanguage",
+                                        schema = @Schema(type = "string", defaultValue = "ml")),
+                                @SchemaProperty(
+                                        name = DubJob.VOICE_ID,
+                                        schema =
+                                                @Schema(
+                                                        type = "string",
+                                                        description =
+                                                                "a voice id, or the id or name of one of your personas")),
+                                @SchemaProperty(
+                                        name = "keepBackground",
+                                        schema = @Schema(type = "boolean", defaultValue = "true")),
+                                @SchemaProperty(
+                                        name = "keepOriginalTrack",
+                                        schema = @Schema(type = "boolean", defaultValue = "false")),
+                                @SchemaProperty(
+                                        name = "lipSync",
+                                        schema = @Schema(type = "boolean", defaultValue = "false"))
+                            }))
     @PostMapping(path = "/voice/dub", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    DeferredResult<ResponseEntity<Object>> dub(Tenant tenant, HttpServletRequest request,
-                                               @RequestParam(name = "wait", required = false) String wait) {
+    DeferredResult<ResponseEntity<Object>> dub(
+            Tenant tenant, HttpServletRequest request, @RequestParam(name = "wait", required = false) String wait) {
         Duration waitFor = WaitTime.parse(wait);
         // options in the query are checked before the upload is read; those in the form once it is
         parameters(tenant, FormUploads.queryParameters(request));
         String jobId = Jobs.newJobId();
         return uploads.receive(tenant, jobId, request, DUB, form -> {
             UploadedMedia media = form.media(DubJob.MEDIA);
-            DubJob job = parameters(tenant, form.fields()).withUpload(media.format().asInput());
-            Map<String, String> inputs = DubJob.inputs(media.key(), form.subtitles().get(DubJob.SUBTITLES),
+            DubJob job =
+                    parameters(tenant, form.fields()).withUpload(media.format().asInput());
+            Map<String, String> inputs = DubJob.inputs(
+                    media.key(),
+                    form.subtitles().get(DubJob.SUBTITLES),
                     form.subtitles().get(DubJob.TRANSLATION));
-            return completion.submitAndAnswer(jobId, waitFor,
-                    () -> jobs.submit(tenant, jobId, job.type(), job.toParameters(), inputs));
+            return completion.submitAndAnswer(
+                    jobId, waitFor, () -> jobs.submit(tenant, jobId, job.type(), job.toParameters(), inputs));
         });
     }
 

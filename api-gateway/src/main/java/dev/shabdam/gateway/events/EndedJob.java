@@ -8,5 +8,4 @@ import dev.shabdam.schemas.VoiceEvent;
  * table has none). The event may carry small outputs inline (from {@code voice.replies}), which saves a
  * read from storage.
  */
-public record EndedJob(JobRow row, VoiceEvent finalEvent) {
-}
+public record EndedJob(JobRow row, VoiceEvent finalEvent) {}

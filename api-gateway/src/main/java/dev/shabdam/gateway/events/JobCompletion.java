@@ -33,8 +33,7 @@ public class JobCompletion {
     }
 
     /** A submitted job and its end: the job as it ended, or empty when it had not ended within the wait. */
-    public record AwaitedJob(JobRow job, CompletableFuture<Optional<EndedJob>> ended) {
-    }
+    public record AwaitedJob(JobRow job, CompletableFuture<Optional<EndedJob>> ended) {}
 
     /**
      * Submits job {@code jobId} with {@code submit} (which returns its row) and waits up to {@code timeout}
@@ -42,11 +41,14 @@ public class JobCompletion {
      */
     public AwaitedJob submitAndAwait(String jobId, Duration timeout, Supplier<JobRow> submit) {
         CompletableFuture<VoiceEvent> finalEvent = new CompletableFuture<>();
-        JobEventBus.Listening<JobRow> listening = bus.subscribeBefore(jobId, event -> {
-            if (event.status().isFinal()) {
-                finalEvent.complete(event);
-            }
-        }, submit);
+        JobEventBus.Listening<JobRow> listening = bus.subscribeBefore(
+                jobId,
+                event -> {
+                    if (event.status().isFinal()) {
+                        finalEvent.complete(event);
+                    }
+                },
+                submit);
         JobRow job = listening.submitted();
         CompletableFuture<Optional<EndedJob>> ended = finalEvent
                 .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -61,7 +63,8 @@ public class JobCompletion {
      * The answer to a submission with {@code ?wait}: 200 with the job if it ends within {@code wait},
      * else 202 with the job. The request thread is released while waiting.
      */
-    public DeferredResult<ResponseEntity<Object>> submitAndAnswer(String jobId, Duration wait, Supplier<JobRow> submit) {
+    public DeferredResult<ResponseEntity<Object>> submitAndAnswer(
+            String jobId, Duration wait, Supplier<JobRow> submit) {
         return submitAndAnswer(jobId, wait, submit, JobCompletion::jobView);
     }
 
@@ -71,7 +74,9 @@ public class JobCompletion {
      * request thread is released while waiting.
      */
     public DeferredResult<ResponseEntity<Object>> submitAndAnswer(
-            String jobId, Duration wait, Supplier<JobRow> submit,
+            String jobId,
+            Duration wait,
+            Supplier<JobRow> submit,
             BiFunction<JobRow, Optional<EndedJob>, ResponseEntity<Object>> answer) {
         if (wait.isZero()) {
             DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>();
@@ -80,8 +85,8 @@ public class JobCompletion {
         }
         AwaitedJob awaited = submitAndAwait(jobId, wait, submit);
         // the timeout is a backstop only: the wait ends first
-        DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(wait.plusSeconds(5).toMillis(),
-                SubmittedJob.accepted(awaited.job()));
+        DeferredResult<ResponseEntity<Object>> result =
+                new DeferredResult<>(wait.plusSeconds(5).toMillis(), SubmittedJob.accepted(awaited.job()));
         awaited.ended().whenComplete((ended, error) -> {
             try {
                 result.setResult(answer.apply(awaited.job(), ended == null ? Optional.empty() : ended));

@@ -9,8 +9,7 @@ import java.time.Duration;
 public final class WaitTime {
     static final int MAX_SECONDS = 60;
 
-    private WaitTime() {
-    }
+    private WaitTime() {}
 
     public static Duration parse(String seconds) {
         return parse(seconds, Duration.ZERO);
@@ -29,7 +28,9 @@ public final class WaitTime {
         } catch (NumberFormatException e) {
             // answered below like any other out-of-range value
         }
-        throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_wait", "wait must be a whole number of seconds from 0 to "
-                + MAX_SECONDS + ".");
+        throw new ApiProblem(
+                HttpStatus.BAD_REQUEST,
+                "invalid_wait",
+                "wait must be a whole number of seconds from 0 to " + MAX_SECONDS + ".");
     }
 }

@@ -21,13 +21,13 @@ record GeneratedAudio(String key, boolean cached, String durationSec) {
         }
         JsonNode result = result(job.result());
         JsonNode duration = result.path("durationSec");
-        return new GeneratedAudio(key, result.path("cached").asBoolean(false),
-                duration.isNumber() ? duration.asText() : null);
+        return new GeneratedAudio(
+                key, result.path("cached").asBoolean(false), duration.isNumber() ? duration.asText() : null);
     }
 
     static ApiProblem missing(String jobId) {
-        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "output_missing",
-                "Job " + jobId + " completed without its audio.");
+        return new ApiProblem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "output_missing", "Job " + jobId + " completed without its audio.");
     }
 
     String cacheHeader() {
@@ -36,7 +36,9 @@ record GeneratedAudio(String key, boolean cached, String durationSec) {
 
     private static JsonNode result(String json) {
         try {
-            return json == null ? RecordCodec.mapper().createObjectNode() : RecordCodec.mapper().readTree(json);
+            return json == null
+                    ? RecordCodec.mapper().createObjectNode()
+                    : RecordCodec.mapper().readTree(json);
         } catch (JsonProcessingException e) {
             return RecordCodec.mapper().createObjectNode();
         }

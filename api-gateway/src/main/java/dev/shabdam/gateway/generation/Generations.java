@@ -42,8 +42,13 @@ class Generations {
     private final GenerationMetrics metrics;
     private final CacheScopes scopes;
 
-    Generations(SpeechRequests requests, Jobs jobs, JobCompletion completion, AudioOutputs outputs,
-                GenerationMetrics metrics, CacheScopes scopes) {
+    Generations(
+            SpeechRequests requests,
+            Jobs jobs,
+            JobCompletion completion,
+            AudioOutputs outputs,
+            GenerationMetrics metrics,
+            CacheScopes scopes) {
         this.requests = requests;
         this.jobs = jobs;
         this.completion = completion;
@@ -56,19 +61,30 @@ class Generations {
         GenerationMetrics.Measurement measurement = metrics.start("generate");
         GenerateJob parameters = measurement.step("rejected", () -> requests.parameters(tenant, body, false));
         String jobId = Jobs.newJobId();
-        return measurement.step("unavailable", () -> completion.submitAndAnswer(jobId, wait,
-                () -> submit(tenant, jobId, parameters),
-                (job, ended) -> measurement.step("error", () -> answer(job, ended, parameters, measurement))));
+        return measurement.step(
+                "unavailable",
+                () -> completion.submitAndAnswer(
+                        jobId,
+                        wait,
+                        () -> submit(tenant, jobId, parameters),
+                        (job, ended) -> measurement.step("error", () -> answer(job, ended, parameters, measurement))));
     }
 
     JobRow submit(Tenant tenant, String jobId, GenerateJob parameters) {
-        return jobs.submit(tenant, jobId, JobType.GENERATE, scopes.jobParameters(tenant.id(), parameters.toParameters()),
+        return jobs.submit(
+                tenant,
+                jobId,
+                JobType.GENERATE,
+                scopes.jobParameters(tenant.id(), parameters.toParameters()),
                 Map.of());
     }
 
     /** The audio, a problem (thrown) for a failed or cancelled job, or 202 while it is still running. */
-    private ResponseEntity<Object> answer(JobRow submitted, Optional<EndedJob> ended, GenerateJob parameters,
-                                          GenerationMetrics.Measurement measurement) {
+    private ResponseEntity<Object> answer(
+            JobRow submitted,
+            Optional<EndedJob> ended,
+            GenerateJob parameters,
+            GenerationMetrics.Measurement measurement) {
         if (ended.isEmpty()) {
             measurement.finish("accepted");
             return SubmittedJob.accepted(submitted);
@@ -96,7 +112,8 @@ class Generations {
         JobRow job = ended.row();
         GeneratedAudio audio = GeneratedAudio.of(job);
         // the resource converter sets Content-Length from it
-        Resource body = find(job.tenantId(), ended.finalEvent(), audio.key()).orElseThrow(() -> GeneratedAudio.missing(job.jobId()));
+        Resource body = find(job.tenantId(), ended.finalEvent(), audio.key())
+                .orElseThrow(() -> GeneratedAudio.missing(job.jobId()));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(parameters.format().mediaType()))
                 .header(JOB_ID_HEADER, job.jobId())

@@ -16,8 +16,7 @@ import org.springframework.http.HttpStatus;
  */
 final class JsonBody {
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     static <T> T read(byte[] body, Class<T> type) {
         String json = Utf8.decodeStrict(body);
@@ -28,8 +27,8 @@ final class JsonBody {
             }
             return value;
         } catch (MismatchedInputException e) {
-            throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
-                    "A field has the wrong type: " + e.getOriginalMessage());
+            throw new SynthesisException(
+                    SynthesisException.Code.INVALID_PARAMETER, "A field has the wrong type: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw malformed();
         }

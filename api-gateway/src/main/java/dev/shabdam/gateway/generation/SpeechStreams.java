@@ -9,8 +9,8 @@ import dev.shabdam.gateway.problems.SynthesisProblems;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.VoiceEvent;
-import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.schemas.jobs.GenerateJob;
+import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.speech.SynthesisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +44,12 @@ class SpeechStreams {
     private final AudioOutputs outputs;
     private final GenerationMetrics metrics;
 
-    SpeechStreams(SpeechRequests requests, Generations generations, JobEventBus bus, AudioOutputs outputs,
-                  GenerationMetrics metrics) {
+    SpeechStreams(
+            SpeechRequests requests,
+            Generations generations,
+            JobEventBus bus,
+            AudioOutputs outputs,
+            GenerationMetrics metrics) {
         this.requests = requests;
         this.generations = generations;
         this.bus = bus;
@@ -60,14 +64,18 @@ class SpeechStreams {
         GenerateJob parameters = measurement.step("rejected", () -> wavOnly(requests.parameters(tenant, body, true)));
         String jobId = Jobs.newJobId();
         SentenceStream sentences = new SentenceStream();
-        JobEventBus.Listening<JobRow> listening = measurement.step("unavailable",
-                () -> bus.subscribeBefore(jobId, sentences::accept, () -> generations.submit(tenant, jobId, parameters)));
+        JobEventBus.Listening<JobRow> listening = measurement.step(
+                "unavailable",
+                () -> bus.subscribeBefore(
+                        jobId, sentences::accept, () -> generations.submit(tenant, jobId, parameters)));
         JobRow job = listening.submitted();
         JobEventBus.Subscription subscription = listening.subscription();
-        DeferredResult<ResponseEntity<StreamingResponseBody>> answer = new DeferredResult<>(LIMIT.plusSeconds(5).toMillis());
+        DeferredResult<ResponseEntity<StreamingResponseBody>> answer =
+                new DeferredResult<>(LIMIT.plusSeconds(5).toMillis());
         answer.onTimeout(subscription::close);
         answer.onError(error -> subscription.close());
-        sentences.firstAnswer()
+        sentences
+                .firstAnswer()
                 .completeOnTimeout(null, LIMIT.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((first, error) -> {
                     if (first == null || first.kind() == EventKind.FAILED || first.kind() == EventKind.CANCELLED) {
@@ -95,7 +103,8 @@ class SpeechStreams {
     /** The stream is WAV; another format is refused rather than answered in a format not asked for. */
     private static GenerateJob wavOnly(GenerateJob parameters) {
         if (parameters.format() != AudioFormat.WAV) {
-            throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
+            throw new SynthesisException(
+                    SynthesisException.Code.INVALID_PARAMETER,
                     "the stream answers wav only; got " + parameters.format().extension());
         }
         return parameters;
@@ -107,9 +116,13 @@ class SpeechStreams {
             log.info("Generation {} sent no audio within {}", job.jobId(), LIMIT);
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.LOCATION, JobLinks.self(job.jobId()));
-            return new ApiProblem(HttpStatus.GATEWAY_TIMEOUT, "generation_timeout",
-                    "No audio within " + LIMIT.toSeconds() + " s; the job goes on at " + JobLinks.self(job.jobId()) + ".",
-                    headers, null);
+            return new ApiProblem(
+                    HttpStatus.GATEWAY_TIMEOUT,
+                    "generation_timeout",
+                    "No audio within " + LIMIT.toSeconds() + " s; the job goes on at " + JobLinks.self(job.jobId())
+                            + ".",
+                    headers,
+                    null);
         }
         if (first.kind() == EventKind.FAILED) {
             measurement.finish("failed");

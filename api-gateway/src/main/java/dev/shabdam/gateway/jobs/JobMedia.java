@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -42,10 +41,16 @@ class JobMedia {
                 }
             }
         } catch (IOException e) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "storage_unavailable",
-                    "The job's media could not be deleted; try again later.", HttpHeaders.EMPTY, e);
+            throw new ApiProblem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "storage_unavailable",
+                    "The job's media could not be deleted; try again later.",
+                    HttpHeaders.EMPTY,
+                    e);
         }
-        return repository.markMediaDeleted(job.jobId(), clock.instant().truncatedTo(ChronoUnit.MICROS)).orElse(job);
+        return repository
+                .markMediaDeleted(job.jobId(), clock.instant().truncatedTo(ChronoUnit.MICROS))
+                .orElse(job);
     }
 
     /** Deletes again what the pipeline may have written under these jobs' names after their media went. */

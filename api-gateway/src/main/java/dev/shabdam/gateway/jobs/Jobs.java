@@ -46,10 +46,11 @@ public class Jobs {
      * Records the job as QUEUED, then queues it. When the queue cannot take it, the row is marked
      * FAILED (so it does not look queued forever) and the client gets 503.
      */
-    public JobRow submit(Tenant tenant, String jobId, JobType type, Map<String, String> parameters,
-                         Map<String, String> inputs) {
+    public JobRow submit(
+            Tenant tenant, String jobId, JobType type, Map<String, String> parameters, Map<String, String> inputs) {
         Instant now = now();
-        JobRow job = new JobRow(jobId, tenant.id(), type, JobStatus.QUEUED, null, 0, null, null, Map.of(), now, now, null);
+        JobRow job =
+                new JobRow(jobId, tenant.id(), type, JobStatus.QUEUED, null, 0, null, null, Map.of(), now, now, null);
         repository.insert(job, parameters, inputs);
         try {
             requests.publish(VoiceRequest.submit(jobId, tenant.id(), type, parameters, inputs, now));
@@ -62,9 +63,14 @@ public class Jobs {
     }
 
     public JobRow get(Tenant tenant, String jobId) {
-        return repository.find(tenant.id(), jobId).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
-                "job_not_found", JOB_ID.matcher(jobId).matches() ? "There is no job " + jobId + "."
-                        : "There is no job with that id: job ids are UUIDs."));
+        return repository
+                .find(tenant.id(), jobId)
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.NOT_FOUND,
+                        "job_not_found",
+                        JOB_ID.matcher(jobId).matches()
+                                ? "There is no job " + jobId + "."
+                                : "There is no job with that id: job ids are UUIDs."));
     }
 
     JobPage list(Tenant tenant, JobType type, JobStatus status, String cursor, Integer limit) {
@@ -91,7 +97,8 @@ public class Jobs {
             return media.delete(job);
         }
         requests.publish(VoiceRequest.cancel(jobId, tenant.id(), job.type(), now()));
-        return repository.finish(jobId, JobStatus.CANCELLED, null, now())
+        return repository
+                .finish(jobId, JobStatus.CANCELLED, null, now())
                 .orElseGet(() -> media.delete(get(tenant, jobId)));
     }
 

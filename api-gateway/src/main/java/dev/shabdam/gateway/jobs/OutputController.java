@@ -34,22 +34,25 @@ class OutputController {
     }
 
     @GetMapping("/jobs/{jobId}/outputs/{name}")
-    ResponseEntity<StreamingResponseBody> download(Tenant tenant, @PathVariable String jobId, @PathVariable String name,
-                                                   @RequestHeader(name = HttpHeaders.RANGE, required = false) String range)
+    ResponseEntity<StreamingResponseBody> download(
+            Tenant tenant,
+            @PathVariable String jobId,
+            @PathVariable String name,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range)
             throws IOException {
         String key = jobs.get(tenant, jobId).availableOutputs().get(name);
         long size = key == null ? -1 : store.size(key).orElse(-1);
         if (size < 0) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "output_not_found", "Job " + jobId + " has no output " + name + ".");
+            throw new ApiProblem(
+                    HttpStatus.NOT_FOUND, "output_not_found", "Job " + jobId + " has no output " + name + ".");
         }
         MediaType type = MediaTypeFactory.getMediaType(key).orElse(MediaType.APPLICATION_OCTET_STREAM);
         ByteSpan span = requestedSpan(range, size);
         ResponseEntity.BodyBuilder response = span.partial()
                 ? ResponseEntity.status(HttpStatus.PARTIAL_CONTENT)
-                .header(HttpHeaders.CONTENT_RANGE, "bytes " + span.start() + "-" + span.end() + "/" + size)
+                        .header(HttpHeaders.CONTENT_RANGE, "bytes " + span.start() + "-" + span.end() + "/" + size)
                 : ResponseEntity.ok();
-        return response
-                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+        return response.header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .contentType(type)
                 .contentLength(span.length())
                 .body(out -> {
@@ -85,8 +88,12 @@ class OutputController {
     private static ApiProblem unsatisfiable(long size) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-        return new ApiProblem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range_not_satisfiable",
-                "The output has " + size + " bytes; the requested range lies outside them.", headers, null);
+        return new ApiProblem(
+                HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                "range_not_satisfiable",
+                "The output has " + size + " bytes; the requested range lies outside them.",
+                headers,
+                null);
     }
 
     /** Inclusive byte positions, as in Content-Range. */

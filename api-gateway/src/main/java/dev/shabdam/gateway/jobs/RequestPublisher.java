@@ -44,8 +44,17 @@ class RequestPublisher {
     }
 
     private static ApiProblem unavailable(VoiceRequest request, Exception e) {
-        log.warn("Could not send {} of job {} to {}: {}", request.action(), request.jobId(), Topics.REQUESTS, e.toString());
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "queue_unavailable",
-                "The job queue is unavailable; try again later.", HttpHeaders.EMPTY, e);
+        log.warn(
+                "Could not send {} of job {} to {}: {}",
+                request.action(),
+                request.jobId(),
+                Topics.REQUESTS,
+                e.toString());
+        return new ApiProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "queue_unavailable",
+                "The job queue is unavailable; try again later.",
+                HttpHeaders.EMPTY,
+                e);
     }
 }

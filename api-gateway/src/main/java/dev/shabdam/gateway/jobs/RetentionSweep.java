@@ -44,7 +44,9 @@ public class RetentionSweep {
      * left for the next sweep. A period of 0 days keeps media forever.
      */
     // soon after start as well as hourly: a gateway restarted more often than hourly still sweeps
-    @Scheduled(initialDelayString = "${shabdam.retention.first-sweep-after:1m}", fixedDelayString = "${shabdam.retention.sweep-every:1h}")
+    @Scheduled(
+            initialDelayString = "${shabdam.retention.first-sweep-after:1m}",
+            fixedDelayString = "${shabdam.retention.sweep-every:1h}")
     public int sweep() {
         media.deleteLateWork(repository.mediaDeletedSince(clock.instant().minus(LATE_WRITES)));
         if (retention.isZero()) {
@@ -61,7 +63,10 @@ public class RetentionSweep {
                     media.delete(job);
                     swept++;
                 } catch (RuntimeException e) {
-                    log.warn("Could not delete the media of job {}; the next sweep tries again: {}", job.jobId(), e.toString());
+                    log.warn(
+                            "Could not delete the media of job {}; the next sweep tries again: {}",
+                            job.jobId(),
+                            e.toString());
                 }
             }
             if (swept == before) {
@@ -83,7 +88,8 @@ public class RetentionSweep {
     public record RetentionProperties(int days) {
         public RetentionProperties {
             if (days < 0) {
-                throw new IllegalArgumentException("SHABDAM_RETENTION_DAYS must be 0 (keep forever) or more, not " + days);
+                throw new IllegalArgumentException(
+                        "SHABDAM_RETENTION_DAYS must be 0 (keep forever) or more, not " + days);
             }
         }
     }

@@ -10,12 +10,16 @@ import java.util.Map;
 public record SubmittedJob(String jobId, JobStatus status, Map<String, String> links) {
 
     public static SubmittedJob of(JobRow row) {
-        return new SubmittedJob(row.jobId(), row.status(),
+        return new SubmittedJob(
+                row.jobId(),
+                row.status(),
                 Map.of("self", JobLinks.self(row.jobId()), "events", JobLinks.events(row.jobId())));
     }
 
     /** 202 with the job and its location: the answer when a submission is not waited for to the end. */
     public static ResponseEntity<Object> accepted(JobRow row) {
-        return ResponseEntity.accepted().location(URI.create(JobLinks.self(row.jobId()))).body(of(row));
+        return ResponseEntity.accepted()
+                .location(URI.create(JobLinks.self(row.jobId())))
+                .body(of(row));
     }
 }

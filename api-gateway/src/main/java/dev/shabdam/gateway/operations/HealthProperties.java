@@ -24,6 +24,5 @@ import java.time.Duration;
  *                     answer from the latest reading)
  */
 @ConfigurationProperties("shabdam.health")
-public record HealthProperties(URI flinkRestUrl, String flinkJobName, Duration queueStall, Duration jobTimeout,
-                               Duration sampleEvery) {
-}
+public record HealthProperties(
+        URI flinkRestUrl, String flinkJobName, Duration queueStall, Duration jobTimeout, Duration sampleEvery) {}

@@ -22,10 +22,17 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI shabdamOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Shabdam voice engine").version("v1")
+                .info(new Info()
+                        .title("Shabdam voice engine")
+                        .version("v1")
                         .description("Voice analysis, generation, cloning and dubbing; long work runs as jobs."))
-                .components(new Components().addSecuritySchemes(API_KEY,
-                        new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Api-Key")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                API_KEY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-Api-Key")))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 }

@@ -24,10 +24,12 @@ class ApiKeyInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String key = request.getHeader(HEADER);
         if (key == null || key.isBlank()) {
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "missing_api_key", "Send your API key in the X-Api-Key header.");
+            throw new ApiProblem(
+                    HttpStatus.UNAUTHORIZED, "missing_api_key", "Send your API key in the X-Api-Key header.");
         }
-        Tenant tenant = apiKeys.tenantOf(key.trim()).orElseThrow(() ->
-                new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid_api_key", "The X-Api-Key is not a known key."));
+        Tenant tenant = apiKeys.tenantOf(key.trim())
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.UNAUTHORIZED, "invalid_api_key", "The X-Api-Key is not a known key."));
         request.setAttribute(TENANT_ATTRIBUTE, tenant);
         return true;
     }

@@ -7,5 +7,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                random key made at start-up
  */
 @ConfigurationProperties("shabdam")
-public record ApiKeyProperties(String apiKeys) {
-}
+public record ApiKeyProperties(String apiKeys) {}

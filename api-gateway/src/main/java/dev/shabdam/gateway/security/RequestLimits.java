@@ -9,5 +9,4 @@ import org.springframework.util.unit.DataSize;
  *                     {@code \\u} escapes; SSML markup adds a few KB: 64 KB leaves room and no more.
  */
 @ConfigurationProperties("shabdam.requests")
-public record RequestLimits(DataSize maxJsonBytes) {
-}
+public record RequestLimits(DataSize maxJsonBytes) {}

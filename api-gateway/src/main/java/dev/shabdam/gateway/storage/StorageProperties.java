@@ -15,6 +15,5 @@ public record StorageProperties(URI uri, S3 s3) {
      * @param endpoint  an S3-compatible endpoint (MinIO, s3proxy); empty for AWS itself
      * @param accessKey empty to use the SDK's default credential chain
      */
-    public record S3(String endpoint, String accessKey, String secretKey, String region) {
-    }
+    public record S3(String endpoint, String accessKey, String secretKey, String region) {}
 }

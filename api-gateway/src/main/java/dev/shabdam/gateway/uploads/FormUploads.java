@@ -17,9 +17,7 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -56,15 +54,16 @@ public class FormUploads {
      * whose answer this returns. When reading the body, a part, or {@code use} fails, everything stored is
      * removed again: a refused request leaves nothing behind.
      */
-    public <T> T receive(Tenant tenant, String jobId, HttpServletRequest request, UploadForm form,
-                         Function<ReceivedForm, T> use) {
+    public <T> T receive(
+            Tenant tenant, String jobId, HttpServletRequest request, UploadForm form, Function<ReceivedForm, T> use) {
         Map<String, UploadedMedia> stored = new LinkedHashMap<>();
         Map<String, String> storedSubtitles = new LinkedHashMap<>();
         try {
             Map<String, String> fields = readParts(tenant, jobId, request, form, stored, storedSubtitles);
             for (String part : form.media().keySet()) {
                 if (!stored.containsKey(part)) {
-                    throw new ApiProblem(HttpStatus.BAD_REQUEST, "missing_file", "The request has no file part '" + part + "'.");
+                    throw new ApiProblem(
+                            HttpStatus.BAD_REQUEST, "missing_file", "The request has no file part '" + part + "'.");
                 }
             }
             fields.putAll(queryParameters(request));
@@ -84,8 +83,13 @@ public class FormUploads {
     }
 
     /** Stores the files into {@code stored} and {@code storedSubtitles} as they come; answers the other fields. */
-    private Map<String, String> readParts(Tenant tenant, String jobId, HttpServletRequest request, UploadForm form,
-                                          Map<String, UploadedMedia> stored, Map<String, String> storedSubtitles) {
+    private Map<String, String> readParts(
+            Tenant tenant,
+            String jobId,
+            HttpServletRequest request,
+            UploadForm form,
+            Map<String, UploadedMedia> stored,
+            Map<String, String> storedSubtitles) {
         Map<String, String> fields = new LinkedHashMap<>();
         try {
             FileItemInputIterator parts = upload(form).getItemIterator(request);
@@ -98,7 +102,9 @@ public class FormUploads {
                 String name = part.getFieldName();
                 // a part is a file or a field by its name, whatever its headers say
                 if (form.media().containsKey(name) && !stored.containsKey(name)) {
-                    stored.put(name, media.store(tenant, jobId, name, form.media().get(name), part.getName(), stream(part)));
+                    stored.put(
+                            name,
+                            media.store(tenant, jobId, name, form.media().get(name), part.getName(), stream(part)));
                 } else if (form.subtitleParts().contains(name) && !storedSubtitles.containsKey(name)) {
                     storedSubtitles.put(name, subtitles.store(tenant, jobId, name, stream(part)));
                 } else if (name != null && !form.isFile(name) && part.getName() != null) {
@@ -118,7 +124,8 @@ public class FormUploads {
     private JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload(UploadForm form) {
         JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
         upload.setMaxSize(limits.largestLimit() * form.media().size()
-                + (long) SubtitleUploads.MAX_BYTES * form.subtitleParts().size() + FORM_OVERHEAD);
+                + (long) SubtitleUploads.MAX_BYTES * form.subtitleParts().size()
+                + FORM_OVERHEAD);
         upload.setHeaderCharset(StandardCharsets.UTF_8);
         return upload;
     }
@@ -130,7 +137,9 @@ public class FormUploads {
     private static String field(String name, InputStream content) throws IOException {
         byte[] bytes = content.readNBytes(MAX_FIELD_BYTES + 1);
         if (bytes.length > MAX_FIELD_BYTES) {
-            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "body_too_large",
+            throw new ApiProblem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "body_too_large",
                     "The form field '" + name + "' is longer than " + MAX_FIELD_BYTES + " bytes.");
         }
         return new String(bytes, StandardCharsets.UTF_8);

@@ -37,12 +37,15 @@ class MediaUploads {
         try {
             byte[] header = content.readNBytes(MediaSniffer.HEADER_BYTES);
             if (header.length == 0) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "empty_file", "The uploaded file in part '" + part + "' is empty.");
+                throw new ApiProblem(
+                        HttpStatus.BAD_REQUEST, "empty_file", "The uploaded file in part '" + part + "' is empty.");
             }
-            MediaFormat format = MediaSniffer.sniff(header).orElseThrow(() -> new ApiProblem(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media",
-                    "The file in part '" + part + "' is not a recognised audio or video container (WAV, "
-                            + "FLAC, Ogg, MP3, AAC, MP4/M4A/MOV, Matroska/WebM, FLV, MPEG-TS or AVI)."));
+            MediaFormat format = MediaSniffer.sniff(header)
+                    .orElseThrow(() -> new ApiProblem(
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                            "unsupported_media",
+                            "The file in part '" + part + "' is not a recognised audio or video container (WAV, "
+                                    + "FLAC, Ogg, MP3, AAC, MP4/M4A/MOV, Matroska/WebM, FLV, MPEG-TS or AVI)."));
             // the client's file name never becomes part of the key
             String key = StorageKeys.upload(tenant.id(), jobId, input + "." + format.extension());
             InputStream whole = new SequenceInputStream(new ByteArrayInputStream(header), content);
@@ -58,7 +61,9 @@ class MediaUploads {
 
     private static void checkFileName(String name) {
         if (name != null && (name.contains("/") || name.contains("\\") || name.contains(".."))) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_filename",
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid_filename",
                     "The file name must not contain path separators or '..'.");
         }
     }

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param subtitles subtitle part name → storage key, for the parts that were sent
  * @param fields    the form's other fields and the query's parameters (the query's win, as a servlet reads them)
  */
-public record ReceivedForm(Map<String, UploadedMedia> media, Map<String, String> subtitles, Map<String, String> fields) {
+public record ReceivedForm(
+        Map<String, UploadedMedia> media, Map<String, String> subtitles, Map<String, String> fields) {
 
     public UploadedMedia media(String part) {
         return media.get(part);

@@ -39,13 +39,17 @@ class SubtitleUploads {
             throw UploadProblems.unreadable(e);
         }
         if (bytes.length > MAX_BYTES) {
-            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "file_too_large",
+            throw new ApiProblem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "file_too_large",
                     "The subtitles in part '" + part + "' are larger than " + MAX_BYTES + " bytes.");
         }
         try {
             SubtitleParser.parse(bytes);
         } catch (SubtitleFormatException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_subtitles",
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid_subtitles",
                     "The subtitles in part '" + part + "' are not valid SRT or WebVTT: " + e.getMessage());
         }
         boolean webVtt = SubtitleParser.isWebVtt(new String(bytes, StandardCharsets.UTF_8));

@@ -17,6 +17,7 @@ public record JobLimits(double maxMediaSeconds, Duration jobTimeout) implements 
     public static final double DEFAULT_MAX_MEDIA_SECONDS = 4 * 3600;
     /** Half an hour: a 4-hour dub's assembly takes minutes; anything slower is stuck, not busy. */
     public static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofMinutes(30);
+
     public static final JobLimits DEFAULT = new JobLimits(DEFAULT_MAX_MEDIA_SECONDS, DEFAULT_JOB_TIMEOUT);
 
     public JobLimits {

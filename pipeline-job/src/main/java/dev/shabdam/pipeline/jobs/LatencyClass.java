@@ -2,8 +2,8 @@ package dev.shabdam.pipeline.jobs;
 
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.Topics;
-import org.apache.flink.api.common.functions.FilterFunction;
 import dev.shabdam.schemas.VoiceRequest;
+import org.apache.flink.api.common.functions.FilterFunction;
 
 /**
  * The pipeline's latency classes. Each reads {@code voice.requests} with its own source and consumer
