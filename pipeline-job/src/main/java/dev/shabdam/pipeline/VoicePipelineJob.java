@@ -55,7 +55,8 @@ import java.util.Objects;
 /**
  * The Shabdam job graph: two latency classes, each its own graph from its own source to its own sinks,
  * so that the media class (hours of analysis, dubs waiting on a remote translator) neither delays nor
- * backpressures the interactive one, and a media task that crashes restarts only the media tasks.
+ * backpressures the interactive one, and a media task that crashes restarts only the media tasks (region
+ * failover; a global failover restarts both).
  * <pre>
  * INTERACTIVE (GENERATE)
  * voice.requests ─▶ decode ─▶ generate only ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ keyBy(scope + request) ─▶ generate

@@ -62,8 +62,10 @@ public class DubIngestOperator extends MediaJobOperator {
     private transient Translator translator;
     private transient SpeechTranscription transcription;
 
-    /** @param translation the machine translation for jobs that upload none; null where there is none */
-    /** @param limits the longest media a dub accepts ({@code media_too_long} beyond it) */
+    /**
+     * @param translation the machine translation for jobs that upload none; null where there is none
+     * @param limits the longest media a dub accepts ({@code media_too_long} beyond it)
+     */
     public DubIngestOperator(
             ObjectStorage storage,
             MediaProbe probe,

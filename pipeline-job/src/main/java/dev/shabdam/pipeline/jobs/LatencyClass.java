@@ -10,7 +10,8 @@ import org.apache.flink.api.common.functions.FilterFunction;
  * group, keeps the requests of its job types, and runs them on tasks of its own with sinks of its own:
  * an hour of analysis, or a dub waiting on a remote translator, neither holds a sentence up on a shared
  * subtask nor backpressures it, and a record that crashes a media task restarts only the media tasks
- * (each class is a pipelined region of its own for Flink's failover).
+ * (each class is a pipelined region of its own for Flink's region failover; a global failover, such as a
+ * JobManager's restart, still restarts both).
  */
 public enum LatencyClass {
     /** Speaking for someone who waits for the answer: GENERATE. */
