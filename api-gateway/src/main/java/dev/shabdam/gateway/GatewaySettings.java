@@ -16,11 +16,19 @@ import java.util.Set;
  *                start-up
  */
 @ConfigurationProperties(GatewaySettings.PREFIX)
-public record GatewaySettings(String apiKeys, Storage storage, Uploads uploads, Requests requests,
-                              Generation generation, Jobs jobs, Retention retention, Health health) {
+public record GatewaySettings(
+        String apiKeys,
+        Storage storage,
+        Uploads uploads,
+        Requests requests,
+        Generation generation,
+        Jobs jobs,
+        Retention retention,
+        Health health) {
     public static final String PREFIX = "shabdam";
     /** For {@code @Scheduled}, which takes a placeholder rather than a bean. */
     public static final String HEALTH_SAMPLE_EVERY = "${shabdam.health.sample-every}";
+
     public static final String RETENTION_FIRST_SWEEP_AFTER = "${shabdam.retention.first-sweep-after}";
     public static final String RETENTION_SWEEP_EVERY = "${shabdam.retention.sweep-every}";
 
@@ -28,27 +36,23 @@ public record GatewaySettings(String apiKeys, Storage storage, Uploads uploads, 
      * @param uri {@code file:///abs/dir} or {@code s3://bucket[/prefix]}
      * @param s3  connection settings, used for {@code s3://} URIs
      */
-    public record Storage(URI uri, S3 s3) {
-    }
+    public record Storage(URI uri, S3 s3) {}
 
     /**
      * @param endpoint  an S3-compatible endpoint (MinIO, s3proxy); empty for AWS itself
      * @param accessKey empty to use the SDK's default credential chain
      */
-    public record S3(String endpoint, String accessKey, String secretKey, String region) {
-    }
+    public record S3(String endpoint, String accessKey, String secretKey, String region) {}
 
     /** Size limits of uploaded media, by the kind the sniffed container says it is. */
-    public record Uploads(DataSize maxAudioBytes, DataSize maxVideoBytes) {
-    }
+    public record Uploads(DataSize maxAudioBytes, DataSize maxVideoBytes) {}
 
     /**
      * @param maxJsonBytes the largest body a request other than an upload may have (JSON: a text to speak, a
      *                     persona). 5,000 characters of Malayalam are 15 KB of UTF-8, or 30 KB written as JSON
      *                     {@code \\u} escapes; SSML markup adds a few KB: 64 KB leaves room and no more.
      */
-    public record Requests(DataSize maxJsonBytes) {
-    }
+    public record Requests(DataSize maxJsonBytes) {}
 
     /**
      * @param recentAudio        how much generated audio this gateway keeps in memory to answer repeated sentences
@@ -66,8 +70,7 @@ public record GatewaySettings(String apiKeys, Storage storage, Uploads uploads, 
      *                   The media side's events come with its checkpoints (every second), so a healthy pipeline
      *                   confirms within one or two; ten seconds leaves room for a checkpoint held up a little
      */
-    public record Jobs(Duration cancelWait) {
-    }
+    public record Jobs(Duration cancelWait) {}
 
     /**
      * @param days            how long an ended job's uploads and outputs are kept; 0 keeps them forever. 30 by
@@ -80,7 +83,8 @@ public record GatewaySettings(String apiKeys, Storage storage, Uploads uploads, 
     public record Retention(int days, Duration firstSweepAfter, Duration sweepEvery) {
         public Retention {
             if (days < 0) {
-                throw new IllegalArgumentException("SHABDAM_RETENTION_DAYS must be 0 (keep forever) or more, not " + days);
+                throw new IllegalArgumentException(
+                        "SHABDAM_RETENTION_DAYS must be 0 (keep forever) or more, not " + days);
             }
         }
     }
@@ -103,7 +107,6 @@ public record GatewaySettings(String apiKeys, Storage storage, Uploads uploads, 
      * @param sampleEvery  how often the job's state, the groups' offsets and the queue are read (health and metrics
      *                     answer from the latest reading)
      */
-    public record Health(URI flinkRestUrl, String flinkJobName, Duration queueStall, Duration jobTimeout,
-                         Duration sampleEvery) {
-    }
+    public record Health(
+            URI flinkRestUrl, String flinkJobName, Duration queueStall, Duration jobTimeout, Duration sampleEvery) {}
 }

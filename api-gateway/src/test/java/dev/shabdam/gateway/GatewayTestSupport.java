@@ -38,8 +38,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,17 +53,21 @@ import static org.awaitility.Awaitility.await;
  * temporary directory. Subclasses share one Spring context (same configuration), and the tests play
  * the pipeline's part: they read {@code voice.requests}, write rows and produce {@code voice.events}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "shabdam.api-keys=tenantA:key-a-0123456789,tenantB:key-b-0123456789,tenantC:key-c-0123456789",
-        "shabdam.uploads.max-audio-bytes=64KB",
-        "shabdam.uploads.max-video-bytes=256KB",
-        "shabdam.generation.shared-cache-tenants=tenantC"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "shabdam.api-keys=tenantA:key-a-0123456789,tenantB:key-b-0123456789,tenantC:key-c-0123456789",
+            "shabdam.uploads.max-audio-bytes=64KB",
+            "shabdam.uploads.max-video-bytes=256KB",
+            "shabdam.generation.shared-cache-tenants=tenantC"
+        })
 @TestBroker
 public abstract class GatewayTestSupport {
     public static final String KEY_A = "key-a-0123456789";
     public static final String KEY_B = "key-b-0123456789";
     /** A tenant whose jobs no listing test counts. */
     public static final String KEY_C = "key-c-0123456789";
+
     public static final Path STORAGE = TestStorage.newFolder("shabdam-gateway-test-");
 
     private static KafkaProducer<String, byte[]> events;
@@ -72,12 +76,16 @@ public abstract class GatewayTestSupport {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected EmbeddedKafkaBroker broker;
+
     @Autowired
     protected JdbcClient jdbc;
+
     @Autowired
     protected MeterRegistry meters;
+
     @Autowired
     protected JobEventBus bus;
 
@@ -93,12 +101,22 @@ public abstract class GatewayTestSupport {
     protected void connect() {
         http = new Http(port);
         if (events == null) {
-            events = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-            requestReader = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+            events = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            broker.getBrokersAsString(),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all"),
+                    new StringSerializer(),
+                    new ByteArraySerializer());
+            requestReader = new KafkaConsumer<>(
+                    Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            broker.getBrokersAsString(),
+                            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                            "earliest"),
+                    new StringDeserializer(),
+                    new ByteArrayDeserializer());
             requestReader.assign(List.of(new TopicPartition(Topics.REQUESTS, 0)));
             awaitEventsListenerLive();
             awaitRepliesListenerLive();
@@ -121,12 +139,29 @@ public abstract class GatewayTestSupport {
      * event would be missed. Canary events are sent until the gateway has read one.
      */
     private void awaitEventsListenerLive() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            produce(new VoiceEvent(1, "canary-" + UUID.randomUUID(), "tenantA", JobType.ANALYZE, 1,
-                    EventKind.PROGRESS, "canary", 0, null, null, null, null, null, null, Instant.now()));
-            assertThat(
-                    meters.counter("shabdam.events.received", "outcome", "read").count()).isPositive();
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> {
+                    produce(new VoiceEvent(
+                            1,
+                            "canary-" + UUID.randomUUID(),
+                            "tenantA",
+                            JobType.ANALYZE,
+                            1,
+                            EventKind.PROGRESS,
+                            "canary",
+                            0,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            Instant.now()));
+                    assertThat(meters.counter("shabdam.events.received", "outcome", "read")
+                                    .count())
+                            .isPositive();
+                });
     }
 
     /** As {@link #awaitEventsListenerLive()}, for the voice.replies listener: canaries until the bus hands one on. */
@@ -135,11 +170,27 @@ public abstract class GatewayTestSupport {
         AtomicInteger seq = new AtomicInteger();
         AtomicBoolean heard = new AtomicBoolean();
         try (JobEventBus.Subscription subscription = bus.subscribe(canary, event -> heard.set(true))) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-                reply(new VoiceEvent(1, canary, "tenantA", JobType.GENERATE, seq.incrementAndGet(),
-                        EventKind.PROGRESS, "canary", 0, null, null, null, null, null, null, Instant.now()));
-                assertThat(heard).isTrue();
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(300))
+                    .untilAsserted(() -> {
+                        reply(new VoiceEvent(
+                                1,
+                                canary,
+                                "tenantA",
+                                JobType.GENERATE,
+                                seq.incrementAndGet(),
+                                EventKind.PROGRESS,
+                                "canary",
+                                0,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                Instant.now()));
+                        assertThat(heard).isTrue();
+                    });
         }
     }
 
@@ -177,7 +228,10 @@ public abstract class GatewayTestSupport {
     /** The pipeline's part begins: the next request on voice.requests that was not there before. */
     protected VoiceRequest nextRequest(Set<String> known) {
         await().untilAsserted(() -> assertThat(requests()).anyMatch(r -> !known.contains(r.jobId())));
-        return requests().stream().filter(r -> !known.contains(r.jobId())).findFirst().orElseThrow();
+        return requests().stream()
+                .filter(r -> !known.contains(r.jobId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Every record on voice.requests so far, decoded (as the pipeline would read them). */
@@ -199,18 +253,34 @@ public abstract class GatewayTestSupport {
     }
 
     /** A jobs row as the pipeline's sink would leave it. */
-    protected void insertJob(String jobId, String tenant, String status, Instant createdAt, String resultJson, String outputsJson) {
+    protected void insertJob(
+            String jobId, String tenant, String status, Instant createdAt, String resultJson, String outputsJson) {
         insertJob(jobId, tenant, JobType.ANALYZE, status, createdAt, resultJson, outputsJson, null);
     }
 
-    protected void insertJob(String jobId, String tenant, JobType type, String status, Instant createdAt, String resultJson,
-                   String outputsJson, Double mediaSeconds) {
+    protected void insertJob(
+            String jobId,
+            String tenant,
+            JobType type,
+            String status,
+            Instant createdAt,
+            String resultJson,
+            String outputsJson,
+            Double mediaSeconds) {
         jdbc.sql("""
                         INSERT INTO jobs (job_id, tenant_id, type, status, stage, progress, result, outputs, media_seconds,
                                           created_at, updated_at)
                         VALUES (?, ?, ?, ?, 'probe', 0.5, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?)""")
-                .params(jobId, tenant, type.name(), status, resultJson, outputsJson == null ? "{}" : outputsJson,
-                        mediaSeconds, createdAt.atOffset(ZoneOffset.UTC), createdAt.atOffset(ZoneOffset.UTC))
+                .params(
+                        jobId,
+                        tenant,
+                        type.name(),
+                        status,
+                        resultJson,
+                        outputsJson == null ? "{}" : outputsJson,
+                        mediaSeconds,
+                        createdAt.atOffset(ZoneOffset.UTC),
+                        createdAt.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
@@ -218,34 +288,91 @@ public abstract class GatewayTestSupport {
         jdbc.sql("""
                         INSERT INTO job_events (job_id, seq, tenant_id, kind, stage, progress, segment, duration_ms, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(e.jobId(), e.seq(), e.tenantId(), e.kind().name(), e.stage(), e.progress(), e.segment(),
-                        e.durationMs(), e.at().atOffset(ZoneOffset.UTC))
+                .params(
+                        e.jobId(),
+                        e.seq(),
+                        e.tenantId(),
+                        e.kind().name(),
+                        e.stage(),
+                        e.progress(),
+                        e.segment(),
+                        e.durationMs(),
+                        e.at().atOffset(ZoneOffset.UTC))
                 .update();
     }
 
     protected String jobStatus(String jobId) {
-        return jdbc.sql("SELECT status FROM jobs WHERE job_id = ?").param(jobId).query(String.class).single();
+        return jdbc.sql("SELECT status FROM jobs WHERE job_id = ?")
+                .param(jobId)
+                .query(String.class)
+                .single();
     }
 
     public static VoiceEvent progress(String jobId, int seq, String stage, double progress, Integer segment) {
-        return new VoiceEvent(1, jobId, "tenantA", JobType.ANALYZE, seq, EventKind.PROGRESS, stage, progress, segment,
-                null, null, null, null, null, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return new VoiceEvent(
+                1,
+                jobId,
+                "tenantA",
+                JobType.ANALYZE,
+                seq,
+                EventKind.PROGRESS,
+                stage,
+                progress,
+                segment,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     public static VoiceEvent completed(String jobId, int seq, String resultJson, Map<String, String> outputs) {
-        return new VoiceEvent(1, jobId, "tenantA", JobType.ANALYZE, seq, EventKind.COMPLETED, "report", 1.0, null,
-                12L, resultJson, null, outputs, 3.0, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return new VoiceEvent(
+                1,
+                jobId,
+                "tenantA",
+                JobType.ANALYZE,
+                seq,
+                EventKind.COMPLETED,
+                "report",
+                1.0,
+                null,
+                12L,
+                resultJson,
+                null,
+                outputs,
+                3.0,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** The event the pipeline's cancellation gate emits for a job it was told to cancel. */
     public static VoiceEvent cancelled(String jobId, int seq) {
-        return new VoiceEvent(1, jobId, "tenantA", JobType.ANALYZE, seq, EventKind.CANCELLED, null, 1.0, null,
-                null, null, null, null, null, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return new VoiceEvent(
+                1,
+                jobId,
+                "tenantA",
+                JobType.ANALYZE,
+                seq,
+                EventKind.CANCELLED,
+                null,
+                1.0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     public static void assertProblem(HttpResponse<byte[]> response, int status, String code) {
-        ProblemAssertions.assertProblem(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.body(), status, code);
+        ProblemAssertions.assertProblem(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.body(),
+                status,
+                code);
     }
 
     public static String newJobId() {

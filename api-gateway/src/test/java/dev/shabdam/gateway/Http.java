@@ -16,7 +16,8 @@ import java.util.List;
 
 /** A plain JDK HTTP client against the running gateway, as an API client would call it. */
 public final class Http {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Http(int port) {
@@ -24,7 +25,8 @@ public final class Http {
     }
 
     public HttpRequest.Builder request(String path, String apiKey) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (apiKey != null) {
             builder.header("X-Api-Key", apiKey);
         }

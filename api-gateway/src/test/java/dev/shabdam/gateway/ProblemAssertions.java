@@ -9,8 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What every refusal must look like: an RFC 9457 problem document with our {@code code}. */
 public final class ProblemAssertions {
 
-    private ProblemAssertions() {
-    }
+    private ProblemAssertions() {}
 
     /** An answer of {@code status}, as {@code application/problem+json}, whose code is {@code code}. */
     public static void assertProblem(int actualStatus, String contentType, byte[] body, int status, String code) {

@@ -24,8 +24,7 @@ public final class Speech {
     public static final int FINAL_SEQ = 999_999;
     public static final int SAMPLE_RATE = 22_050;
 
-    private Speech() {
-    }
+    private Speech() {}
 
     /** Distinct 16-bit mono PCM: {@code samples} samples starting at {@code start}. */
     public static byte[] pcm(int samples, int start) {
@@ -49,16 +48,33 @@ public final class Speech {
     private static byte[] wav(byte[] pcm, byte[] list) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int listBytes = list == null ? 0 : 8 + list.length;
-        ByteBuffer header = ByteBuffer.allocate(36).order(ByteOrder.LITTLE_ENDIAN)
-                .put(ascii("RIFF")).putInt(28 + listBytes + 8 + pcm.length).put(ascii("WAVE"))
-                .put(ascii("fmt ")).putInt(16).putShort((short) 1).putShort((short) 1).putInt(SAMPLE_RATE)
-                .putInt(SAMPLE_RATE * 2).putShort((short) 2).putShort((short) 16);
+        ByteBuffer header = ByteBuffer.allocate(36)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .put(ascii("RIFF"))
+                .putInt(28 + listBytes + 8 + pcm.length)
+                .put(ascii("WAVE"))
+                .put(ascii("fmt "))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(SAMPLE_RATE)
+                .putInt(SAMPLE_RATE * 2)
+                .putShort((short) 2)
+                .putShort((short) 16);
         out.writeBytes(header.array());
         if (list != null) {
-            out.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).put(ascii("LIST")).putInt(list.length).array());
+            out.writeBytes(ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .put(ascii("LIST"))
+                    .putInt(list.length)
+                    .array());
             out.writeBytes(list);
         }
-        out.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).put(ascii("data")).putInt(pcm.length).array());
+        out.writeBytes(ByteBuffer.allocate(8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .put(ascii("data"))
+                .putInt(pcm.length)
+                .array());
         out.writeBytes(pcm);
         return out.toByteArray();
     }
@@ -79,7 +95,14 @@ public final class Speech {
     }
 
     public static VoiceEvent sentence(String jobId, int index, String key) {
-        return event(jobId, 2 + index, EventKind.PROGRESS, 0.5, index, null, null,
+        return event(
+                jobId,
+                2 + index,
+                EventKind.PROGRESS,
+                0.5,
+                index,
+                null,
+                null,
                 key == null ? Map.of() : Map.of("sentence-" + index, key));
     }
 
@@ -98,10 +121,31 @@ public final class Speech {
         return event(jobId, FINAL_SEQ, EventKind.FAILED, 0, null, null, error, Map.of());
     }
 
-    private static VoiceEvent event(String jobId, int seq, EventKind kind, double progress, Integer segment,
-                                    String result, JobError error, Map<String, String> outputs) {
-        return new VoiceEvent(1, jobId, "tenantA", JobType.GENERATE, seq, kind, "synthesize", progress, segment, null,
-                result, error, outputs, null, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    private static VoiceEvent event(
+            String jobId,
+            int seq,
+            EventKind kind,
+            double progress,
+            Integer segment,
+            String result,
+            JobError error,
+            Map<String, String> outputs) {
+        return new VoiceEvent(
+                1,
+                jobId,
+                "tenantA",
+                JobType.GENERATE,
+                seq,
+                kind,
+                "synthesize",
+                progress,
+                segment,
+                null,
+                result,
+                error,
+                outputs,
+                null,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     public static HttpRequest.Builder json(Http http, String path, String apiKey, String body) {
@@ -109,7 +153,8 @@ public final class Speech {
     }
 
     public static HttpRequest.Builder json(Http http, String path, String apiKey, byte[] body) {
-        return http.request(path, apiKey).header("Content-Type", "application/json")
+        return http.request(path, apiKey)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 

@@ -13,9 +13,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Inherited
-@EmbeddedKafka(partitions = 1, topics = {Topics.REQUESTS, Topics.EVENTS, Topics.REPLIES},
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {Topics.REQUESTS, Topics.EVENTS, Topics.REPLIES},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         // a one-node test broker: no 3 s wait for more group members, no 50 offsets partitions
         brokerProperties = {"group.initial.rebalance.delay.ms=0", "offsets.topic.num.partitions=1"})
-public @interface TestBroker {
-}
+public @interface TestBroker {}

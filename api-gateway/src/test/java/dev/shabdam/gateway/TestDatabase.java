@@ -14,8 +14,7 @@ import java.util.function.Supplier;
 public final class TestDatabase {
     private static EmbeddedPostgres postgres;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** The Spring datasource of a test context: the database at {@code url}, as the server's superuser. */
     public static void register(DynamicPropertyRegistry registry, Supplier<Object> url) {
@@ -28,7 +27,7 @@ public final class TestDatabase {
     public static synchronized String jdbcUrl(String database) {
         jdbcUrl();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             if (!"42P04".equals(e.getSQLState())) { // duplicate_database: made by an earlier context

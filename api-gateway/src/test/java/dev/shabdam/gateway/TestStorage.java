@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** A temporary folder as the gateway's file storage, and what is in it. */
 public final class TestStorage {
 
-    private TestStorage() {
-    }
+    private TestStorage() {}
 
     public static Path newFolder(String prefix) {
         try {

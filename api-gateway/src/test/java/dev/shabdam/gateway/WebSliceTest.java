@@ -39,15 +39,21 @@ import java.util.Map;
  * progress streams) and the personas' repository are doubles. Every slice test extends this class and declares
  * no doubles of its own, so they all share one application context, started once.
  */
-@WebMvcTest(properties = {
-        "shabdam.api-keys=tenantA:" + WebSliceTest.KEY_A + ",tenantB:key-b-0123456789",
-        "shabdam.uploads.max-audio-bytes=64KB",
-        "shabdam.uploads.max-video-bytes=256KB"},
-        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
-                "dev\\.shabdam\\.gateway\\.(uploads|generation|analysis|dubbing|personas)\\..*",
-                "dev\\.shabdam\\.gateway\\.storage\\.StorageConfiguration",
-                "dev\\.shabdam\\.gateway\\.events\\.JobEventBus",
-                "dev\\.shabdam\\.gateway\\.security\\.ApiKeys"}))
+@WebMvcTest(
+        properties = {
+            "shabdam.api-keys=tenantA:" + WebSliceTest.KEY_A + ",tenantB:key-b-0123456789",
+            "shabdam.uploads.max-audio-bytes=64KB",
+            "shabdam.uploads.max-video-bytes=256KB"
+        },
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = {
+                            "dev\\.shabdam\\.gateway\\.(uploads|generation|analysis|dubbing|personas)\\..*",
+                            "dev\\.shabdam\\.gateway\\.storage\\.StorageConfiguration",
+                            "dev\\.shabdam\\.gateway\\.events\\.JobEventBus",
+                            "dev\\.shabdam\\.gateway\\.security\\.ApiKeys"
+                        }))
 @Import({SettingsConfiguration.class, SimpleMeterRegistry.class})
 public abstract class WebSliceTest {
     public static final String KEY_A = "key-a-0123456789";
@@ -55,18 +61,25 @@ public abstract class WebSliceTest {
 
     @Autowired
     protected MockMvcTester mvc;
+
     @Autowired
     protected MeterRegistry meters;
+
     @MockitoBean
     protected Jobs jobs;
+
     @MockitoBean
     protected JobCompletion completion;
+
     @MockitoBean
     protected JobMedia media;
+
     @MockitoBean
     protected JobEventStreams progress;
+
     @MockitoBean
     protected PersonaRepository personaRepository;
+
     @MockitoBean
     protected Analytics analytics;
 
@@ -80,8 +93,12 @@ public abstract class WebSliceTest {
     }
 
     protected MvcTestResult postJson(String path, String apiKey, byte[] body) {
-        return mvc.post().uri(path).headers(headers -> apiKey(headers, apiKey))
-                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        return mvc.post()
+                .uri(path)
+                .headers(headers -> apiKey(headers, apiKey))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
     }
 
     protected MvcTestResult upload(String path, String apiKey, String fileName, byte[] content) {
@@ -90,8 +107,12 @@ public abstract class WebSliceTest {
 
     protected MvcTestResult upload(String path, String apiKey, List<Multipart.Part> parts) {
         Multipart body = Multipart.of(parts);
-        return mvc.post().uri(path).headers(headers -> apiKey(headers, apiKey))
-                .contentType(body.contentType()).content(body.body()).exchange();
+        return mvc.post()
+                .uri(path)
+                .headers(headers -> apiKey(headers, apiKey))
+                .contentType(body.contentType())
+                .content(body.body())
+                .exchange();
     }
 
     protected static JsonNode json(MvcTestResult result) {
@@ -99,9 +120,12 @@ public abstract class WebSliceTest {
     }
 
     public static void assertProblem(MvcTestResult result, int status, String code) {
-        ProblemAssertions.assertProblem(result.getResponse().getStatus(),
-                String.valueOf(result.getResponse().getContentType()), result.getResponse().getContentAsByteArray(),
-                status, code);
+        ProblemAssertions.assertProblem(
+                result.getResponse().getStatus(),
+                String.valueOf(result.getResponse().getContentType()),
+                result.getResponse().getContentAsByteArray(),
+                status,
+                code);
     }
 
     /** A job of tenantA as {@link Jobs} would return it, for the doubles to answer with. */

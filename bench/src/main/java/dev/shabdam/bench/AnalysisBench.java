@@ -1,9 +1,9 @@
 package dev.shabdam.bench;
 
 import dev.shabdam.pipeline.analysis.AnalysisOptions;
+import dev.shabdam.pipeline.analysis.VoiceAnalyzer;
 import dev.shabdam.pipeline.analysis.loudness.Loudness;
 import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
-import dev.shabdam.pipeline.analysis.VoiceAnalyzer;
 import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
@@ -29,8 +29,7 @@ public final class AnalysisBench {
     private static final int RATE = 48000;
     private static final int MINUTES = 10;
 
-    private AnalysisBench() {
-    }
+    private AnalysisBench() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("shabdam-bench-");
@@ -46,15 +45,24 @@ public final class AnalysisBench {
         double decodeOnly = bestOf(() -> loudnessBlockByBlock(decoder, null, wav));
         DecodedAudio fadeIn = fadedIn(programme);
         double worstCase = bestOf(() -> meter.measure(fadeIn));
-        Double ffmpeg = CommandLineTool.FFMPEG.available() ? bestOf(() -> CommandLineTool.FFMPEG.run("-hide_banner", "-nostats", "-i",
-                wav.getPath(), "-af", "ebur128=peak=true", "-f", "null", "-")) : null;
+        Double ffmpeg = CommandLineTool.FFMPEG.available()
+                ? bestOf(() -> CommandLineTool.FFMPEG.run(
+                        "-hide_banner", "-nostats", "-i", wav.getPath(), "-af", "ebur128=peak=true", "-f", "null", "-"))
+                : null;
         String ffmpegCell = ffmpeg == null ? "ffmpeg not installed" : ms(ffmpeg);
         rows.add(row("ffmpeg `-af ebur128=peak=true` (decode + measure, subprocess)", ffmpegCell, ffmpeg, ffmpeg));
         rows.add(row("ours: loudness + LRA + true peak, decode excluded", ms(ours), ours, ffmpeg));
-        rows.add(row("ours: decode (javacv, WAV → float, block by block) + loudness + true peak", ms(oursDecoded), oursDecoded, ffmpeg));
+        rows.add(row(
+                "ours: decode (javacv, WAV → float, block by block) + loudness + true peak",
+                ms(oursDecoded),
+                oursDecoded,
+                ffmpeg));
         rows.add(row("ours: decode only (block by block)", ms(decodeOnly), decodeOnly, ffmpeg));
-        rows.add(row("ours: loudness + true peak of the same audio under a 10-min fade-in (true-peak skip defeated)",
-                ms(worstCase), worstCase, ffmpeg));
+        rows.add(row(
+                "ours: loudness + true peak of the same audio under a 10-min fade-in (true-peak skip defeated)",
+                ms(worstCase),
+                worstCase,
+                ffmpeg));
 
         File speech = CommandLineTool.ESPEAK.available() ? speech(dir) : null;
         if (speech != null) {
@@ -66,13 +74,18 @@ public final class AnalysisBench {
                     return analyzer.analyze(blocks, AnalysisOptions.DEFAULT);
                 }
             });
-            String label = String.format("%.1f s espeak-ng speech, %d Hz mono", audio.durationSec(), audio.sampleRate());
+            String label =
+                    String.format("%.1f s espeak-ng speech, %d Hz mono", audio.durationSec(), audio.sampleRate());
             rows.add(row("ours: whole analysis of " + label + ", decode excluded", ms(analysis), null, null));
             rows.add(row("ours: whole analysis of " + label + ", decode included", ms(withDecode), null, null));
         } else {
             rows.add("| whole analysis of 1 min speech | espeak-ng not installed | |");
         }
-        System.out.printf("%n%d min of %d Hz stereo (16-bit WAV), best of %d, %s, %d cores%n%n", MINUTES, RATE, RUNS,
+        System.out.printf(
+                "%n%d min of %d Hz stereo (16-bit WAV), best of %d, %s, %d cores%n%n",
+                MINUTES,
+                RATE,
+                RUNS,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         System.out.println("| what | time | vs ffmpeg |");
@@ -84,7 +97,8 @@ public final class AnalysisBench {
     /** What an ANALYZE job does for loudness: decode block by block and measure each block; only decode without a meter. */
     private static Loudness loudnessBlockByBlock(AudioDecoder decoder, LoudnessMeter meter, File wav) throws Exception {
         try (AudioBlocks blocks = decoder.open(wav)) {
-            LoudnessMeter.Measurement measurement = meter == null ? null : meter.start(blocks.sampleRate(), blocks.channelCount());
+            LoudnessMeter.Measurement measurement =
+                    meter == null ? null : meter.start(blocks.sampleRate(), blocks.channelCount());
             for (DecodedAudio block; (block = blocks.next()) != null; ) {
                 if (measurement != null) {
                     measurement.add(block);
@@ -107,7 +121,8 @@ public final class AnalysisBench {
                 b1 = 0.985 * b1 + 0.032534 * white;
                 b2 = 0.950 * b2 + 0.048056 * white;
                 double t = i / (double) RATE;
-                double tones = 0.1 * Math.sin(2 * Math.PI * 220 * t) + 0.05 * Math.sin(2 * Math.PI * 1000 * t)
+                double tones = 0.1 * Math.sin(2 * Math.PI * 220 * t)
+                        + 0.05 * Math.sin(2 * Math.PI * 1000 * t)
                         + 0.02 * Math.sin(2 * Math.PI * 3150 * t + c);
                 double burst = 0.55 + 0.45 * Math.sin(2 * Math.PI * 4 * t) * Math.sin(2 * Math.PI * 0.3 * t);
                 channels[c][i] = (float) (burst * (0.15 * (b0 + b1 + b2) + tones));
@@ -130,11 +145,12 @@ public final class AnalysisBench {
 
     private static File speech(Path dir) throws IOException, InterruptedException {
         String[] sentences = {
-                "Shabdam listens to a recording and tells you how loud it is and how clearly it was spoken.",
-                "The quick brown fox jumps over the lazy dog, and then it runs back into the forest.",
-                "A good podcast voice is steady, not too fast, and well above the noise of the room.",
-                "Please check the level of your microphone before you start the interview tomorrow morning.",
-                "Every sentence we speak carries a melody, a rhythm and a colour of its own."};
+            "Shabdam listens to a recording and tells you how loud it is and how clearly it was spoken.",
+            "The quick brown fox jumps over the lazy dog, and then it runs back into the forest.",
+            "A good podcast voice is steady, not too fast, and well above the noise of the room.",
+            "Please check the level of your microphone before you start the interview tomorrow morning.",
+            "Every sentence we speak carries a melody, a rhythm and a colour of its own."
+        };
         StringBuilder text = new StringBuilder();
         for (int repeat = 0; repeat < 4; repeat++) {
             for (String s : sentences) {

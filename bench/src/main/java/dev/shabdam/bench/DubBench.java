@@ -33,10 +33,10 @@ import java.util.concurrent.TimeUnit;
 public final class DubBench {
     /** About 2.75 s a line with its gap: five minutes. */
     private static final int LINES = 110;
+
     private static final int CONCURRENT_JOBS = 4;
 
-    private DubBench() {
-    }
+    private DubBench() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("shabdam-dub-bench-");
@@ -80,21 +80,29 @@ public final class DubBench {
                 clients.shutdown();
                 double seconds = (System.nanoTime() - begin) / 1e9;
                 throughput[parallelism - 1] = CONCURRENT_JOBS * sample.durationSec() / seconds;
-                System.err.printf("parallelism %d: one job %.1f s, %d jobs %.1f s%n", parallelism,
-                        alone[parallelism - 1], CONCURRENT_JOBS, seconds);
+                System.err.printf(
+                        "parallelism %d: one job %.1f s, %d jobs %.1f s%n",
+                        parallelism, alone[parallelism - 1], CONCURRENT_JOBS, seconds);
                 stages.add(stageMedians(client));
             }
         }
         table.append(String.format("| one job: wall time | %.1f s | %.1f s |%n", alone[0], alone[1]));
-        table.append(String.format("| one job: wall time / media time (goal ≤ 0.25) | %.3f | %.3f |%n",
+        table.append(String.format(
+                "| one job: wall time / media time (goal ≤ 0.25) | %.3f | %.3f |%n",
                 alone[0] / sample.durationSec(), alone[1] / sample.durationSec()));
-        table.append(String.format("| %d jobs at once: media seconds dubbed per second | %.2f | %.2f |%n",
+        table.append(String.format(
+                "| %d jobs at once: media seconds dubbed per second | %.2f | %.2f |%n",
                 CONCURRENT_JOBS, throughput[0], throughput[1]));
-        table.append(String.format("| %d jobs at once: parallelism 2 over 1 (goal ≥ 1.7×) | | %.2f× |%n",
+        table.append(String.format(
+                "| %d jobs at once: parallelism 2 over 1 (goal ≥ 1.7×) | | %.2f× |%n",
                 CONCURRENT_JOBS, throughput[1] / throughput[0]));
         for (String stage : stages.get(0).keySet()) {
-            table.append(String.format("| stage %s: median over the %d dubs | %.1f s | %.1f s |%n", stage,
-                    CONCURRENT_JOBS + 2, stages.get(0).get(stage) / 1000, stages.get(1).getOrDefault(stage, Double.NaN) / 1000));
+            table.append(String.format(
+                    "| stage %s: median over the %d dubs | %.1f s | %.1f s |%n",
+                    stage,
+                    CONCURRENT_JOBS + 2,
+                    stages.get(0).get(stage) / 1000,
+                    stages.get(1).getOrDefault(stage, Double.NaN) / 1000));
         }
         table.append(muxRow(sample.video(), dubbed, dir));
         System.out.print(table);
@@ -121,7 +129,10 @@ public final class DubBench {
         Map<String, Double> medians = new LinkedHashMap<>();
         for (JsonNode group : client.get("/voice/analytics?groupBy=type").path("groups")) {
             if (group.path("key").asText().equals("DUB")) {
-                group.path("stages").forEach(stage -> medians.put(stage.path("stage").asText(), stage.path("p50Ms").asDouble()));
+                group.path("stages")
+                        .forEach(stage -> medians.put(
+                                stage.path("stage").asText(),
+                                stage.path("p50Ms").asDouble()));
             }
         }
         return medians;
@@ -129,8 +140,10 @@ public final class DubBench {
 
     /** Our mux of the dubbed track beside the clip's video against ffmpeg's, best of 3 each. */
     private static String muxRow(Path video, Path dubbedWav, Path dir) throws Exception {
-        MuxBench.Timing best = MuxBench.bestOfThree(video, new AudioDecoder().decode(dubbedWav.toFile()), dubbedWav, dir);
-        return String.format("| mux step: ours / ffmpeg -c:v copy -c:a aac (goal ≤ 1.2×) | %d / %d ms = %.2f× | |%n",
+        MuxBench.Timing best =
+                MuxBench.bestOfThree(video, new AudioDecoder().decode(dubbedWav.toFile()), dubbedWav, dir);
+        return String.format(
+                "| mux step: ours / ffmpeg -c:v copy -c:a aac (goal ≤ 1.2×) | %d / %d ms = %.2f× | |%n",
                 best.oursMs(), best.ffmpegMs(), best.ratio());
     }
 }

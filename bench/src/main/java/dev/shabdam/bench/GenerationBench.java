@@ -43,12 +43,12 @@ public final class GenerationBench {
     private static final int WARM_UP = 5;
     /** Sentences timed on the idle stack, and again while an hour of audio is being analysed. */
     private static final int BESIDE_ANALYSIS = 100;
+
     private static final int LEDGER_ROUNDS = 200;
     private static final String PARAGRAPH = "ഇന്ന് രാവിലെ മഴ പെയ്തു. കുട്ടികൾ സ്കൂളിലേക്ക് പോയി. "
             + "അമ്മ ചായ ഉണ്ടാക്കി. അച്ഛൻ പത്രം വായിച്ചു. വൈകുന്നേരം ഞങ്ങൾ കടൽത്തീരത്ത് നടന്നു.";
 
-    private GenerationBench() {
-    }
+    private GenerationBench() {}
 
     public static void main(String[] args) throws Exception {
         StackSettings settings = StackSettings.builder()
@@ -56,7 +56,8 @@ public final class GenerationBench {
                 .flinkUiPort(FreePort.find())
                 .environment(System.getenv())
                 .build();
-        SentenceStreamer bare = SpeechEngines.shared(Path.of("models/cache")).route(null).streamer();
+        SentenceStreamer bare =
+                SpeechEngines.shared(Path.of("models/cache")).route(null).streamer();
         try (LocalStack stack = LocalStack.start(settings)) {
             ShabdamClient client = new ShabdamClient(stack.gatewayUrl(), settings.firstApiKey());
             for (int i = 0; i < WARM_UP; i++) {
@@ -91,25 +92,32 @@ public final class GenerationBench {
             System.out.println("|---|---:|---:|---|");
             row("bare engine: normalise + synthesise + loudness + WAV, in process", bareTimes, "");
             double goal = Percentile.of(bareTimes, 95) * 1.5 + 100;
-            row("gateway → Kafka → Flink → gateway, cache miss", pipelineTimes,
+            row(
+                    "gateway → Kafka → Flink → gateway, cache miss",
+                    pipelineTimes,
                     String.format("p95 ≤ 1.5 × bare + 100 ms = %.1f ms", goal));
             row("same, cache hit", hitTimes, "");
             row("bare engine: first sentence of a 5-sentence paragraph (" + PARAGRAPHS + " paragraphs)", bareFirst, "");
-            row("stream: first audio of the paragraph through the stack", streamFirst,
+            row(
+                    "stream: first audio of the paragraph through the stack",
+                    streamFirst,
                     String.format("p50 ≤ 1.2 × bare p50 + 100 ms = %.1f ms", 1.2 * Percentile.of(bareFirst, 50) + 100));
             row("cache miss on the idle stack (" + BESIDE_ANALYSIS + " sentences)", idle, "");
-            row(String.format("cache miss while a 1-hour analysis runs (%d analyses, %.1f s each)",
-                    busy.analyses(), busy.analysisSeconds()), busy.times(),
-                    String.format("p95 ≤ 1.5 × idle p95 = %.1f ms: %.2f×", 1.5 * Percentile.of(idle, 95),
-                            Percentile.of(busy.times(), 95) / Percentile.of(idle, 95)));
+            row(
+                    String.format(
+                            "cache miss while a 1-hour analysis runs (%d analyses, %.1f s each)",
+                            busy.analyses(), busy.analysisSeconds()),
+                    busy.times(),
+                    String.format(
+                            "p95 ≤ 1.5 × idle p95 = %.1f ms: %.2f×",
+                            1.5 * Percentile.of(idle, 95), Percentile.of(busy.times(), 95) / Percentile.of(idle, 95)));
             row("quarantine: job_attempts begin + finished, per record (" + LEDGER_ROUNDS + " rounds)", ledger, "");
         }
         System.exit(0);
     }
 
     /** Sentences timed while a 1-hour analysis runs, how many analyses that took and how long each ran. */
-    private record BesideAnalysis(double[] times, int analyses, double analysisSeconds) {
-    }
+    private record BesideAnalysis(double[] times, int analyses, double analysisSeconds) {}
 
     /**
      * {@link #BESIDE_ANALYSIS} sentences, each sent while an analysis of {@code hour} is RUNNING (another
@@ -129,7 +137,8 @@ public final class GenerationBench {
                 job = client.job(jobId);
             }
             long began = System.nanoTime();
-            while (timed < BESIDE_ANALYSIS && client.job(jobId).path("status").asText().equals("RUNNING")) {
+            while (timed < BESIDE_ANALYSIS
+                    && client.job(jobId).path("status").asText().equals("RUNNING")) {
                 times[timed] = pipelineMs(client, sentence(firstSentence + timed));
                 timed++;
             }
@@ -146,12 +155,30 @@ public final class GenerationBench {
 
     /** An hour of English speech, 16 kHz mono WAV (115 MB): an espeak-ng paragraph looped by ffmpeg. */
     private static Path hourOfSpeech(Path dir) throws IOException, InterruptedException {
-        Path paragraph = SampleMaker.speech("The quick brown fox jumps over the lazy dog. A long analysis keeps "
-                + "one task busy for a while, and the sentences must not wait for it.", "en", dir.resolve("paragraph.wav"));
+        Path paragraph = SampleMaker.speech(
+                "The quick brown fox jumps over the lazy dog. A long analysis keeps "
+                        + "one task busy for a while, and the sentences must not wait for it.",
+                "en",
+                dir.resolve("paragraph.wav"));
         Path hour = dir.resolve("hour.wav");
-        CommandLineTool.FFMPEG.run("-nostdin", "-loglevel", "error", "-y",
-                "-stream_loop", "-1", "-i", paragraph.toString(), "-t", "3600", "-ar", "16000", "-ac", "1",
-                "-c:a", "pcm_s16le", hour.toString());
+        CommandLineTool.FFMPEG.run(
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-y",
+                "-stream_loop",
+                "-1",
+                "-i",
+                paragraph.toString(),
+                "-t",
+                "3600",
+                "-ar",
+                "16000",
+                "-ac",
+                "1",
+                "-c:a",
+                "pcm_s16le",
+                hour.toString());
         return hour;
     }
 
@@ -190,7 +217,8 @@ public final class GenerationBench {
     private static double bareFirstSentenceMs(SentenceStreamer bare, String text) {
         long begin = System.nanoTime();
         AtomicLong first = new AtomicLong();
-        bare.stream(new SynthesisRequest(text, Language.ML, null, Prosody.NEUTRAL),
+        bare.stream(
+                new SynthesisRequest(text, Language.ML, null, Prosody.NEUTRAL),
                 chunk -> first.compareAndSet(0, System.nanoTime()));
         return (first.get() - begin) / 1e6;
     }
@@ -208,7 +236,8 @@ public final class GenerationBench {
     }
 
     /** Until the first bytes after the streaming WAV header: the first sentence's audio. */
-    private static double streamFirstAudioMs(ShabdamClient client, String text) throws IOException, InterruptedException {
+    private static double streamFirstAudioMs(ShabdamClient client, String text)
+            throws IOException, InterruptedException {
         long begin = System.nanoTime();
         HttpResponse<InputStream> response = client.generate("/voice/generate/stream", body(text));
         try (InputStream audio = response.body()) {
@@ -228,6 +257,7 @@ public final class GenerationBench {
     }
 
     private static void row(String what, double[] times, String goal) {
-        System.out.printf("| %s | %.1f ms | %.1f ms | %s |%n", what, Percentile.of(times, 50), Percentile.of(times, 95), goal);
+        System.out.printf(
+                "| %s | %.1f ms | %.1f ms | %s |%n", what, Percentile.of(times, 50), Percentile.of(times, 95), goal);
     }
 }

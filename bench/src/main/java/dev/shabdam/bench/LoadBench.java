@@ -1,6 +1,5 @@
 package dev.shabdam.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.local.DubSample;
 import dev.shabdam.local.FreePort;
 import dev.shabdam.local.LocalStack;
@@ -12,7 +11,6 @@ import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.Topics;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.jobs.DubJob;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import dev.shabdam.testsupport.CommandLineTool;
 import dev.shabdam.testsupport.CommittedRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,8 +56,7 @@ public final class LoadBench {
     private static final int ANALYSES = 4;
     private static final Duration SETTLE = Duration.ofMinutes(10);
 
-    private LoadBench() {
-    }
+    private LoadBench() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("shabdam-load-bench-");
@@ -82,8 +79,8 @@ public final class LoadBench {
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + DUBS + ANALYSES);
             List<Future<?>> media = new ArrayList<>();
             for (int k = 0; k < DUBS; k++) {
-                media.add(pool.submit(() -> accepted.add(client.submit("/voice/dub",
-                        DubJob.inputs(clip.video(), clip.subtitles(), clip.translation())))));
+                media.add(pool.submit(() -> accepted.add(client.submit(
+                        "/voice/dub", DubJob.inputs(clip.video(), clip.subtitles(), clip.translation())))));
             }
             for (int k = 0; k < ANALYSES; k++) {
                 media.add(pool.submit(() -> accepted.add(client.submit("/voice/analyze", recording))));
@@ -133,15 +130,20 @@ public final class LoadBench {
             String text = "ഇന്ന് " + n + " ആളുകൾ യോഗത്തിന് വന്നു.";
             long begin = System.nanoTime();
             try {
-                HttpResponse<InputStream> response = client.generate("/voice/generate?wait=30",
-                        RecordCodec.mapper().createObjectNode().put("text", text).put("language", "ml"));
+                HttpResponse<InputStream> response = client.generate(
+                        "/voice/generate?wait=30",
+                        RecordCodec.mapper()
+                                .createObjectNode()
+                                .put("text", text)
+                                .put("language", "ml"));
                 byte[] body;
                 try (InputStream in = response.body()) {
                     body = in.readAllBytes();
                 }
                 response.headers().firstValue("X-Job-Id").ifPresent(accepted::add);
                 if (response.statusCode() == 202) {
-                    accepted.add(RecordCodec.mapper().readTree(body).path("jobId").asText());
+                    accepted.add(
+                            RecordCodec.mapper().readTree(body).path("jobId").asText());
                 }
                 if (response.statusCode() == 200) {
                     log.latenciesMs.add((System.nanoTime() - begin) / 1e6);
@@ -165,9 +167,13 @@ public final class LoadBench {
     }
 
     /** The accepted jobs, their rows and their final events, once every row is final or {@link #SETTLE} has passed. */
-    private record Settled(Set<String> finalRows, Set<String> unfinishedRows, Set<String> finalEvents, Set<String> lost,
-                           Map<String, Integer> statuses, double seconds) {
-    }
+    private record Settled(
+            Set<String> finalRows,
+            Set<String> unfinishedRows,
+            Set<String> finalEvents,
+            Set<String> lost,
+            Map<String, Integer> statuses,
+            double seconds) {}
 
     private static Settled settle(LocalStack stack, String tenant, Set<String> accepted) throws Exception {
         long begin = System.nanoTime();
@@ -203,7 +209,8 @@ public final class LoadBench {
     private static Map<String, String> jobRows(PostgresServer.JdbcTarget db, String tenant) throws Exception {
         Map<String, String> rows = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-             PreparedStatement query = connection.prepareStatement("SELECT job_id, status FROM jobs WHERE tenant_id = ?")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT job_id, status FROM jobs WHERE tenant_id = ?")) {
             query.setString(1, tenant);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
@@ -219,7 +226,8 @@ public final class LoadBench {
         Set<String> ended = new HashSet<>();
         try (KafkaConsumer<byte[], byte[]> consumer = CommittedRecords.of(bootstrap, Topics.EVENTS)) {
             long quietSince = System.nanoTime();
-            // until every wanted job has ended, or nothing new came for 10 s (the last transaction commits within a second)
+            // until every wanted job has ended, or nothing new came for 10 s (the last transaction commits within a
+            // second)
             while (!ended.containsAll(wanted) && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(10)) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     quietSince = System.nanoTime();
@@ -239,27 +247,54 @@ public final class LoadBench {
     /** Ten minutes of real speech at 48 kHz stereo: the JFK sample from shared/, looped by ffmpeg into FLAC. */
     private static Path tenMinutesOfSpeech(Path dir) throws Exception {
         Path out = dir.resolve("speech-10min.flac");
-        CommandLineTool.FFMPEG.run("-hide_banner", "-loglevel", "error", "-y", "-stream_loop", "-1",
-                "-i", "../shared/samples/jfk.flac", "-t", "600", "-ar", "48000", "-ac", "2", "-c:a", "flac", out.toString());
+        CommandLineTool.FFMPEG.run(
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-y",
+                "-stream_loop",
+                "-1",
+                "-i",
+                "../shared/samples/jfk.flac",
+                "-t",
+                "600",
+                "-ar",
+                "48000",
+                "-ac",
+                "2",
+                "-c:a",
+                "flac",
+                out.toString());
         return out;
     }
 
     private static void printTable(ClientLog clients, Settled settled, int accepted) {
-        double[] latencies = clients.latenciesMs.stream().mapToDouble(Double::doubleValue).toArray();
-        int errors = clients.errors.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf("%n| load: %d generation clients for %d s, with %d one-minute dubs and %d ten-minute analyses | |%n",
+        double[] latencies =
+                clients.latenciesMs.stream().mapToDouble(Double::doubleValue).toArray();
+        int errors =
+                clients.errors.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf(
+                "%n| load: %d generation clients for %d s, with %d one-minute dubs and %d ten-minute analyses | |%n",
                 CLIENTS, SECONDS, DUBS, ANALYSES);
         System.out.println("|---|---:|");
         System.out.printf("| sentences answered with audio | %d |%n", clients.answered);
         System.out.printf("| throughput | %.1f sentences/s |%n", clients.answered / (double) SECONDS);
-        System.out.printf("| latency p50 / p95 / p99 | %.0f / %.0f / %.0f ms |%n", Percentile.of(latencies, 50),
-                Percentile.of(latencies, 95), Percentile.of(latencies, 99));
+        System.out.printf(
+                "| latency p50 / p95 / p99 | %.0f / %.0f / %.0f ms |%n",
+                Percentile.of(latencies, 50), Percentile.of(latencies, 95), Percentile.of(latencies, 99));
         System.out.printf("| errors | %d %s |%n", errors, clients.errors.isEmpty() ? "" : clients.errors);
         System.out.printf("| jobs accepted by the gateway | %d |%n", accepted);
-        System.out.printf("| rows in the jobs table, final | %d (%s) |%n", settled.finalRows().size(), settled.statuses());
-        System.out.printf("| rows not final after %.0f s | %d |%n", settled.seconds(), settled.unfinishedRows().size());
-        System.out.printf("| jobs with a final event on voice.events | %d |%n", settled.finalEvents().size());
-        System.out.printf("| lost (accepted ≠ final row ≠ final event) | %d %s |%n", settled.lost().size(),
-                settled.lost().isEmpty() ? "" : settled.lost());
+        System.out.printf(
+                "| rows in the jobs table, final | %d (%s) |%n",
+                settled.finalRows().size(), settled.statuses());
+        System.out.printf(
+                "| rows not final after %.0f s | %d |%n",
+                settled.seconds(), settled.unfinishedRows().size());
+        System.out.printf(
+                "| jobs with a final event on voice.events | %d |%n",
+                settled.finalEvents().size());
+        System.out.printf(
+                "| lost (accepted ≠ final row ≠ final event) | %d %s |%n",
+                settled.lost().size(), settled.lost().isEmpty() ? "" : settled.lost());
     }
 }

@@ -19,8 +19,7 @@ public final class MuxBench {
     private static final int RATE = 48_000;
     private static final int SECONDS = 300;
 
-    private MuxBench() {
-    }
+    private MuxBench() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("shabdam-mux-bench-");
@@ -36,7 +35,9 @@ public final class MuxBench {
         Path video = SampleMaker.video(wav, dir.resolve("in.mp4"));
 
         Timing best = bestOfThree(video, track, wav, dir);
-        System.out.printf("%n| mux of %d s (640x360 MPEG-4 + 48 kHz stereo dub → AAC) | best of 3 | ratio |%n|---|---:|---:|%n", SECONDS);
+        System.out.printf(
+                "%n| mux of %d s (640x360 MPEG-4 + 48 kHz stereo dub → AAC) | best of 3 | ratio |%n|---|---:|---:|%n",
+                SECONDS);
         System.out.printf("| ffmpeg -c:v copy -c:a aac (dub from WAV) | %d ms | 1.00× |%n", best.ffmpegMs());
         System.out.printf("| Muxer.mux (javacv, dub as floats) | %d ms | %.2f× |%n", best.oursMs(), best.ratio());
         ScratchFolder.delete(dir);
@@ -64,9 +65,24 @@ public final class MuxBench {
 
     private static long ffmpeg(Path video, Path wav, Path out) throws IOException, InterruptedException {
         long begin = System.nanoTime();
-        CommandLineTool.FFMPEG.run("-nostdin", "-loglevel", "error", "-y",
-                "-i", video.toString(), "-i", wav.toString(), "-map", "0:v", "-map", "1:a",
-                "-c:v", "copy", "-c:a", "aac", out.toString());
+        CommandLineTool.FFMPEG.run(
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-y",
+                "-i",
+                video.toString(),
+                "-i",
+                wav.toString(),
+                "-map",
+                "0:v",
+                "-map",
+                "1:a",
+                "-c:v",
+                "copy",
+                "-c:a",
+                "aac",
+                out.toString());
         return System.nanoTime() - begin;
     }
 }

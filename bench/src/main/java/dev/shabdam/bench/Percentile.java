@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** Nearest-rank percentiles: every bench's p50 / p95 / p99 is one of the measured values. */
 final class Percentile {
-    private Percentile() {
-    }
+    private Percentile() {}
 
     /** The {@code p}th percentile (nearest rank) of {@code values}; NaN for none. */
     static double of(double[] values, int p) {

@@ -12,8 +12,7 @@ import java.util.Properties;
 final class BuildVersion {
     static final String VERSION = read();
 
-    private BuildVersion() {
-    }
+    private BuildVersion() {}
 
     private static String read() {
         try (InputStream in = BuildVersion.class.getResourceAsStream("build.properties")) {

@@ -13,8 +13,7 @@ import java.nio.file.Path;
  * (video.mp4, audio.wav, both SRTs, report.json), and stops the stack.
  */
 public final class Demo {
-    private Demo() {
-    }
+    private Demo() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of("out"));

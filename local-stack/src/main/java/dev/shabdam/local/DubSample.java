@@ -33,6 +33,7 @@ public record DubSample(Path video, Path subtitles, Path translation, List<Cue> 
             new String[] {"Every line is spoken again in Malayalam.", "ഓരോ വരിയും മലയാളത്തിൽ വീണ്ടും പറയുന്നു."},
             new String[] {"The music stays under the voice.", "സംഗീതം ശബ്ദത്തിന് താഴെ തുടരുന്നു."},
             new String[] {"Thank you for watching.", "കണ്ടതിന് നന്ദി."});
+
     public static final double BACKGROUND_HZ = 150;
     public static final float BACKGROUND_AMPLITUDE = 0.05f;
     static final double LEAD_SECONDS = 0.8;
@@ -78,10 +79,12 @@ public record DubSample(Path video, Path subtitles, Path translation, List<Cue> 
         WavWriter.write(wav, DecodedAudio.mono(rate, track), WavWriter.Encoding.PCM_16);
         Path video = SampleMaker.video(wav, dir.resolve("dub-sample.mp4"));
         Files.delete(wav);
-        return new DubSample(video,
+        return new DubSample(
+                video,
                 Files.writeString(dir.resolve("dub-sample.en.srt"), SrtWriter.write(source)),
                 Files.writeString(dir.resolve("dub-sample.ml.srt"), SrtWriter.write(target)),
-                List.copyOf(source), at);
+                List.copyOf(source),
+                at);
     }
 
     private static float[] background(int rate, double seconds) {

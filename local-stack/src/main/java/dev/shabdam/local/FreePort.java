@@ -6,8 +6,7 @@ import java.net.ServerSocket;
 
 /** A TCP port nobody listens on right now. */
 public final class FreePort {
-    private FreePort() {
-    }
+    private FreePort() {}
 
     public static int find() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -34,7 +34,8 @@ public final class GatewayProcess implements AutoCloseable {
     public static GatewayProcess launch(Path jar, int port, Map<String, String> environment, Path log)
             throws IOException {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("gateway jar not found at " + jar + ": build it with ./mvnw -DskipTests install");
+            throw new IllegalStateException(
+                    "gateway jar not found at " + jar + ": build it with ./mvnw -DskipTests install");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString()))
@@ -51,9 +52,11 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Returns once the readiness probe (database, Kafka, storage, the pipeline's job) answers UP; fails if the process dies. */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest readiness = HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -23,10 +23,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     public static KafkaBroker start() throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true)
-                .setNumBrokerNodes(1)
-                .setNumControllerNodes(1)
-                .build())
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
                 // one node: internal topics cannot have more replicas than that
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
@@ -48,10 +48,12 @@ public final class KafkaBroker implements AutoCloseable {
     private void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.createTopics(List.of(
-                    new NewTopic(Topics.REQUESTS, REQUEST_PARTITIONS, (short) 1),
-                    new NewTopic(Topics.EVENTS, REQUEST_PARTITIONS, (short) 1),
-                    new NewTopic(Topics.REPLIES, REQUEST_PARTITIONS, (short) 1),
-                    new NewTopic(Topics.DEAD_LETTERS, 1, (short) 1))).all().get();
+                            new NewTopic(Topics.REQUESTS, REQUEST_PARTITIONS, (short) 1),
+                            new NewTopic(Topics.EVENTS, REQUEST_PARTITIONS, (short) 1),
+                            new NewTopic(Topics.REPLIES, REQUEST_PARTITIONS, (short) 1),
+                            new NewTopic(Topics.DEAD_LETTERS, 1, (short) 1)))
+                    .all()
+                    .get();
         }
     }
 

@@ -53,16 +53,16 @@ public final class LocalStack implements AutoCloseable {
     private void startAll(StackSettings settings, MediaProbe probe) throws Exception {
         kafka = own(KafkaBroker.start());
 
-        PostgresServer postgres = settings.externalDb()
-                .map(PostgresServer::external)
-                .orElseGet(PostgresServer::startEmbeddedUnchecked);
+        PostgresServer postgres =
+                settings.externalDb().map(PostgresServer::external).orElseGet(PostgresServer::startEmbeddedUnchecked);
         own(postgres);
         database = postgres.target();
 
         if (settings.fileStorage()) {
             storage = StorageTarget.localFolder(Files.createDirectories(workDir.resolve("objects")));
         } else {
-            storage = own(ObjectStoreServer.start(Files.createDirectories(workDir.resolve("objects")))).target();
+            storage = own(ObjectStoreServer.start(Files.createDirectories(workDir.resolve("objects"))))
+                    .target();
         }
 
         // the gateway's readiness reads the job's state from Flink's REST API (the web UI's port), so the port
@@ -71,23 +71,35 @@ public final class LocalStack implements AutoCloseable {
         flinkRestUrl = "http://localhost:" + flinkPort;
 
         // Spring and Flink each take seconds to start: the gateway boots while the job is submitted
-        gateway = own(GatewayProcess.launch(settings.gatewayJar(), settings.gatewayPort(),
-                gatewayEnvironment(settings), workDir.resolve("gateway.log")));
+        gateway = own(GatewayProcess.launch(
+                settings.gatewayJar(),
+                settings.gatewayPort(),
+                gatewayEnvironment(settings),
+                workDir.resolve("gateway.log")));
 
         Map<String, String> flinkOptions = new LinkedHashMap<>(storage.flinkOptions());
         flinkOptions.putAll(settings.flinkOptions());
-        own(PipelineRunner.start(pipelineConfig(settings), probe, flinkOptions,
-                flinkPort, workDir.resolve("checkpoints"), settings.flinkPlugins()));
+        own(PipelineRunner.start(
+                pipelineConfig(settings),
+                probe,
+                flinkOptions,
+                flinkPort,
+                workDir.resolve("checkpoints"),
+                settings.flinkPlugins()));
 
         gateway.awaitReady(Duration.ofSeconds(120));
     }
 
     private PipelineConfig pipelineConfig(StackSettings settings) {
         // the job runs in this process: machine translation as this process's environment configures it
-        return PipelineConfig.builder().withKafkaBootstrap(kafka.bootstrapServers())
-                .withJdbc(database.url(), database.user(), database.password()).withStorageUri(storage.uri())
-                .withParallelism(settings.parallelism()).withModelsDir(settings.modelsDir())
-                .withTranslation(PipelineConfig.translation(System::getenv).orElse(null)).build();
+        return PipelineConfig.builder()
+                .withKafkaBootstrap(kafka.bootstrapServers())
+                .withJdbc(database.url(), database.user(), database.password())
+                .withStorageUri(storage.uri())
+                .withParallelism(settings.parallelism())
+                .withModelsDir(settings.modelsDir())
+                .withTranslation(PipelineConfig.translation(System::getenv).orElse(null))
+                .build();
     }
 
     private Map<String, String> gatewayEnvironment(StackSettings settings) {
@@ -145,7 +157,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static void deleteQuietly(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             System.err.println("could not remove " + dir + ": " + e);
         }
@@ -157,14 +170,21 @@ public final class LocalStack implements AutoCloseable {
         StackSettings settings = StackSettings.fromEnvironment(System.getenv());
         LocalStack stack = start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("stopping …");
-            stack.close();
-            System.out.println("stopped");
-            stopped.countDown();
-        }, "shabdam-shutdown"));
-        System.out.printf("Kafka %s · PostgreSQL %s · storage %s · Flink UI %s · started in %.1f s%n",
-                stack.kafkaBootstrap(), stack.database().url(), stack.storage().uri(), stack.flinkRestUrl(),
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("stopping …");
+                            stack.close();
+                            System.out.println("stopped");
+                            stopped.countDown();
+                        },
+                        "shabdam-shutdown"));
+        System.out.printf(
+                "Kafka %s · PostgreSQL %s · storage %s · Flink UI %s · started in %.1f s%n",
+                stack.kafkaBootstrap(),
+                stack.database().url(),
+                stack.storage().uri(),
+                stack.flinkRestUrl(),
                 (System.nanoTime() - begin) / 1e9);
         System.out.println("READY " + stack.gatewayUrl() + " " + settings.firstApiKey());
         System.out.flush();

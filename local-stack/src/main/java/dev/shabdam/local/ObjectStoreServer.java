@@ -27,9 +27,8 @@ public final class ObjectStoreServer implements AutoCloseable {
     public static ObjectStoreServer start(Path directory) throws Exception {
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toString());
-        BlobStoreContext context = ContextBuilder.newBuilder("filesystem")
-                .overrides(properties)
-                .build(BlobStoreContext.class);
+        BlobStoreContext context =
+                ContextBuilder.newBuilder("filesystem").overrides(properties).build(BlobStoreContext.class);
         BlobStore blobStore = context.getBlobStore();
         blobStore.createContainerInLocation(null, BUCKET);
 

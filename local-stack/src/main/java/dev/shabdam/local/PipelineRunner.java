@@ -39,13 +39,20 @@ public final class PipelineRunner implements AutoCloseable {
      * @param webUiPort    port of Flink's web UI, 0 for any free port
      * @param pluginsDir   Flink plugins folder (the S3 filesystem), as {@code plugins/} of a Flink distribution
      */
-    public static PipelineRunner start(PipelineConfig config, MediaProbe probe, Map<String, String> flinkOptions,
-                                       int webUiPort, Path checkpoints, Path pluginsDir) throws Exception {
+    public static PipelineRunner start(
+            PipelineConfig config,
+            MediaProbe probe,
+            Map<String, String> flinkOptions,
+            int webUiPort,
+            Path checkpoints,
+            Path pluginsDir)
+            throws Exception {
         Configuration configuration = VoicePipelineJob.configuration(config);
         configuration.addAll(Configuration.fromMap(flinkOptions));
         configuration.set(RestOptions.PORT, webUiPort);
         configuration.set(TaskManagerOptions.NUM_TASK_SLOTS, Math.max(1, config.parallelism()));
-        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        configuration.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         // the MiniCluster does not set up file systems itself: the S3 scheme must be known, with its
         // endpoint, in this JVM before the job's operators open files. The plugin's Hadoop S3A still
         // builds an AWS SDK v1 credentials chain, whose end-of-support notice is a stack trace in the log.
@@ -61,10 +68,11 @@ public final class PipelineRunner implements AutoCloseable {
 
     private static PluginManager plugins(Path pluginsDir, Configuration configuration) throws IOException {
         if (!Files.isDirectory(pluginsDir)) {
-            throw new IllegalStateException("Flink plugins folder not found at " + pluginsDir
-                    + ": build with ./mvnw -DskipTests install");
+            throw new IllegalStateException(
+                    "Flink plugins folder not found at " + pluginsDir + ": build with ./mvnw -DskipTests install");
         }
-        return new DefaultPluginManager(new DirectoryBasedPluginFinder(pluginsDir).findPlugins(),
+        return new DefaultPluginManager(
+                new DirectoryBasedPluginFinder(pluginsDir).findPlugins(),
                 PluginConfig.fromConfiguration(configuration).getAlwaysParentFirstPatterns());
     }
 

@@ -19,8 +19,9 @@ public final class PostgresServer implements AutoCloseable {
     /** Starts the embedded server on a free port. */
     public static PostgresServer startEmbedded() throws Exception {
         EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
-        return new PostgresServer(embedded, migrated(new JdbcTarget(
-                embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")));
+        return new PostgresServer(
+                embedded,
+                migrated(new JdbcTarget(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")));
     }
 
     /** {@link #startEmbedded()} for use in lambdas. */
@@ -58,6 +59,5 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** Where and as whom to connect. */
-    public record JdbcTarget(String url, String user, String password) {
-    }
+    public record JdbcTarget(String url, String user, String password) {}
 }

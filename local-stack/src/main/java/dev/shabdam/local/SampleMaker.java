@@ -22,15 +22,16 @@ public final class SampleMaker {
     private static final int HEIGHT = 360;
     private static final int FPS = 25;
 
-    private SampleMaker() {
-    }
+    private SampleMaker() {}
 
     /** Speaks {@code text} with the espeak-ng program into a WAV file. */
     public static Path speech(String text, String voice, Path wav) throws IOException, InterruptedException {
         Process espeak = new ProcessBuilder(List.of("espeak-ng", "-v", voice, "-w", wav.toString(), text))
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         if (!espeak.waitFor(60, TimeUnit.SECONDS) || espeak.exitValue() != 0 || Files.size(wav) == 0) {
-            throw new IOException("espeak-ng failed: " + new String(espeak.getInputStream().readAllBytes()));
+            throw new IOException(
+                    "espeak-ng failed: " + new String(espeak.getInputStream().readAllBytes()));
         }
         return wav;
     }
@@ -38,7 +39,7 @@ public final class SampleMaker {
     /** An MP4 (MPEG-4 part 2 video, AAC audio) as long as the audio, showing moving colour bars and a clock. */
     public static Path video(Path audio, Path mp4) throws IOException {
         try (FFmpegFrameGrabber sound = new FFmpegFrameGrabber(audio.toFile());
-             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+                Java2DFrameConverter converter = new Java2DFrameConverter()) {
             sound.start();
             double seconds = sound.getLengthInTime() / 1e6;
             try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(mp4.toFile(), WIDTH, HEIGHT, 1)) {

@@ -134,8 +134,7 @@ public final class StackSettings {
         private Map<String, String> flinkOptions = Map.of();
         private Map<String, String> gatewayEnvironment = Map.of();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Takes every SHABDAM_* setting that {@code env} names and keeps the rest: set before, a value is a
@@ -144,14 +143,19 @@ public final class StackSettings {
         public Builder environment(Map<String, String> env) {
             gatewayPort = Integer.parseInt(env.getOrDefault("SHABDAM_PORT", Integer.toString(gatewayPort)));
             flinkUiPort = Integer.parseInt(env.getOrDefault("SHABDAM_FLINK_UI_PORT", Integer.toString(flinkUiPort)));
-            gatewayJar = Optional.ofNullable(env.get("SHABDAM_GATEWAY_JAR")).map(Path::of).orElse(gatewayJar);
-            flinkPlugins = Optional.ofNullable(env.get("SHABDAM_FLINK_PLUGINS_DIR")).map(Path::of).orElse(flinkPlugins);
+            gatewayJar = Optional.ofNullable(env.get("SHABDAM_GATEWAY_JAR"))
+                    .map(Path::of)
+                    .orElse(gatewayJar);
+            flinkPlugins = Optional.ofNullable(env.get("SHABDAM_FLINK_PLUGINS_DIR"))
+                    .map(Path::of)
+                    .orElse(flinkPlugins);
             apiKeys = env.getOrDefault("SHABDAM_API_KEYS", apiKeys);
             if (env.containsKey("SHABDAM_LOCAL_STORAGE")) {
                 fileStorage = "file".equalsIgnoreCase(env.get("SHABDAM_LOCAL_STORAGE"));
             }
             externalDb = Optional.ofNullable(env.get("SHABDAM_JDBC_URL"))
-                    .map(url -> new PostgresServer.JdbcTarget(url,
+                    .map(url -> new PostgresServer.JdbcTarget(
+                            url,
                             env.getOrDefault("SHABDAM_JDBC_USER", "postgres"),
                             env.getOrDefault("SHABDAM_JDBC_PASSWORD", "")))
                     .or(() -> externalDb);

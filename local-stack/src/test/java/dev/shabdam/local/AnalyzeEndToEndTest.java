@@ -40,13 +40,21 @@ class AnalyzeEndToEndTest {
         assertThat(result.path("channels").asInt()).isEqualTo(1);
         assertThat(result.path("durationSec").asDouble()).isCloseTo(1.5, within(0.05));
         // every field of the API contract is there (null where a tone has no such thing, e.g. speech rate)
-        for (String field : List.of("loudness", "snrDb", "clippingRatio", "silenceRatio", "pitch", "speakingRate",
-                "voiceQuality", "suggestions")) {
+        for (String field : List.of(
+                "loudness",
+                "snrDb",
+                "clippingRatio",
+                "silenceRatio",
+                "pitch",
+                "speakingRate",
+                "voiceQuality",
+                "suggestions")) {
             assertThat(result.has(field)).as(field).isTrue();
         }
         assertThat(result.path("loudness").path("integratedLufs").isNumber()).isTrue();
         assertThat(result.path("loudness").path("truePeakDbtp").isNumber()).isTrue();
-        assertThat(result.path("media").path("streams").get(0).path("codec").asText()).isEqualTo("pcm_s16le");
+        assertThat(result.path("media").path("streams").get(0).path("codec").asText())
+                .isEqualTo("pcm_s16le");
 
         JsonNode polled = Api.json(api.get("/jobs/" + job.path("jobId").asText()));
         assertThat(polled.path("result")).isEqualTo(result);
@@ -63,9 +71,12 @@ class AnalyzeEndToEndTest {
         List<ServerSentEvent> events = new ArrayList<>();
         new ShabdamClient(SharedStack.stack().gatewayUrl(), SharedStack.TENANT_A_KEY).followEvents(jobId, events::add);
 
-        assertThat(events).extracting(ServerSentEvent::name).containsExactly("progress", "progress", "progress", "completed");
+        assertThat(events)
+                .extracting(ServerSentEvent::name)
+                .containsExactly("progress", "progress", "progress", "completed");
         JsonNode job = Api.json(api.get("/jobs/" + jobId));
-        assertThat(job.path("result").path("media").path("streams").findValuesAsText("type")).contains("video", "audio");
+        assertThat(job.path("result").path("media").path("streams").findValuesAsText("type"))
+                .contains("video", "audio");
 
         String report = job.path("outputs").path("report").asText();
         assertThat(report).isEqualTo("/jobs/" + jobId + "/outputs/report");

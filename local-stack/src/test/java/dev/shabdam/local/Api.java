@@ -15,7 +15,8 @@ import java.util.Map;
 
 /** The REST API as a client sees it, for the end-to-end tests. */
 final class Api {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final String apiKey;
@@ -32,11 +33,16 @@ final class Api {
     /** A multipart form of files, one per field, in the map's order. */
     HttpResponse<String> upload(String path, Map<String, Part> parts) {
         Multipart form = Multipart.of(parts.entrySet().stream()
-                .map(field -> new Multipart.Part(field.getKey(), field.getValue().fileName(), field.getValue().content(),
+                .map(field -> new Multipart.Part(
+                        field.getKey(),
+                        field.getValue().fileName(),
+                        field.getValue().content(),
                         field.getValue().contentType()))
                 .toList());
-        return send(request(path).header("Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build());
+        return send(request(path)
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
+                .build());
     }
 
     /** A file part of a form, under the field that maps to it; its declared type is only what a client claims. */
@@ -47,8 +53,10 @@ final class Api {
     }
 
     HttpResponse<String> post(String path, String contentType, String body) {
-        return send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     HttpResponse<String> get(String path) {
@@ -79,7 +87,8 @@ final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(90));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(90));
         return apiKey == null ? builder : builder.header("X-Api-Key", apiKey);
     }
 

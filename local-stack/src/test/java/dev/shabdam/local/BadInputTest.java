@@ -39,8 +39,11 @@ class BadInputTest {
     @AfterAll
     static void stackStillServes(@TempDir Path dir) throws Exception {
         byte[] wav = Files.readAllBytes(TestMedia.wav(dir.resolve("ok.wav"), 8_000, 1, 0.5, 300));
-        HttpResponse<String> response = SharedStack.api(SharedStack.TENANT_A_KEY).upload("/voice/analyze?wait=60", "ok.wav", wav);
-        assertThat(Api.json(response).path("status").asText()).as(response.body()).isEqualTo("COMPLETED");
+        HttpResponse<String> response =
+                SharedStack.api(SharedStack.TENANT_A_KEY).upload("/voice/analyze?wait=60", "ok.wav", wav);
+        assertThat(Api.json(response).path("status").asText())
+                .as(response.body())
+                .isEqualTo("COMPLETED");
     }
 
     @Test
@@ -95,7 +98,9 @@ class BadInputTest {
     @Test
     void anotherTenantsJobIsNotFound(@TempDir Path dir) throws Exception {
         byte[] wav = Files.readAllBytes(TestMedia.wav(dir.resolve("a.wav"), 8_000, 1, 0.2, 300));
-        String jobId = Api.json(tenantA.upload("/voice/analyze", "a.wav", wav)).path("jobId").asText();
+        String jobId = Api.json(tenantA.upload("/voice/analyze", "a.wav", wav))
+                .path("jobId")
+                .asText();
 
         Api tenantB = SharedStack.api(SharedStack.TENANT_B_KEY);
         assertProblem(tenantB.get("/jobs/" + jobId), 404, "job_not_found");
@@ -105,7 +110,10 @@ class BadInputTest {
 
     @Test
     void nonMultipartBodyIsRefused() {
-        assertProblem(tenantA.post("/voice/analyze", "application/json", "this is not json"), 415, "unsupported_content_type");
+        assertProblem(
+                tenantA.post("/voice/analyze", "application/json", "this is not json"),
+                415,
+                "unsupported_content_type");
     }
 
     @Test
@@ -115,8 +123,11 @@ class BadInputTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.stack().kafkaBootstrap(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(Topics.REQUESTS, key.getBytes(StandardCharsets.UTF_8),
-                    "{\"this is\": not a request".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(
+                            Topics.REQUESTS,
+                            key.getBytes(StandardCharsets.UTF_8),
+                            "{\"this is\": not a request".getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
 
         List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
@@ -128,18 +139,23 @@ class BadInputTest {
             });
         }
         ConsumerRecord<byte[], byte[]> letter = deadLetters.stream()
-                .filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8))).findFirst().orElseThrow();
-        assertThat(letter.headers().lastHeader(Topics.DEAD_LETTER_REASON_HEADER)).isNotNull();
+                .filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(letter.headers().lastHeader(Topics.DEAD_LETTER_REASON_HEADER))
+                .isNotNull();
 
         byte[] wav = Files.readAllBytes(TestMedia.wav(dir.resolve("after.wav"), 8_000, 1, 0.3, 500));
-        assertThat(Api.json(tenantA.upload("/voice/analyze?wait=60", "after.wav", wav)).path("status").asText())
+        assertThat(Api.json(tenantA.upload("/voice/analyze?wait=60", "after.wav", wav))
+                        .path("status")
+                        .asText())
                 .isEqualTo("COMPLETED");
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = Api.json(response);
         assertThat(problem.path("code").asText()).isEqualTo(code);
         assertThat(problem.path("status").asInt()).isEqualTo(status);

@@ -71,9 +71,12 @@ final class BadMedia {
         byte[] value = (text + "\0").getBytes(StandardCharsets.UTF_8);
         int padded = value.length + (value.length & 1);
         ByteBuffer list = ByteBuffer.allocate(8 + 4 + 8 + padded).order(ByteOrder.LITTLE_ENDIAN);
-        list.put("LIST".getBytes(StandardCharsets.US_ASCII)).putInt(4 + 8 + padded)
+        list.put("LIST".getBytes(StandardCharsets.US_ASCII))
+                .putInt(4 + 8 + padded)
                 .put("INFO".getBytes(StandardCharsets.US_ASCII))
-                .put("ICMT".getBytes(StandardCharsets.US_ASCII)).putInt(value.length).put(value);
+                .put("ICMT".getBytes(StandardCharsets.US_ASCII))
+                .putInt(value.length)
+                .put(value);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(wav, 0, 36);
         out.writeBytes(list.array());
@@ -122,6 +125,7 @@ final class BadMedia {
     }
 
     static final byte[] JPEG_START = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
-    static final byte[] PDF_START = "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
+    static final byte[] PDF_START =
+            "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
     static final byte[] ZIP_END = {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 }

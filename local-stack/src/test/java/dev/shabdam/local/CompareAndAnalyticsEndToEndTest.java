@@ -28,8 +28,8 @@ class CompareAndAnalyticsEndToEndTest {
         byte[] a = Files.readAllBytes(TestMedia.wav(dir.resolve("a.wav"), 16_000, 1, 1.0, 200));
         byte[] b = Files.readAllBytes(TestMedia.wav(dir.resolve("b.wav"), 16_000, 1, 2.0, 200));
 
-        HttpResponse<String> compared = api.upload("/voice/compare?wait=60",
-                Map.of("a", new Api.Part("a.wav", a), "b", new Api.Part("b.wav", b)));
+        HttpResponse<String> compared = api.upload(
+                "/voice/compare?wait=60", Map.of("a", new Api.Part("a.wav", a), "b", new Api.Part("b.wav", b)));
 
         JsonNode job = Api.json(compared);
         assertThat(job.path("status").asText()).as(compared.body()).isEqualTo("COMPLETED");

@@ -59,8 +59,11 @@ final class CrashingProbe implements MediaProbe {
 
     @Override
     public ProbeResult probe(File file) throws MediaDecodeException {
-        Runnable beforeCrash = ARMED_NAME_PREFIXES.keySet().stream().filter(prefix -> file.getName().startsWith(prefix))
-                .findFirst().map(ARMED_NAME_PREFIXES::remove).orElse(null);
+        Runnable beforeCrash = ARMED_NAME_PREFIXES.keySet().stream()
+                .filter(prefix -> file.getName().startsWith(prefix))
+                .findFirst()
+                .map(ARMED_NAME_PREFIXES::remove)
+                .orElse(null);
         if (beforeCrash != null) {
             beforeCrash.run();
         }

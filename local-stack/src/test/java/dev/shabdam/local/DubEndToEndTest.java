@@ -42,6 +42,7 @@ class DubEndToEndTest {
 
     @TempDir
     static Path dir;
+
     private static DubSample sample;
     private final Api api = SharedStack.api(SharedStack.TENANT_A_KEY);
 
@@ -61,20 +62,31 @@ class DubEndToEndTest {
                 .isCloseTo(new FfmpegMediaProbe().probe(sample.video().toFile()).durationSec(), within(0.05));
         List<String> original = videoFrameHashes(sample.video());
         assertThat(original).hasSizeGreaterThan(100);
-        assertThat(videoFrameHashes(video)).as("the video packets, byte for byte").isEqualTo(original);
+        assertThat(videoFrameHashes(video))
+                .as("the video packets, byte for byte")
+                .isEqualTo(original);
 
         List<Cue> target = SubtitleParser.parse(Files.readAllBytes(download(job, "subtitles-target", "ml.srt")));
-        assertThat(target).extracting(Cue::startMs).isEqualTo(sample.slots().stream().map(Cue::startMs).toList());
-        assertThat(target).extracting(Cue::endMs).isEqualTo(sample.slots().stream().map(Cue::endMs).toList());
-        assertThat(target).extracting(Cue::text)
-                .isEqualTo(DubSample.LINES.subList(0, LINES).stream().map(line -> line[1]).toList());
+        assertThat(target)
+                .extracting(Cue::startMs)
+                .isEqualTo(sample.slots().stream().map(Cue::startMs).toList());
+        assertThat(target)
+                .extracting(Cue::endMs)
+                .isEqualTo(sample.slots().stream().map(Cue::endMs).toList());
+        assertThat(target)
+                .extracting(Cue::text)
+                .isEqualTo(DubSample.LINES.subList(0, LINES).stream()
+                        .map(line -> line[1])
+                        .toList());
 
         DecodedAudio input = new AudioDecoder().decode(sample.video().toFile());
-        DecodedAudio mixed = new AudioDecoder().decode(download(job, "audio", "dubbed.wav").toFile());
+        DecodedAudio mixed =
+                new AudioDecoder().decode(download(job, "audio", "dubbed.wav").toFile());
         assertThat(mixed.sampleRate()).isEqualTo(input.sampleRate());
         float[] in = input.channels()[0];
         float[] out = mixed.channels()[0];
-        JsonNode report = Api.json(api.get(job.path("outputs").path("report").asText())).path("utterances");
+        JsonNode report =
+                Api.json(api.get(job.path("outputs").path("report").asText())).path("utterances");
         for (int k = 0; k < LINES; k++) {
             Cue slot = sample.slots().get(k);
             // under each line: the original is still there, 15 dB or more under the dub
@@ -83,17 +95,22 @@ class DubEndToEndTest {
             double originalGain = projection(out, in, from, to);
             double dub = rms(difference(out, in, originalGain), from, to);
             double ducked = Math.abs(originalGain) * rms(in, from, to);
-            assertThat(20 * Math.log10(dub / ducked)).as("line %d: dub over ducked original, dB", k)
+            assertThat(20 * Math.log10(dub / ducked))
+                    .as("line %d: dub over ducked original, dB", k)
                     .isGreaterThanOrEqualTo(15);
             // between lines: the background, untouched
             long dubEnd = Math.max(slot.endMs(), report.get(k).path("dubEndMs").asLong());
-            long nextStart = k + 1 < LINES ? sample.slots().get(k + 1).startMs() : Math.round(sample.durationSec() * 1000);
+            long nextStart =
+                    k + 1 < LINES ? sample.slots().get(k + 1).startMs() : Math.round(sample.durationSec() * 1000);
             int gapFrom = frame(dubEnd + 150, mixed);
             int gapTo = frame(nextStart - 150, mixed);
             assertThat(gapTo - gapFrom).as("a gap to measure after line %d", k).isGreaterThan(mixed.sampleRate() / 4);
-            assertThat(rms(in, gapFrom, gapTo)).as("the tone is in the original").isGreaterThan(0.02);
+            assertThat(rms(in, gapFrom, gapTo))
+                    .as("the tone is in the original")
+                    .isGreaterThan(0.02);
             assertThat(rms(difference(out, in, 1), gapFrom, gapTo) / rms(in, gapFrom, gapTo))
-                    .as("background after line %d differs from the original by", k).isLessThan(0.1);
+                    .as("background after line %d differs from the original by", k)
+                    .isLessThan(0.1);
         }
         assertThat(new LoudnessMeter().measure(mixed).integratedLufs())
                 .isCloseTo(new LoudnessMeter().measure(input).integratedLufs(), within(1.0));
@@ -103,17 +120,19 @@ class DubEndToEndTest {
     void everyLineEndsWithin50MsOfItsSlot() throws Exception {
         JsonNode job = dub("?keepBackground=false");
         assertThat(job.path("status").asText()).as("%s", job).isEqualTo("COMPLETED");
-        DecodedAudio dubOnly = new AudioDecoder().decode(download(job, "audio", "dub-only.wav").toFile());
+        DecodedAudio dubOnly =
+                new AudioDecoder().decode(download(job, "audio", "dub-only.wav").toFile());
         float[] out = dubOnly.channels()[0];
 
         for (int k = 0; k < LINES; k++) {
             Cue slot = sample.slots().get(k);
-            long nextStart = k + 1 < LINES ? sample.slots().get(k + 1).startMs() : Math.round(sample.durationSec() * 1000);
+            long nextStart =
+                    k + 1 < LINES ? sample.slots().get(k + 1).startMs() : Math.round(sample.durationSec() * 1000);
             int frames = dubOnly.sampleRate() * FRAME_MS / 1000;
             long heardStart = -1;
             long heardEnd = -1;
             for (int f = frame(slot.startMs() - 300, dubOnly); f + frames <= frame(nextStart, dubOnly); f += frames) {
-                if (rms(out, f, f + frames) > 0.005) {   // −46 dBFS
+                if (rms(out, f, f + frames) > 0.005) { // −46 dBFS
                     heardStart = heardStart < 0 ? f * 1000L / dubOnly.sampleRate() : heardStart;
                     heardEnd = (f + frames) * 1000L / dubOnly.sampleRate();
                 }
@@ -137,12 +156,19 @@ class DubEndToEndTest {
         int crashesBefore = SharedStack.probe().crashes();
         SharedStack.probe().armForFileNamed("shabdam-dub-", () -> beforeCrash.set(read(storage, audioKey)));
 
-        JsonNode recovered = await().atMost(Duration.ofSeconds(90)).until(() -> Api.json(api.get("/jobs/" + jobId)),
-                job -> List.of("COMPLETED", "FAILED").contains(job.path("status").asText()));
+        JsonNode recovered = await().atMost(Duration.ofSeconds(90))
+                .until(
+                        () -> Api.json(api.get("/jobs/" + jobId)),
+                        job -> List.of("COMPLETED", "FAILED")
+                                .contains(job.path("status").asText()));
 
-        assertThat(SharedStack.probe().crashes()).as("the injected crash happened").isEqualTo(crashesBefore + 1);
+        assertThat(SharedStack.probe().crashes())
+                .as("the injected crash happened")
+                .isEqualTo(crashesBefore + 1);
         assertThat(recovered.path("status").asText()).as("%s", recovered).isEqualTo("COMPLETED");
-        assertThat(beforeCrash.get()).as("the track was written before the crash").isNotNull();
+        assertThat(beforeCrash.get())
+                .as("the track was written before the crash")
+                .isNotNull();
         assertThat(Files.readAllBytes(download(recovered, "audio", "recovered.wav")))
                 .as("the dubbed track after recovery is byte for byte the one before the crash")
                 .isEqualTo(beforeCrash.get());
@@ -171,20 +197,36 @@ class DubEndToEndTest {
     }
 
     private Path download(JsonNode job, String output, String fileName) throws IOException {
-        HttpResponse<byte[]> response = api.getBytes(job.path("outputs").path(output).asText(), null);
+        HttpResponse<byte[]> response =
+                api.getBytes(job.path("outputs").path(output).asText(), null);
         assertThat(response.statusCode()).isEqualTo(200);
         return Files.write(dir.resolve(job.path("jobId").asText() + "-" + fileName), response.body());
     }
 
     /** The MD5 of every video packet, in order: what ffmpeg's framemd5 muxer prints for a stream copy. */
     private static List<String> videoFrameHashes(Path media) throws IOException, InterruptedException {
-        Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-i", media.toString(),
-                "-map", "0:v", "-c", "copy", "-f", "framemd5", "-").start();
+        Process ffmpeg = new ProcessBuilder(
+                        "ffmpeg",
+                        "-nostdin",
+                        "-loglevel",
+                        "error",
+                        "-i",
+                        media.toString(),
+                        "-map",
+                        "0:v",
+                        "-c",
+                        "copy",
+                        "-f",
+                        "framemd5",
+                        "-")
+                .start();
         String listing = new String(ffmpeg.getInputStream().readAllBytes());
         assertThat(ffmpeg.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(ffmpeg.exitValue()).isZero();
-        return listing.lines().filter(line -> !line.startsWith("#"))
-                .map(line -> line.substring(line.lastIndexOf(',') + 1).strip()).toList();
+        return listing.lines()
+                .filter(line -> !line.startsWith("#"))
+                .map(line -> line.substring(line.lastIndexOf(',') + 1).strip())
+                .toList();
     }
 
     private static int frame(long ms, DecodedAudio audio) {

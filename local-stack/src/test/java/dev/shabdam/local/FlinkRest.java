@@ -14,10 +14,10 @@ import static org.awaitility.Awaitility.await;
 
 /** What Flink's own REST API says of the running pipeline job, as an operator would ask it. */
 final class FlinkRest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private FlinkRest() {
-    }
+    private FlinkRest() {}
 
     /**
      * The {@code numRestarts} metric of the one RUNNING job of the cluster at {@code restUrl}. The REST
@@ -26,7 +26,9 @@ final class FlinkRest {
      */
     static long numRestarts(String restUrl) {
         long[] restarts = new long[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .until(() -> {
                     restarts[0] = fetchNumRestarts(restUrl);
                     return true;
@@ -51,8 +53,12 @@ final class FlinkRest {
     }
 
     private static JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(url + " answered " + response.statusCode() + ": " + response.body());
         }

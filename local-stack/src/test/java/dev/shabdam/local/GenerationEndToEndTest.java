@@ -43,14 +43,16 @@ class GenerationEndToEndTest {
 
     @Test
     void speaksMalayalamAndAnswersTheSecondTimeFromTheCache(@TempDir Path dir) throws Exception {
-        String body = "{\"text\":\"ഇന്ന് ₹1,500 ചെലവായി. നാളെ 10:30-ന് കാണാം. " + UUID.randomUUID().toString().replaceAll("[0-9-]", "")
+        String body = "{\"text\":\"ഇന്ന് ₹1,500 ചെലവായി. നാളെ 10:30-ന് കാണാം. "
+                + UUID.randomUUID().toString().replaceAll("[0-9-]", "")
                 + "\",\"language\":\"ml\",\"emotion\":\"calm\"}";
 
         HttpResponse<byte[]> first = post("/voice/generate?wait=30", body);
         HttpResponse<byte[]> second = post("/voice/generate?wait=30", body);
 
         assertThat(first.statusCode()).as(new String(first.body())).isEqualTo(200);
-        assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("audio/wav"));
+        assertThat(first.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("audio/wav"));
         assertThat(first.headers().firstValue("X-Cache")).contains("MISS");
         Path wav = Files.write(dir.resolve("speech.wav"), first.body());
         ProbeResult probed = new FfmpegMediaProbe().probe(wav.toFile());
@@ -62,37 +64,45 @@ class GenerationEndToEndTest {
 
         String jobId = first.headers().firstValue("X-Job-Id").orElseThrow();
         // the answer comes from voice.replies at once; the table follows within the sink's batch interval
-        JsonNode job = await().atMost(Duration.ofSeconds(10)).until(() -> Api.json(api.get("/jobs/" + jobId)),
-                row -> row.path("status").asText().equals("COMPLETED"));
-        assertThat(job.path("result").path("normalized").asText()).contains("രൂപ").doesNotContain("₹", "10:30");
+        JsonNode job = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> Api.json(api.get("/jobs/" + jobId)),
+                        row -> row.path("status").asText().equals("COMPLETED"));
+        assertThat(job.path("result").path("normalized").asText())
+                .contains("രൂപ")
+                .doesNotContain("₹", "10:30");
     }
 
     @Test
     void identicalRequestsAtOnceShareOneSynthesisAndAnswerTheSameBytes() throws Exception {
-        String body = "{\"text\":\"ഒരേ സമയം രണ്ടുപേർ ചോദിച്ചു. " + UUID.randomUUID().toString().replaceAll("[0-9-]", "")
-                + "\",\"language\":\"ml\"}";
+        String body = "{\"text\":\"ഒരേ സമയം രണ്ടുപേർ ചോദിച്ചു. "
+                + UUID.randomUUID().toString().replaceAll("[0-9-]", "") + "\",\"language\":\"ml\"}";
 
         CompletableFuture<HttpResponse<byte[]>> one = postAsync(SharedStack.TENANT_A_KEY, body);
         CompletableFuture<HttpResponse<byte[]>> other = postAsync(SharedStack.TENANT_A_KEY, body);
         List<HttpResponse<byte[]>> answers = List.of(one.get(60, TimeUnit.SECONDS), other.get(60, TimeUnit.SECONDS));
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
-        assertThat(answers).extracting(answer -> answer.headers().firstValue("X-Cache").orElseThrow())
-                .as("one synthesis; the other answered from what it stored").containsExactlyInAnyOrder("MISS", "HIT");
+        assertThat(answers)
+                .extracting(answer -> answer.headers().firstValue("X-Cache").orElseThrow())
+                .as("one synthesis; the other answered from what it stored")
+                .containsExactlyInAnyOrder("MISS", "HIT");
         assertThat(answers.get(0).body()).isEqualTo(answers.get(1).body());
     }
 
     @Test
     void aTenantsCacheIsItsOwn() throws Exception {
-        String body = "{\"text\":\"ഇത് എന്റെ വാക്യമാണ്. " + UUID.randomUUID().toString().replaceAll("[0-9-]", "")
-                + "\",\"language\":\"ml\"}";
+        String body = "{\"text\":\"ഇത് എന്റെ വാക്യമാണ്. "
+                + UUID.randomUUID().toString().replaceAll("[0-9-]", "") + "\",\"language\":\"ml\"}";
 
         HttpResponse<byte[]> a = generate(SharedStack.TENANT_A_KEY, body);
         HttpResponse<byte[]> b = generate(SharedStack.TENANT_B_KEY, body);
         HttpResponse<byte[]> bAgain = generate(SharedStack.TENANT_B_KEY, body);
 
         assertThat(a.headers().firstValue("X-Cache")).contains("MISS");
-        assertThat(b.headers().firstValue("X-Cache")).as("tenant A's audio tells tenant B nothing").contains("MISS");
+        assertThat(b.headers().firstValue("X-Cache"))
+                .as("tenant A's audio tells tenant B nothing")
+                .contains("MISS");
         assertThat(bAgain.headers().firstValue("X-Cache")).contains("HIT");
         assertThat(bAgain.body()).isEqualTo(b.body());
         String aObject = audioObject(a);
@@ -104,8 +114,8 @@ class GenerationEndToEndTest {
 
     @Test
     void tenantsConfiguredToShareTheCacheShareIt() throws Exception {
-        String body = "{\"text\":\"ഇത് നമ്മുടെ വാക്യമാണ്. " + UUID.randomUUID().toString().replaceAll("[0-9-]", "")
-                + "\",\"language\":\"ml\"}";
+        String body = "{\"text\":\"ഇത് നമ്മുടെ വാക്യമാണ്. "
+                + UUID.randomUUID().toString().replaceAll("[0-9-]", "") + "\",\"language\":\"ml\"}";
 
         HttpResponse<byte[]> c = generate(SharedStack.SHARING_C_KEY, body);
         HttpResponse<byte[]> d = generate(SharedStack.SHARING_D_KEY, body);
@@ -120,11 +130,15 @@ class GenerationEndToEndTest {
     void streamsTheFirstSentenceAsAWavStream() throws Exception {
         String body = "{\"text\":\"ഒന്നാമത്തെ വാക്യം. രണ്ടാമത്തെ വാക്യം. മൂന്നാമത്തെ വാക്യം. "
                 + UUID.randomUUID().toString().replaceAll("[0-9-]", "") + "\",\"language\":\"ml\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(SharedStack.stack().gatewayUrl() + "/voice/generate/stream"))
-                .header("X-Api-Key", SharedStack.TENANT_A_KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(SharedStack.stack().gatewayUrl() + "/voice/generate/stream"))
+                .header("X-Api-Key", SharedStack.TENANT_A_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
 
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
 
         assertThat(response.statusCode()).isEqualTo(200);
         try (InputStream audio = response.body()) {
@@ -132,23 +146,32 @@ class GenerationEndToEndTest {
             assertThat(new String(header, 0, 4)).isEqualTo("RIFF");
             assertThat(new String(header, 8, 4)).isEqualTo("WAVE");
             byte[] pcm = audio.readAllBytes();
-            assertThat(pcm.length).as("three sentences of 16-bit speech at 22.05 kHz").isGreaterThan(3 * 22_050);
+            assertThat(pcm.length)
+                    .as("three sentences of 16-bit speech at 22.05 kHz")
+                    .isGreaterThan(3 * 22_050);
         }
     }
 
     @Test
     void badRequestsGetTheirCodesFromTheGateway() {
         assertThat(Api.json(api.post("/voice/generate", "application/json", "{\"text\":\"hi\",\"speed\":10}"))
-                .path("code").asText()).isEqualTo("invalid_parameter");
-        assertThat(Api.json(api.post("/voice/generate", "application/json", "{\"text\":\"bonjour\",\"language\":\"fr\"}"))
-                .path("code").asText()).isEqualTo("unsupported_language");
+                        .path("code")
+                        .asText())
+                .isEqualTo("invalid_parameter");
+        assertThat(Api.json(api.post(
+                                "/voice/generate", "application/json", "{\"text\":\"bonjour\",\"language\":\"fr\"}"))
+                        .path("code")
+                        .asText())
+                .isEqualTo("unsupported_language");
         assertThat(Api.json(api.post("/voice/generate", "application/json", "{\"text\":\"\"}"))
-                .path("code").asText()).isEqualTo("empty_text");
+                        .path("code")
+                        .asText())
+                .isEqualTo("empty_text");
     }
 
     private static HttpResponse<byte[]> post(String path, String json) throws Exception {
-        return HttpClient.newHttpClient().send(request(path, SharedStack.TENANT_A_KEY, json),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newHttpClient()
+                .send(request(path, SharedStack.TENANT_A_KEY, json), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static HttpResponse<byte[]> generate(String apiKey, String json) throws Exception {
@@ -156,29 +179,35 @@ class GenerationEndToEndTest {
     }
 
     private static CompletableFuture<HttpResponse<byte[]>> postAsync(String apiKey, String json) {
-        return HttpClient.newHttpClient().sendAsync(request("/voice/generate?wait=30", apiKey, json),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newHttpClient()
+                .sendAsync(request("/voice/generate?wait=30", apiKey, json), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static HttpRequest request(String path, String apiKey, String json) {
         return HttpRequest.newBuilder(URI.create(SharedStack.stack().gatewayUrl() + path))
-                .header("X-Api-Key", apiKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .header("X-Api-Key", apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     /** The storage key of the job's audio, as the jobs table holds it once the sink has written the end. */
     private static String audioObject(HttpResponse<byte[]> answer) {
         String jobId = answer.headers().firstValue("X-Job-Id").orElseThrow();
         PostgresServer.JdbcTarget db = SharedStack.stack().database();
-        return await().atMost(Duration.ofSeconds(10)).until(() -> {
-            try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-                 PreparedStatement query = connection.prepareStatement(
-                         "SELECT outputs->>'audio' FROM jobs WHERE job_id = ? AND status = 'COMPLETED'")) {
-                query.setString(1, jobId);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? row.getString(1) : null;
-                }
-            }
-        }, Objects::nonNull);
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> {
+                            try (Connection connection =
+                                            DriverManager.getConnection(db.url(), db.user(), db.password());
+                                    PreparedStatement query = connection.prepareStatement(
+                                            "SELECT outputs->>'audio' FROM jobs WHERE job_id = ? AND status = 'COMPLETED'")) {
+                                query.setString(1, jobId);
+                                try (ResultSet row = query.executeQuery()) {
+                                    return row.next() ? row.getString(1) : null;
+                                }
+                            }
+                        },
+                        Objects::nonNull);
     }
 }

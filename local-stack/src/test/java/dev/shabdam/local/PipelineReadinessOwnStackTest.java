@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
  */
 class PipelineReadinessOwnStackTest {
     private static final Duration STALL_BOUND = Duration.ofSeconds(20);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void stoppingThePipelineTakesReadinessDownWithinTheBound() throws Exception {
@@ -34,14 +35,28 @@ class PipelineReadinessOwnStackTest {
         try (LocalStack stack = LocalStack.start(settings)) {
             JsonNode ready = json(get(stack.gatewayUrl() + "/actuator/health/readiness"));
             assertThat(ready.path("status").asText()).isEqualTo("UP");
-            assertThat(ready.path("components").path("pipeline").path("details").path("flinkJob").asText()).isEqualTo("RUNNING");
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(get(stack.gatewayUrl() + "/actuator/prometheus").body())
-                    .contains("shabdam_pipeline_job_state{state=\"RUNNING\"} 1.0"));
+            assertThat(ready.path("components")
+                            .path("pipeline")
+                            .path("details")
+                            .path("flinkJob")
+                            .asText())
+                    .isEqualTo("RUNNING");
+            await().atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> assertThat(get(stack.gatewayUrl() + "/actuator/prometheus")
+                                    .body())
+                            .contains("shabdam_pipeline_job_state{state=\"RUNNING\"} 1.0"));
 
             // stopped as an operator would, through Flink's REST API (a job that failed for good looks the same)
-            String jobId = json(get(stack.flinkRestUrl() + "/jobs/overview")).path("jobs").get(0).path("jid").asText();
-            HttpResponse<String> cancel = HTTP.send(HttpRequest.newBuilder(URI.create(stack.flinkRestUrl() + "/jobs/" + jobId + "?mode=cancel"))
-                    .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            String jobId = json(get(stack.flinkRestUrl() + "/jobs/overview"))
+                    .path("jobs")
+                    .get(0)
+                    .path("jid")
+                    .asText();
+            HttpResponse<String> cancel = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(stack.flinkRestUrl() + "/jobs/" + jobId + "?mode=cancel"))
+                            .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
 
             await().atMost(STALL_BOUND).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -50,18 +65,25 @@ class PipelineReadinessOwnStackTest {
                 JsonNode pipeline = json(readiness).path("components").path("pipeline");
                 assertThat(pipeline.path("status").asText()).isEqualTo("DOWN");
                 // CANCELED, or UNREACHABLE: the local MiniCluster, like a per-job cluster, goes with its job
-                assertThat(pipeline.path("details").path("flinkJob").asText()).isIn("CANCELLING", "CANCELED", "UNREACHABLE");
+                assertThat(pipeline.path("details").path("flinkJob").asText())
+                        .isIn("CANCELLING", "CANCELED", "UNREACHABLE");
                 assertThat(pipeline.path("details").path("problems").toString()).contains("the Flink job is ");
             });
             String metrics = get(stack.gatewayUrl() + "/actuator/prometheus").body();
-            assertThat(metrics).contains("shabdam_pipeline_job_state{state=\"RUNNING\"} 0.0", "shabdam_pipeline_ready 0.0");
+            assertThat(metrics)
+                    .contains("shabdam_pipeline_job_state{state=\"RUNNING\"} 0.0", "shabdam_pipeline_ready 0.0");
             assertThat(get(stack.gatewayUrl() + "/actuator/health/liveness").statusCode())
-                    .as("the gateway itself lives on: it is not restarted for the pipeline's sake").isEqualTo(200);
+                    .as("the gateway itself lives on: it is not restarted for the pipeline's sake")
+                    .isEqualTo(200);
         }
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -27,7 +27,9 @@ class PoisonPillTest {
     void anAnalysisThatCrashesItsTaskOnEveryTryEndsFailedAndTheNextTenantIsServed(@TempDir Path dir) throws Exception {
         JsonNode poisoned = poison(dir, 311, CrashingProbe.InjectedCrash::new);
 
-        assertThat(poisoned.path("error").path("code").asText()).as("%s", poisoned).isEqualTo("internal_error");
+        assertThat(poisoned.path("error").path("code").asText())
+                .as("%s", poisoned)
+                .isEqualTo("internal_error");
         assertThat(poisoned.path("error").path("detail").asText()).contains("InjectedCrash");
         assertNextTenantIsServed(dir);
     }
@@ -36,7 +38,9 @@ class PoisonPillTest {
     void anAnalysisThatRunsOutOfMemoryOnEveryTryEndsResourceExhausted(@TempDir Path dir) throws Exception {
         JsonNode poisoned = poison(dir, 313, () -> new OutOfMemoryError("Java heap space (injected)"));
 
-        assertThat(poisoned.path("error").path("code").asText()).as("%s", poisoned).isEqualTo("resource_exhausted");
+        assertThat(poisoned.path("error").path("code").asText())
+                .as("%s", poisoned)
+                .isEqualTo("resource_exhausted");
         assertNextTenantIsServed(dir);
     }
 
@@ -50,7 +54,9 @@ class PoisonPillTest {
 
         JsonNode job = Api.json(answer);
         assertThat(job.path("status").asText()).as(answer.body()).isEqualTo("FAILED");
-        assertThat(SharedStack.probe().crashes()).as("the first try and one retry, no more").isEqualTo(crashesBefore + 2);
+        assertThat(SharedStack.probe().crashes())
+                .as("the first try and one retry, no more")
+                .isEqualTo(crashesBefore + 2);
         return job;
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +21,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,24 +46,29 @@ class RecoveryTest {
         JsonNode recovered = Api.json(submitted);
         String jobId = recovered.path("jobId").asText();
 
-        assertThat(SharedStack.probe().crashes()).as("the injected crash happened").isEqualTo(crashesBefore + 1);
+        assertThat(SharedStack.probe().crashes())
+                .as("the injected crash happened")
+                .isEqualTo(crashesBefore + 1);
         assertThat(recovered.path("status").asText()).as(submitted.body()).isEqualTo("COMPLETED");
         assertThat(recovered.path("result")).isEqualTo(undisturbed.path("result"));
         assertThat(api.getBytes("/jobs/" + jobId + "/outputs/report", null).body())
                 .as("the report written after recovery is byte for byte the undisturbed one")
-                .isEqualTo(api.getBytes("/jobs/" + undisturbed.path("jobId").asText() + "/outputs/report", null).body());
+                .isEqualTo(api.getBytes("/jobs/" + undisturbed.path("jobId").asText() + "/outputs/report", null)
+                        .body());
 
         assertThat(eventRows(jobId)).containsExactly("1:PROGRESS", "2:PROGRESS", "3:PROGRESS", "4:COMPLETED");
         List<Integer> published = publishedSeqs(jobId);
-        assertThat(published).as("committed voice.events of the job, no duplicates").containsExactly(1, 2, 3, 4);
+        assertThat(published)
+                .as("committed voice.events of the job, no duplicates")
+                .containsExactly(1, 2, 3, 4);
     }
 
     private static List<String> eventRows(String jobId) throws Exception {
         PostgresServer.JdbcTarget db = SharedStack.stack().database();
         List<String> rows = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT seq, kind FROM job_events WHERE job_id = ? ORDER BY seq")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT seq, kind FROM job_events WHERE job_id = ? ORDER BY seq")) {
             query.setString(1, jobId);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {

@@ -15,6 +15,7 @@ public final class SharedStack implements BeforeAllCallback {
     static final String TENANT_B_KEY = "key-tenant-b";
     /** Two tenants configured to share one synthesis cache (SHABDAM_SHARED_CACHE_TENANTS). */
     static final String SHARING_C_KEY = "key-sharing-c";
+
     static final String SHARING_D_KEY = "key-sharing-d";
     /**
      * Small enough that a test can send more than it without moving much data, large enough for the
@@ -28,10 +29,15 @@ public final class SharedStack implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(NAMESPACE).computeIfAbsent("stack", key -> {
-            stack = startStack();
-            return (AutoCloseable) stack::close;
-        }, AutoCloseable.class);
+        context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        "stack",
+                        key -> {
+                            stack = startStack();
+                            return (AutoCloseable) stack::close;
+                        },
+                        AutoCloseable.class);
     }
 
     static LocalStack stack() {
@@ -51,8 +57,11 @@ public final class SharedStack implements BeforeAllCallback {
                 .apiKeys("tenant-a:" + TENANT_A_KEY + ",tenant-b:" + TENANT_B_KEY + ",sharing-c:" + SHARING_C_KEY
                         + ",sharing-d:" + SHARING_D_KEY)
                 .parallelism(2)
-                .gatewayEnvironment(Map.of("SHABDAM_MAX_AUDIO_BYTES", Integer.toString(MAX_AUDIO_BYTES),
-                        "SHABDAM_SHARED_CACHE_TENANTS", "sharing-c,sharing-d"))
+                .gatewayEnvironment(Map.of(
+                        "SHABDAM_MAX_AUDIO_BYTES",
+                        Integer.toString(MAX_AUDIO_BYTES),
+                        "SHABDAM_SHARED_CACHE_TENANTS",
+                        "sharing-c,sharing-d"))
                 .build();
         try {
             return LocalStack.start(settings, PROBE);

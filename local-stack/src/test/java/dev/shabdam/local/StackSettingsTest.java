@@ -55,21 +55,28 @@ class StackSettingsTest {
         assertThat(settings.flinkPlugins()).isEqualTo(Path.of("/opt/plugins"));
         assertThat(settings.firstApiKey()).isEqualTo("key-a");
         assertThat(settings.fileStorage()).isTrue();
-        assertThat(settings.externalDb()).contains(new PostgresServer.JdbcTarget("jdbc:postgresql://db/shabdam", "app", ""));
+        assertThat(settings.externalDb())
+                .contains(new PostgresServer.JdbcTarget("jdbc:postgresql://db/shabdam", "app", ""));
         assertThat(settings.parallelism()).isEqualTo(4);
         assertThat(settings.modelsDir()).isEqualTo("/models");
     }
 
     @Test
     void theEnvironmentOverridesWhatWasSetBeforeItAndNotWhatIsSetAfter() {
-        StackSettings demo = StackSettings.builder().gatewayPort(12345).flinkUiPort(12346)
+        StackSettings demo = StackSettings.builder()
+                .gatewayPort(12345)
+                .flinkUiPort(12346)
                 .environment(Map.of("SHABDAM_PORT", "9090"))
                 .parallelism(1)
                 .build();
 
         assertThat(demo.gatewayPort()).isEqualTo(9090);
         assertThat(demo.flinkUiPort()).isEqualTo(12346);
-        assertThat(StackSettings.builder().environment(Map.of("SHABDAM_PARALLELISM", "4")).parallelism(1).build()
-                .parallelism()).isEqualTo(1);
+        assertThat(StackSettings.builder()
+                        .environment(Map.of("SHABDAM_PARALLELISM", "4"))
+                        .parallelism(1)
+                        .build()
+                        .parallelism())
+                .isEqualTo(1);
     }
 }

@@ -73,8 +73,10 @@ public record PipelineConfig(
                 .withCheckpointIntervalMs(settings.number(CHECKPOINT_INTERVAL_MS, DEFAULT_CHECKPOINT_INTERVAL_MS))
                 .withParallelism((int) settings.number(PARALLELISM, DEFAULT_PARALLELISM))
                 .withModelsDir(Objects.requireNonNullElse(settings.optional(MODELS_DIR), DEFAULT_MODELS_DIR))
-                .withLimits(new JobLimits(settings.number(MAX_MEDIA_SECONDS, (long) JobLimits.DEFAULT_MAX_MEDIA_SECONDS),
-                        Duration.ofSeconds(settings.number(JOB_TIMEOUT_SECONDS, JobLimits.DEFAULT_JOB_TIMEOUT.toSeconds()))))
+                .withLimits(new JobLimits(
+                        settings.number(MAX_MEDIA_SECONDS, (long) JobLimits.DEFAULT_MAX_MEDIA_SECONDS),
+                        Duration.ofSeconds(
+                                settings.number(JOB_TIMEOUT_SECONDS, JobLimits.DEFAULT_JOB_TIMEOUT.toSeconds()))))
                 .withTranslation(translation(env).orElse(null))
                 .build();
     }
@@ -94,8 +96,12 @@ public record PipelineConfig(
             return Optional.empty();
         }
         String batch = given.apply(TRANSLATE_BATCH);
-        return Optional.of(TranslatorSettings.withDefaults(engine, given.apply(TRANSLATE_URL),
-                given.apply(TRANSLATE_API_KEY), given.apply(TRANSLATE_MODEL), batch == null ? null : wholeNumber(batch)));
+        return Optional.of(TranslatorSettings.withDefaults(
+                engine,
+                given.apply(TRANSLATE_URL),
+                given.apply(TRANSLATE_API_KEY),
+                given.apply(TRANSLATE_MODEL),
+                batch == null ? null : wholeNumber(batch)));
     }
 
     private static int wholeNumber(String batch) {
@@ -127,7 +133,8 @@ public record PipelineConfig(
         String required(PipelineSetting setting) {
             String value = optional(setting);
             if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("missing setting: pass " + setting.flag() + " or set " + setting.variable());
+                throw new IllegalArgumentException(
+                        "missing setting: pass " + setting.flag() + " or set " + setting.variable());
             }
             return value;
         }
@@ -137,7 +144,8 @@ public record PipelineConfig(
             try {
                 return value == null || value.isBlank() ? fallback : Long.parseLong(value.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(setting.flag() + " (" + setting.variable() + ") is not a number: " + value);
+                throw new IllegalArgumentException(
+                        setting.flag() + " (" + setting.variable() + ") is not a number: " + value);
             }
         }
     }
@@ -159,8 +167,7 @@ public record PipelineConfig(
         private JobLimits limits = JobLimits.DEFAULT;
         private TranslatorSettings translation;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder withKafkaBootstrap(String kafkaBootstrap) {
             this.kafkaBootstrap = kafkaBootstrap;
@@ -206,10 +213,16 @@ public record PipelineConfig(
         }
 
         public PipelineConfig build() {
-            return new PipelineConfig(Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap"),
-                    Objects.requireNonNull(jdbcUrl, "jdbcUrl"), jdbcUser, jdbcPassword,
-                    Objects.requireNonNull(storageUri, "storageUri"), checkpointIntervalMs, parallelism,
-                    Objects.requireNonNull(modelsDir, "modelsDir"), Objects.requireNonNull(limits, "limits"),
+            return new PipelineConfig(
+                    Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap"),
+                    Objects.requireNonNull(jdbcUrl, "jdbcUrl"),
+                    jdbcUser,
+                    jdbcPassword,
+                    Objects.requireNonNull(storageUri, "storageUri"),
+                    checkpointIntervalMs,
+                    parallelism,
+                    Objects.requireNonNull(modelsDir, "modelsDir"),
+                    Objects.requireNonNull(limits, "limits"),
                     translation);
         }
     }

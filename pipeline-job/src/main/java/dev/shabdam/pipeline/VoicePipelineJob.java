@@ -5,22 +5,20 @@ import dev.shabdam.pipeline.analysis.CompareOperator;
 import dev.shabdam.pipeline.dubbing.CancelledDubs;
 import dev.shabdam.pipeline.dubbing.DubAssemblyOperator;
 import dev.shabdam.pipeline.dubbing.DubIngestOperator;
-import dev.shabdam.pipeline.dubbing.DubPlan;
 import dev.shabdam.pipeline.dubbing.DubLineOperator;
+import dev.shabdam.pipeline.dubbing.DubPlan;
 import dev.shabdam.pipeline.dubbing.DubbedLine;
 import dev.shabdam.pipeline.dubbing.LineTask;
 import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
 import dev.shabdam.pipeline.io.AnalysisResultsSink;
 import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.JobSinks;
-import dev.shabdam.pipeline.io.SynthesisCacheIndex;
-import dev.shabdam.pipeline.io.SynthesisCacheSink;
-import dev.shabdam.pipeline.synthesis.GenerateOperator;
-import dev.shabdam.pipeline.synthesis.GenerationKey;
 import dev.shabdam.pipeline.io.JobStateSinks;
 import dev.shabdam.pipeline.io.KafkaConnectors;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
+import dev.shabdam.pipeline.io.SynthesisCacheIndex;
+import dev.shabdam.pipeline.io.SynthesisCacheSink;
 import dev.shabdam.pipeline.jobs.CancellationGate;
 import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.JobRouter;
@@ -29,9 +27,12 @@ import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.RequestDecoder;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.MediaProbe;
+import dev.shabdam.pipeline.synthesis.GenerateOperator;
+import dev.shabdam.pipeline.synthesis.GenerationKey;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -41,7 +42,6 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
@@ -55,7 +55,8 @@ import java.util.Objects;
 /**
  * The Shabdam job graph: two latency classes, each its own graph from its own source to its own sinks,
  * so that the media class (hours of analysis, dubs waiting on a remote translator) neither delays nor
- * backpressures the interactive one, and a media task that crashes restarts only the media tasks.
+ * backpressures the interactive one, and a media task that crashes restarts only the media tasks (region
+ * failover; a global failover restarts both).
  * <pre>
  * INTERACTIVE (GENERATE)
  * voice.requests ─▶ decode ─▶ generate only ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ keyBy(scope + request) ─▶ generate
@@ -88,8 +89,7 @@ public class VoicePipelineJob {
      *
      * @param requests voice.requests, read by the class's own consumer group
      */
-    public record ClassConnectors(Source<RawRecord, ?, ?> requests, JobSinks sinks) {
-    }
+    public record ClassConnectors(Source<RawRecord, ?, ?> requests, JobSinks sinks) {}
 
     private final ClassConnectors interactive;
     private final ClassConnectors media;
@@ -118,7 +118,8 @@ public class VoicePipelineJob {
      * translation as configured.
      */
     public static VoicePipelineJob fromConfig(PipelineConfig config, MediaProbe probe) {
-        JdbcConnectionOptions jdbc = JobStateSinks.connection(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        JdbcConnectionOptions jdbc =
+                JobStateSinks.connection(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         return builder()
                 .withInteractive(connectors(config, jdbc, LatencyClass.INTERACTIVE))
                 .withMedia(connectors(config, jdbc, LatencyClass.MEDIA))
@@ -133,7 +134,8 @@ public class VoicePipelineJob {
     }
 
     private static ClassConnectors connectors(PipelineConfig config, JdbcConnectionOptions jdbc, LatencyClass latency) {
-        return new ClassConnectors(KafkaConnectors.requests(config.kafkaBootstrap(), latency.groupId()),
+        return new ClassConnectors(
+                KafkaConnectors.requests(config.kafkaBootstrap(), latency.groupId()),
                 JobSinks.of(config.kafkaBootstrap(), jdbc, latency.qualify(KafkaConnectors.TRANSACTIONAL_ID_PREFIX)));
     }
 
@@ -159,7 +161,9 @@ public class VoicePipelineJob {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 1.5);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, MAX_RESTART_BACKOFF);
         // a minute of running well and the next failure is a new story: back to the initial backoff
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD, Duration.ofMinutes(1));
+        conf.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
+                Duration.ofMinutes(1));
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
         conf.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
         // a spoken reply is one record that must not wait for a buffer to fill: flush after every record.
@@ -196,15 +200,22 @@ public class VoicePipelineJob {
         LatencyClass latency = LatencyClass.INTERACTIVE;
         SingleOutputStreamOperator<VoiceRequest> admitted = admit(requests(env, latency, interactive), latency);
 
-        SingleOutputStreamOperator<VoiceEvent> generated = admitted
-                .keyBy(new GenerationKey())
+        SingleOutputStreamOperator<VoiceEvent> generated = admitted.keyBy(new GenerationKey())
                 .process(new GenerateOperator(storage, synthesisCache, modelsDir, quarantine("generate")))
-                .uid("generate").name("Generate speech");
-        generated.getSideOutput(GenerateOperator.REPLIES).sinkTo(interactive.sinks().replies())
-                .uid("replies-sink").name("voice.replies");
-        generated.filter(new SynthesisCacheSink.CompletedGenerations())
-                .uid("completed-generations").name("Completed generations")
-                .sinkTo(interactive.sinks().synthesisCache()).uid("synthesis-cache-sink").name("synthesis_cache table");
+                .uid("generate")
+                .name("Generate speech");
+        generated
+                .getSideOutput(GenerateOperator.REPLIES)
+                .sinkTo(interactive.sinks().replies())
+                .uid("replies-sink")
+                .name("voice.replies");
+        generated
+                .filter(new SynthesisCacheSink.CompletedGenerations())
+                .uid("completed-generations")
+                .name("Completed generations")
+                .sinkTo(interactive.sinks().synthesisCache())
+                .uid("synthesis-cache-sink")
+                .name("synthesis_cache table");
 
         record(admitted.getSideOutput(CancellationGate.CANCELLED).union(generated), latency, interactive.sinks());
     }
@@ -216,74 +227,91 @@ public class VoicePipelineJob {
         // one class parks the unreadable records: both read them
         decoded.getSideOutput(RequestDecoder.DEAD_LETTERS)
                 .sinkTo(media.sinks().deadLetters())
-                .uid("dead-letters-sink").name("voice.requests.dlq");
+                .uid("dead-letters-sink")
+                .name("voice.requests.dlq");
         SingleOutputStreamOperator<VoiceRequest> admitted = admit(served(decoded, latency), latency);
 
         // each type's requests on a side output; the main output: types not implemented, refused
-        SingleOutputStreamOperator<VoiceEvent> routed = admitted
-                .process(new JobRouter())
-                .uid("route-by-type").name("Route by job type");
+        SingleOutputStreamOperator<VoiceEvent> routed =
+                admitted.process(new JobRouter()).uid("route-by-type").name("Route by job type");
         DataStream<VoiceEvent> analyzed = keyedByJob(routed.getSideOutput(JobRouter.ANALYZE))
                 .process(new AnalyzeOperator(storage, probe, limits, quarantine("analyze")))
-                .uid("analyze").name("Analyze");
+                .uid("analyze")
+                .name("Analyze");
         DataStream<VoiceEvent> compared = keyedByJob(routed.getSideOutput(JobRouter.COMPARE))
                 .process(new CompareOperator(storage, modelsDir, probe, limits, quarantine("compare")))
-                .uid("compare").name("Compare");
+                .uid("compare")
+                .name("Compare");
 
         DataStream<VoiceEvent> cancelled = admitted.getSideOutput(CancellationGate.CANCELLED);
         SingleOutputStreamOperator<VoiceEvent> dubIngested = keyedByJob(routed.getSideOutput(JobRouter.DUB))
-                .process(new DubIngestOperator(storage, probe, modelsDir, translation, limits, quarantine("dub-ingest")))
-                .uid("dub-ingest").name("Dub: ingest and script");
+                .process(
+                        new DubIngestOperator(storage, probe, modelsDir, translation, limits, quarantine("dub-ingest")))
+                .uid("dub-ingest")
+                .name("Dub: ingest and script");
         BroadcastStream<String> cancelledDubs = cancelled
                 .filter(new CancelledDubs())
-                .uid("cancelled-dubs").name("Cancelled dubs")
+                .uid("cancelled-dubs")
+                .name("Cancelled dubs")
                 .map(VoiceEvent::jobId)
-                .uid("cancelled-dub-ids").name("Cancelled dub ids")
+                .uid("cancelled-dub-ids")
+                .name("Cancelled dub ids")
                 .broadcast(DubLineOperator.CANCELLED_JOBS);
-        DataStream<DubbedLine> dubbedLines = dubIngested.getSideOutput(DubIngestOperator.LINES)
+        DataStream<DubbedLine> dubbedLines = dubIngested
+                .getSideOutput(DubIngestOperator.LINES)
                 .keyBy(LineTask::lineKey)
                 .connect(cancelledDubs)
                 .process(new DubLineOperator(storage, modelsDir, quarantine("dub-lines")))
-                .uid("dub-lines").name("Dub: synthesise and fit lines");
-        DataStream<VoiceEvent> dubbed = dubIngested.getSideOutput(DubIngestOperator.PLANS)
+                .uid("dub-lines")
+                .name("Dub: synthesise and fit lines");
+        DataStream<VoiceEvent> dubbed = dubIngested
+                .getSideOutput(DubIngestOperator.PLANS)
                 .keyBy(DubPlan::jobId)
                 .connect(dubbedLines.keyBy(DubbedLine::jobId))
                 .process(new DubAssemblyOperator(storage, probe, limits, quarantine("dub-assembly")))
-                .uid("dub-assembly").name("Dub: mix and mux");
+                .uid("dub-assembly")
+                .name("Dub: mix and mux");
 
         DataStream<VoiceEvent> events = cancelled.union(routed, analyzed, compared, dubIngested, dubbed);
         record(events, latency, media.sinks());
         events.filter(new AnalysisResultsSink.CompletedAnalyses())
-                .uid("completed-analyses").name("Completed analyses")
-                .sinkTo(media.sinks().analysisResults()).uid("analysis-results-sink").name("analysis_results table");
+                .uid("completed-analyses")
+                .name("Completed analyses")
+                .sinkTo(media.sinks().analysisResults())
+                .uid("analysis-results-sink")
+                .name("analysis_results table");
     }
 
     /** The class's own read of voice.requests, decoded; unreadable records go to the decoder's side output. */
-    private static SingleOutputStreamOperator<VoiceRequest> decode(StreamExecutionEnvironment env, LatencyClass latency,
-                                                                   ClassConnectors connectors) {
-        return env.fromSource(connectors.requests(), WatermarkStrategy.noWatermarks(), "voice.requests (" + latency + ")")
+    private static SingleOutputStreamOperator<VoiceRequest> decode(
+            StreamExecutionEnvironment env, LatencyClass latency, ClassConnectors connectors) {
+        return env.fromSource(
+                        connectors.requests(), WatermarkStrategy.noWatermarks(), "voice.requests (" + latency + ")")
                 .uid(latency.qualify("requests-source"))
                 .process(new RequestDecoder())
-                .uid(latency.qualify("decode-requests")).name("Decode requests");
+                .uid(latency.qualify("decode-requests"))
+                .name("Decode requests");
     }
 
     /** The class's requests, without the dead letters (which the media class parks). */
-    private static DataStream<VoiceRequest> requests(StreamExecutionEnvironment env, LatencyClass latency,
-                                                     ClassConnectors connectors) {
+    private static DataStream<VoiceRequest> requests(
+            StreamExecutionEnvironment env, LatencyClass latency, ClassConnectors connectors) {
         return served(decode(env, latency, connectors), latency);
     }
 
     private static DataStream<VoiceRequest> served(DataStream<VoiceRequest> decoded, LatencyClass latency) {
         return decoded.filter(latency.requests())
-                .uid(latency.qualify("served-requests")).name(latency + " requests");
+                .uid(latency.qualify("served-requests"))
+                .name(latency + " requests");
     }
 
     /** Keyed by job: cancellations mark their job, whose submissions are dropped from then on. */
-    private static SingleOutputStreamOperator<VoiceRequest> admit(DataStream<VoiceRequest> requests, LatencyClass latency) {
-        return requests
-                .keyBy(VoiceRequest::jobId)
+    private static SingleOutputStreamOperator<VoiceRequest> admit(
+            DataStream<VoiceRequest> requests, LatencyClass latency) {
+        return requests.keyBy(VoiceRequest::jobId)
                 .process(new CancellationGate())
-                .uid(latency.qualify("cancellation-gate")).name("Cancellation gate");
+                .uid(latency.qualify("cancellation-gate"))
+                .name("Cancellation gate");
     }
 
     /** Every event of a class to the class's own event sinks: voice.events and the job tables. */
@@ -321,8 +349,7 @@ public class VoicePipelineJob {
         private TranslatorSettings translation;
         private JobLimits limits = JobLimits.DEFAULT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder withInteractive(ClassConnectors interactive) {
             this.interactive = interactive;

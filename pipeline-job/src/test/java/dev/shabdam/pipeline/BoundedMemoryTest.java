@@ -49,16 +49,22 @@ class BoundedMemoryTest {
     @Test
     void analysesThreeHoursAndDubsTwoHoursInASmallHeap() throws Exception {
         EspeakRequired.assumeInstalled("BoundedMemoryTest");
-        assumeTrue(new File("/usr/bin/ffmpeg").canExecute() || new File("/usr/local/bin/ffmpeg").canExecute(),
+        assumeTrue(
+                new File("/usr/bin/ffmpeg").canExecute() || new File("/usr/local/bin/ffmpeg").canExecute(),
                 "skipped: the ffmpeg CLI makes the long fixtures");
         String recording = StorageKeys.upload(Requests.TENANT, "job-3h", "recording.mka");
         Files.createDirectories(storageRoot.resolve(recording).getParent());
         TestMedia.longMedia(storageRoot.resolve(recording), ANALYSED_MINUTES, 48_000, 2, false);
-        VoiceRequest dub = new DubFixtures(storageRoot, "job-2h").longVideo(DUBBED_MINUTES)
-                .subtitles(srt("Good morning.")).translation(srt("സുപ്രഭാതം.")).request();
-        Path requests = Files.write(storageRoot.resolve("requests.jsonl"), List.of(
-                new String(RecordCodec.encode(Requests.analyze("job-3h", recording)), StandardCharsets.UTF_8),
-                new String(RecordCodec.encode(dub), StandardCharsets.UTF_8)));
+        VoiceRequest dub = new DubFixtures(storageRoot, "job-2h")
+                .longVideo(DUBBED_MINUTES)
+                .subtitles(srt("Good morning."))
+                .translation(srt("സുപ്രഭാതം."))
+                .request();
+        Path requests = Files.write(
+                storageRoot.resolve("requests.jsonl"),
+                List.of(
+                        new String(RecordCodec.encode(Requests.analyze("job-3h", recording)), StandardCharsets.UTF_8),
+                        new String(RecordCodec.encode(dub), StandardCharsets.UTF_8)));
         Path eventsFile = storageRoot.resolve("events.jsonl");
 
         List<String> output = fork(requests, eventsFile);
@@ -67,10 +73,13 @@ class BoundedMemoryTest {
         for (String line : Files.readAllLines(eventsFile)) {
             events.add(RecordCodec.decodeEvent(line.getBytes(StandardCharsets.UTF_8)));
         }
-        events.stream().filter(event -> event.durationMs() != null).forEach(event -> System.out.printf(
-                "%s %s: %d ms%n", event.jobId(), event.stage(), event.durationMs()));
-        Map<String, VoiceEvent> last = events.stream().collect(Collectors.toMap(VoiceEvent::jobId, Function.identity(),
-                        (a, b) -> a.seq() >= b.seq() ? a : b));
+        events.stream()
+                .filter(event -> event.durationMs() != null)
+                .forEach(
+                        event -> System.out.printf("%s %s: %d ms%n", event.jobId(), event.stage(), event.durationMs()));
+        Map<String, VoiceEvent> last = events.stream()
+                .collect(
+                        Collectors.toMap(VoiceEvent::jobId, Function.identity(), (a, b) -> a.seq() >= b.seq() ? a : b));
         VoiceEvent analysed = last.get("job-3h");
         assertThat(analysed.kind()).as("%s", analysed.error()).isEqualTo(EventKind.COMPLETED);
         JsonNode report = RecordCodec.readTree(analysed.result());
@@ -82,11 +91,15 @@ class BoundedMemoryTest {
         VoiceEvent dubbed = last.get("job-2h");
         assertThat(dubbed.kind()).as("%s", dubbed.error()).isEqualTo(EventKind.COMPLETED);
         FfmpegMediaProbe probe = new FfmpegMediaProbe();
-        double input = probe.probe(storageRoot.resolve(dub.inputs().get("file")).toFile()).durationSec();
-        double video = probe.probe(storageRoot.resolve(dubbed.outputs().get("video")).toFile()).durationSec();
+        double input = probe.probe(storageRoot.resolve(dub.inputs().get("file")).toFile())
+                .durationSec();
+        double video = probe.probe(
+                        storageRoot.resolve(dubbed.outputs().get("video")).toFile())
+                .durationSec();
         assertThat(input).isCloseTo(DUBBED_MINUTES * 60.0, within(0.1));
         assertThat(video).isCloseTo(input, within(0.05));
-        JsonNode lines = RecordCodec.mapper().readTree(storageRoot.resolve(dubbed.outputs().get("report")).toFile());
+        JsonNode lines = RecordCodec.mapper()
+                .readTree(storageRoot.resolve(dubbed.outputs().get("report")).toFile());
         assertThat(lines.get("utterances")).hasSize(DUBBED_MINUTES / LINE_EVERY_MINUTES);
         assertThat(output).anySatisfy(line -> assertThat(line).startsWith("HEAP"));
     }
@@ -95,17 +108,29 @@ class BoundedMemoryTest {
     private List<String> fork(Path requests, Path events) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path log = storageRoot.resolve("small-heap.log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-                "-cp", classPath, SmallHeapPipeline.class.getName(), storageRoot.toString(), requests.toString(),
-                events.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        HEAP,
+                        "-cp",
+                        classPath,
+                        SmallHeapPipeline.class.getName(),
+                        storageRoot.toString(),
+                        requests.toString(),
+                        events.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean ended = process.waitFor(10, TimeUnit.MINUTES);
         if (!ended) {
             process.destroyForcibly().waitFor();
         }
         List<String> output = Files.readAllLines(log);
         output.stream().filter(line -> line.startsWith("HEAP")).forEach(System.out::println);
-        assertThat(ended && process.exitValue() == 0).as("the small-heap JVM ended well; its last words: %s",
-                String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size()))).isTrue();
+        assertThat(ended && process.exitValue() == 0)
+                .as(
+                        "the small-heap JVM ended well; its last words: %s",
+                        String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size())))
+                .isTrue();
         return output;
     }
 
@@ -114,8 +139,13 @@ class BoundedMemoryTest {
         StringBuilder srt = new StringBuilder();
         for (int k = 0; k < DUBBED_MINUTES / LINE_EVERY_MINUTES; k++) {
             int minute = 1 + k * LINE_EVERY_MINUTES;
-            srt.append(k + 1).append('\n').append(String.format("%02d:%02d:00,500 --> %02d:%02d:02,500%n",
-                    minute / 60, minute % 60, minute / 60, minute % 60)).append(text).append("\n\n");
+            srt.append(k + 1)
+                    .append('\n')
+                    .append(String.format(
+                            "%02d:%02d:00,500 --> %02d:%02d:02,500%n",
+                            minute / 60, minute % 60, minute / 60, minute % 60))
+                    .append(text)
+                    .append("\n\n");
         }
         return srt.toString();
     }

@@ -45,6 +45,7 @@ class MediaLimitTest {
 
     @TempDir
     Path storageRoot;
+
     @TempDir
     Path models;
 
@@ -61,11 +62,13 @@ class MediaLimitTest {
     void analysisRefusesFromTheProbeBeforeDecoding() throws Exception {
         String key = wav("voice.wav", 1.5);
 
-        List<VoiceEvent> events = run(new AnalyzeOperator(storage(), probedAs(FIVE_HOURS), JobLimits.DEFAULT,
-                Quarantines.fresh()),
+        List<VoiceEvent> events = run(
+                new AnalyzeOperator(storage(), probedAs(FIVE_HOURS), JobLimits.DEFAULT, Quarantines.fresh()),
                 Requests.analyze("job-1", key));
 
-        assertThat(events).extracting(VoiceEvent::kind).as("nothing after the probe started")
+        assertThat(events)
+                .extracting(VoiceEvent::kind)
+                .as("nothing after the probe started")
                 .containsExactly(EventKind.PROGRESS, EventKind.FAILED);
         assertRefused(events.get(1), "5:00:00 (18000 s)", "4:00:00 (14400 s)");
     }
@@ -75,7 +78,8 @@ class MediaLimitTest {
         String key = wav("voice.wav", 3.0);
         JobLimits twoSeconds = new JobLimits(2, Duration.ofMinutes(1));
 
-        List<VoiceEvent> events = run(new AnalyzeOperator(storage(), probedAs(1.0), twoSeconds, Quarantines.fresh()),
+        List<VoiceEvent> events = run(
+                new AnalyzeOperator(storage(), probedAs(1.0), twoSeconds, Quarantines.fresh()),
                 Requests.analyze("job-1", key));
 
         assertRefused(events.get(events.size() - 1), "longer than the 2 s");
@@ -83,11 +87,18 @@ class MediaLimitTest {
 
     @Test
     void comparisonRefusesFromTheProbe() throws Exception {
-        VoiceRequest request = VoiceRequest.submit("job-1", Requests.TENANT, JobType.COMPARE, Map.of(),
-                Map.of("a", wav("a.wav", 1.0), "b", wav("b.wav", 1.0)), Requests.AT);
+        VoiceRequest request = VoiceRequest.submit(
+                "job-1",
+                Requests.TENANT,
+                JobType.COMPARE,
+                Map.of(),
+                Map.of("a", wav("a.wav", 1.0), "b", wav("b.wav", 1.0)),
+                Requests.AT);
 
-        List<VoiceEvent> events = run(new CompareOperator(storage(), models.toString(), probedAs(FIVE_HOURS),
-                JobLimits.DEFAULT, Quarantines.fresh()), request);
+        List<VoiceEvent> events = run(
+                new CompareOperator(
+                        storage(), models.toString(), probedAs(FIVE_HOURS), JobLimits.DEFAULT, Quarantines.fresh()),
+                request);
 
         assertRefused(events.get(events.size() - 1), "5:00:00");
     }
@@ -95,11 +106,21 @@ class MediaLimitTest {
     @Test
     void dubIngestRefusesFromTheProbeAndPlansNothing() throws Exception {
         EspeakRequired.assumeInstalled("MediaLimitTest.dubIngest");
-        VoiceRequest request = new DubFixtures(storageRoot, "job-1").video(2).subtitles(DubFixtures.SOURCE_SRT)
-                .translation(DubFixtures.TARGET_SRT).request();
+        VoiceRequest request = new DubFixtures(storageRoot, "job-1")
+                .video(2)
+                .subtitles(DubFixtures.SOURCE_SRT)
+                .translation(DubFixtures.TARGET_SRT)
+                .request();
 
-        List<VoiceEvent> events = run(new DubIngestOperator(storage(), probedAs(FIVE_HOURS), models.toString(), null,
-                JobLimits.DEFAULT, Quarantines.fresh()), request);
+        List<VoiceEvent> events = run(
+                new DubIngestOperator(
+                        storage(),
+                        probedAs(FIVE_HOURS),
+                        models.toString(),
+                        null,
+                        JobLimits.DEFAULT,
+                        Quarantines.fresh()),
+                request);
 
         assertRefused(events.get(events.size() - 1), "5:00:00");
         assertThat(harness.getSideOutput(DubIngestOperator.PLANS)).isNull();
@@ -116,8 +137,8 @@ class MediaLimitTest {
     private static MediaProbe probedAs(double seconds) {
         return file -> {
             ProbeResult real = new FfmpegMediaProbe().probe(file);
-            return new ProbeResult(seconds, real.sampleRateHz(), real.channels(), real.formatName(), real.bitRate(),
-                    real.streams());
+            return new ProbeResult(
+                    seconds, real.sampleRateHz(), real.channels(), real.formatName(), real.bitRate(), real.streams());
         };
     }
 
@@ -134,8 +155,8 @@ class MediaLimitTest {
 
     private List<VoiceEvent> run(KeyedProcessFunction<String, VoiceRequest, VoiceEvent> operator, VoiceRequest request)
             throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(operator),
-                VoiceRequest::jobId, Types.STRING);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(operator), VoiceRequest::jobId, Types.STRING);
         harness.open();
         harness.processElement(request, 0);
         return harness.extractOutputValues();

@@ -24,15 +24,28 @@ class PipelineConfigTest {
     void readsEnvironmentWithDefaults() {
         PipelineConfig config = PipelineConfig.fromArgs(new String[0], ENV::get);
 
-        assertThat(config).isEqualTo(new PipelineConfig("kafka:9092", "jdbc:postgresql://db/shabdam", "shabdam", null,
-                "s3://shabdam", 1000, 4, PipelineConfig.DEFAULT_MODELS_DIR, JobLimits.DEFAULT, null));
+        assertThat(config)
+                .isEqualTo(new PipelineConfig(
+                        "kafka:9092",
+                        "jdbc:postgresql://db/shabdam",
+                        "shabdam",
+                        null,
+                        "s3://shabdam",
+                        1000,
+                        4,
+                        PipelineConfig.DEFAULT_MODELS_DIR,
+                        JobLimits.DEFAULT,
+                        null));
     }
 
     @Test
     void flagsWinOverEnvironment() {
-        PipelineConfig config = PipelineConfig.fromArgs(new String[] {
-                "--kafka-bootstrap", "localhost:19092", "--storage-uri", "file:///tmp/shabdam",
-                "--checkpoint-interval-ms", "250", "--jdbc-password", "secret"}, ENV::get);
+        PipelineConfig config = PipelineConfig.fromArgs(
+                new String[] {
+                    "--kafka-bootstrap", "localhost:19092", "--storage-uri", "file:///tmp/shabdam",
+                    "--checkpoint-interval-ms", "250", "--jdbc-password", "secret"
+                },
+                ENV::get);
 
         assertThat(config.kafkaBootstrap()).isEqualTo("localhost:19092");
         assertThat(config.storageUri()).isEqualTo("file:///tmp/shabdam");
@@ -43,7 +56,8 @@ class PipelineConfigTest {
 
     @Test
     void readsJobLimits() {
-        PipelineConfig config = PipelineConfig.fromArgs(new String[] {"--max-media-seconds", "60"},
+        PipelineConfig config = PipelineConfig.fromArgs(
+                new String[] {"--max-media-seconds", "60"},
                 name -> name.equals("SHABDAM_JOB_TIMEOUT_SECONDS") ? "90" : ENV.get(name));
 
         assertThat(config.limits()).isEqualTo(new JobLimits(60, java.time.Duration.ofSeconds(90)));
@@ -64,8 +78,9 @@ class PipelineConfigTest {
 
     @Test
     void runsAtTheParallelismOfEveryDeployment() {
-        PipelineConfig config = PipelineConfig.fromArgs(new String[] {"--kafka-bootstrap", "k:9092", "--jdbc-url", "jdbc:x",
-                "--storage-uri", "file:///x"}, name -> null);
+        PipelineConfig config = PipelineConfig.fromArgs(
+                new String[] {"--kafka-bootstrap", "k:9092", "--jdbc-url", "jdbc:x", "--storage-uri", "file:///x"},
+                name -> null);
 
         assertThat(config.parallelism()).isEqualTo(2).isEqualTo(PipelineConfig.DEFAULT_PARALLELISM);
         assertThat(config.translation()).isNull();
@@ -77,7 +92,8 @@ class PipelineConfigTest {
             String name = setting.name();
             assertThat(setting.variable()).isEqualTo("SHABDAM_" + name);
             if (setting.flag() != null) {
-                assertThat(setting.flag()).isEqualTo("--" + name.toLowerCase(Locale.ROOT).replace('_', '-'));
+                assertThat(setting.flag())
+                        .isEqualTo("--" + name.toLowerCase(Locale.ROOT).replace('_', '-'));
             }
         }
     }
@@ -90,14 +106,15 @@ class PipelineConfigTest {
 
         PipelineConfig config = PipelineConfig.fromArgs(new String[] {"--translate-url", "http://elsewhere"}, env::get);
 
-        assertThat(config.translation()).isEqualTo(new TranslatorSettings("libretranslate", "http://lt:5000", null, null, 50));
+        assertThat(config.translation())
+                .isEqualTo(new TranslatorSettings("libretranslate", "http://lt:5000", null, null, 50));
     }
 
     @Test
     void noTranslationEngineMeansNoTranslation() {
         assertThat(translation(Map.of())).isEmpty();
-        assertThat(translation(Map.of("SHABDAM_TRANSLATE_ENGINE", " ",
-                "SHABDAM_TRANSLATE_URL", "http://llm:8000"))).isEmpty();
+        assertThat(translation(Map.of("SHABDAM_TRANSLATE_ENGINE", " ", "SHABDAM_TRANSLATE_URL", "http://llm:8000")))
+                .isEmpty();
     }
 
     @Test
@@ -109,18 +126,27 @@ class PipelineConfigTest {
 
     @Test
     void openAiDefaultsToGpt4oMiniInBatchesOf40() {
-        TranslatorSettings settings = translation(Map.of(
-                "SHABDAM_TRANSLATE_ENGINE", "OpenAI", "SHABDAM_TRANSLATE_URL", "https://api.openai.com")).orElseThrow();
+        TranslatorSettings settings = translation(
+                        Map.of("SHABDAM_TRANSLATE_ENGINE", "OpenAI", "SHABDAM_TRANSLATE_URL", "https://api.openai.com"))
+                .orElseThrow();
 
-        assertThat(settings).isEqualTo(new TranslatorSettings("openai", "https://api.openai.com", null, "gpt-4o-mini", 40));
+        assertThat(settings)
+                .isEqualTo(new TranslatorSettings("openai", "https://api.openai.com", null, "gpt-4o-mini", 40));
         assertThat(settings.create().engineId()).isEqualTo("openai:gpt-4o-mini");
     }
 
     @Test
     void readsLibreTranslateWithKeyAndBatch() {
         TranslatorSettings settings = translation(Map.of(
-                "SHABDAM_TRANSLATE_ENGINE", "libretranslate", "SHABDAM_TRANSLATE_URL", "http://lt:5000",
-                "SHABDAM_TRANSLATE_API_KEY", "lt-key", "SHABDAM_TRANSLATE_BATCH", "10")).orElseThrow();
+                        "SHABDAM_TRANSLATE_ENGINE",
+                        "libretranslate",
+                        "SHABDAM_TRANSLATE_URL",
+                        "http://lt:5000",
+                        "SHABDAM_TRANSLATE_API_KEY",
+                        "lt-key",
+                        "SHABDAM_TRANSLATE_BATCH",
+                        "10"))
+                .orElseThrow();
 
         assertThat(settings).isEqualTo(new TranslatorSettings("libretranslate", "http://lt:5000", "lt-key", null, 10));
         assertThat(settings.create().engineId()).isEqualTo("libretranslate");
@@ -128,14 +154,25 @@ class PipelineConfigTest {
 
     @Test
     void refusesAnUnknownTranslationEngineAndABadBatch() {
+        assertThatThrownBy(() -> translation(
+                        Map.of("SHABDAM_TRANSLATE_ENGINE", "deepl", "SHABDAM_TRANSLATE_URL", "https://api.deepl.com")))
+                .hasMessage(
+                        "unknown translation engine 'deepl': SHABDAM_TRANSLATE_ENGINE takes openai or libretranslate");
         assertThatThrownBy(() -> translation(Map.of(
-                "SHABDAM_TRANSLATE_ENGINE", "deepl", "SHABDAM_TRANSLATE_URL", "https://api.deepl.com")))
-                .hasMessage("unknown translation engine 'deepl': SHABDAM_TRANSLATE_ENGINE takes openai or libretranslate");
-        assertThatThrownBy(() -> translation(Map.of(
-                "SHABDAM_TRANSLATE_ENGINE", "openai", "SHABDAM_TRANSLATE_URL", "http://llm:8000", "SHABDAM_TRANSLATE_BATCH", "ten")))
+                        "SHABDAM_TRANSLATE_ENGINE",
+                        "openai",
+                        "SHABDAM_TRANSLATE_URL",
+                        "http://llm:8000",
+                        "SHABDAM_TRANSLATE_BATCH",
+                        "ten")))
                 .hasMessage("SHABDAM_TRANSLATE_BATCH is not a whole number: ten");
         assertThatThrownBy(() -> translation(Map.of(
-                "SHABDAM_TRANSLATE_ENGINE", "openai", "SHABDAM_TRANSLATE_URL", "http://llm:8000", "SHABDAM_TRANSLATE_BATCH", "0")))
+                        "SHABDAM_TRANSLATE_ENGINE",
+                        "openai",
+                        "SHABDAM_TRANSLATE_URL",
+                        "http://llm:8000",
+                        "SHABDAM_TRANSLATE_BATCH",
+                        "0")))
                 .hasMessage("SHABDAM_TRANSLATE_BATCH must be at least 1: 0");
     }
 

@@ -3,20 +3,6 @@ package dev.shabdam.pipeline;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.VoiceEvent;
-import dev.shabdam.pipeline.io.AttemptLedger;
-import dev.shabdam.pipeline.io.JobSinks;
-import dev.shabdam.pipeline.io.ObjectStorage;
-import dev.shabdam.pipeline.io.RawRecord;
-import dev.shabdam.pipeline.io.RawRecords;
-import dev.shabdam.pipeline.io.SynthesisCacheIndex;
-import dev.shabdam.pipeline.io.TestJdbc;
-import dev.shabdam.pipeline.jobs.JobLimits;
-import dev.shabdam.pipeline.media.FfmpegMediaProbe;
-import dev.shabdam.testsupport.Requests;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import javax.management.NotificationEmitter;
@@ -43,28 +29,34 @@ import java.util.stream.Collectors;
  * <p>Arguments: storage root, a file of request JSON lines, the file to write the event JSON lines to.
  */
 public final class SmallHeapPipeline {
-    private SmallHeapPipeline() {
-    }
+    private SmallHeapPipeline() {}
 
     public static void main(String[] args) throws Exception {
         Path storageRoot = Path.of(args[0]);
         List<String> requests = Files.readAllLines(Path.of(args[1]));
         HeapWatch heap = HeapWatch.start();
         CollectSink<VoiceEvent> events = new CollectSink<>();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                TestPipelines.configuration(1000));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(TestPipelines.configuration(1000));
         env.setParallelism(2);
-        VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(
-                TestPipelines.source(requests), TestPipelines.eventsOnly(events));
+        VoicePipelineJob.ClassConnectors connectors =
+                new VoicePipelineJob.ClassConnectors(TestPipelines.source(requests), TestPipelines.eventsOnly(events));
         TestPipelines.job(connectors, storageRoot).build(env);
         long started = System.nanoTime();
         env.execute("small-heap");
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        Files.write(Path.of(args[2]), events.received().stream()
-                .map(event -> new String(RecordCodec.encode(event), StandardCharsets.UTF_8)).toList());
-        System.out.printf("HEAP max %d MB, live after GC peak %d MB, in use before GC peak %d MB, %d GCs; job ran %d s%n",
-                Runtime.getRuntime().maxMemory() >> 20, heap.liveAfterGc() >> 20, heap.usedBeforeGc() >> 20,
-                heap.collections(), seconds);
+        Files.write(
+                Path.of(args[2]),
+                events.received().stream()
+                        .map(event -> new String(RecordCodec.encode(event), StandardCharsets.UTF_8))
+                        .toList());
+        System.out.printf(
+                "HEAP max %d MB, live after GC peak %d MB, in use before GC peak %d MB, %d GCs; job ran %d s%n",
+                Runtime.getRuntime().maxMemory() >> 20,
+                heap.liveAfterGc() >> 20,
+                heap.usedBeforeGc() >> 20,
+                heap.collections(),
+                seconds);
     }
 
     /**
@@ -79,24 +71,39 @@ public final class SmallHeapPipeline {
         static HeapWatch start() {
             HeapWatch watch = new HeapWatch();
             Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                    .filter(pool -> pool.getType() == MemoryType.HEAP)
+                    .map(MemoryPoolMXBean::getName)
                     .collect(Collectors.toSet());
             for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
-                    if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
-                        watch.liveAfterGc.accumulateAndGet(heapUsed(info.getMemoryUsageAfterGc(), heapPools), Math::max);
-                        watch.usedBeforeGc.accumulateAndGet(heapUsed(info.getMemoryUsageBeforeGc(), heapPools), Math::max);
-                        watch.collections.incrementAndGet();
-                    }
-                }, null, null);
+                ((NotificationEmitter) collector)
+                        .addNotificationListener(
+                                (notification, handback) -> {
+                                    if (notification
+                                            .getType()
+                                            .equals(
+                                                    GarbageCollectionNotificationInfo
+                                                            .GARBAGE_COLLECTION_NOTIFICATION)) {
+                                        var info = GarbageCollectionNotificationInfo.from(
+                                                        (CompositeData) notification.getUserData())
+                                                .getGcInfo();
+                                        watch.liveAfterGc.accumulateAndGet(
+                                                heapUsed(info.getMemoryUsageAfterGc(), heapPools), Math::max);
+                                        watch.usedBeforeGc.accumulateAndGet(
+                                                heapUsed(info.getMemoryUsageBeforeGc(), heapPools), Math::max);
+                                        watch.collections.incrementAndGet();
+                                    }
+                                },
+                                null,
+                                null);
             }
             return watch;
         }
 
         private static long heapUsed(Map<String, MemoryUsage> pools, Set<String> heapPools) {
-            return pools.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
-                    .mapToLong(e -> e.getValue().getUsed()).sum();
+            return pools.entrySet().stream()
+                    .filter(e -> heapPools.contains(e.getKey()))
+                    .mapToLong(e -> e.getValue().getUsed())
+                    .sum();
         }
 
         long liveAfterGc() {

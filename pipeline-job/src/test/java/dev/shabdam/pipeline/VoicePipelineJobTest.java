@@ -2,23 +2,12 @@ package dev.shabdam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.dubbing.DubFixtures;
-import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.DeadLetter;
 import dev.shabdam.pipeline.io.JobSinks;
-import dev.shabdam.pipeline.io.RawRecords;
-import dev.shabdam.pipeline.io.SynthesisCacheIndex;
-import dev.shabdam.pipeline.io.TestJdbc;
-import dev.shabdam.pipeline.jobs.LatencyClass;
-import dev.shabdam.speech.AudioFormat;
-import dev.shabdam.speech.prosody.Prosody;
-import dev.shabdam.speech.text.Language;
-import org.apache.flink.runtime.jobgraph.JobEdge;
-import org.apache.flink.runtime.jobgraph.JobGraph;
-import org.apache.flink.runtime.jobgraph.JobVertex;
-import org.apache.flink.runtime.jobgraph.JobVertexID;
-import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import dev.shabdam.pipeline.io.RawRecord;
+import dev.shabdam.pipeline.io.RawRecords;
 import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.jobs.LatencyClass;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.media.TestMedia;
@@ -31,11 +20,18 @@ import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.schemas.jobs.EventSeq;
 import dev.shabdam.schemas.jobs.GenerateJob;
+import dev.shabdam.speech.AudioFormat;
+import dev.shabdam.speech.prosody.Prosody;
+import dev.shabdam.speech.text.Language;
 import dev.shabdam.testsupport.Requests;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.jobgraph.JobEdge;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.JobVertex;
+import org.apache.flink.runtime.jobgraph.JobVertexID;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -64,12 +60,10 @@ import static org.assertj.core.api.Assertions.within;
 /** The real job graph on a MiniCluster, with bounded in-memory requests and collecting sinks. */
 class VoicePipelineJobTest {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
-
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     @TempDir
     Path storageRoot;
@@ -97,30 +91,49 @@ class VoicePipelineJobTest {
         CollectSink<VoiceEvent> analysisResults = new CollectSink<>();
         CollectSink<DeadLetter> deadLetters = new CollectSink<>();
 
-        run(requests, JobSinks.builder().withEvents(events).withJobs(jobs).withJobEvents(jobEvents)
-                .withAnalysisResults(analysisResults).withReplies(new CollectSink<>())
-                .withSynthesisCache(new CollectSink<>()).withDeadLetters(deadLetters).build());
+        run(
+                requests,
+                JobSinks.builder()
+                        .withEvents(events)
+                        .withJobs(jobs)
+                        .withJobEvents(jobEvents)
+                        .withAnalysisResults(analysisResults)
+                        .withReplies(new CollectSink<>())
+                        .withSynthesisCache(new CollectSink<>())
+                        .withDeadLetters(deadLetters)
+                        .build());
 
-        assertThat(deadLetters.received()).singleElement()
+        assertThat(deadLetters.received())
+                .singleElement()
                 .satisfies(letter -> assertThat(letter.reason()).startsWith("not a VoiceRequest"));
         var byJob = events.received().stream().collect(Collectors.groupingBy(VoiceEvent::jobId));
-        assertThat(byJob).containsOnlyKeys("job-good", "job-noise", "job-cancelled", "job-cancelled-generate", "job-train");
-        assertThat(byJob.get("job-good")).extracting(VoiceEvent::seq, VoiceEvent::kind).containsExactly(
-                tuple(1, EventKind.PROGRESS),
-                tuple(2, EventKind.PROGRESS),
-                tuple(3, EventKind.PROGRESS),
-                tuple(4, EventKind.COMPLETED));
+        assertThat(byJob)
+                .containsOnlyKeys("job-good", "job-noise", "job-cancelled", "job-cancelled-generate", "job-train");
+        assertThat(byJob.get("job-good"))
+                .extracting(VoiceEvent::seq, VoiceEvent::kind)
+                .containsExactly(
+                        tuple(1, EventKind.PROGRESS),
+                        tuple(2, EventKind.PROGRESS),
+                        tuple(3, EventKind.PROGRESS),
+                        tuple(4, EventKind.COMPLETED));
         assertThat(byJob.get("job-good").get(3).result()).contains("\"sampleRateHz\":16000", "\"integratedLufs\"");
-        assertThat(analysisResults.received()).singleElement()
+        assertThat(analysisResults.received())
+                .singleElement()
                 .satisfies(e -> assertThat(e.jobId()).isEqualTo("job-good"));
-        assertThat(storageRoot.resolve(StorageKeys.output("job-good", "report.json"))).exists();
-        assertThat(byJob.get("job-noise")).last()
+        assertThat(storageRoot.resolve(StorageKeys.output("job-good", "report.json")))
+                .exists();
+        assertThat(byJob.get("job-noise"))
+                .last()
                 .satisfies(e -> assertThat(e.error().code()).isEqualTo("unsupported_media"));
-        assertThat(byJob.get("job-cancelled")).singleElement()
+        assertThat(byJob.get("job-cancelled"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.seq()).isEqualTo(EventSeq.CANCELLED));
-        assertThat(byJob.get("job-cancelled-generate")).as("cancelled by its own class, once").singleElement()
+        assertThat(byJob.get("job-cancelled-generate"))
+                .as("cancelled by its own class, once")
+                .singleElement()
                 .satisfies(e -> assertThat(e.seq()).isEqualTo(EventSeq.CANCELLED));
-        assertThat(byJob.get("job-train")).singleElement()
+        assertThat(byJob.get("job-train"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.error().code()).isEqualTo("not_implemented"));
         // every sink sees every event
         assertThat(jobs.received()).hasSameSizeAs(events.received());
@@ -130,112 +143,160 @@ class VoicePipelineJobTest {
     @Test
     void dubsAVideoThroughIngestLinesAndAssembly() throws Exception {
         EspeakRequired.assumeInstalled("VoicePipelineJobTest.dubsAVideo");
-        VoiceRequest dub = new DubFixtures(storageRoot, "job-dub").video(6).subtitles(DubFixtures.SOURCE_SRT)
-                .translation(DubFixtures.TARGET_SRT).request();
+        VoiceRequest dub = new DubFixtures(storageRoot, "job-dub")
+                .video(6)
+                .subtitles(DubFixtures.SOURCE_SRT)
+                .translation(DubFixtures.TARGET_SRT)
+                .request();
         CollectSink<VoiceEvent> events = new CollectSink<>();
 
         run(List.of(json(RawRecords.of(dub))), TestPipelines.eventsOnly(events));
 
-        List<VoiceEvent> received = events.received().stream().sorted(Comparator.comparingInt(VoiceEvent::seq)).toList();
+        List<VoiceEvent> received = events.received().stream()
+                .sorted(Comparator.comparingInt(VoiceEvent::seq))
+                .toList();
         assertThat(received).extracting(VoiceEvent::seq).containsExactly(1, 2, 4, 10, 11, 12, 13, EventSeq.FINAL);
         VoiceEvent done = received.get(received.size() - 1);
         assertThat(done.kind()).as("%s", done.error()).isEqualTo(EventKind.COMPLETED);
         assertThat(done.outputs()).containsOnlyKeys("video", "audio", "subtitles-source", "subtitles-target", "report");
-        ProbeResult input = new FfmpegMediaProbe().probe(storageRoot.resolve(dub.inputs().get("file")).toFile());
-        ProbeResult video = new FfmpegMediaProbe().probe(storageRoot.resolve(done.outputs().get("video")).toFile());
+        ProbeResult input = new FfmpegMediaProbe()
+                .probe(storageRoot.resolve(dub.inputs().get("file")).toFile());
+        ProbeResult video = new FfmpegMediaProbe()
+                .probe(storageRoot.resolve(done.outputs().get("video")).toFile());
         assertThat(video.durationSec()).isCloseTo(input.durationSec(), within(0.05));
-        JsonNode report = RecordCodec.mapper().readTree(storageRoot.resolve(done.outputs().get("report")).toFile());
-        assertThat(report.get("utterances")).hasSize(3).allSatisfy(line ->
-                assertThat(line.get("dubEndMs").asLong()).isEqualTo(line.get("slotEndMs").asLong()));
+        JsonNode report = RecordCodec.mapper()
+                .readTree(storageRoot.resolve(done.outputs().get("report")).toFile());
+        assertThat(report.get("utterances"))
+                .hasSize(3)
+                .allSatisfy(line -> assertThat(line.get("dubEndMs").asLong())
+                        .isEqualTo(line.get("slotEndMs").asLong()));
     }
 
     @Test
     void realConnectorsMakeAJobGraphWithStableIds() {
-        PipelineConfig config = PipelineConfig.builder().withKafkaBootstrap("localhost:9092")
-                .withJdbc("jdbc:postgresql://localhost/shabdam", "shabdam", "secret").withStorageUri("file:///tmp/shabdam")
-                .withCheckpointIntervalMs(1000).withParallelism(2).withModelsDir("models/cache").withLimits(JobLimits.DEFAULT)
+        PipelineConfig config = PipelineConfig.builder()
+                .withKafkaBootstrap("localhost:9092")
+                .withJdbc("jdbc:postgresql://localhost/shabdam", "shabdam", "secret")
+                .withStorageUri("file:///tmp/shabdam")
+                .withCheckpointIntervalMs(1000)
+                .withParallelism(2)
+                .withModelsDir("models/cache")
+                .withLimits(JobLimits.DEFAULT)
                 .build();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                VoicePipelineJob.configuration(config));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(VoicePipelineJob.configuration(config));
 
         VoicePipelineJob.fromConfig(config, new FfmpegMediaProbe()).build(env);
         StreamGraph graph = env.getStreamGraph();
 
         assertThat(graph.getCheckpointConfig().isCheckpointingEnabled()).isTrue();
         assertThat(graph.getStreamNodes())
-                .allSatisfy(node -> assertThat(node.getTransformationUID()).as(node.getOperatorName()).isNotBlank())
+                .allSatisfy(node -> assertThat(node.getTransformationUID())
+                        .as(node.getOperatorName())
+                        .isNotBlank())
                 .extracting(StreamNode::getOperatorName)
                 .contains("Decode requests", "Cancellation gate", "Route by job type", "Analyze");
-        assertThat(graph.getStreamNodes()).extracting(StreamNode::getMaxParallelism)
+        assertThat(graph.getStreamNodes())
+                .extracting(StreamNode::getMaxParallelism)
                 .containsOnly(VoicePipelineJob.MAX_PARALLELISM);
-        assertThat(graph.getStreamNodes()).extracting(StreamNode::getTransformationUID)
-                .contains("requests-source", "interactive-requests-source", "cancellation-gate",
-                        "interactive-cancellation-gate", "events-sink", "interactive-events-sink");
+        assertThat(graph.getStreamNodes())
+                .extracting(StreamNode::getTransformationUID)
+                .contains(
+                        "requests-source",
+                        "interactive-requests-source",
+                        "cancellation-gate",
+                        "interactive-cancellation-gate",
+                        "events-sink",
+                        "interactive-events-sink");
         // building the job graph serializes every operator and connector, as a submission does
         JobGraph jobGraph = graph.getJobGraph();
         assertThat(jobGraph.getNumberOfVertices()).isPositive();
-        assertThat(connectedParts(jobGraph)).as("the latency classes share no task: a failure or backpressure in one "
-                + "does not reach the other").isEqualTo(LatencyClass.values().length);
+        assertThat(connectedParts(jobGraph))
+                .as("the latency classes share no task: a failure or backpressure in one " + "does not reach the other")
+                .isEqualTo(LatencyClass.values().length);
     }
 
     @Test
     void theJobNeverGivesUpAndALongRecordFailsNoCheckpointsInARowBeyondWhatIsTolerated() {
         JobLimits limits = new JobLimits(JobLimits.DEFAULT_MAX_MEDIA_SECONDS, Duration.ofHours(2));
-        Configuration conf = VoicePipelineJob.configuration(PipelineConfig.builder().withKafkaBootstrap("k:9092")
-                .withJdbc("jdbc:x", null, null).withStorageUri("file:///x").withCheckpointIntervalMs(1000)
-                .withParallelism(2).withModelsDir("models/cache").withLimits(limits).build());
+        Configuration conf = VoicePipelineJob.configuration(PipelineConfig.builder()
+                .withKafkaBootstrap("k:9092")
+                .withJdbc("jdbc:x", null, null)
+                .withStorageUri("file:///x")
+                .withCheckpointIntervalMs(1000)
+                .withParallelism(2)
+                .withModelsDir("models/cache")
+                .withLimits(limits)
+                .build());
 
         assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
-        assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS))
+                .isEqualTo(Integer.MAX_VALUE);
         Duration expiring = conf.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT)
                 .multipliedBy(conf.get(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER));
-        assertThat(expiring).as("checkpoints a record as long as the time limit lets expire, tolerated")
+        assertThat(expiring)
+                .as("checkpoints a record as long as the time limit lets expire, tolerated")
                 .isGreaterThan(limits.jobTimeout());
     }
 
     @Test
     void identicalGenerationsOfATenantShareOneSynthesisAndTenantsShareNothing() throws Exception {
         EspeakRequired.assumeInstalled("VoicePipelineJobTest.identicalGenerations");
-        String text = "ഒരേ വാക്യം " + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6) + ".";
-        Map<String, String> own = new GenerateJob(text, Language.ML, null, Prosody.NEUTRAL, AudioFormat.WAV,
-                false).toParameters();
+        String text = "ഒരേ വാക്യം "
+                + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6) + ".";
+        Map<String, String> own =
+                new GenerateJob(text, Language.ML, null, Prosody.NEUTRAL, AudioFormat.WAV, false).toParameters();
         Map<String, String> shared = new HashMap<>(own);
         shared.put(GenerateJob.SHARED_CACHE, "true");
         List<String> requests = new ArrayList<>();
         // job ids that a job-keyed operator would run on both subtasks at once
         for (String jobId : jobIdsOnEverySubtask("gen-a-", 2, 3)) {
-            requests.add(json(RawRecords.of(VoiceRequest.submit(jobId, "tenant-a", JobType.GENERATE, own, Map.of(), Requests.AT))));
+            requests.add(json(RawRecords.of(
+                    VoiceRequest.submit(jobId, "tenant-a", JobType.GENERATE, own, Map.of(), Requests.AT))));
         }
-        requests.add(json(RawRecords.of(VoiceRequest.submit("gen-b", "tenant-b", JobType.GENERATE, own, Map.of(), Requests.AT))));
-        requests.add(json(RawRecords.of(VoiceRequest.submit("gen-shared-a", "tenant-a", JobType.GENERATE, shared, Map.of(), Requests.AT))));
-        requests.add(json(RawRecords.of(VoiceRequest.submit("gen-shared-b", "tenant-b", JobType.GENERATE, shared, Map.of(), Requests.AT))));
+        requests.add(json(
+                RawRecords.of(VoiceRequest.submit("gen-b", "tenant-b", JobType.GENERATE, own, Map.of(), Requests.AT))));
+        requests.add(json(RawRecords.of(
+                VoiceRequest.submit("gen-shared-a", "tenant-a", JobType.GENERATE, shared, Map.of(), Requests.AT))));
+        requests.add(json(RawRecords.of(
+                VoiceRequest.submit("gen-shared-b", "tenant-b", JobType.GENERATE, shared, Map.of(), Requests.AT))));
         CollectSink<VoiceEvent> events = new CollectSink<>();
 
         run(requests, TestPipelines.eventsOnly(events));
 
-        Map<String, VoiceEvent> done = events.received().stream().filter(e -> e.status().isFinal())
+        Map<String, VoiceEvent> done = events.received().stream()
+                .filter(e -> e.status().isFinal())
                 .collect(Collectors.toMap(VoiceEvent::jobId, e -> e));
-        assertThat(done).hasSize(requests.size()).allSatisfy((job, e) -> assertThat(e.kind()).isEqualTo(EventKind.COMPLETED));
+        assertThat(done)
+                .hasSize(requests.size())
+                .allSatisfy((job, e) -> assertThat(e.kind()).isEqualTo(EventKind.COMPLETED));
         Map<String, List<VoiceEvent>> byAudio = done.values().stream()
                 .collect(Collectors.groupingBy(e -> e.outputs().get(GenerateJob.AUDIO)));
         assertThat(byAudio).as("one object per cache scope").hasSize(3).allSatisfy((key, answers) -> {
             assertThat(storageRoot.resolve(key)).exists();
-            assertThat(answers).filteredOn(e -> !cached(e)).as("one synthesis for %s", key).hasSize(1);
+            assertThat(answers)
+                    .filteredOn(e -> !cached(e))
+                    .as("one synthesis for %s", key)
+                    .hasSize(1);
         });
-        assertThat(byAudio.get(done.get("gen-b").outputs().get(GenerateJob.AUDIO))).singleElement()
-                .as("the other tenant's cache is its own: a miss").satisfies(e -> assertThat(cached(e)).isFalse());
+        assertThat(byAudio.get(done.get("gen-b").outputs().get(GenerateJob.AUDIO)))
+                .singleElement()
+                .as("the other tenant's cache is its own: a miss")
+                .satisfies(e -> assertThat(cached(e)).isFalse());
         assertThat(done.get("gen-b").outputs().get(GenerateJob.AUDIO)).startsWith("cache/tts/tenants/tenant-b/");
-        assertThat(done.get("gen-shared-a").outputs()).as("tenants that share, share").isEqualTo(done.get("gen-shared-b").outputs());
+        assertThat(done.get("gen-shared-a").outputs())
+                .as("tenants that share, share")
+                .isEqualTo(done.get("gen-shared-b").outputs());
         assertThat(done.get("gen-shared-a").outputs().get(GenerateJob.AUDIO)).startsWith("cache/tts/shared/");
     }
 
     /** Both latency classes read the same bounded records and write into the same sinks. */
     private void run(List<String> requests, JobSinks sinks) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                TestPipelines.configuration(200));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(TestPipelines.configuration(200));
         env.setParallelism(2);
-        VoicePipelineJob.ClassConnectors connectors = new VoicePipelineJob.ClassConnectors(
-                TestPipelines.source(requests), sinks);
+        VoicePipelineJob.ClassConnectors connectors =
+                new VoicePipelineJob.ClassConnectors(TestPipelines.source(requests), sinks);
         TestPipelines.job(connectors, storageRoot).build(env);
         env.execute("voice-pipeline-test");
     }
@@ -247,11 +308,14 @@ class VoicePipelineJobTest {
     /** {@code perSubtask} job ids for each of {@code parallelism} subtasks of an operator keyed by job id. */
     private static List<String> jobIdsOnEverySubtask(String prefix, int parallelism, int perSubtask) {
         Map<Integer, List<String>> bySubtask = new HashMap<>();
-        for (int i = 0; bySubtask.size() < parallelism
-                || bySubtask.values().stream().anyMatch(ids -> ids.size() < perSubtask); i++) {
+        for (int i = 0;
+                bySubtask.size() < parallelism || bySubtask.values().stream().anyMatch(ids -> ids.size() < perSubtask);
+                i++) {
             String jobId = prefix + i;
-            List<String> ids = bySubtask.computeIfAbsent(KeyGroupRangeAssignment.assignKeyToParallelOperator(
-                    jobId, VoicePipelineJob.MAX_PARALLELISM, parallelism), subtask -> new ArrayList<>());
+            List<String> ids = bySubtask.computeIfAbsent(
+                    KeyGroupRangeAssignment.assignKeyToParallelOperator(
+                            jobId, VoicePipelineJob.MAX_PARALLELISM, parallelism),
+                    subtask -> new ArrayList<>());
             if (ids.size() < perSubtask) {
                 ids.add(jobId);
             }
@@ -268,7 +332,8 @@ class VoicePipelineJobTest {
                 parent.put(root(parent, input.getSource().getProducer().getID()), root(parent, vertex.getID()));
             }
         }
-        return (int) parent.keySet().stream().map(id -> root(parent, id)).distinct().count();
+        return (int)
+                parent.keySet().stream().map(id -> root(parent, id)).distinct().count();
     }
 
     private static JobVertexID root(Map<JobVertexID, JobVertexID> parent, JobVertexID id) {

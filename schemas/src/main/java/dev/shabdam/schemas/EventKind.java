@@ -2,7 +2,10 @@ package dev.shabdam.schemas;
 
 /** The kinds of {@code voice.events} records; the gateway turns them into SSE event names. */
 public enum EventKind {
-    PROGRESS, COMPLETED, FAILED, CANCELLED;
+    PROGRESS,
+    COMPLETED,
+    FAILED,
+    CANCELLED;
 
     public JobStatus status() {
         return switch (this) {

@@ -16,7 +16,8 @@ public record JobError(String code, String detail) {
     }
 
     private static String clean(String text) {
-        String printable = PathRedaction.withoutPaths(text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "")).strip();
+        String printable = PathRedaction.withoutPaths(text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", ""))
+                .strip();
         return printable.length() <= MAX_DETAIL_LENGTH ? printable : printable.substring(0, MAX_DETAIL_LENGTH) + "…";
     }
 }

@@ -2,7 +2,11 @@ package dev.shabdam.schemas;
 
 /** Life cycle of a job as stored in the {@code jobs} table and shown by the API. */
 public enum JobStatus {
-    QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED;
+    QUEUED,
+    RUNNING,
+    COMPLETED,
+    FAILED,
+    CANCELLED;
 
     /** A final status is never left again: late or replayed events do not change it. */
     public boolean isFinal() {

@@ -2,7 +2,11 @@ package dev.shabdam.schemas;
 
 /** What a job does; each type has its operator in the Flink job graph. */
 public enum JobType {
-    ANALYZE, COMPARE, GENERATE, TRAIN, DUB;
+    ANALYZE,
+    COMPARE,
+    GENERATE,
+    TRAIN,
+    DUB;
 
     /**
      * Whether someone waits for the answer as it is made (speaking a sentence): such jobs run in the

@@ -21,8 +21,7 @@ public final class PathRedaction {
                     + "|\\b[A-Za-z]:\\\\(?:" + ELEMENT + "\\\\)*(" + ELEMENT + ")?",
             Pattern.UNICODE_CHARACTER_CLASS);
 
-    private PathRedaction() {
-    }
+    private PathRedaction() {}
 
     /** {@code text} with each path replaced by its file name; null stays null. */
     public static String withoutPaths(String text) {

@@ -10,8 +10,7 @@ public final class StorageKeys {
     private static final String SYNTHESIS_CACHE = "cache/tts/";
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-    private StorageKeys() {
-    }
+    private StorageKeys() {}
 
     /** Where the gateway stores an uploaded input of a job. */
     public static String upload(String tenantId, String jobId, String inputName) {

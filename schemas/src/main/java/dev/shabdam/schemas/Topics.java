@@ -21,11 +21,11 @@ public final class Topics {
      * a remote translator never holds it up. The gateway reads their lag for its readiness.
      */
     public static final String PIPELINE_GROUP_INTERACTIVE = "shabdam-pipeline-interactive";
+
     public static final String PIPELINE_GROUP_MEDIA = "shabdam-pipeline-media";
 
     /** Header on a dead letter carrying why the record could not be read. */
     public static final String DEAD_LETTER_REASON_HEADER = "shabdam.dlq.reason";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -48,7 +48,10 @@ public record VoiceEvent(
         double progress,
         Integer segment,
         Long durationMs,
-        @JsonRawValue @JsonDeserialize(using = RawJsonDeserializer.class) @JsonProperty("result") String result,
+
+        @JsonRawValue @JsonDeserialize(using = RawJsonDeserializer.class) @JsonProperty("result")
+        String result,
+
         JobError error,
         Map<String, String> outputs,
         Double mediaSeconds,
@@ -65,11 +68,39 @@ public record VoiceEvent(
     }
 
     /** An event without inline outputs, as every event of version 1 was. */
-    public VoiceEvent(int schemaVersion, String jobId, String tenantId, JobType type, int seq, EventKind kind,
-                      String stage, double progress, Integer segment, Long durationMs, String result, JobError error,
-                      Map<String, String> outputs, Double mediaSeconds, Instant at) {
-        this(schemaVersion, jobId, tenantId, type, seq, kind, stage, progress, segment, durationMs, result, error,
-                outputs, mediaSeconds, at, Map.of());
+    public VoiceEvent(
+            int schemaVersion,
+            String jobId,
+            String tenantId,
+            JobType type,
+            int seq,
+            EventKind kind,
+            String stage,
+            double progress,
+            Integer segment,
+            Long durationMs,
+            String result,
+            JobError error,
+            Map<String, String> outputs,
+            Double mediaSeconds,
+            Instant at) {
+        this(
+                schemaVersion,
+                jobId,
+                tenantId,
+                type,
+                seq,
+                kind,
+                stage,
+                progress,
+                segment,
+                durationMs,
+                result,
+                error,
+                outputs,
+                mediaSeconds,
+                at,
+                Map.of());
     }
 
     public JobStatus status() {
@@ -78,14 +109,45 @@ public record VoiceEvent(
 
     /** This event carrying {@code bytes} inline as the output {@code name}. */
     public VoiceEvent withInlineOutput(String name, byte[] bytes) {
-        return new VoiceEvent(schemaVersion, jobId, tenantId, type, seq, kind, stage, progress, segment, durationMs,
-                result, error, outputs, mediaSeconds, at, Map.of(name, Base64.getEncoder().encodeToString(bytes)));
+        return new VoiceEvent(
+                schemaVersion,
+                jobId,
+                tenantId,
+                type,
+                seq,
+                kind,
+                stage,
+                progress,
+                segment,
+                durationMs,
+                result,
+                error,
+                outputs,
+                mediaSeconds,
+                at,
+                Map.of(name, Base64.getEncoder().encodeToString(bytes)));
     }
 
     /** This event as {@code voice.events} and the tables keep it: naming its outputs, not carrying them. */
     public VoiceEvent withoutInlineOutputs() {
-        return inlineOutputs.isEmpty() ? this : new VoiceEvent(schemaVersion, jobId, tenantId, type, seq, kind, stage,
-                progress, segment, durationMs, result, error, outputs, mediaSeconds, at);
+        return inlineOutputs.isEmpty()
+                ? this
+                : new VoiceEvent(
+                        schemaVersion,
+                        jobId,
+                        tenantId,
+                        type,
+                        seq,
+                        kind,
+                        stage,
+                        progress,
+                        segment,
+                        durationMs,
+                        result,
+                        error,
+                        outputs,
+                        mediaSeconds,
+                        at);
     }
 
     /** The bytes of output {@code name} when the event carries them inline. */

@@ -36,15 +36,18 @@ public record VoiceRequest(
         inputs = inputs == null ? Map.of() : inputs;
     }
 
-    public static VoiceRequest submit(String jobId, String tenantId, JobType type,
-                                      Map<String, String> parameters, Map<String, String> inputs,
-                                      Instant submittedAt) {
-        return new VoiceRequest(CURRENT_VERSION, jobId, tenantId, type, RequestAction.SUBMIT,
-                parameters, inputs, submittedAt);
+    public static VoiceRequest submit(
+            String jobId,
+            String tenantId,
+            JobType type,
+            Map<String, String> parameters,
+            Map<String, String> inputs,
+            Instant submittedAt) {
+        return new VoiceRequest(
+                CURRENT_VERSION, jobId, tenantId, type, RequestAction.SUBMIT, parameters, inputs, submittedAt);
     }
 
     public static VoiceRequest cancel(String jobId, String tenantId, JobType type, Instant at) {
-        return new VoiceRequest(CURRENT_VERSION, jobId, tenantId, type, RequestAction.CANCEL,
-                Map.of(), Map.of(), at);
+        return new VoiceRequest(CURRENT_VERSION, jobId, tenantId, type, RequestAction.CANCEL, Map.of(), Map.of(), at);
     }
 }

@@ -8,7 +8,8 @@ class JobErrorTest {
 
     @Test
     void detailLosesControlCharactersThatPostgresWouldRefuse() {
-        JobError error = new JobError("unsupported_media", "Invalid data found\u0000\u0000\u0000 when processing input\n");
+        JobError error =
+                new JobError("unsupported_media", "Invalid data found\u0000\u0000\u0000 when processing input\n");
 
         assertThat(error.detail()).isEqualTo("Invalid data found when processing input");
     }
@@ -22,9 +23,11 @@ class JobErrorTest {
 
     @Test
     void detailNamesNoFilesystemPath() {
-        JobError error = new JobError("unsupported_media",
+        JobError error = new JobError(
+                "unsupported_media",
                 "Could not open input \"/tmp/shabdam-job-17/input.wav\": Invalid data found when processing input");
 
-        assertThat(error.detail()).isEqualTo("Could not open input \"input.wav\": Invalid data found when processing input");
+        assertThat(error.detail())
+                .isEqualTo("Could not open input \"input.wav\": Invalid data found when processing input");
     }
 }

@@ -26,10 +26,11 @@ class SchemaCompatibilityTest {
         assertThat(request.schemaVersion()).isEqualTo(1);
         assertThat(request.jobId()).isEqualTo("0b7f5c1e-3a7e-4d0e-9a53-4f8d1d7f2c11");
         assertThat(request.type()).isEqualTo(JobType.ANALYZE);
-        assertThat(request.action()).as("version 1 had no action: every record was a submission")
+        assertThat(request.action())
+                .as("version 1 had no action: every record was a submission")
                 .isEqualTo(RequestAction.SUBMIT);
-        assertThat(request.inputs()).containsEntry("file",
-                "uploads/acme/0b7f5c1e-3a7e-4d0e-9a53-4f8d1d7f2c11/input.wav");
+        assertThat(request.inputs())
+                .containsEntry("file", "uploads/acme/0b7f5c1e-3a7e-4d0e-9a53-4f8d1d7f2c11/input.wav");
         assertThat(request.submittedAt()).isEqualTo(Instant.parse("2026-11-20T10:15:30Z"));
     }
 
@@ -39,34 +40,71 @@ class SchemaCompatibilityTest {
 
         assertThat(event.kind()).isEqualTo(EventKind.COMPLETED);
         assertThat(event.status()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(RecordCodec.mapper().readTree(event.result()).get("sampleRateHz").asInt()).isEqualTo(16000);
+        assertThat(RecordCodec.mapper()
+                        .readTree(event.result())
+                        .get("sampleRateHz")
+                        .asInt())
+                .isEqualTo(16000);
     }
 
     @Test
     void currentRecordsRoundTripWithEmbeddedResult() throws Exception {
-        VoiceEvent event = new VoiceEvent(VoiceEvent.CURRENT_VERSION, "j1", "t1", JobType.ANALYZE, 3,
-                EventKind.COMPLETED, "probe", 1.0, null, 12L, "{\"channels\":2}", null,
-                Map.of("report", "jobs/j1/outputs/report"), 1.5, Instant.parse("2026-11-25T00:00:00Z"));
+        VoiceEvent event = new VoiceEvent(
+                VoiceEvent.CURRENT_VERSION,
+                "j1",
+                "t1",
+                JobType.ANALYZE,
+                3,
+                EventKind.COMPLETED,
+                "probe",
+                1.0,
+                null,
+                12L,
+                "{\"channels\":2}",
+                null,
+                Map.of("report", "jobs/j1/outputs/report"),
+                1.5,
+                Instant.parse("2026-11-25T00:00:00Z"));
 
         byte[] bytes = RecordCodec.encode(event);
         JsonNode tree = RecordCodec.mapper().readTree(bytes);
 
-        assertThat(tree.get("result").isObject()).as("result travels as a JSON object, not a string").isTrue();
+        assertThat(tree.get("result").isObject())
+                .as("result travels as a JSON object, not a string")
+                .isTrue();
         assertThat(RecordCodec.decodeEvent(bytes)).isEqualTo(event);
     }
 
     @Test
     void inlineOutputsRoundTripAsBase64AndAreLeftOutWhenStripped() throws Exception {
         byte[] audio = {'R', 'I', 'F', 'F', 0, -1, 127, -128};
-        VoiceEvent reply = new VoiceEvent(VoiceEvent.CURRENT_VERSION, "j1", "t1", JobType.GENERATE, 99,
-                EventKind.COMPLETED, "synthesize", 1.0, null, 12L, "{\"durationSec\":0.5}", null,
-                Map.of("audio", "cache/tts/k.wav"), 0.5, Instant.parse("2026-11-25T00:00:00Z"))
+        VoiceEvent reply = new VoiceEvent(
+                        VoiceEvent.CURRENT_VERSION,
+                        "j1",
+                        "t1",
+                        JobType.GENERATE,
+                        99,
+                        EventKind.COMPLETED,
+                        "synthesize",
+                        1.0,
+                        null,
+                        12L,
+                        "{\"durationSec\":0.5}",
+                        null,
+                        Map.of("audio", "cache/tts/k.wav"),
+                        0.5,
+                        Instant.parse("2026-11-25T00:00:00Z"))
                 .withInlineOutput("audio", audio);
 
         byte[] bytes = RecordCodec.encode(reply);
         VoiceEvent read = RecordCodec.decodeEvent(bytes);
 
-        assertThat(RecordCodec.mapper().readTree(bytes).get("inlineOutputs").get("audio").asText()).isEqualTo("UklGRgD/f4A=");
+        assertThat(RecordCodec.mapper()
+                        .readTree(bytes)
+                        .get("inlineOutputs")
+                        .get("audio")
+                        .asText())
+                .isEqualTo("UklGRgD/f4A=");
         assertThat(read).isEqualTo(reply);
         assertThat(read.inlineOutput("audio")).hasValue(audio);
         assertThat(read.inlineOutput("sentence-0")).isEmpty();
@@ -74,20 +112,41 @@ class SchemaCompatibilityTest {
         assertThat(recorded.inlineOutputs()).isEmpty();
         assertThat(recorded.outputs()).isEqualTo(reply.outputs());
         assertThat(RecordCodec.mapper().readTree(RecordCodec.encode(recorded)).has("inlineOutputs"))
-                .as("an event without inline outputs is written as version 1 wrote it, but for its version").isFalse();
+                .as("an event without inline outputs is written as version 1 wrote it, but for its version")
+                .isFalse();
     }
 
     /** The fields of version 1, as a reader built before version 2 declares them. */
-    record Version1Event(int schemaVersion, String jobId, String tenantId, JobType type, int seq, EventKind kind,
-                         String stage, double progress, Map<String, String> outputs) {
-    }
+    record Version1Event(
+            int schemaVersion,
+            String jobId,
+            String tenantId,
+            JobType type,
+            int seq,
+            EventKind kind,
+            String stage,
+            double progress,
+            Map<String, String> outputs) {}
 
     @Test
     void version1ReaderIgnoresInlineOutputs() throws Exception {
-        VoiceEvent reply = new VoiceEvent(VoiceEvent.CURRENT_VERSION, "j1", "t1", JobType.GENERATE, 2,
-                EventKind.PROGRESS, "synthesize", 0.5, 0, null, null, null,
-                Map.of("sentence-0", "jobs/j1/outputs/sentence-0.wav"), null, Instant.now())
-                .withInlineOutput("sentence-0", new byte[]{1, 2, 3});
+        VoiceEvent reply = new VoiceEvent(
+                        VoiceEvent.CURRENT_VERSION,
+                        "j1",
+                        "t1",
+                        JobType.GENERATE,
+                        2,
+                        EventKind.PROGRESS,
+                        "synthesize",
+                        0.5,
+                        0,
+                        null,
+                        null,
+                        null,
+                        Map.of("sentence-0", "jobs/j1/outputs/sentence-0.wav"),
+                        null,
+                        Instant.now())
+                .withInlineOutput("sentence-0", new byte[] {1, 2, 3});
 
         Version1Event old = RecordCodec.mapper().readValue(RecordCodec.encode(reply), Version1Event.class);
 
@@ -110,9 +169,23 @@ class SchemaCompatibilityTest {
         assertThat(fieldNames(RecordCodec.mapper().readTree(RecordCodec.encode(request))))
                 .isSubsetOf(schemaProperties("/schemas/voice.requests.v2.schema.json"));
 
-        VoiceEvent event = new VoiceEvent(VoiceEvent.CURRENT_VERSION, "j", "t", JobType.GENERATE, 1,
-                EventKind.PROGRESS, "synthesize", 0.0, 0, null, null, null, Map.of("sentence-0", "k"), null,
-                Instant.now()).withInlineOutput("sentence-0", new byte[]{1});
+        VoiceEvent event = new VoiceEvent(
+                        VoiceEvent.CURRENT_VERSION,
+                        "j",
+                        "t",
+                        JobType.GENERATE,
+                        1,
+                        EventKind.PROGRESS,
+                        "synthesize",
+                        0.0,
+                        0,
+                        null,
+                        null,
+                        null,
+                        Map.of("sentence-0", "k"),
+                        null,
+                        Instant.now())
+                .withInlineOutput("sentence-0", new byte[] {1});
         assertThat(fieldNames(RecordCodec.mapper().readTree(RecordCodec.encode(event))))
                 .contains("inlineOutputs")
                 .isSubsetOf(schemaProperties("/schemas/voice.events.v2.schema.json"));
@@ -133,10 +206,12 @@ class SchemaCompatibilityTest {
     @Test
     void unreadableRecordsAreRefusedWithAReason() {
         assertThatThrownBy(() -> RecordCodec.decodeRequest(new byte[0])).hasMessageContaining("empty");
-        assertThatThrownBy(() -> RecordCodec.decodeRequest("not json".getBytes())).isInstanceOf(UnreadableRecordException.class);
+        assertThatThrownBy(() -> RecordCodec.decodeRequest("not json".getBytes()))
+                .isInstanceOf(UnreadableRecordException.class);
         assertThatThrownBy(() -> RecordCodec.decodeRequest("{\"jobId\":\"j\",\"type\":\"ANALYZE\"}".getBytes()))
                 .hasMessageContaining("tenantId");
-        assertThatThrownBy(() -> RecordCodec.decodeRequest("{\"jobId\":\"j\",\"tenantId\":\"t\",\"type\":\"SING\"}".getBytes()))
+        assertThatThrownBy(() ->
+                        RecordCodec.decodeRequest("{\"jobId\":\"j\",\"tenantId\":\"t\",\"type\":\"SING\"}".getBytes()))
                 .hasMessageContaining("job type");
     }
 

@@ -1,8 +1,8 @@
 package dev.shabdam.schemas;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,11 +23,13 @@ class StorageKeysTest {
 
         assertThat(own).isEqualTo("cache/tts/tenants/acme/abc123.wav");
         assertThat(shared).isEqualTo("cache/tts/shared/abc123.wav");
-        assertThat(StorageKeys.synthesisCache("shared", "abc123", "wav")).as("no tenant can name the shared scope")
+        assertThat(StorageKeys.synthesisCache("shared", "abc123", "wav"))
+                .as("no tenant can name the shared scope")
                 .isNotEqualTo(shared);
         assertThat(StorageKeys.isSynthesisCache(own)).isTrue();
         assertThat(StorageKeys.isSynthesisCache(shared)).isTrue();
-        assertThat(StorageKeys.isSynthesisCache(StorageKeys.output("j1", "audio.wav"))).isFalse();
+        assertThat(StorageKeys.isSynthesisCache(StorageKeys.output("j1", "audio.wav")))
+                .isFalse();
         assertThatThrownBy(() -> StorageKeys.synthesisCache("../acme", "abc123", "wav"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -37,7 +39,8 @@ class StorageKeysTest {
         assertThat(StorageKeys.upload("acme", "j1", "file")).startsWith(StorageKeys.uploadsOf("acme", "j1"));
         assertThat(StorageKeys.output("j1", "report")).startsWith(StorageKeys.workOf("j1"));
         assertThat(StorageKeys.segment("j1", 3, "tts.wav")).startsWith(StorageKeys.workOf("j1"));
-        assertThat(StorageKeys.output("j10", "report")).as("another job's keys lie elsewhere")
+        assertThat(StorageKeys.output("j10", "report"))
+                .as("another job's keys lie elsewhere")
                 .doesNotStartWith(StorageKeys.workOf("j1"));
     }
 

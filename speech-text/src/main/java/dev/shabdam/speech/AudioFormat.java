@@ -30,8 +30,8 @@ public enum AudioFormat {
                 return format;
             }
         }
-        throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
-                "unknown format '" + name + "': wav, mp3 or ogg");
+        throw new SynthesisException(
+                SynthesisException.Code.INVALID_PARAMETER, "unknown format '" + name + "': wav, mp3 or ogg");
     }
 
     @Override

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 public final class VoiceIds {
     /** Before a name, picks an espeak-ng voice ({@code espeak:en-us}). */
     public static final String ESPEAK_PREFIX = "espeak:";
+
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
-    private VoiceIds() {
-    }
+    private VoiceIds() {}
 
     /** Whether {@code name} is a voice or persona name (without the engine prefix). */
     public static boolean isName(String name) {
@@ -41,8 +41,10 @@ public final class VoiceIds {
     }
 
     private static SynthesisException invalid(String field) {
-        return new SynthesisException(SynthesisException.Code.INVALID_VOICE, field
-                + " must be 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"
-                + (field.equals("voiceId") ? " (optionally after '" + ESPEAK_PREFIX + "')" : ""));
+        return new SynthesisException(
+                SynthesisException.Code.INVALID_VOICE,
+                field
+                        + " must be 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"
+                        + (field.equals("voiceId") ? " (optionally after '" + ESPEAK_PREFIX + "')" : ""));
     }
 }

@@ -10,20 +10,46 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class VoiceIdsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"ml", "en", "mms-tts-mal", "piper-ml-in-meera-medium", "v1.2_x", "espeak:en-us", "espeak:ml",
-            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
+    @ValueSource(
+            strings = {
+                "ml",
+                "en",
+                "mms-tts-mal",
+                "piper-ml-in-meera-medium",
+                "v1.2_x",
+                "espeak:en-us",
+                "espeak:ml",
+                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+            })
     void voiceNamesPass(String id) {
         assertThat(VoiceIds.require(id)).isEqualTo(id);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../../../../etc/passwd", "/etc/hostname", "piper/ml_IN-meera-medium", "ML", "ml_IN-meera",
-            ".hidden", "-x", "", " ml", "ml ", "a\\b", "espeak:", "espeak:../x", "espeak:espeak:ml", "x:y", "ന",
-            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0"})
+    @ValueSource(
+            strings = {
+                "../../../../etc/passwd",
+                "/etc/hostname",
+                "piper/ml_IN-meera-medium",
+                "ML",
+                "ml_IN-meera",
+                ".hidden",
+                "-x",
+                "",
+                " ml",
+                "ml ",
+                "a\\b",
+                "espeak:",
+                "espeak:../x",
+                "espeak:espeak:ml",
+                "x:y",
+                "ന",
+                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0"
+            })
     void anythingElseIsAnInvalidVoice(String id) {
         assertThatThrownBy(() -> VoiceIds.require(id))
-                .isInstanceOfSatisfying(SynthesisException.class,
-                        e -> assertThat(e.codeName()).isEqualTo("invalid_voice"));
+                .isInstanceOfSatisfying(
+                        SynthesisException.class, e -> assertThat(e.codeName()).isEqualTo("invalid_voice"));
     }
 
     @Test
@@ -35,6 +61,7 @@ class VoiceIdsTest {
     @ValueSource(strings = {"espeak:ml", "../x", "Asha"})
     void personaIdsHaveNoEnginePrefix(String id) {
         assertThatThrownBy(() -> VoiceIds.requirePersonaId(id))
-                .isInstanceOfSatisfying(SynthesisException.class, e -> assertThat(e.codeName()).isEqualTo("invalid_voice"));
+                .isInstanceOfSatisfying(
+                        SynthesisException.class, e -> assertThat(e.codeName()).isEqualTo("invalid_voice"));
     }
 }

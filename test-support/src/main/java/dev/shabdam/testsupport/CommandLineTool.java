@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Native tools the benchmarks and tests compare against or make inputs with, when installed. */
 public enum CommandLineTool {
-    FFMPEG("ffmpeg"), ESPEAK("espeak-ng");
+    FFMPEG("ffmpeg"),
+    ESPEAK("espeak-ng");
 
     private static final long TIMEOUT_SEC = 300;
     private final String command;

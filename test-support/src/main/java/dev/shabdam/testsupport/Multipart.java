@@ -26,10 +26,12 @@ public record Multipart(String contentType, byte[] body) {
         String boundary = "shabdam-test-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Part part : parts) {
-            write(body, "--" + boundary + "\r\n"
-                    + "Content-Disposition: form-data; name=\"" + part.name() + "\""
-                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"") + "\r\n"
-                    + "Content-Type: " + part.contentType() + "\r\n\r\n");
+            write(
+                    body,
+                    "--" + boundary + "\r\n"
+                            + "Content-Disposition: form-data; name=\"" + part.name() + "\""
+                            + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"") + "\r\n"
+                            + "Content-Type: " + part.contentType() + "\r\n\r\n");
             body.writeBytes(part.content());
             write(body, "\r\n");
         }

@@ -11,8 +11,7 @@ public final class Requests {
     public static final String TENANT = "tenant-a";
     public static final Instant AT = Instant.parse("2026-11-25T10:00:00Z");
 
-    private Requests() {
-    }
+    private Requests() {}
 
     public static VoiceRequest analyze(String jobId, String inputKey) {
         return VoiceRequest.submit(jobId, TENANT, JobType.ANALYZE, Map.of(), Map.of("file", inputKey), AT);

@@ -19,8 +19,7 @@ public final class TestPostgres {
 
     private static EmbeddedPostgres postgres;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     public static synchronized DataSource dataSource() {
         if (postgres == null) {
@@ -50,7 +49,7 @@ public final class TestPostgres {
     /** The first column of the one row {@code sql} must answer, as text. */
     public static String query(String sql) throws SQLException {
         try (Connection c = dataSource().getConnection();
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             assertThat(rs.next()).as("a row for " + sql).isTrue();
             return rs.getString(1);
         }

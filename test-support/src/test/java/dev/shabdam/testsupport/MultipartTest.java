@@ -14,12 +14,13 @@ class MultipartTest {
         Multipart form = Multipart.of(List.of(
                 new Multipart.Part("file", "a.wav", new byte[] {1, 2}),
                 new Multipart.Part("voiceId", null, "meera".getBytes(StandardCharsets.UTF_8)),
-                new Multipart.Part("subtitles", "en.srt", "1".getBytes(StandardCharsets.UTF_8), "application/x-subrip")));
+                new Multipart.Part(
+                        "subtitles", "en.srt", "1".getBytes(StandardCharsets.UTF_8), "application/x-subrip")));
 
         assertThat(form.contentType()).startsWith("multipart/form-data; boundary=");
         String boundary = form.contentType().substring("multipart/form-data; boundary=".length());
-        assertThat(new String(form.body(), StandardCharsets.ISO_8859_1)).isEqualTo(
-                "--" + boundary + "\r\n"
+        assertThat(new String(form.body(), StandardCharsets.ISO_8859_1))
+                .isEqualTo("--" + boundary + "\r\n"
                         + "Content-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n"
                         + "Content-Type: application/octet-stream\r\n\r\n"
                         + "\u0001\u0002\r\n"
@@ -38,6 +39,7 @@ class MultipartTest {
     void everyFormHasABoundaryOfItsOwn() {
         List<Multipart.Part> parts = List.of(new Multipart.Part("file", "a.wav", new byte[0]));
 
-        assertThat(Multipart.of(parts).contentType()).isNotEqualTo(Multipart.of(parts).contentType());
+        assertThat(Multipart.of(parts).contentType())
+                .isNotEqualTo(Multipart.of(parts).contentType());
     }
 }

@@ -39,8 +39,10 @@ class Analyses {
         return uploads.receive(tenant, jobId, body, ANALYZE, form -> {
             UploadedMedia media = form.media(AnalyzeJob.MEDIA);
             AnalyzeJob job = new AnalyzeJob(null, null, media.format().asInput());
-            return completion.submitAndAwait(jobId, wait, () -> jobs.submit(tenant, jobId, job.type(),
-                    job.toParameters(), AnalyzeJob.inputs(media.key())));
+            return completion.submitAndAwait(
+                    jobId,
+                    wait,
+                    () -> jobs.submit(tenant, jobId, job.type(), job.toParameters(), AnalyzeJob.inputs(media.key())));
         });
     }
 
@@ -49,9 +51,17 @@ class Analyses {
         return uploads.receive(tenant, jobId, body, COMPARE, form -> {
             UploadedMedia first = form.media(CompareJob.RECORDING_A);
             UploadedMedia second = form.media(CompareJob.RECORDING_B);
-            CompareJob job = new CompareJob(first.format().asInput(), second.format().asInput());
-            return completion.submitAndAwait(jobId, wait, () -> jobs.submit(tenant, jobId, job.type(),
-                    job.toParameters(), CompareJob.inputs(first.key(), second.key())));
+            CompareJob job =
+                    new CompareJob(first.format().asInput(), second.format().asInput());
+            return completion.submitAndAwait(
+                    jobId,
+                    wait,
+                    () -> jobs.submit(
+                            tenant,
+                            jobId,
+                            job.type(),
+                            job.toParameters(),
+                            CompareJob.inputs(first.key(), second.key())));
         });
     }
 }

@@ -29,29 +29,42 @@ class AnalysisController {
     }
 
     @Operation(summary = "Analyse a recording (audio or video): loudness, noise, pitch, speaking rate, suggestions")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(requiredProperties = AnalyzeJob.MEDIA),
-            schemaProperties = @SchemaProperty(name = AnalyzeJob.MEDIA,
-                    schema = @Schema(type = "string", format = "binary"))))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(requiredProperties = AnalyzeJob.MEDIA),
+                            schemaProperties =
+                                    @SchemaProperty(
+                                            name = AnalyzeJob.MEDIA,
+                                            schema = @Schema(type = "string", format = "binary"))))
     @PostMapping(path = "/voice/analyze", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CompletableFuture<ResponseEntity<Object>> analyze(Tenant tenant, HttpServletRequest request,
-                                                      @RequestParam(defaultValue = "0") WaitTime wait) {
+    CompletableFuture<ResponseEntity<Object>> analyze(
+            Tenant tenant, HttpServletRequest request, @RequestParam(defaultValue = "0") WaitTime wait) {
         return analyses.analyze(tenant, UploadBody.of(request), wait.duration()).thenApply(JobResponses::of);
     }
 
-    @Operation(summary = "Compare two recordings (audio or video): speaker similarity, spectral distance, "
-            + "duration, loudness and pitch differences")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-            schema = @Schema(requiredProperties = {CompareJob.RECORDING_A, CompareJob.RECORDING_B}),
-            schemaProperties = {
-                    @SchemaProperty(name = CompareJob.RECORDING_A,
-                            schema = @Schema(type = "string", format = "binary")),
-                    @SchemaProperty(name = CompareJob.RECORDING_B,
-                            schema = @Schema(type = "string", format = "binary"))}))
+    @Operation(
+            summary = "Compare two recordings (audio or video): speaker similarity, spectral distance, "
+                    + "duration, loudness and pitch differences")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(requiredProperties = {CompareJob.RECORDING_A, CompareJob.RECORDING_B}),
+                            schemaProperties = {
+                                @SchemaProperty(
+                                        name = CompareJob.RECORDING_A,
+                                        schema = @Schema(type = "string", format = "binary")),
+                                @SchemaProperty(
+                                        name = CompareJob.RECORDING_B,
+                                        schema = @Schema(type = "string", format = "binary"))
+                            }))
     @PostMapping(path = "/voice/compare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CompletableFuture<ResponseEntity<Object>> compare(Tenant tenant, HttpServletRequest request,
-                                                      @RequestParam(defaultValue = "0") WaitTime wait) {
+    CompletableFuture<ResponseEntity<Object>> compare(
+            Tenant tenant, HttpServletRequest request, @RequestParam(defaultValue = "0") WaitTime wait) {
         return analyses.compare(tenant, UploadBody.of(request), wait.duration()).thenApply(JobResponses::of);
     }
 }

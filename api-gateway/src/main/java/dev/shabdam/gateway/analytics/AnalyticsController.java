@@ -18,16 +18,19 @@ class AnalyticsController {
         this.analytics = analytics;
     }
 
-    @Operation(summary = "Job counts, failure rates, media minutes, stage timings and analysis figures of the caller's "
-            + "jobs, per day or job type")
+    @Operation(
+            summary = "Job counts, failure rates, media minutes, stage timings and analysis figures of the caller's "
+                    + "jobs, per day or job type")
     @GetMapping("/voice/analytics")
-    AnalyticsReport analytics(Tenant tenant,
-                              @Parameter(description = "ISO date (midnight UTC) or instant; default: 30 days before to")
-                              @RequestParam(required = false) String from,
-                              @Parameter(description = "ISO date (midnight UTC) or instant, exclusive; default: now")
-                              @RequestParam(required = false) String to,
-                              @Parameter(description = "day (default) or type")
-                              @RequestParam(required = false) String groupBy) {
+    AnalyticsReport analytics(
+            Tenant tenant,
+            @Parameter(description = "ISO date (midnight UTC) or instant; default: 30 days before to")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "ISO date (midnight UTC) or instant, exclusive; default: now")
+                    @RequestParam(required = false)
+                    String to,
+            @Parameter(description = "day (default) or type") @RequestParam(required = false) String groupBy) {
         return analytics.report(tenant, AnalyticsQuery.parse(from, to, groupBy, clock.instant()));
     }
 }

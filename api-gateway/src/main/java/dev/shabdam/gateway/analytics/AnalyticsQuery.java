@@ -32,10 +32,12 @@ record AnalyticsQuery(Instant from, Instant to, GroupBy groupBy) {
     private static Instant instant(String name, String value) {
         String text = value.trim();
         try {
-            return text.contains("T") ? Instant.parse(text) : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return text.contains("T")
+                    ? Instant.parse(text)
+                    : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("invalid_parameter", name
-                    + " must be an ISO date (2025-01-31) or instant (2025-01-31T12:00:00Z).");
+            throw new InvalidRequestException(
+                    "invalid_parameter", name + " must be an ISO date (2025-01-31) or instant (2025-01-31T12:00:00Z).");
         }
     }
 

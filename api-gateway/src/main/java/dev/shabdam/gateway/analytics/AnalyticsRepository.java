@@ -100,30 +100,42 @@ class AnalyticsRepository {
 
     /** Per group and (key null) for the whole range. */
     List<JobFigures> jobFigures(String tenantId, AnalyticsQuery query) {
-        return jdbc.sql(JOB_FIGURES).params(params(tenantId, query)).query((rs, n) -> new JobFigures(
-                rs.getString("group_key"),
-                rs.getLong("jobs"),
-                rs.getLong("completed"),
-                rs.getLong("failed"),
-                rs.getLong("cancelled"),
-                nullableDouble(rs, "failure_rate"),
-                rs.getDouble("media_minutes"),
-                rs.getLong("analyses"),
-                nullableDouble(rs, "median_integrated_lufs"))).list();
+        return jdbc.sql(JOB_FIGURES)
+                .params(params(tenantId, query))
+                .query((rs, n) -> new JobFigures(
+                        rs.getString("group_key"),
+                        rs.getLong("jobs"),
+                        rs.getLong("completed"),
+                        rs.getLong("failed"),
+                        rs.getLong("cancelled"),
+                        nullableDouble(rs, "failure_rate"),
+                        rs.getDouble("media_minutes"),
+                        rs.getLong("analyses"),
+                        nullableDouble(rs, "median_integrated_lufs")))
+                .list();
     }
 
     /** Per group and stage and (key null) per stage over the whole range. */
     List<Keyed<StageTiming>> stageTimings(String tenantId, AnalyticsQuery query) {
-        return jdbc.sql(STAGE_TIMINGS).params(params(tenantId, query)).query((rs, n) -> new Keyed<>(
-                rs.getString("group_key"),
-                new StageTiming(rs.getString("stage"), rs.getLong("count"), rs.getDouble("p50_ms"),
-                        rs.getDouble("p95_ms")))).list();
+        return jdbc.sql(STAGE_TIMINGS)
+                .params(params(tenantId, query))
+                .query((rs, n) -> new Keyed<>(
+                        rs.getString("group_key"),
+                        new StageTiming(
+                                rs.getString("stage"),
+                                rs.getLong("count"),
+                                rs.getDouble("p50_ms"),
+                                rs.getDouble("p95_ms"))))
+                .list();
     }
 
     /** Per group and code and (key null) per code over the whole range. */
     List<Keyed<Map.Entry<String, Long>>> suggestionCounts(String tenantId, AnalyticsQuery query) {
-        return jdbc.sql(SUGGESTION_COUNTS).params(params(tenantId, query)).query((rs, n) -> new Keyed<>(
-                rs.getString("group_key"), Map.entry(rs.getString("code"), rs.getLong("count")))).list();
+        return jdbc.sql(SUGGESTION_COUNTS)
+                .params(params(tenantId, query))
+                .query((rs, n) ->
+                        new Keyed<>(rs.getString("group_key"), Map.entry(rs.getString("code"), rs.getLong("count"))))
+                .list();
     }
 
     private static Map<String, Object> params(String tenantId, AnalyticsQuery query) {
@@ -140,11 +152,17 @@ class AnalyticsRepository {
     }
 
     /** The job-grain figures of one group; {@code key} is null for the totals. */
-    record JobFigures(String key, long jobs, long completed, long failed, long cancelled, Double failureRate,
-                      double mediaMinutes, long analyses, Double medianIntegratedLufs) {
-    }
+    record JobFigures(
+            String key,
+            long jobs,
+            long completed,
+            long failed,
+            long cancelled,
+            Double failureRate,
+            double mediaMinutes,
+            long analyses,
+            Double medianIntegratedLufs) {}
 
     /** A value of one group; {@code key} is null for the totals. */
-    record Keyed<T>(String key, T value) {
-    }
+    record Keyed<T>(String key, T value) {}
 }

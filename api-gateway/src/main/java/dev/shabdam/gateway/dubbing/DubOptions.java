@@ -11,14 +11,23 @@ import java.util.function.UnaryOperator;
  * {@link DubJob} (which refuses a flag that is not exactly {@code true} or {@code false}, where Spring's
  * boolean conversion would read {@code yes} as true). Absent options take DubJob's defaults.
  */
-record DubOptions(String sourceLanguage, String targetLanguage, String voiceId, String keepBackground,
-                  String keepOriginalTrack, String lipSync) {
+record DubOptions(
+        String sourceLanguage,
+        String targetLanguage,
+        String voiceId,
+        String keepBackground,
+        String keepOriginalTrack,
+        String lipSync) {
 
     /** These options where given, else {@code others}': the query's options win over the form's. */
     DubOptions over(DubOptions others) {
-        return new DubOptions(either(sourceLanguage, others.sourceLanguage), either(targetLanguage, others.targetLanguage),
-                either(voiceId, others.voiceId), either(keepBackground, others.keepBackground),
-                either(keepOriginalTrack, others.keepOriginalTrack), either(lipSync, others.lipSync));
+        return new DubOptions(
+                either(sourceLanguage, others.sourceLanguage),
+                either(targetLanguage, others.targetLanguage),
+                either(voiceId, others.voiceId),
+                either(keepBackground, others.keepBackground),
+                either(keepOriginalTrack, others.keepOriginalTrack),
+                either(lipSync, others.lipSync));
     }
 
     /** The dub these options ask for; {@code voiceOf} turns the voiceId given (a persona's name or id, say) into a voice id. */

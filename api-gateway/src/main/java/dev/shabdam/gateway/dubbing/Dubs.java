@@ -45,10 +45,12 @@ class Dubs {
             DubJob requested = job(tenant, query.over(form.fields(DubOptions.class)));
             UploadedMedia media = form.media(DubJob.MEDIA);
             DubJob job = requested.withUpload(media.format().asInput());
-            Map<String, String> inputs = DubJob.inputs(media.key(), form.subtitles().get(DubJob.SUBTITLES),
+            Map<String, String> inputs = DubJob.inputs(
+                    media.key(),
+                    form.subtitles().get(DubJob.SUBTITLES),
                     form.subtitles().get(DubJob.TRANSLATION));
-            return completion.submitAndAwait(jobId, wait,
-                    () -> jobs.submit(tenant, jobId, job.type(), job.toParameters(), inputs));
+            return completion.submitAndAwait(
+                    jobId, wait, () -> jobs.submit(tenant, jobId, job.type(), job.toParameters(), inputs));
         });
     }
 

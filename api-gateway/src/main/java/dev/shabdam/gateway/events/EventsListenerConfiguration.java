@@ -31,14 +31,14 @@ class EventsListenerConfiguration {
     static final String REPLIES_FETCH_MAX_WAIT_MS = "50";
 
     @Bean
-    KafkaMessageListenerContainer<String, byte[]> jobEventsListener(ConsumerFactory<String, byte[]> consumers,
-                                                                   JobEventBus bus) {
+    KafkaMessageListenerContainer<String, byte[]> jobEventsListener(
+            ConsumerFactory<String, byte[]> consumers, JobEventBus bus) {
         return listener(consumers, bus, Topics.EVENTS, new Properties());
     }
 
     @Bean
-    KafkaMessageListenerContainer<String, byte[]> repliesListener(ConsumerFactory<String, byte[]> consumers,
-                                                                 JobEventBus bus) {
+    KafkaMessageListenerContainer<String, byte[]> repliesListener(
+            ConsumerFactory<String, byte[]> consumers, JobEventBus bus) {
         Properties overrides = new Properties();
         overrides.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
@@ -46,14 +46,13 @@ class EventsListenerConfiguration {
         return listener(consumers, bus, Topics.REPLIES, overrides);
     }
 
-    private static KafkaMessageListenerContainer<String, byte[]> listener(ConsumerFactory<String, byte[]> consumers,
-                                                                         JobEventBus bus, String topic,
-                                                                         Properties overrides) {
+    private static KafkaMessageListenerContainer<String, byte[]> listener(
+            ConsumerFactory<String, byte[]> consumers, JobEventBus bus, String topic, Properties overrides) {
         ContainerProperties properties = new ContainerProperties(topic);
         properties.setGroupId("shabdam-gateway-" + topic + "-" + UUID.randomUUID());
         properties.setKafkaConsumerProperties(overrides);
-        properties.setMessageListener((MessageListener<String, byte[]>) (ConsumerRecord<String, byte[]> record) ->
-                bus.accept(record.value()));
+        properties.setMessageListener((MessageListener<String, byte[]>)
+                (ConsumerRecord<String, byte[]> record) -> bus.accept(record.value()));
         return new KafkaMessageListenerContainer<>(consumers, properties);
     }
 }

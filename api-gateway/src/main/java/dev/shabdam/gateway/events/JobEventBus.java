@@ -46,8 +46,7 @@ public class JobEventBus {
     }
 
     /** A subscription opened before its job was submitted, and what the submission returned. */
-    public record Listening<T>(T submitted, Subscription subscription) {
-    }
+    public record Listening<T>(T submitted, Subscription subscription) {}
 
     /**
      * Subscribes {@code listener} to job {@code jobId}, then submits the job with {@code submit}: listening

@@ -1,9 +1,9 @@
 package dev.shabdam.gateway.generation;
 
-import dev.shabdam.gateway.problems.InternalFailureException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.gateway.jobs.JobRow;
+import dev.shabdam.gateway.problems.InternalFailureException;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.jobs.GenerateJob;
 
@@ -20,13 +20,12 @@ record GeneratedAudio(String key, boolean cached, String durationSec) {
         }
         JsonNode result = result(job.result());
         JsonNode duration = result.path("durationSec");
-        return new GeneratedAudio(key, result.path("cached").asBoolean(false),
-                duration.isNumber() ? duration.asText() : null);
+        return new GeneratedAudio(
+                key, result.path("cached").asBoolean(false), duration.isNumber() ? duration.asText() : null);
     }
 
     static InternalFailureException missing(String jobId) {
-        return new InternalFailureException("output_missing",
-                "Job " + jobId + " completed without its audio.");
+        return new InternalFailureException("output_missing", "Job " + jobId + " completed without its audio.");
     }
 
     String cacheHeader() {
@@ -35,7 +34,9 @@ record GeneratedAudio(String key, boolean cached, String durationSec) {
 
     private static JsonNode result(String json) {
         try {
-            return json == null ? RecordCodec.mapper().createObjectNode() : RecordCodec.mapper().readTree(json);
+            return json == null
+                    ? RecordCodec.mapper().createObjectNode()
+                    : RecordCodec.mapper().readTree(json);
         } catch (JsonProcessingException e) {
             return RecordCodec.mapper().createObjectNode();
         }

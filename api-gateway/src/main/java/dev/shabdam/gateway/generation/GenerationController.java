@@ -41,10 +41,14 @@ class GenerationController {
         this.streams = streams;
     }
 
-    @Operation(summary = "The text exactly as the engine will speak it: numbers, dates, times, money and "
-            + "abbreviations in words, split into sentences")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(implementation = NormalizeRequest.class)))
+    @Operation(
+            summary = "The text exactly as the engine will speak it: numbers, dates, times, money and "
+                    + "abbreviations in words, split into sentences")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = NormalizeRequest.class)))
     @PostMapping(path = "/voice/normalize", consumes = MediaType.APPLICATION_JSON_VALUE)
     NormalizedView normalize(@RequestBody byte[] body) {
         NormalizeRequest request = JsonBody.read(body, NormalizeRequest.class);
@@ -52,35 +56,57 @@ class GenerationController {
         return NormalizedView.of(normalizer.normalize(request.text(), language));
     }
 
-    @Operation(summary = "Speak a text: the audio itself when ready within the wait (default 10 s), else 202 "
-            + "with the job", responses = {
-            @ApiResponse(responseCode = "200", description = "the audio; headers X-Job-Id, X-Cache (HIT|MISS), "
-                    + "X-Audio-Duration (seconds)", content = {
-                    @Content(mediaType = "audio/wav"), @Content(mediaType = "audio/mpeg"), @Content(mediaType = "audio/ogg")}),
-            @ApiResponse(responseCode = "202", description = "still running: follow the job"),
-            @ApiResponse(responseCode = "400", description = "invalid text or parameters, or a failed job's input error"),
-            @ApiResponse(responseCode = "503", description = "the queue, engine or model is unavailable")})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(implementation = GenerateRequest.class)))
+    @Operation(
+            summary = "Speak a text: the audio itself when ready within the wait (default 10 s), else 202 "
+                    + "with the job",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description =
+                                "the audio; headers X-Job-Id, X-Cache (HIT|MISS), " + "X-Audio-Duration (seconds)",
+                        content = {
+                            @Content(mediaType = "audio/wav"),
+                            @Content(mediaType = "audio/mpeg"),
+                            @Content(mediaType = "audio/ogg")
+                        }),
+                @ApiResponse(responseCode = "202", description = "still running: follow the job"),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "invalid text or parameters, or a failed job's input error"),
+                @ApiResponse(responseCode = "503", description = "the queue, engine or model is unavailable")
+            })
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = GenerateRequest.class)))
     @PostMapping(path = "/voice/generate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<Object>> generate(Tenant tenant, @RequestBody byte[] body,
-                                                       @RequestParam(defaultValue = "10") WaitTime wait) {
+    CompletableFuture<ResponseEntity<Object>> generate(
+            Tenant tenant, @RequestBody byte[] body, @RequestParam(defaultValue = "10") WaitTime wait) {
         return generations.generate(tenant, body, wait.duration()).thenApply(GenerationController::answer);
     }
 
-    @Operation(summary = "Speak a text as a chunked WAV stream (length unknown), sentence by sentence as each is ready",
-            responses = @ApiResponse(responseCode = "200", description = "audio/wav, chunked; header X-Job-Id",
-                    content = @Content(mediaType = "audio/wav")))
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(implementation = GenerateRequest.class)))
+    @Operation(
+            summary = "Speak a text as a chunked WAV stream (length unknown), sentence by sentence as each is ready",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "audio/wav, chunked; header X-Job-Id",
+                            content = @Content(mediaType = "audio/wav")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = GenerateRequest.class)))
     @PostMapping(path = "/voice/generate/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<StreamingResponseBody>> stream(Tenant tenant, @RequestBody byte[] body,
-                                                                    HttpServletResponse response) {
-        return streams.stream(tenant, body).thenApply(stream -> ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(AudioFormat.WAV.mediaType()))
-                .header(JOB_ID_HEADER, stream.jobId())
-                // Spring's body stream ignores flush(); the response's flushBuffer() sends each sentence
-                .body(out -> stream.writeTo(out, response::flushBuffer)));
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> stream(
+            Tenant tenant, @RequestBody byte[] body, HttpServletResponse response) {
+        return streams.stream(tenant, body)
+                .thenApply(stream -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(AudioFormat.WAV.mediaType()))
+                        .header(JOB_ID_HEADER, stream.jobId())
+                        // Spring's body stream ignores flush(); the response's flushBuffer() sends each sentence
+                        .body(out -> stream.writeTo(out, response::flushBuffer)));
     }
 
     /** 200 with the audio and what is known of it, else 202 with the job. */

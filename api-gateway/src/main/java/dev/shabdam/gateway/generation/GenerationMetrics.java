@@ -49,7 +49,8 @@ class GenerationMetrics {
 
         void finish(String outcome) {
             if (finished.compareAndSet(false, true)) {
-                meters.counter("shabdam.generate.requests", "endpoint", endpoint, "outcome", outcome).increment();
+                meters.counter("shabdam.generate.requests", "endpoint", endpoint, "outcome", outcome)
+                        .increment();
                 sample.stop(Timer.builder("shabdam.generate.latency")
                         .description("from a generation request's arrival to its answer")
                         .tags("endpoint", endpoint, "outcome", outcome)

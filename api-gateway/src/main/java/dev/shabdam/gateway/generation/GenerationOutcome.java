@@ -8,10 +8,8 @@ import org.springframework.core.io.Resource;
 sealed interface GenerationOutcome permits GenerationOutcome.Spoken, GenerationOutcome.Running {
 
     /** The audio is ready: {@code body} has its bytes (and its length), from wherever they were nearest. */
-    record Spoken(String jobId, AudioFormat format, GeneratedAudio audio, Resource body) implements GenerationOutcome {
-    }
+    record Spoken(String jobId, AudioFormat format, GeneratedAudio audio, Resource body) implements GenerationOutcome {}
 
     /** Not done within the wait: the job as submitted, to be followed. */
-    record Running(JobRow job) implements GenerationOutcome {
-    }
+    record Running(JobRow job) implements GenerationOutcome {}
 }

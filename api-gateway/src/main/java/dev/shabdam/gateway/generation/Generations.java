@@ -34,8 +34,13 @@ class Generations {
     private final GenerationMetrics metrics;
     private final CacheScopes scopes;
 
-    Generations(SpeechRequests requests, Jobs jobs, JobCompletion completion, AudioOutputs outputs,
-                GenerationMetrics metrics, CacheScopes scopes) {
+    Generations(
+            SpeechRequests requests,
+            Jobs jobs,
+            JobCompletion completion,
+            AudioOutputs outputs,
+            GenerationMetrics metrics,
+            CacheScopes scopes) {
         this.requests = requests;
         this.jobs = jobs;
         this.completion = completion;
@@ -48,19 +53,25 @@ class Generations {
         GenerationMetrics.Measurement measurement = metrics.start("generate");
         GenerateJob parameters = measurement.step("rejected", () -> requests.parameters(tenant, body, false));
         String jobId = Jobs.newJobId();
-        return measurement.step("unavailable",
+        return measurement
+                .step(
+                        "unavailable",
                         () -> completion.submitAndAwait(jobId, wait, () -> submit(tenant, jobId, parameters)))
                 .thenApply(outcome -> measurement.step("error", () -> outcome(outcome, parameters, measurement)));
     }
 
     JobRow submit(Tenant tenant, String jobId, GenerateJob parameters) {
-        return jobs.submit(tenant, jobId, JobType.GENERATE, scopes.jobParameters(tenant.id(), parameters.toParameters()),
+        return jobs.submit(
+                tenant,
+                jobId,
+                JobType.GENERATE,
+                scopes.jobParameters(tenant.id(), parameters.toParameters()),
                 Map.of());
     }
 
     /** The audio, a refusal (thrown) for a failed or cancelled job, or the job while it is still running. */
-    private GenerationOutcome outcome(JobOutcome outcome, GenerateJob parameters,
-                                      GenerationMetrics.Measurement measurement) {
+    private GenerationOutcome outcome(
+            JobOutcome outcome, GenerateJob parameters, GenerationMetrics.Measurement measurement) {
         if (!(outcome instanceof JobOutcome.Ended ended)) {
             measurement.finish("accepted");
             return new GenerationOutcome.Running(outcome.job());
@@ -87,7 +98,8 @@ class Generations {
     private GenerationOutcome spoken(JobOutcome.Ended ended, GenerateJob parameters) {
         JobRow job = ended.job();
         GeneratedAudio audio = GeneratedAudio.of(job);
-        Resource body = find(job.tenantId(), ended.finalEvent(), audio.key()).orElseThrow(() -> GeneratedAudio.missing(job.jobId()));
+        Resource body = find(job.tenantId(), ended.finalEvent(), audio.key())
+                .orElseThrow(() -> GeneratedAudio.missing(job.jobId()));
         return new GenerationOutcome.Spoken(job.jobId(), parameters.format(), audio, body);
     }
 

@@ -1,8 +1,8 @@
 package dev.shabdam.gateway.generation;
 
-import dev.shabdam.gateway.problems.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.shabdam.gateway.problems.InvalidRequestException;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.speech.text.Utf8;
@@ -15,8 +15,7 @@ import dev.shabdam.speech.text.Utf8;
  */
 final class JsonBody {
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     static <T> T read(byte[] body, Class<T> type) {
         String json = Utf8.decodeStrict(body);
@@ -27,8 +26,8 @@ final class JsonBody {
             }
             return value;
         } catch (MismatchedInputException e) {
-            throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
-                    "A field has the wrong type: " + e.getOriginalMessage());
+            throw new SynthesisException(
+                    SynthesisException.Code.INVALID_PARAMETER, "A field has the wrong type: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw malformed();
         }

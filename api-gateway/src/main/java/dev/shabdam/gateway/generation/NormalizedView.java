@@ -9,7 +9,9 @@ import java.util.List;
 record NormalizedView(
         @Schema(description = "the text with numbers, dates, times, money, units and abbreviations in words; NFC")
         String normalized,
-        @Schema(description = "the sentences, the unit of streamed generation") List<String> sentences) {
+
+        @Schema(description = "the sentences, the unit of streamed generation")
+        List<String> sentences) {
 
     static NormalizedView of(NormalizedText text) {
         return new NormalizedView(text.normalized(), text.sentences());

@@ -49,6 +49,5 @@ class RecentAudio {
         }
     }
 
-    private record ScopedKey(String scope, String key) {
-    }
+    private record ScopedKey(String scope, String key) {}
 }

@@ -82,7 +82,8 @@ final class SentenceStream {
     /** Appends the WAV that is {@code event}'s output {@code name}. */
     private static void append(WavStream wav, AudioOutputs outputs, VoiceEvent event, String name) throws IOException {
         String key = event.outputs().get(name);
-        Resource audio = outputs.find(event.tenantId(), event, name, key).orElseThrow(() -> new IOException("no object " + key + " in storage"));
+        Resource audio = outputs.find(event.tenantId(), event, name, key)
+                .orElseThrow(() -> new IOException("no object " + key + " in storage"));
         try (InputStream in = audio.getInputStream()) {
             wav.append(in);
         }

@@ -3,8 +3,8 @@ package dev.shabdam.gateway.generation;
 import dev.shabdam.gateway.personas.Persona;
 import dev.shabdam.gateway.personas.Personas;
 import dev.shabdam.gateway.security.Tenant;
-import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.schemas.jobs.GenerateJob;
+import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.speech.prosody.Emotion;
 import dev.shabdam.speech.prosody.Prosody;
@@ -31,18 +31,21 @@ class SpeechRequests {
     GenerateJob parameters(Tenant tenant, byte[] body, boolean stream) {
         GenerateRequest request = JsonBody.read(body, GenerateRequest.class);
         requireSpeakable(request.text());
-        Optional<Persona> persona = request.voiceId() == null || request.voiceId().isBlank()
-                ? Optional.empty()
-                : personas.resolve(tenant, request.voiceId().strip());
+        Optional<Persona> persona =
+                request.voiceId() == null || request.voiceId().isBlank()
+                        ? Optional.empty()
+                        : personas.resolve(tenant, request.voiceId().strip());
         String voiceId = persona.isPresent() ? persona.get().voiceId() : blankToNull(request.voiceId());
         Prosody prosody = new Prosody(
                 chosen(request.speed(), persona, Persona::speed, 1.0),
                 chosen(request.pitch(), persona, Persona::pitch, 0.0),
                 Emotion.fromName(chosen(request.emotion(), persona, Persona::emotion, "neutral")),
                 1.0);
-        return new GenerateJob(request.text(),
+        return new GenerateJob(
+                request.text(),
                 Language.fromCode(chosen(request.language(), persona, Persona::language, "ml")),
-                voiceId, prosody,
+                voiceId,
+                prosody,
                 AudioFormat.fromName(request.format() == null ? "wav" : request.format()),
                 stream);
     }
@@ -54,7 +57,8 @@ class SpeechRequests {
         }
         int length = text.codePointCount(0, text.length());
         if (length > TextNormalizer.MAX_CHARS) {
-            throw new SynthesisException(SynthesisException.Code.TEXT_TOO_LONG,
+            throw new SynthesisException(
+                    SynthesisException.Code.TEXT_TOO_LONG,
                     "text has " + length + " characters; the limit is " + TextNormalizer.MAX_CHARS);
         }
     }

@@ -23,14 +23,19 @@ final class SpeechStream {
     private final Instant deadline;
     private final JobEventBus.Subscription subscription;
 
-    SpeechStream(String jobId, SentenceStream sentences, AudioOutputs outputs, Instant deadline,
-                 JobEventBus.Subscription subscription) {
+    SpeechStream(
+            String jobId,
+            SentenceStream sentences,
+            AudioOutputs outputs,
+            Instant deadline,
+            JobEventBus.Subscription subscription) {
         this.jobId = jobId;
         this.sentences = sentences;
         this.outputs = outputs;
         this.deadline = deadline;
         this.subscription = subscription;
-        CompletableFuture.delayedExecutor(untilDeadline().toMillis(), TimeUnit.MILLISECONDS).execute(subscription::close);
+        CompletableFuture.delayedExecutor(untilDeadline().toMillis(), TimeUnit.MILLISECONDS)
+                .execute(subscription::close);
     }
 
     String jobId() {

@@ -11,8 +11,8 @@ import dev.shabdam.gateway.problems.StillRunningException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.VoiceEvent;
-import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.schemas.jobs.GenerateJob;
+import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.speech.SynthesisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +39,12 @@ class SpeechStreams {
     private final AudioOutputs outputs;
     private final GenerationMetrics metrics;
 
-    SpeechStreams(SpeechRequests requests, Generations generations, JobEventBus bus, AudioOutputs outputs,
-                  GenerationMetrics metrics) {
+    SpeechStreams(
+            SpeechRequests requests,
+            Generations generations,
+            JobEventBus bus,
+            AudioOutputs outputs,
+            GenerationMetrics metrics) {
         this.requests = requests;
         this.generations = generations;
         this.bus = bus;
@@ -55,14 +59,17 @@ class SpeechStreams {
         GenerateJob parameters = measurement.step("rejected", () -> wavOnly(requests.parameters(tenant, body, true)));
         String jobId = Jobs.newJobId();
         SentenceStream sentences = new SentenceStream();
-        JobEventBus.Listening<JobRow> listening = measurement.step("unavailable",
-                () -> bus.subscribeBefore(jobId, sentences::accept, () -> generations.submit(tenant, jobId, parameters)));
+        JobEventBus.Listening<JobRow> listening = measurement.step(
+                "unavailable",
+                () -> bus.subscribeBefore(
+                        jobId, sentences::accept, () -> generations.submit(tenant, jobId, parameters)));
         SpeechStream stream = new SpeechStream(jobId, sentences, outputs, deadline, listening.subscription());
         return stream.firstAnswer().thenApply(first -> started(stream, first, measurement));
     }
 
     /** The stream, when {@code first} is audio; else the refusal that answers instead (thrown). */
-    private static SpeechStream started(SpeechStream stream, VoiceEvent first, GenerationMetrics.Measurement measurement) {
+    private static SpeechStream started(
+            SpeechStream stream, VoiceEvent first, GenerationMetrics.Measurement measurement) {
         if (first == null || first.kind() == EventKind.FAILED || first.kind() == EventKind.CANCELLED) {
             stream.close();
             throw refusal(stream.jobId(), first, measurement);
@@ -74,7 +81,8 @@ class SpeechStreams {
     /** The stream is WAV; another format is refused rather than answered in a format not asked for. */
     private static GenerateJob wavOnly(GenerateJob parameters) {
         if (parameters.format() != AudioFormat.WAV) {
-            throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
+            throw new SynthesisException(
+                    SynthesisException.Code.INVALID_PARAMETER,
                     "the stream answers wav only; got " + parameters.format().extension());
         }
         return parameters;
@@ -84,7 +92,8 @@ class SpeechStreams {
         if (first == null) {
             measurement.finish("timeout");
             log.info("Generation {} sent no audio within {}", jobId, LIMIT);
-            return new StillRunningException("generation_timeout",
+            return new StillRunningException(
+                    "generation_timeout",
                     "No audio within " + LIMIT.toSeconds() + " s; the job goes on at " + JobLinks.self(jobId) + ".",
                     JobLinks.self(jobId));
         }

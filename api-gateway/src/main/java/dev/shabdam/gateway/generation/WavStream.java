@@ -106,16 +106,21 @@ final class WavStream {
     }
 
     static byte[] header(PcmFormat format) {
-        return ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN)
-                .put(ascii("RIFF")).putInt(UNKNOWN_SIZE).put(ascii("WAVE"))
-                .put(ascii("fmt ")).putInt(16)
+        return ByteBuffer.allocate(44)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .put(ascii("RIFF"))
+                .putInt(UNKNOWN_SIZE)
+                .put(ascii("WAVE"))
+                .put(ascii("fmt "))
+                .putInt(16)
                 .putShort((short) PCM)
                 .putShort((short) format.channels())
                 .putInt(format.sampleRateHz())
                 .putInt(format.byteRate())
                 .putShort((short) format.blockAlign())
                 .putShort((short) format.bitsPerSample())
-                .put(ascii("data")).putInt(UNKNOWN_SIZE)
+                .put(ascii("data"))
+                .putInt(UNKNOWN_SIZE)
                 .array();
     }
 

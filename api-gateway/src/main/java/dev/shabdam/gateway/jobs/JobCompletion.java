@@ -34,18 +34,20 @@ public class JobCompletion {
             return CompletableFuture.completedFuture(new JobOutcome.Running(submit.get()));
         }
         CompletableFuture<VoiceEvent> finalEvent = new CompletableFuture<>();
-        JobEventBus.Listening<JobRow> listening = bus.subscribeBefore(jobId, event -> {
-            if (event.status().isFinal()) {
-                finalEvent.complete(event);
-            }
-        }, submit);
+        JobEventBus.Listening<JobRow> listening = bus.subscribeBefore(
+                jobId,
+                event -> {
+                    if (event.status().isFinal()) {
+                        finalEvent.complete(event);
+                    }
+                },
+                submit);
         JobRow job = listening.submitted();
         return finalEvent
                 .completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((event, error) -> listening.subscription().close())
-                .thenApply(event -> event == null
-                        ? endedInTable(job)
-                        : new JobOutcome.Ended(job.withFinalEvent(event), event));
+                .thenApply(event ->
+                        event == null ? endedInTable(job) : new JobOutcome.Ended(job.withFinalEvent(event), event));
     }
 
     private JobOutcome endedInTable(JobRow job) {

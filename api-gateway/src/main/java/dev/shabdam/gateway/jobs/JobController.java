@@ -29,21 +29,24 @@ class JobController {
     }
 
     @GetMapping
-    JobPage list(Tenant tenant,
-                 @RequestParam(required = false) JobType type,
-                 @RequestParam(required = false) JobStatus status,
-                 @RequestParam(required = false) Integer limit,
-                 @RequestParam(required = false) String cursor) {
+    JobPage list(
+            Tenant tenant,
+            @RequestParam(required = false) JobType type,
+            @RequestParam(required = false) JobStatus status,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         return jobs.list(tenant, type, status, cursor, limit);
     }
 
-    @Operation(summary = "Cancel a queued or running job (202, with the job as the pipeline's cancellation leaves it); "
-            + "delete the uploads and outputs of one that has ended (200), after which its outputs answer 404 and "
-            + "its record stays")
+    @Operation(
+            summary = "Cancel a queued or running job (202, with the job as the pipeline's cancellation leaves it); "
+                    + "delete the uploads and outputs of one that has ended (200), after which its outputs answer 404 and "
+                    + "its record stays")
     @DeleteMapping("/{jobId}")
     CompletableFuture<ResponseEntity<JobView>> delete(Tenant tenant, @PathVariable String jobId) {
-        return jobs.delete(tenant, jobId).thenApply(job -> job.mediaDeletedAt() == null
-                ? ResponseEntity.accepted().body(JobView.of(job))
-                : ResponseEntity.ok(JobView.of(job)));
+        return jobs.delete(tenant, jobId)
+                .thenApply(job -> job.mediaDeletedAt() == null
+                        ? ResponseEntity.accepted().body(JobView.of(job))
+                        : ResponseEntity.ok(JobView.of(job)));
     }
 }

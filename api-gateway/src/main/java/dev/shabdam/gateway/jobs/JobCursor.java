@@ -19,7 +19,8 @@ record JobCursor(Instant createdAt, String jobId) {
 
     String encode() {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, createdAt);
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((micros + ":" + jobId).getBytes(StandardCharsets.UTF_8));
     }
 

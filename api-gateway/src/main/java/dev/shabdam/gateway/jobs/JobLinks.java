@@ -2,8 +2,7 @@ package dev.shabdam.gateway.jobs;
 
 /** The API paths of a job, as clients follow them. */
 public final class JobLinks {
-    private JobLinks() {
-    }
+    private JobLinks() {}
 
     public static String self(String jobId) {
         return "/jobs/" + jobId;

@@ -1,7 +1,7 @@
 package dev.shabdam.gateway.jobs;
 
-import dev.shabdam.gateway.problems.UnavailableException;
 import dev.shabdam.gateway.problems.NotFoundException;
+import dev.shabdam.gateway.problems.UnavailableException;
 import dev.shabdam.gateway.storage.ObjectStore;
 import dev.shabdam.gateway.storage.StoredObject;
 import dev.shabdam.schemas.StorageKeys;
@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -33,8 +32,9 @@ public class JobMedia {
 
     /** Output {@code name} of {@code job} as stored; refused when the job has no such output (or no longer has it). */
     StoredObject output(JobRow job, String name) throws IOException {
-        return StoredObject.find(store, job.availableOutputs().get(name)).orElseThrow(() ->
-                new NotFoundException("output_not_found", "Job " + job.jobId() + " has no output " + name + "."));
+        return StoredObject.find(store, job.availableOutputs().get(name))
+                .orElseThrow(() -> new NotFoundException(
+                        "output_not_found", "Job " + job.jobId() + " has no output " + name + "."));
     }
 
     /** The job as it is once its media are gone; {@code job} must have ended. */
@@ -48,9 +48,12 @@ public class JobMedia {
                 }
             }
         } catch (IOException e) {
-            throw new UnavailableException("storage_unavailable", "The job's media could not be deleted; try again later.", e);
+            throw new UnavailableException(
+                    "storage_unavailable", "The job's media could not be deleted; try again later.", e);
         }
-        return repository.markMediaDeleted(job.jobId(), clock.instant().truncatedTo(ChronoUnit.MICROS)).orElse(job);
+        return repository
+                .markMediaDeleted(job.jobId(), clock.instant().truncatedTo(ChronoUnit.MICROS))
+                .orElse(job);
     }
 
     /** Deletes again what the pipeline may have written under these jobs' names after their media went. */

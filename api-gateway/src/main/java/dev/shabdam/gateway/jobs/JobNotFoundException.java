@@ -10,7 +10,10 @@ public class JobNotFoundException extends NotFoundException {
     private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
     JobNotFoundException(String jobId) {
-        super("job_not_found", JOB_ID.matcher(jobId).matches() ? "There is no job " + jobId + "."
-                : "There is no job with that id: job ids are UUIDs.");
+        super(
+                "job_not_found",
+                JOB_ID.matcher(jobId).matches()
+                        ? "There is no job " + jobId + "."
+                        : "There is no job with that id: job ids are UUIDs.");
     }
 }

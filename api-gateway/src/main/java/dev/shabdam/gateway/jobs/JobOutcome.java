@@ -8,14 +8,12 @@ public sealed interface JobOutcome permits JobOutcome.Running, JobOutcome.Ended 
     JobRow job();
 
     /** Not ended within the wait (or nobody waited): the job as the request left it, to be followed. */
-    record Running(JobRow job) implements JobOutcome {
-    }
+    record Running(JobRow job) implements JobOutcome {}
 
     /**
      * Ended within the wait: the job as it ended, and its final event when this gateway heard it (null for a job
      * found ended in the table). The event may carry small outputs inline (from {@code voice.replies}), which saves
      * a read from storage.
      */
-    record Ended(JobRow job, VoiceEvent finalEvent) implements JobOutcome {
-    }
+    record Ended(JobRow job, VoiceEvent finalEvent) implements JobOutcome {}
 }

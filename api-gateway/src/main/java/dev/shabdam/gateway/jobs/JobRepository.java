@@ -27,8 +27,7 @@ import java.util.Optional;
  */
 @Repository
 public class JobRepository {
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final String COLUMNS = """
             job_id, tenant_id, type, status, stage, progress, error_code, error_detail,
             result::text AS result, outputs::text AS outputs, created_at, updated_at, media_deleted_at""";

@@ -42,7 +42,11 @@ public record JobRow(
         if (status.isFinal()) {
             return this;
         }
-        return new JobRow(jobId, tenantId, type, event.status(),
+        return new JobRow(
+                jobId,
+                tenantId,
+                type,
+                event.status(),
                 event.stage() != null ? event.stage() : stage,
                 event.progress(),
                 event.error() != null ? event.error() : error,

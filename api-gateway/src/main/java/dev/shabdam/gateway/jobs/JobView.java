@@ -20,15 +20,31 @@ public record JobView(
         JobError error,
         Instant createdAt,
         Instant updatedAt,
-        @JsonRawValue @Schema(type = "object", description = "the job type's result, once completed") String result,
+
+        @JsonRawValue @Schema(type = "object", description = "the job type's result, once completed")
+        String result,
+
         @Schema(description = "output name → download path") Map<String, String> outputs,
-        @Schema(description = "when the job's uploads and outputs were deleted (DELETE of a finished job, or the "
-                + "retention period); absent while they are kept") Instant mediaDeletedAt) {
+
+        @Schema(
+                description = "when the job's uploads and outputs were deleted (DELETE of a finished job, or the "
+                        + "retention period); absent while they are kept")
+        Instant mediaDeletedAt) {
 
     public static JobView of(JobRow row) {
         Map<String, String> links = new TreeMap<>();
         row.availableOutputs().keySet().forEach(name -> links.put(name, JobLinks.output(row.jobId(), name)));
-        return new JobView(row.jobId(), row.type(), row.status(), row.progress(), row.stage(), row.error(),
-                row.createdAt(), row.updatedAt(), row.result(), links, row.mediaDeletedAt());
+        return new JobView(
+                row.jobId(),
+                row.type(),
+                row.status(),
+                row.progress(),
+                row.stage(),
+                row.error(),
+                row.createdAt(),
+                row.updatedAt(),
+                row.result(),
+                links,
+                row.mediaDeletedAt());
     }
 }

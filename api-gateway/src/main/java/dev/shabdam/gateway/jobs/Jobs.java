@@ -1,8 +1,8 @@
 package dev.shabdam.gateway.jobs;
 
-import dev.shabdam.gateway.problems.UnavailableException;
 import dev.shabdam.gateway.GatewaySettings;
 import dev.shabdam.gateway.problems.InvalidRequestException;
+import dev.shabdam.gateway.problems.UnavailableException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.JobStatus;
@@ -32,8 +32,13 @@ public class Jobs {
     private final GatewaySettings.Jobs settings;
     private final Clock clock = Clock.systemUTC();
 
-    Jobs(JobRepository repository, RequestPublisher requests, MeterRegistry meters, JobMedia media,
-         JobCompletion completion, GatewaySettings.Jobs settings) {
+    Jobs(
+            JobRepository repository,
+            RequestPublisher requests,
+            MeterRegistry meters,
+            JobMedia media,
+            JobCompletion completion,
+            GatewaySettings.Jobs settings) {
         this.repository = repository;
         this.requests = requests;
         this.meters = meters;
@@ -51,10 +56,11 @@ public class Jobs {
      * does not look queued forever) and the client gets 503: the one state the gateway writes after the insert,
      * for a job the pipeline never received and so can never end.
      */
-    public JobRow submit(Tenant tenant, String jobId, JobType type, Map<String, String> parameters,
-                         Map<String, String> inputs) {
+    public JobRow submit(
+            Tenant tenant, String jobId, JobType type, Map<String, String> parameters, Map<String, String> inputs) {
         Instant now = now();
-        JobRow job = new JobRow(jobId, tenant.id(), type, JobStatus.QUEUED, null, 0, null, null, Map.of(), now, now, null);
+        JobRow job =
+                new JobRow(jobId, tenant.id(), type, JobStatus.QUEUED, null, 0, null, null, Map.of(), now, now, null);
         repository.insert(job, parameters, inputs);
         try {
             requests.publish(VoiceRequest.submit(jobId, tenant.id(), type, parameters, inputs, now));
@@ -95,10 +101,12 @@ public class Jobs {
         if (job.status().isFinal()) {
             return CompletableFuture.completedFuture(media.delete(job));
         }
-        return completion.submitAndAwait(jobId, settings.cancelWait(), () -> {
-            requests.publish(VoiceRequest.cancel(jobId, tenant.id(), job.type(), now()));
-            return job;
-        }).thenApply(JobOutcome::job);
+        return completion
+                .submitAndAwait(jobId, settings.cancelWait(), () -> {
+                    requests.publish(VoiceRequest.cancel(jobId, tenant.id(), job.type(), now()));
+                    return job;
+                })
+                .thenApply(JobOutcome::job);
     }
 
     /** PostgreSQL keeps microseconds; truncating here keeps cursors exact. */

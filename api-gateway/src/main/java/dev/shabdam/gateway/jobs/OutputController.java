@@ -34,8 +34,11 @@ class OutputController {
     }
 
     @GetMapping("/jobs/{jobId}/outputs/{name}")
-    ResponseEntity<StreamingResponseBody> download(Tenant tenant, @PathVariable String jobId, @PathVariable String name,
-                                                   @RequestHeader(name = HttpHeaders.RANGE, required = false) String range)
+    ResponseEntity<StreamingResponseBody> download(
+            Tenant tenant,
+            @PathVariable String jobId,
+            @PathVariable String name,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range)
             throws IOException {
         StoredObject output = media.output(jobs.get(tenant, jobId), name);
         long size = output.contentLength();
@@ -43,10 +46,9 @@ class OutputController {
         ByteSpan span = requestedSpan(range, size);
         ResponseEntity.BodyBuilder response = span.partial()
                 ? ResponseEntity.status(HttpStatus.PARTIAL_CONTENT)
-                .header(HttpHeaders.CONTENT_RANGE, "bytes " + span.start() + "-" + span.end() + "/" + size)
+                        .header(HttpHeaders.CONTENT_RANGE, "bytes " + span.start() + "-" + span.end() + "/" + size)
                 : ResponseEntity.ok();
-        return response
-                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+        return response.header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .contentType(type)
                 .contentLength(span.length())
                 .body(out -> {

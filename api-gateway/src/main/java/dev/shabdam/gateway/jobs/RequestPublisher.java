@@ -42,7 +42,12 @@ class RequestPublisher {
     }
 
     private static UnavailableException unavailable(VoiceRequest request, Exception e) {
-        log.warn("Could not send {} of job {} to {}: {}", request.action(), request.jobId(), Topics.REQUESTS, e.toString());
+        log.warn(
+                "Could not send {} of job {} to {}: {}",
+                request.action(),
+                request.jobId(),
+                Topics.REQUESTS,
+                e.toString());
         return new UnavailableException("queue_unavailable", "The job queue is unavailable; try again later.", e);
     }
 }

@@ -43,7 +43,8 @@ public class RetentionSweep {
      * answers how many jobs lost their media. A job whose media cannot be deleted now (storage down) is
      * left for the next sweep. A period of 0 days keeps media forever.
      */
-    @Scheduled(initialDelayString = GatewaySettings.RETENTION_FIRST_SWEEP_AFTER,
+    @Scheduled(
+            initialDelayString = GatewaySettings.RETENTION_FIRST_SWEEP_AFTER,
             fixedDelayString = GatewaySettings.RETENTION_SWEEP_EVERY)
     public int sweep() {
         media.deleteLateWork(repository.mediaDeletedSince(clock.instant().minus(LATE_WRITES)));
@@ -61,7 +62,10 @@ public class RetentionSweep {
                     media.delete(job);
                     swept++;
                 } catch (RuntimeException e) {
-                    log.warn("Could not delete the media of job {}; the next sweep tries again: {}", job.jobId(), e.toString());
+                    log.warn(
+                            "Could not delete the media of job {}; the next sweep tries again: {}",
+                            job.jobId(),
+                            e.toString());
                 }
             }
             if (swept == before) {

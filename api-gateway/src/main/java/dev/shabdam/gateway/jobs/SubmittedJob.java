@@ -8,7 +8,9 @@ import java.util.Map;
 public record SubmittedJob(String jobId, JobStatus status, Map<String, String> links) {
 
     public static SubmittedJob of(JobRow row) {
-        return new SubmittedJob(row.jobId(), row.status(),
+        return new SubmittedJob(
+                row.jobId(),
+                row.status(),
                 Map.of("self", JobLinks.self(row.jobId()), "events", JobLinks.events(row.jobId())));
     }
 }

@@ -18,7 +18,7 @@ public record WaitTime(Duration duration) {
         } catch (NumberFormatException e) {
             // answered below like any other out-of-range value
         }
-        throw new InvalidRequestException("invalid_wait", "wait must be a whole number of seconds from 0 to "
-                + MAX_SECONDS + ".");
+        throw new InvalidRequestException(
+                "invalid_wait", "wait must be a whole number of seconds from 0 to " + MAX_SECONDS + ".");
     }
 }

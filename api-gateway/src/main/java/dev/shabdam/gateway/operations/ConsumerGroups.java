@@ -33,8 +33,7 @@ class ConsumerGroups {
     }
 
     /** A group's position: committed offsets summed over the partitions, and records left to read. */
-    record Position(String group, long committed, long lag) {
-    }
+    record Position(String group, long committed, long lag) {}
 
     List<Position> positions(List<String> groups) throws ExecutionException, InterruptedException, TimeoutException {
         List<TopicPartition> partitions = partitions();
@@ -43,7 +42,8 @@ class ConsumerGroups {
         List<Position> positions = new ArrayList<>();
         for (String group : groups) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             long sum = 0;
             long lag = 0;
             for (TopicPartition partition : partitions) {
@@ -60,8 +60,13 @@ class ConsumerGroups {
     /** The partitions of voice.requests; none before its first record created it. */
     private List<TopicPartition> partitions() throws ExecutionException, InterruptedException, TimeoutException {
         try {
-            return admin.describeTopics(List.of(Topics.REQUESTS)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .get(Topics.REQUESTS).partitions().stream()
+            return admin
+                    .describeTopics(List.of(Topics.REQUESTS))
+                    .allTopicNames()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(Topics.REQUESTS)
+                    .partitions()
+                    .stream()
                     .map(partition -> new TopicPartition(Topics.REQUESTS, partition.partition()))
                     .toList();
         } catch (ExecutionException e) {
@@ -78,9 +83,15 @@ class ConsumerGroups {
         if (partitions.isEmpty()) {
             return Map.of();
         }
-        Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec));
-        return admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+        Map<TopicPartition, OffsetSpec> request =
+                partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec));
+        return admin
+                .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 }

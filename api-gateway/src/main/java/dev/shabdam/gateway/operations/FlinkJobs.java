@@ -16,10 +16,12 @@ class FlinkJobs {
     static final String NOT_FOUND = "NOT_FOUND";
     /** The REST API did not answer, or not with an overview. */
     static final String UNREACHABLE = "UNREACHABLE";
+
     static final String RUNNING = "RUNNING";
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final URI overview;
     private final String jobName;
 
@@ -31,9 +33,12 @@ class FlinkJobs {
     /** The job's state as Flink names it ({@code RUNNING}, {@code RESTARTING}, {@code FAILED} …), or {@link #UNREACHABLE}. */
     String state() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(overview).timeout(TIMEOUT).GET().build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(overview).timeout(TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? stateIn(RecordCodec.mapper().readTree(response.body()), jobName) : UNREACHABLE;
+            return response.statusCode() == 200
+                    ? stateIn(RecordCodec.mapper().readTree(response.body()), jobName)
+                    : UNREACHABLE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return UNREACHABLE;

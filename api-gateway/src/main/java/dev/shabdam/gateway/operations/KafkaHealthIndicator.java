@@ -24,9 +24,14 @@ class KafkaHealthIndicator implements HealthIndicator {
     public Health health() {
         try {
             var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
-            int nodes = cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+            int nodes = cluster.nodes()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .size();
             String clusterId = cluster.clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return Health.up().withDetail("clusterId", clusterId).withDetail("nodes", nodes).build();
+            return Health.up()
+                    .withDetail("clusterId", clusterId)
+                    .withDetail("nodes", nodes)
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.down(e).build();

@@ -24,18 +24,30 @@ class OpenApiConfiguration {
     private static final String API_KEY = "apiKey";
 
     static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Tenant.class)
-                .replaceWithSchema(WaitTime.class, new IntegerSchema().minimum(BigDecimal.ZERO)
-                        .maximum(BigDecimal.valueOf(WaitTime.MAX_SECONDS)).description("seconds to wait for the job's end"));
+        SpringDocUtils.getConfig()
+                .addRequestWrapperToIgnore(Tenant.class)
+                .replaceWithSchema(
+                        WaitTime.class,
+                        new IntegerSchema()
+                                .minimum(BigDecimal.ZERO)
+                                .maximum(BigDecimal.valueOf(WaitTime.MAX_SECONDS))
+                                .description("seconds to wait for the job's end"));
     }
 
     @Bean
     OpenAPI shabdamOpenApi(BuildProperties build) {
         return new OpenAPI()
-                .info(new Info().title("Shabdam voice engine").version(build.getVersion())
+                .info(new Info()
+                        .title("Shabdam voice engine")
+                        .version(build.getVersion())
                         .description("Voice analysis, generation, cloning and dubbing; long work runs as jobs."))
-                .components(new Components().addSecuritySchemes(API_KEY,
-                        new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Api-Key")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                API_KEY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-Api-Key")))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 }

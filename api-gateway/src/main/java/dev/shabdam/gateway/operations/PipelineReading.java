@@ -21,11 +21,9 @@ import java.util.Map;
 record PipelineReading(Instant at, String flinkState, List<ClassQueue> queues, List<Group> groups, String groupsError) {
 
     /** A consumer group, and how long its committed offsets have not kept up (zero when they do). */
-    record Group(String name, long lag, Duration behindFor) {
-    }
+    record Group(String name, long lag, Duration behindFor) {}
 
-    record QueuedJob(String jobId, Duration waited) {
-    }
+    record QueuedJob(String jobId, Duration waited) {}
 
     /**
      * A latency class's queue.
@@ -36,7 +34,8 @@ record PipelineReading(Instant at, String flinkState, List<ClassQueue> queues, L
      */
     record ClassQueue(String name, QueuedJob oldestQueued, Duration sinceProgress, Duration bound) {
         boolean stalled() {
-            return oldestQueued != null && oldestQueued.waited().compareTo(bound) >= 0
+            return oldestQueued != null
+                    && oldestQueued.waited().compareTo(bound) >= 0
                     && (sinceProgress == null || sinceProgress.compareTo(bound) >= 0);
         }
     }
@@ -50,8 +49,11 @@ record PipelineReading(Instant at, String flinkState, List<ClassQueue> queues, L
         for (ClassQueue queue : queues) {
             if (queue.stalled()) {
                 problems.add("job " + queue.oldestQueued().jobId() + " has been queued for "
-                        + queue.oldestQueued().waited().toSeconds() + " s and no " + queue.name() + " job has moved for "
-                        + (queue.sinceProgress() == null ? "ever" : queue.sinceProgress().toSeconds() + " s")
+                        + queue.oldestQueued().waited().toSeconds() + " s and no " + queue.name()
+                        + " job has moved for "
+                        + (queue.sinceProgress() == null
+                                ? "ever"
+                                : queue.sinceProgress().toSeconds() + " s")
                         + " (bound " + queue.bound().toSeconds() + " s)");
             }
         }
@@ -59,13 +61,20 @@ record PipelineReading(Instant at, String flinkState, List<ClassQueue> queues, L
     }
 
     long lag(String group) {
-        return groups.stream().filter(g -> g.name().equals(group)).mapToLong(Group::lag).findFirst().orElse(-1);
+        return groups.stream()
+                .filter(g -> g.name().equals(group))
+                .mapToLong(Group::lag)
+                .findFirst()
+                .orElse(-1);
     }
 
     /** How long the oldest queued job of any class has waited; zero when nothing waits. */
     Duration oldestWait() {
-        return queues.stream().filter(q -> q.oldestQueued() != null).map(q -> q.oldestQueued().waited())
-                .max(Duration::compareTo).orElse(Duration.ZERO);
+        return queues.stream()
+                .filter(q -> q.oldestQueued() != null)
+                .map(q -> q.oldestQueued().waited())
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 
     /** What the health endpoint shows. */
@@ -73,14 +82,23 @@ record PipelineReading(Instant at, String flinkState, List<ClassQueue> queues, L
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("flinkJob", flinkState != null ? flinkState : "not checked: SHABDAM_FLINK_REST_URL is not set");
         Map<String, Object> classes = new LinkedHashMap<>();
-        queues.forEach(queue -> classes.put(queue.name(), Map.of(
-                "oldestQueuedSeconds", queue.oldestQueued() == null ? 0 : queue.oldestQueued().waited().toSeconds(),
-                "sinceProgressSeconds", queue.sinceProgress() == null ? -1 : queue.sinceProgress().toSeconds(),
-                "boundSeconds", queue.bound().toSeconds())));
+        queues.forEach(queue -> classes.put(
+                queue.name(),
+                Map.of(
+                        "oldestQueuedSeconds",
+                                queue.oldestQueued() == null
+                                        ? 0
+                                        : queue.oldestQueued().waited().toSeconds(),
+                        "sinceProgressSeconds",
+                                queue.sinceProgress() == null
+                                        ? -1
+                                        : queue.sinceProgress().toSeconds(),
+                        "boundSeconds", queue.bound().toSeconds())));
         details.put("queues", classes);
         Map<String, Object> consumers = new LinkedHashMap<>();
-        groups.forEach(group -> consumers.put(group.name(), Map.of("lag", group.lag(),
-                "notMovingSeconds", group.behindFor().toSeconds())));
+        groups.forEach(group -> consumers.put(
+                group.name(),
+                Map.of("lag", group.lag(), "notMovingSeconds", group.behindFor().toSeconds())));
         details.put("consumerGroups", groupsError != null ? groupsError : consumers);
         details.put("oldestQueuedSeconds", oldestWait().toSeconds());
         details.put("readAt", at.toString());

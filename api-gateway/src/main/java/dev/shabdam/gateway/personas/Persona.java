@@ -11,11 +11,16 @@ import java.time.Instant;
 public record Persona(
         String personaId,
         String name,
-        @Schema(description = "the voice it speaks with; absent for the language's default voice") String voiceId,
+
+        @Schema(description = "the voice it speaks with; absent for the language's default voice")
+        String voiceId,
+
         @Schema(description = "ml or en") String language,
-        @Schema(description = "neutral, happy, sad, angry, calm or excited") String emotion,
+
+        @Schema(description = "neutral, happy, sad, angry, calm or excited")
+        String emotion,
+
         @Schema(description = "0.5–2.0") double speed,
         @Schema(description = "−12..12 semitones") double pitch,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

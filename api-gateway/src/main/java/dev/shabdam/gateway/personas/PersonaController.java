@@ -29,7 +29,8 @@ class PersonaController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Persona> create(Tenant tenant, @RequestBody PersonaRequest request) {
         Persona persona = personas.create(tenant, request);
-        return ResponseEntity.created(URI.create("/voice/personas/" + persona.personaId())).body(persona);
+        return ResponseEntity.created(URI.create("/voice/personas/" + persona.personaId()))
+                .body(persona);
     }
 
     @Operation(summary = "The personas of your API key's account, by name")

@@ -26,8 +26,9 @@ public class PersonaRepository {
 
     /** Throws {@link org.springframework.dao.DuplicateKeyException} when the tenant has a persona of that name. */
     void insert(String tenantId, Persona persona) {
-        jdbc.sql("INSERT INTO personas (tenant_id, " + COLUMNS + ")"
-                        + " VALUES (:tenant, :id, :name, :voiceId, :language, :emotion, :speed, :pitch, :createdAt, :updatedAt)")
+        jdbc.sql(
+                        "INSERT INTO personas (tenant_id, " + COLUMNS + ")"
+                                + " VALUES (:tenant, :id, :name, :voiceId, :language, :emotion, :speed, :pitch, :createdAt, :updatedAt)")
                 .paramSource(parameters(tenantId, persona))
                 .update();
     }
@@ -37,16 +38,15 @@ public class PersonaRepository {
         return jdbc.sql("""
                         UPDATE personas SET name = :name, voice_id = :voiceId, language = :language, emotion = :emotion,
                                             speed = :speed, pitch = :pitch, updated_at = :updatedAt
-                        WHERE tenant_id = :tenant AND persona_id = :id""")
-                .paramSource(parameters(tenantId, persona))
-                .update() == 1;
+                        WHERE tenant_id = :tenant AND persona_id = :id""").paramSource(parameters(tenantId, persona)).update() == 1;
     }
 
     boolean delete(String tenantId, String personaId) {
         return jdbc.sql("DELETE FROM personas WHERE tenant_id = :tenant AND persona_id = :id")
-                .param("tenant", tenantId)
-                .param("id", personaId)
-                .update() == 1;
+                        .param("tenant", tenantId)
+                        .param("id", personaId)
+                        .update()
+                == 1;
     }
 
     Optional<Persona> find(String tenantId, String personaId) {

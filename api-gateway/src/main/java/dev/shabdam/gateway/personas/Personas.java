@@ -1,7 +1,7 @@
 package dev.shabdam.gateway.personas;
 
-import dev.shabdam.gateway.problems.NotFoundException;
 import dev.shabdam.gateway.problems.ConflictException;
+import dev.shabdam.gateway.problems.NotFoundException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.speech.VoiceIds;
@@ -72,7 +72,9 @@ public class Personas {
     }
 
     Persona get(Tenant tenant, String personaId) {
-        return repository.find(tenant.id(), VoiceIds.requirePersonaId(personaId)).orElseThrow(() -> notFound(personaId));
+        return repository
+                .find(tenant.id(), VoiceIds.requirePersonaId(personaId))
+                .orElseThrow(() -> notFound(personaId));
     }
 
     List<Persona> list(Tenant tenant) {
@@ -88,7 +90,8 @@ public class Personas {
     private static Persona validated(String personaId, PersonaRequest request, Instant createdAt, Instant updatedAt) {
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-            throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
+            throw new SynthesisException(
+                    SynthesisException.Code.INVALID_PARAMETER,
                     "name is required, at most " + MAX_NAME_LENGTH + " characters");
         }
         Language language = Language.fromCode(request.language() == null ? "ml" : request.language());
@@ -97,9 +100,19 @@ public class Personas {
                 request.pitch() == null ? 0.0 : request.pitch(),
                 Emotion.fromName(request.emotion()),
                 1.0);
-        String voiceId = request.voiceId() == null || request.voiceId().isBlank() ? null : VoiceIds.require(request.voiceId().strip());
-        return new Persona(personaId, name, voiceId, language.code(), prosody.emotion().wireName(), prosody.speed(),
-                prosody.pitchSemitones(), createdAt, updatedAt);
+        String voiceId = request.voiceId() == null || request.voiceId().isBlank()
+                ? null
+                : VoiceIds.require(request.voiceId().strip());
+        return new Persona(
+                personaId,
+                name,
+                voiceId,
+                language.code(),
+                prosody.emotion().wireName(),
+                prosody.speed(),
+                prosody.pitchSemitones(),
+                createdAt,
+                updatedAt);
     }
 
     private static NotFoundException notFound(String personaId) {

@@ -15,7 +15,11 @@ public class JobFailedException extends GatewayException {
     }
 
     private static String detail(JobError error) {
-        return error == null || error.code() == null || error.detail() == null || error.detail().isBlank()
-                ? DEFAULT_DETAIL : error.detail();
+        return error == null
+                        || error.code() == null
+                        || error.detail() == null
+                        || error.detail().isBlank()
+                ? DEFAULT_DETAIL
+                : error.detail();
     }
 }

@@ -78,18 +78,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unhandled error", e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "The gateway failed to handle the request; the error was logged.", HttpHeaders.EMPTY);
+        return respond(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal_error",
+                "The gateway failed to handle the request; the error was logged.",
+                HttpHeaders.EMPTY);
     }
 
     /** A body that could not be read because it was over the limit ({@link BodyTooLargeException}) is 413. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException tooLarge) {
-                return respond(HttpStatus.PAYLOAD_TOO_LARGE, "body_too_large",
-                        "The body is larger than the " + tooLarge.limit() + "-byte limit for this request.", HttpHeaders.EMPTY);
+                return respond(
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        "body_too_large",
+                        "The body is larger than the " + tooLarge.limit() + "-byte limit for this request.",
+                        HttpHeaders.EMPTY);
             }
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
@@ -100,8 +106,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * any other value Spring could not convert is a plain 400.
      */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof GatewayException refusal) {
                 return refused(refusal);
@@ -112,8 +118,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Spring's own exceptions arrive here with a status and a detail already chosen. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = body instanceof ProblemDetail problem ? problem.getDetail() : ex.getMessage();
         return respond(status, codeFor(ex, status), detail, headers);
     }
@@ -122,8 +128,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof JobFailedException) {
             return SynthesisProblems.status(e.code());
         }
-        return KIND_STATUSES.entrySet().stream().filter(kind -> kind.getKey().isInstance(e)).findFirst()
-                .map(Map.Entry::getValue).orElse(HttpStatus.INTERNAL_SERVER_ERROR);
+        return KIND_STATUSES.entrySet().stream()
+                .filter(kind -> kind.getKey().isInstance(e))
+                .findFirst()
+                .map(Map.Entry::getValue)
+                .orElse(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     /** What a client needs besides the problem: the size a range missed, where a job that goes on is followed. */

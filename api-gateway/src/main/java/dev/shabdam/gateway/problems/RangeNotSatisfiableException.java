@@ -5,7 +5,10 @@ public class RangeNotSatisfiableException extends GatewayException {
     private final long size;
 
     public RangeNotSatisfiableException(long size) {
-        super("range_not_satisfiable", "The output has " + size + " bytes; the requested range lies outside them.", null);
+        super(
+                "range_not_satisfiable",
+                "The output has " + size + " bytes; the requested range lies outside them.",
+                null);
         this.size = size;
     }
 

@@ -13,8 +13,7 @@ import java.util.Arrays;
  */
 final class SynthesisProblems {
 
-    private SynthesisProblems() {
-    }
+    private SynthesisProblems() {}
 
     static HttpStatus status(String wireCode) {
         return Arrays.stream(SynthesisException.Code.values())
@@ -29,8 +28,13 @@ final class SynthesisProblems {
             case MODEL_MISSING, ENGINE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case ENGINE_FAILED -> HttpStatus.INTERNAL_SERVER_ERROR;
             case VOICE_NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case EMPTY_TEXT, TEXT_TOO_LONG, INVALID_TEXT, UNSUPPORTED_LANGUAGE, INVALID_VOICE, INVALID_PARAMETER,
-                 INVALID_SSML -> HttpStatus.BAD_REQUEST;
+            case EMPTY_TEXT,
+                    TEXT_TOO_LONG,
+                    INVALID_TEXT,
+                    UNSUPPORTED_LANGUAGE,
+                    INVALID_VOICE,
+                    INVALID_PARAMETER,
+                    INVALID_SSML -> HttpStatus.BAD_REQUEST;
         };
     }
 }

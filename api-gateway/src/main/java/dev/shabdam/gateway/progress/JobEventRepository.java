@@ -28,11 +28,21 @@ class JobEventRepository {
                 .param("jobId", jobId)
                 .query((rs, rowNum) -> {
                     String errorCode = rs.getString("error_code");
-                    return new VoiceEvent(VoiceEvent.CURRENT_VERSION, jobId, rs.getString("tenant_id"), type,
-                            rs.getInt("seq"), EventKind.valueOf(rs.getString("kind")), rs.getString("stage"),
-                            rs.getDouble("progress"), rs.getObject("segment", Integer.class),
-                            rs.getObject("duration_ms", Long.class), null,
-                            errorCode == null ? null : new JobError(errorCode, null), Map.of(), null,
+                    return new VoiceEvent(
+                            VoiceEvent.CURRENT_VERSION,
+                            jobId,
+                            rs.getString("tenant_id"),
+                            type,
+                            rs.getInt("seq"),
+                            EventKind.valueOf(rs.getString("kind")),
+                            rs.getString("stage"),
+                            rs.getDouble("progress"),
+                            rs.getObject("segment", Integer.class),
+                            rs.getObject("duration_ms", Long.class),
+                            null,
+                            errorCode == null ? null : new JobError(errorCode, null),
+                            Map.of(),
+                            null,
                             rs.getObject("created_at", OffsetDateTime.class).toInstant());
                 })
                 .list();

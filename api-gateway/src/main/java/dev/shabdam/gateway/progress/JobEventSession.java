@@ -26,6 +26,7 @@ final class JobEventSession {
     private final SseEmitter emitter;
     /** The job body sent with a final event: the stored row, brought up to date by the event. */
     private final Function<VoiceEvent, JobView> finalBody;
+
     private final List<VoiceEvent> heldBack = new ArrayList<>();
     private boolean replaying = true;
     private boolean ended;

@@ -25,8 +25,9 @@ class ApiKeyInterceptor implements HandlerInterceptor {
         if (key == null || key.isBlank()) {
             throw new NotAuthenticatedException("missing_api_key", "Send your API key in the X-Api-Key header.");
         }
-        Tenant tenant = apiKeys.tenantOf(key.trim()).orElseThrow(() ->
-                new NotAuthenticatedException("invalid_api_key", "The X-Api-Key is not a known key."));
+        Tenant tenant = apiKeys.tenantOf(key.trim())
+                .orElseThrow(
+                        () -> new NotAuthenticatedException("invalid_api_key", "The X-Api-Key is not a known key."));
         request.setAttribute(TENANT_ATTRIBUTE, tenant);
         return true;
     }

@@ -20,8 +20,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ApiKeyInterceptor(apiKeys))
                 .addPathPatterns("/**")
-                .excludePathPatterns("/actuator/**", "/v3/api-docs/**", "/v3/api-docs*", "/swagger-ui/**",
-                        "/swagger-ui.html", "/error");
+                .excludePathPatterns(
+                        "/actuator/**",
+                        "/v3/api-docs/**",
+                        "/v3/api-docs*",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html",
+                        "/error");
     }
 
     @Override

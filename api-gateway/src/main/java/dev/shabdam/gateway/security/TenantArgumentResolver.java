@@ -16,8 +16,11 @@ class TenantArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Tenant resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                  NativeWebRequest request, WebDataBinderFactory binderFactory) {
+    public Tenant resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
         Object tenant = request.getAttribute(ApiKeyInterceptor.TENANT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (tenant == null) {
             throw new IllegalStateException("No tenant on the request: is the path excluded from authentication?");

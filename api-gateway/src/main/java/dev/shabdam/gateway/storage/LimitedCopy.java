@@ -8,8 +8,7 @@ import java.io.OutputStream;
 final class LimitedCopy {
     private static final int BUFFER = 64 * 1024;
 
-    private LimitedCopy() {
-    }
+    private LimitedCopy() {}
 
     static long copy(InputStream in, OutputStream out, long maxBytes) throws IOException {
         byte[] buffer = new byte[BUFFER];

@@ -68,7 +68,8 @@ class S3ObjectStore implements ObjectStore {
     @Override
     public OptionalLong size(String key) throws IOException {
         try {
-            return OptionalLong.of(s3.headObject(b -> b.bucket(bucket).key(objectKey(key))).contentLength());
+            return OptionalLong.of(
+                    s3.headObject(b -> b.bucket(bucket).key(objectKey(key))).contentLength());
         } catch (NoSuchKeyException e) {
             return OptionalLong.empty();
         } catch (S3Exception e) {
@@ -106,7 +107,9 @@ class S3ObjectStore implements ObjectStore {
     public int deleteAll(String prefix) throws IOException {
         try {
             int deleted = 0;
-            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(objectKey(prefix))).contents()) {
+            for (S3Object object : s3.listObjectsV2Paginator(
+                            b -> b.bucket(bucket).prefix(objectKey(prefix)))
+                    .contents()) {
                 s3.deleteObject(b -> b.bucket(bucket).key(object.key()));
                 deleted++;
             }

@@ -29,8 +29,9 @@ class StorageConfiguration {
         ObjectStore store = switch (String.valueOf(uri.getScheme())) {
             case "file" -> new LocalObjectStore(Path.of(uri));
             case "s3" -> s3Store(uri, properties.s3());
-            default -> throw new IllegalArgumentException(
-                    "SHABDAM_STORAGE_URI must be file:///dir or s3://bucket[/prefix], got " + uri);
+            default ->
+                throw new IllegalArgumentException(
+                        "SHABDAM_STORAGE_URI must be file:///dir or s3://bucket[/prefix], got " + uri);
         };
         log.info("Object storage: {}", store.describe());
         return store;
@@ -53,9 +54,11 @@ class StorageConfiguration {
         if (hasText(settings.endpoint())) {
             builder.endpointOverride(URI.create(settings.endpoint()));
         }
-        builder.credentialsProvider(hasText(settings.accessKey())
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))
-                : DefaultCredentialsProvider.builder().build());
+        builder.credentialsProvider(
+                hasText(settings.accessKey())
+                        ? StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))
+                        : DefaultCredentialsProvider.builder().build());
         return builder.build();
     }
 

@@ -26,7 +26,10 @@ class StorageHealthIndicator implements HealthIndicator {
             store.checkHealth();
             return Health.up().withDetail("store", kind).build();
         } catch (Exception e) {
-            return Health.down().withDetail("store", kind).withDetail("error", PathRedaction.withoutPaths(e.toString())).build();
+            return Health.down()
+                    .withDetail("store", kind)
+                    .withDetail("error", PathRedaction.withoutPaths(e.toString()))
+                    .build();
         }
     }
 }

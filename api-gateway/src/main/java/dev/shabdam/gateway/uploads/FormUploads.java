@@ -1,7 +1,7 @@
 package dev.shabdam.gateway.uploads;
 
-import dev.shabdam.gateway.problems.TooLargeException;
 import dev.shabdam.gateway.problems.InvalidRequestException;
+import dev.shabdam.gateway.problems.TooLargeException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.storage.ObjectStore;
 import org.apache.commons.fileupload2.core.DiskFileItem;
@@ -70,8 +70,13 @@ public class FormUploads {
     }
 
     /** Stores the files into {@code stored} and {@code storedSubtitles} as they come; answers the other fields. */
-    private Map<String, String> readParts(Tenant tenant, String jobId, UploadBody body, UploadForm form,
-                                          Map<String, UploadedMedia> stored, Map<String, String> storedSubtitles) {
+    private Map<String, String> readParts(
+            Tenant tenant,
+            String jobId,
+            UploadBody body,
+            UploadForm form,
+            Map<String, UploadedMedia> stored,
+            Map<String, String> storedSubtitles) {
         Map<String, String> fields = new LinkedHashMap<>();
         try {
             FileItemInputIterator parts = upload(form).getItemIterator(body);
@@ -84,7 +89,9 @@ public class FormUploads {
                 String name = part.getFieldName();
                 // a part is a file or a field by its name, whatever its headers say
                 if (form.media().containsKey(name) && !stored.containsKey(name)) {
-                    stored.put(name, media.store(tenant, jobId, name, form.media().get(name), part.getName(), stream(part)));
+                    stored.put(
+                            name,
+                            media.store(tenant, jobId, name, form.media().get(name), part.getName(), stream(part)));
                 } else if (form.subtitleParts().contains(name) && !storedSubtitles.containsKey(name)) {
                     storedSubtitles.put(name, subtitles.store(tenant, jobId, name, stream(part)));
                 } else if (name != null && !form.isFile(name) && part.getName() != null) {
@@ -104,7 +111,8 @@ public class FormUploads {
     private JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload(UploadForm form) {
         JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
         upload.setMaxSize(media.largestLimit() * form.media().size()
-                + (long) SubtitleUploads.MAX_BYTES * form.subtitleParts().size() + FORM_OVERHEAD);
+                + (long) SubtitleUploads.MAX_BYTES * form.subtitleParts().size()
+                + FORM_OVERHEAD);
         upload.setHeaderCharset(StandardCharsets.UTF_8);
         return upload;
     }
@@ -116,8 +124,8 @@ public class FormUploads {
     private static String field(String name, InputStream content) throws IOException {
         byte[] bytes = content.readNBytes(MAX_FIELD_BYTES + 1);
         if (bytes.length > MAX_FIELD_BYTES) {
-            throw new TooLargeException("body_too_large",
-                    "The form field '" + name + "' is longer than " + MAX_FIELD_BYTES + " bytes.");
+            throw new TooLargeException(
+                    "body_too_large", "The form field '" + name + "' is longer than " + MAX_FIELD_BYTES + " bytes.");
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -13,8 +13,7 @@ import java.util.List;
 final class IsoTracks {
     private static final int BOX_HEADER = 8;
 
-    private IsoTracks() {
-    }
+    private IsoTracks() {}
 
     /**
      * True when {@code h} holds the whole track list and it has a sound track ({@code soun}) and no video
@@ -47,7 +46,9 @@ final class IsoTracks {
 
     /** The track's handler type ({@code soun}, {@code vide}, {@code text} …), null when not in {@code h}. */
     private static String handler(byte[] h, Box trak) {
-        for (Box child = Box.at(h, trak.payload(), trak.visibleEnd(h)); child != null; child = child.next(h, trak.visibleEnd(h))) {
+        for (Box child = Box.at(h, trak.payload(), trak.visibleEnd(h));
+                child != null;
+                child = child.next(h, trak.visibleEnd(h))) {
             if (child.is(h, "mdia")) {
                 int end = child.visibleEnd(h);
                 for (Box media = Box.at(h, child.payload(), end); media != null; media = media.next(h, end)) {

@@ -17,8 +17,7 @@ final class MatroskaTracks {
     private static final long CLUSTER = 0x1F43B675L;
     private static final long AUDIO = 2;
 
-    private MatroskaTracks() {
-    }
+    private MatroskaTracks() {}
 
     /** The DocType of the EBML header ({@code webm}, {@code matroska}), empty when {@code h} does not show it. */
     static String docType(byte[] h) {
@@ -28,7 +27,8 @@ final class MatroskaTracks {
         }
         for (Element child = header.first(h); child != null; child = child.next(h, header.visibleEnd(h))) {
             if (child.id() == DOC_TYPE && child.end() <= h.length) {
-                return new String(h, child.data(), (int) (child.end() - child.data()), StandardCharsets.US_ASCII).strip();
+                return new String(h, child.data(), (int) (child.end() - child.data()), StandardCharsets.US_ASCII)
+                        .strip();
             }
         }
         return "";
@@ -37,7 +37,8 @@ final class MatroskaTracks {
     /** True when {@code h} holds the whole {@code Tracks} element and every track in it is audio. */
     static boolean audioOnly(byte[] h) {
         Element header = Element.at(h, 0, h.length);
-        Element segment = header == null || header.end() > h.length ? null : Element.at(h, (int) header.end(), h.length);
+        Element segment =
+                header == null || header.end() > h.length ? null : Element.at(h, (int) header.end(), h.length);
         if (segment == null || segment.id() != SEGMENT) {
             return false;
         }

@@ -15,12 +15,12 @@ public final class MediaSniffer {
      * rest of the upload streams. Held once per part being received.
      */
     public static final int HEADER_BYTES = 64 * 1024;
+
     private static final int TS_PACKET = 188;
     /** Three MPEG-TS packets: the sync byte repeating at their starts tells a transport stream. */
     private static final int TS_CHECKED = 3 * TS_PACKET;
 
-    private MediaSniffer() {
-    }
+    private MediaSniffer() {}
 
     public static Optional<MediaFormat> sniff(byte[] header) {
         return Optional.ofNullable(format(header));

@@ -1,8 +1,8 @@
 package dev.shabdam.gateway.uploads;
 
-import dev.shabdam.gateway.problems.UnsupportedMediaException;
-import dev.shabdam.gateway.problems.InvalidRequestException;
 import dev.shabdam.gateway.GatewaySettings;
+import dev.shabdam.gateway.problems.InvalidRequestException;
+import dev.shabdam.gateway.problems.UnsupportedMediaException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.storage.ObjectStore;
 import dev.shabdam.gateway.storage.ObjectTooLargeException;
@@ -40,10 +40,11 @@ class MediaUploads {
             if (header.length == 0) {
                 throw new InvalidRequestException("empty_file", "The uploaded file in part '" + part + "' is empty.");
             }
-            MediaFormat format = MediaSniffer.sniff(header).orElseThrow(() -> new UnsupportedMediaException(
-                    "unsupported_media",
-                    "The file in part '" + part + "' is not a recognised audio or video container (WAV, "
-                            + "FLAC, Ogg, MP3, AAC, MP4/M4A/MOV, Matroska/WebM, FLV, MPEG-TS or AVI)."));
+            MediaFormat format = MediaSniffer.sniff(header)
+                    .orElseThrow(() -> new UnsupportedMediaException(
+                            "unsupported_media",
+                            "The file in part '" + part + "' is not a recognised audio or video container (WAV, "
+                                    + "FLAC, Ogg, MP3, AAC, MP4/M4A/MOV, Matroska/WebM, FLV, MPEG-TS or AVI)."));
             // the client's file name never becomes part of the key
             String key = StorageKeys.upload(tenant.id(), jobId, input + "." + format.extension());
             InputStream whole = new SequenceInputStream(new ByteArrayInputStream(header), content);
@@ -69,8 +70,8 @@ class MediaUploads {
 
     private static void checkFileName(String name) {
         if (name != null && (name.contains("/") || name.contains("\\") || name.contains(".."))) {
-            throw new InvalidRequestException("invalid_filename",
-                    "The file name must not contain path separators or '..'.");
+            throw new InvalidRequestException(
+                    "invalid_filename", "The file name must not contain path separators or '..'.");
         }
     }
 }

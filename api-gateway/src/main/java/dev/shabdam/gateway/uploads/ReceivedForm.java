@@ -15,7 +15,8 @@ import java.util.Set;
  * @param subtitles subtitle part name → storage key, for the parts that were sent
  * @param fields    the form's other fields, by name (the first of a repeated one)
  */
-public record ReceivedForm(Map<String, UploadedMedia> media, Map<String, String> subtitles, Map<String, String> fields) {
+public record ReceivedForm(
+        Map<String, UploadedMedia> media, Map<String, String> subtitles, Map<String, String> fields) {
 
     public UploadedMedia media(String part) {
         return media.get(part);
@@ -41,7 +42,8 @@ public record ReceivedForm(Map<String, UploadedMedia> media, Map<String, String>
         });
         FieldError error = binder.getBindingResult().getFieldError();
         if (error != null) {
-            throw new InvalidRequestException("invalid_parameter",
+            throw new InvalidRequestException(
+                    "invalid_parameter",
                     "The form field '" + error.getField() + "' has the wrong type: " + error.getRejectedValue());
         }
         return type.cast(binder.getTarget());

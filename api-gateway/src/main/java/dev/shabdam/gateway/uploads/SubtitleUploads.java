@@ -1,7 +1,7 @@
 package dev.shabdam.gateway.uploads;
 
-import dev.shabdam.gateway.problems.TooLargeException;
 import dev.shabdam.gateway.problems.InvalidRequestException;
+import dev.shabdam.gateway.problems.TooLargeException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.storage.ObjectStore;
 import dev.shabdam.schemas.StorageKeys;
@@ -39,13 +39,14 @@ class SubtitleUploads {
             throw UploadProblems.unreadable(e);
         }
         if (bytes.length > MAX_BYTES) {
-            throw new TooLargeException("file_too_large",
-                    "The subtitles in part '" + part + "' are larger than " + MAX_BYTES + " bytes.");
+            throw new TooLargeException(
+                    "file_too_large", "The subtitles in part '" + part + "' are larger than " + MAX_BYTES + " bytes.");
         }
         try {
             SubtitleParser.parse(bytes);
         } catch (SubtitleFormatException e) {
-            throw new InvalidRequestException("invalid_subtitles",
+            throw new InvalidRequestException(
+                    "invalid_subtitles",
                     "The subtitles in part '" + part + "' are not valid SRT or WebVTT: " + e.getMessage());
         }
         boolean webVtt = SubtitleParser.isWebVtt(new String(bytes, StandardCharsets.UTF_8));

@@ -17,8 +17,11 @@ public record UploadBody(String contentType, String characterEncoding, long cont
     /** The body of {@code request}, not yet read. */
     public static UploadBody of(HttpServletRequest request) {
         try {
-            return new UploadBody(request.getContentType(), request.getCharacterEncoding(),
-                    request.getContentLengthLong(), request.getInputStream());
+            return new UploadBody(
+                    request.getContentType(),
+                    request.getCharacterEncoding(),
+                    request.getContentLengthLong(),
+                    request.getInputStream());
         } catch (IOException e) {
             throw UploadProblems.unreadable(e);
         }

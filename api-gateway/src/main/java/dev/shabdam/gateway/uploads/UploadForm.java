@@ -32,7 +32,8 @@ public record UploadForm(Map<String, String> media, List<String> subtitleParts) 
 
     /** Every file part, media first, in order. */
     List<String> fileParts() {
-        return java.util.stream.Stream.concat(media.keySet().stream(), subtitleParts.stream()).toList();
+        return java.util.stream.Stream.concat(media.keySet().stream(), subtitleParts.stream())
+                .toList();
     }
 
     boolean isFile(String part) {

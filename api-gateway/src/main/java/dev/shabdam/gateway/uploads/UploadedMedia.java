@@ -7,5 +7,4 @@ package dev.shabdam.gateway.uploads;
  * @param format the sniffed container
  * @param bytes  how many bytes were stored
  */
-public record UploadedMedia(String key, MediaFormat format, long bytes) {
-}
+public record UploadedMedia(String key, MediaFormat format, long bytes) {}

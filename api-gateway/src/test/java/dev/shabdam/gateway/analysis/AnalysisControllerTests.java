@@ -2,12 +2,12 @@ package dev.shabdam.gateway.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.gateway.Media;
-import dev.shabdam.testsupport.Multipart;
 import dev.shabdam.gateway.WebSliceTest;
 import dev.shabdam.gateway.jobs.JobOutcome;
 import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.schemas.JobStatus;
 import dev.shabdam.schemas.JobType;
+import dev.shabdam.testsupport.Multipart;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -94,7 +94,8 @@ class AnalysisControllerTests extends WebSliceTest {
 
     @Test
     void aFileInAPartTheFormDoesNotTakeIsRefusedNamingTheRightOne() {
-        MvcTestResult response = upload("/voice/analyze", KEY_A, List.of(new Multipart.Part("audio", "a.wav", Media.wav(100))));
+        MvcTestResult response =
+                upload("/voice/analyze", KEY_A, List.of(new Multipart.Part("audio", "a.wav", Media.wav(100))));
 
         assertProblem(response, 400, "unexpected_file");
         assertThat(json(response).get("detail").asText()).contains("'audio'", "file");
@@ -109,7 +110,8 @@ class AnalysisControllerTests extends WebSliceTest {
 
     @Test
     void aBodyThatIsNotMultipartIsAnUnsupportedContentType() {
-        assertProblem(postJson("/voice/analyze", KEY_A, "{\"file\":\"x\"}".getBytes()), 415, "unsupported_content_type");
+        assertProblem(
+                postJson("/voice/analyze", KEY_A, "{\"file\":\"x\"}".getBytes()), 415, "unsupported_content_type");
         assertProblem(postJson("/voice/analyze", KEY_A, "not json".getBytes()), 415, "unsupported_content_type");
     }
 
@@ -118,16 +120,22 @@ class AnalysisControllerTests extends WebSliceTest {
         assertProblem(get("/no/such/path", KEY_A), 404, "not_found");
         assertProblem(mvc.put().uri("/jobs").header("X-Api-Key", KEY_A).exchange(), 405, "method_not_allowed");
         assertProblem(upload("/voice/analyze?wait=61", KEY_A, "a.wav", Media.wav(100)), 400, "invalid_wait");
-        assertProblem(mvc.post().uri("/voice/analyze").header("X-Api-Key", KEY_A)
-                .contentType("multipart/form-data; boundary=xyz")
-                .content("--xyz\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nv\r\n--xyz--\r\n").exchange(),
-                400, "missing_file");
+        assertProblem(
+                mvc.post()
+                        .uri("/voice/analyze")
+                        .header("X-Api-Key", KEY_A)
+                        .contentType("multipart/form-data; boundary=xyz")
+                        .content("--xyz\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nv\r\n--xyz--\r\n")
+                        .exchange(),
+                400,
+                "missing_file");
     }
 
     @Test
     void aMissingComparePartIsMissingFileNamingTheField() {
         int before = storedFiles();
-        MvcTestResult response = upload("/voice/compare", KEY_A, List.of(new Multipart.Part("a", "a.wav", Media.wav(100))));
+        MvcTestResult response =
+                upload("/voice/compare", KEY_A, List.of(new Multipart.Part("a", "a.wav", Media.wav(100))));
 
         assertProblem(response, 400, "missing_file");
         assertThat(json(response).get("detail").asText()).contains("'b'");
@@ -141,7 +149,9 @@ class AnalysisControllerTests extends WebSliceTest {
         new Random(11).nextBytes(noise);
         noise[0] = 0x12;
 
-        MvcTestResult response = upload("/voice/compare", KEY_A,
+        MvcTestResult response = upload(
+                "/voice/compare",
+                KEY_A,
                 List.of(new Multipart.Part("a", "a.wav", noise), new Multipart.Part("b", "b.wav", Media.wav(100))));
 
         assertProblem(response, 415, "unsupported_media");
@@ -152,8 +162,12 @@ class AnalysisControllerTests extends WebSliceTest {
     @Test
     void aSecondComparePartOverTheLimitLeavesNeitherStored() {
         int before = storedFiles();
-        MvcTestResult response = upload("/voice/compare", KEY_A, List.of(
-                new Multipart.Part("a", "a.wav", Media.wav(100)), new Multipart.Part("b", "b.wav", Media.wav(40_000))));
+        MvcTestResult response = upload(
+                "/voice/compare",
+                KEY_A,
+                List.of(
+                        new Multipart.Part("a", "a.wav", Media.wav(100)),
+                        new Multipart.Part("b", "b.wav", Media.wav(40_000))));
 
         assertProblem(response, 413, "file_too_large");
         assertThat(json(response).get("detail").asText()).contains("'b'");
@@ -162,16 +176,41 @@ class AnalysisControllerTests extends WebSliceTest {
 
     @Test
     void eachComparePartIsCheckedLikeAnAnalyzeUpload() {
-        assertProblem(upload("/voice/compare", KEY_A, List.of(
-                new Multipart.Part("a", "a.wav", Media.wav(100)), new Multipart.Part("b", "b.wav", new byte[0]))), 400, "empty_file");
-        assertProblem(upload("/voice/compare", KEY_A, List.of(
-                new Multipart.Part("a", "../a.wav", Media.wav(100)), new Multipart.Part("b", "b.wav", Media.wav(100)))),
-                400, "invalid_filename");
-        assertProblem(upload("/voice/compare?wait=61", KEY_A, List.of(
-                new Multipart.Part("a", "a.wav", Media.wav(100)), new Multipart.Part("b", "b.wav", Media.wav(100)))),
-                400, "invalid_wait");
-        assertProblem(upload("/voice/compare", null, List.of(
-                new Multipart.Part("a", "a.wav", Media.wav(100)), new Multipart.Part("b", "b.wav", Media.wav(100)))),
-                401, "missing_api_key");
+        assertProblem(
+                upload(
+                        "/voice/compare",
+                        KEY_A,
+                        List.of(
+                                new Multipart.Part("a", "a.wav", Media.wav(100)),
+                                new Multipart.Part("b", "b.wav", new byte[0]))),
+                400,
+                "empty_file");
+        assertProblem(
+                upload(
+                        "/voice/compare",
+                        KEY_A,
+                        List.of(
+                                new Multipart.Part("a", "../a.wav", Media.wav(100)),
+                                new Multipart.Part("b", "b.wav", Media.wav(100)))),
+                400,
+                "invalid_filename");
+        assertProblem(
+                upload(
+                        "/voice/compare?wait=61",
+                        KEY_A,
+                        List.of(
+                                new Multipart.Part("a", "a.wav", Media.wav(100)),
+                                new Multipart.Part("b", "b.wav", Media.wav(100)))),
+                400,
+                "invalid_wait");
+        assertProblem(
+                upload(
+                        "/voice/compare",
+                        null,
+                        List.of(
+                                new Multipart.Part("a", "a.wav", Media.wav(100)),
+                                new Multipart.Part("b", "b.wav", Media.wav(100)))),
+                401,
+                "missing_api_key");
     }
 }

@@ -44,7 +44,10 @@ class AnalyzeUploadTest extends GatewayTestSupport {
         assertThat(jobStatus(jobId)).isEqualTo("QUEUED");
         String key = StorageKeys.upload("tenantA", jobId, "input.wav");
         assertThat(Files.readAllBytes(STORAGE.resolve(key))).isEqualTo(wav);
-        String inputs = jdbc.sql("SELECT inputs::text FROM jobs WHERE job_id = ?").param(jobId).query(String.class).single();
+        String inputs = jdbc.sql("SELECT inputs::text FROM jobs WHERE job_id = ?")
+                .param(jobId)
+                .query(String.class)
+                .single();
         assertThat(inputs).contains(key);
 
         await().untilAsserted(() -> assertThat(requestsOf(jobId)).hasSize(1));

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.gateway.GatewayTestSupport;
 import dev.shabdam.gateway.Http;
 import dev.shabdam.gateway.Media;
-import dev.shabdam.testsupport.Multipart;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RequestAction;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.testsupport.Multipart;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -27,7 +27,9 @@ class CompareUploadTest extends GatewayTestSupport {
     void twoRecordingsAreStoredRecordedAndQueuedAsOneCompareJob() throws IOException {
         byte[] a = Media.wav(3000);
         byte[] b = Media.flac(5000);
-        HttpResponse<byte[]> response = http.upload("/voice/compare", KEY_A,
+        HttpResponse<byte[]> response = http.upload(
+                "/voice/compare",
+                KEY_A,
                 List.of(new Multipart.Part("a", "first take.wav", a), new Multipart.Part("b", "second.flac", b)));
 
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(202);
@@ -41,7 +43,10 @@ class CompareUploadTest extends GatewayTestSupport {
         String keyB = StorageKeys.upload("tenantA", jobId, "b.flac");
         assertThat(Files.readAllBytes(STORAGE.resolve(keyA))).isEqualTo(a);
         assertThat(Files.readAllBytes(STORAGE.resolve(keyB))).isEqualTo(b);
-        assertThat(jdbc.sql("SELECT type FROM jobs WHERE job_id = ?").param(jobId).query(String.class).single())
+        assertThat(jdbc.sql("SELECT type FROM jobs WHERE job_id = ?")
+                        .param(jobId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("COMPARE");
 
         await().untilAsserted(() -> assertThat(requestsOf(jobId)).hasSize(1));

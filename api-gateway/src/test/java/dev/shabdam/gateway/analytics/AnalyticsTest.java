@@ -54,7 +54,17 @@ class AnalyticsTest extends GatewayTestSupport {
         analysis("a9", "tenantA", -10.0, "outside");
         job("a10", "tenantA", JobType.ANALYZE, "COMPLETED", "2024-03-04T00:00:00Z", 600.0, "probe", 5);
         // tenantB on the same days and types, with figures of its own
-        job("b1", "tenantB", JobType.ANALYZE, "COMPLETED", "2024-03-01T08:00:00Z", 600.0, "probe", 9000, "analyze", 9000);
+        job(
+                "b1",
+                "tenantB",
+                JobType.ANALYZE,
+                "COMPLETED",
+                "2024-03-01T08:00:00Z",
+                600.0,
+                "probe",
+                9000,
+                "analyze",
+                9000);
         analysis("b1", "tenantB", -5.0, "clipping");
         job("b2", "tenantB", JobType.COMPARE, "FAILED", "2024-03-02T08:00:00Z", 300.0, "probe", 7000);
     }
@@ -63,7 +73,9 @@ class AnalyticsTest extends GatewayTestSupport {
     @AfterAll
     void removeTheseRows() {
         for (String table : List.of("analysis_results", "job_events", "jobs")) {
-            jdbc.sql("DELETE FROM " + table + " WHERE job_id LIKE ?").param(jobId("%")).update();
+            jdbc.sql("DELETE FROM " + table + " WHERE job_id LIKE ?")
+                    .param(jobId("%"))
+                    .update();
         }
     }
 
@@ -78,21 +90,30 @@ class AnalyticsTest extends GatewayTestSupport {
 
         JsonNode first = report.get("groups").get(0);
         assertJobs(first, 3, 2, 1, 0, 1.0 / 3, 2.0);
-        assertStages(first, Map.of("analyze", new double[]{1, 400, 400}, "compare", new double[]{1, 1000, 1000},
-                // 100, 200, 300: p50 at 1 → 200; p95 at 1.9 → 200 + 0.9 · 100
-                "probe", new double[]{3, 200, 290}));
+        assertStages(
+                first,
+                Map.of(
+                        "analyze",
+                        new double[] {1, 400, 400},
+                        "compare",
+                        new double[] {1, 1000, 1000},
+                        // 100, 200, 300: p50 at 1 → 200; p95 at 1.9 → 200 + 0.9 · 100
+                        "probe",
+                        new double[] {3, 200, 290}));
         assertAnalyses(first, 1, -20.0, Map.of("noisy", 1L, "too_quiet", 1L));
 
         JsonNode second = report.get("groups").get(1);
         assertJobs(second, 4, 2, 0, 1, 0.0, 3.0);
-        assertStages(second, Map.of(
-                "analyze", new double[]{2, 700, 790},   // 600, 800: p95 at 0.95 → 600 + 0.95 · 200
-                "probe", new double[]{2, 450, 495}));   // 400, 500
+        assertStages(
+                second,
+                Map.of(
+                        "analyze", new double[] {2, 700, 790}, // 600, 800: p95 at 0.95 → 600 + 0.95 · 200
+                        "probe", new double[] {2, 450, 495})); // 400, 500
         assertAnalyses(second, 2, -19.5, Map.of("too_quiet", 1L));
 
         JsonNode third = report.get("groups").get(2);
         assertJobs(third, 1, 0, 1, 0, 1.0, 0.75);
-        assertStages(third, Map.of("probe", new double[]{1, 700, 700}));
+        assertStages(third, Map.of("probe", new double[] {1, 700, 700}));
         assertAnalyses(third, 0, null, Map.of());
 
         assertTotals(report.get("totals"));
@@ -107,15 +128,17 @@ class AnalyticsTest extends GatewayTestSupport {
 
         JsonNode analyze = report.get("groups").get(0);
         assertJobs(analyze, 5, 3, 1, 1, 0.25, 4.5);
-        assertStages(analyze, Map.of(
-                "analyze", new double[]{3, 600, 780},   // 400, 600, 800: p95 at 1.9 → 600 + 0.9 · 200
-                "probe", new double[]{4, 350, 485}));   // 100, 300, 400, 500: p50 at 1.5, p95 at 2.85
+        assertStages(
+                analyze,
+                Map.of(
+                        "analyze", new double[] {3, 600, 780}, // 400, 600, 800: p95 at 1.9 → 600 + 0.9 · 200
+                        "probe", new double[] {4, 350, 485})); // 100, 300, 400, 500: p50 at 1.5, p95 at 2.85
         assertAnalyses(analyze, 3, -20.0, Map.of("noisy", 1L, "too_quiet", 2L));
 
         JsonNode compare = report.get("groups").get(1);
         assertJobs(compare, 3, 1, 1, 0, 0.5, 1.25);
-        assertStages(compare, Map.of("compare", new double[]{1, 1000, 1000},
-                "probe", new double[]{2, 450, 675}));   // 200, 700: p95 at 0.95 → 200 + 0.95 · 500
+        assertStages(compare, Map.of("compare", new double[] {1, 1000, 1000}, "probe", new double[] {2, 450, 675
+        })); // 200, 700: p95 at 0.95 → 200 + 0.95 · 500
         assertAnalyses(compare, 0, null, Map.of());
 
         assertTotals(report.get("totals"));
@@ -128,11 +151,11 @@ class AnalyticsTest extends GatewayTestSupport {
         assertThat(keys(report)).containsExactly("ANALYZE", "COMPARE");
         JsonNode analyze = report.get("groups").get(0);
         assertJobs(analyze, 1, 1, 0, 0, 0.0, 10.0);
-        assertStages(analyze, Map.of("analyze", new double[]{1, 9000, 9000}, "probe", new double[]{1, 9000, 9000}));
+        assertStages(analyze, Map.of("analyze", new double[] {1, 9000, 9000}, "probe", new double[] {1, 9000, 9000}));
         assertAnalyses(analyze, 1, -5.0, Map.of("clipping", 1L));
         JsonNode compare = report.get("groups").get(1);
         assertJobs(compare, 1, 0, 1, 0, 1.0, 5.0);
-        assertStages(compare, Map.of("probe", new double[]{1, 7000, 7000}));
+        assertStages(compare, Map.of("probe", new double[] {1, 7000, 7000}));
 
         JsonNode totals = report.get("totals");
         assertJobs(totals, 2, 1, 1, 0, 0.5, 15.0);
@@ -168,24 +191,37 @@ class AnalyticsTest extends GatewayTestSupport {
 
         Instant to = Instant.parse(report.get("to").asText());
         assertThat(to).isBetween(before, Instant.now());
-        assertThat(Duration.between(Instant.parse(report.get("from").asText()), to)).isEqualTo(Duration.ofDays(30));
+        assertThat(Duration.between(Instant.parse(report.get("from").asText()), to))
+                .isEqualTo(Duration.ofDays(30));
         assertThat(report.get("groupBy").asText()).isEqualTo("day");
-        assertThat(analytics("from=2024-01-01&to=2025-01-01", KEY_A).get("totals").get("jobs").asLong()).isEqualTo(10);
+        assertThat(analytics("from=2024-01-01&to=2025-01-01", KEY_A)
+                        .get("totals")
+                        .get("jobs")
+                        .asLong())
+                .isEqualTo(10);
     }
 
     private void assertTotals(JsonNode totals) {
         assertThat(totals.has("key")).isFalse();
         assertJobs(totals, 8, 4, 2, 1, 2.0 / 6, 5.75);
-        assertStages(totals, Map.of(
-                "analyze", new double[]{3, 600, 780},
-                "compare", new double[]{1, 1000, 1000},
-                // 100, 200, 300, 400, 500, 700: p50 at 2.5 → 350; p95 at 4.75 → 500 + 0.75 · 200
-                "probe", new double[]{6, 350, 650}));
+        assertStages(
+                totals,
+                Map.of(
+                        "analyze", new double[] {3, 600, 780},
+                        "compare", new double[] {1, 1000, 1000},
+                        // 100, 200, 300, 400, 500, 700: p50 at 2.5 → 350; p95 at 4.75 → 500 + 0.75 · 200
+                        "probe", new double[] {6, 350, 650}));
         assertAnalyses(totals, 3, -20.0, Map.of("noisy", 1L, "too_quiet", 2L));
     }
 
-    private static void assertJobs(JsonNode group, long jobs, long completed, long failed, long cancelled,
-                                   Double failureRate, double mediaMinutes) {
+    private static void assertJobs(
+            JsonNode group,
+            long jobs,
+            long completed,
+            long failed,
+            long cancelled,
+            Double failureRate,
+            double mediaMinutes) {
         assertThat(group.get("jobs").asLong()).isEqualTo(jobs);
         assertThat(group.get("completed").asLong()).isEqualTo(completed);
         assertThat(group.get("failed").asLong()).isEqualTo(failed);
@@ -213,7 +249,8 @@ class AnalyticsTest extends GatewayTestSupport {
         assertThat(names).containsExactlyElementsOf(new TreeMap<>(expected).keySet());
     }
 
-    private static void assertAnalyses(JsonNode group, long analyses, Double medianLufs, Map<String, Long> suggestions) {
+    private static void assertAnalyses(
+            JsonNode group, long analyses, Double medianLufs, Map<String, Long> suggestions) {
         assertThat(group.get("analyses").asLong()).isEqualTo(analyses);
         if (medianLufs == null) {
             assertThat(group.get("medianIntegratedLufs").isNull()).isTrue();
@@ -221,7 +258,9 @@ class AnalyticsTest extends GatewayTestSupport {
             assertThat(group.get("medianIntegratedLufs").asDouble()).isCloseTo(medianLufs, within(EXACT));
         }
         Map<String, Long> counts = new TreeMap<>();
-        group.get("suggestionCounts").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        group.get("suggestionCounts")
+                .properties()
+                .forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
         assertThat(counts).isEqualTo(suggestions);
     }
 
@@ -242,8 +281,14 @@ class AnalyticsTest extends GatewayTestSupport {
     }
 
     /** A job row and, per (stage, milliseconds) pair, the event that closed that stage, plus a progress event. */
-    private void job(String name, String tenant, JobType type, String status, String createdAt, Double mediaSeconds,
-                     Object... stageMillis) {
+    private void job(
+            String name,
+            String tenant,
+            JobType type,
+            String status,
+            String createdAt,
+            Double mediaSeconds,
+            Object... stageMillis) {
         String jobId = jobId(name);
         Instant at = Instant.parse(createdAt);
         insertJob(jobId, tenant, type, status, at, null, null, mediaSeconds);
@@ -252,9 +297,17 @@ class AnalyticsTest extends GatewayTestSupport {
         for (int i = 0; i < stageMillis.length; i += 2) {
             // the last stage's event ends the job, unless it is still queued
             EventKind kind = i + 2 == stageMillis.length && !"QUEUED".equals(status)
-                    ? EventKind.valueOf(status) : EventKind.PROGRESS;
-            insertEvent(event(jobId, tenant, type, seq++, kind, (String) stageMillis[i],
-                    ((Integer) stageMillis[i + 1]).longValue(), at.plusSeconds(seq)));
+                    ? EventKind.valueOf(status)
+                    : EventKind.PROGRESS;
+            insertEvent(event(
+                    jobId,
+                    tenant,
+                    type,
+                    seq++,
+                    kind,
+                    (String) stageMillis[i],
+                    ((Integer) stageMillis[i + 1]).longValue(),
+                    at.plusSeconds(seq)));
         }
     }
 
@@ -263,15 +316,20 @@ class AnalyticsTest extends GatewayTestSupport {
         jdbc.sql("""
                         INSERT INTO analysis_results (job_id, tenant_id, duration_sec, integrated_lufs, suggestion_codes,
                                                       result, created_at)
-                        SELECT job_id, tenant_id, media_seconds, ?, ?, '{}'::jsonb, updated_at FROM jobs WHERE job_id = ?""")
-                .params(integratedLufs, suggestionCodes, jobId)
-                .update();
+                        SELECT job_id, tenant_id, media_seconds, ?, ?, '{}'::jsonb, updated_at FROM jobs WHERE job_id = ?""").params(integratedLufs, suggestionCodes, jobId).update();
     }
 
-    private static VoiceEvent event(String jobId, String tenant, JobType type, int seq, EventKind kind, String stage,
-                                    Long durationMs, Instant at) {
-        return new VoiceEvent(1, jobId, tenant, type, seq, kind, stage, 0.5, null, durationMs, null, null, null, null,
-                at);
+    private static VoiceEvent event(
+            String jobId,
+            String tenant,
+            JobType type,
+            int seq,
+            EventKind kind,
+            String stage,
+            Long durationMs,
+            Instant at) {
+        return new VoiceEvent(
+                1, jobId, tenant, type, seq, kind, stage, 0.5, null, durationMs, null, null, null, null, at);
     }
 
     /** Readable, and unique to this class, so rows of other tests never collide. */

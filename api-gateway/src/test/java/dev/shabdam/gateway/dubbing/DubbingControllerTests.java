@@ -1,12 +1,12 @@
 package dev.shabdam.gateway.dubbing;
 
 import dev.shabdam.gateway.Media;
-import dev.shabdam.testsupport.Multipart;
 import dev.shabdam.gateway.WebSliceTest;
 import dev.shabdam.gateway.jobs.JobOutcome;
 import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.schemas.JobStatus;
 import dev.shabdam.schemas.JobType;
+import dev.shabdam.testsupport.Multipart;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -31,28 +31,38 @@ import static org.mockito.Mockito.when;
  * {@link DubUploadTest}'s.
  */
 class DubbingControllerTests extends WebSliceTest {
-    private static final byte[] SRT = "1\n00:00:00,100 --> 00:00:00,900\nHello there.\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SRT =
+            "1\n00:00:00,100 --> 00:00:00,900\nHello there.\n".getBytes(StandardCharsets.UTF_8);
 
     @Test
     @SuppressWarnings("unchecked")
     void optionsComeFromTheQueryAndTheFormsFieldsAndTheQueryWins() {
         JobRow queued = job("0f0e0d0c-0000-4000-8000-000000000004", JobType.DUB, JobStatus.QUEUED);
-        when(jobs.submit(any(), anyString(), eq(JobType.DUB), anyMap(), anyMap())).thenReturn(queued);
-        when(completion.submitAndAwait(anyString(), any(), any())).thenAnswer(call -> CompletableFuture.completedFuture(
-                new JobOutcome.Running(((Supplier<JobRow>) call.getArgument(2)).get())));
+        when(jobs.submit(any(), anyString(), eq(JobType.DUB), anyMap(), anyMap()))
+                .thenReturn(queued);
+        when(completion.submitAndAwait(anyString(), any(), any()))
+                .thenAnswer(call -> CompletableFuture.completedFuture(
+                        new JobOutcome.Running(((Supplier<JobRow>) call.getArgument(2)).get())));
 
-        MvcTestResult response = upload("/voice/dub?targetLanguage=ml&lipSync=true", KEY_A, List.of(
-                new Multipart.Part("file", "clip.wav", Media.wav(1600)),
-                new Multipart.Part("lipSync", null, "false".getBytes(StandardCharsets.US_ASCII)),
-                new Multipart.Part("sourceLanguage", null, "en".getBytes(StandardCharsets.US_ASCII)),
-                new Multipart.Part("keepBackground", null, "false".getBytes(StandardCharsets.US_ASCII))));
+        MvcTestResult response = upload(
+                "/voice/dub?targetLanguage=ml&lipSync=true",
+                KEY_A,
+                List.of(
+                        new Multipart.Part("file", "clip.wav", Media.wav(1600)),
+                        new Multipart.Part("lipSync", null, "false".getBytes(StandardCharsets.US_ASCII)),
+                        new Multipart.Part("sourceLanguage", null, "en".getBytes(StandardCharsets.US_ASCII)),
+                        new Multipart.Part("keepBackground", null, "false".getBytes(StandardCharsets.US_ASCII))));
 
         assertThat(response).hasStatus(202).hasHeader("Location", "/jobs/" + queued.jobId());
         ArgumentCaptor<Map<String, String>> parameters = ArgumentCaptor.forClass(Map.class);
         verify(jobs).submit(any(), anyString(), eq(JobType.DUB), parameters.capture(), anyMap());
-        assertThat(parameters.getValue()).containsEntry("lipSync", "true").containsEntry("sourceLanguage", "en")
-                .containsEntry("keepBackground", "false").containsEntry("targetLanguage", "ml")
-                .containsEntry("media", "audio").containsEntry("format", "wav");
+        assertThat(parameters.getValue())
+                .containsEntry("lipSync", "true")
+                .containsEntry("sourceLanguage", "en")
+                .containsEntry("keepBackground", "false")
+                .containsEntry("targetLanguage", "ml")
+                .containsEntry("media", "audio")
+                .containsEntry("format", "wav");
     }
 
     @Test
@@ -60,8 +70,12 @@ class DubbingControllerTests extends WebSliceTest {
         int before = storedFiles();
         byte[] broken = "1\n00:00:01,000 -> 00:00:02,000\nHello\n".getBytes(StandardCharsets.UTF_8);
 
-        MvcTestResult response = upload("/voice/dub", KEY_A, List.of(
-                new Multipart.Part("file", "clip.wav", Media.wav(1600)), new Multipart.Part("subtitles", "en.srt", broken)));
+        MvcTestResult response = upload(
+                "/voice/dub",
+                KEY_A,
+                List.of(
+                        new Multipart.Part("file", "clip.wav", Media.wav(1600)),
+                        new Multipart.Part("subtitles", "en.srt", broken)));
 
         assertProblem(response, 400, "invalid_subtitles");
         assertThat(json(response).get("detail").asText()).contains("'subtitles'", "line 2");
@@ -76,10 +90,14 @@ class DubbingControllerTests extends WebSliceTest {
         assertProblem(upload("/voice/dub?targetLanguage=fr", KEY_A, clip), 400, "unsupported_language");
         assertProblem(upload("/voice/dub?sourceLanguage=xx", KEY_A, clip), 400, "unsupported_language");
         assertProblem(upload("/voice/dub?lipSync=yes", KEY_A, clip), 400, "invalid_parameter");
-        assertProblem(upload("/voice/dub", KEY_A, List.of(new Multipart.Part("subtitles", "en.srt", SRT))),
-                400, "missing_file");
-        assertProblem(upload("/voice/dub", KEY_A, List.of(new Multipart.Part("file", "clip.wav", new byte[0]))),
-                400, "empty_file");
+        assertProblem(
+                upload("/voice/dub", KEY_A, List.of(new Multipart.Part("subtitles", "en.srt", SRT))),
+                400,
+                "missing_file");
+        assertProblem(
+                upload("/voice/dub", KEY_A, List.of(new Multipart.Part("file", "clip.wav", new byte[0]))),
+                400,
+                "empty_file");
         assertThat(storedFiles()).isEqualTo(before);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CacheScopesTest {
-    private final CacheScopes scopes = new CacheScopes(new GatewaySettings.Generation(DataSize.ofMegabytes(1), Set.of("news", "radio")));
+    private final CacheScopes scopes =
+            new CacheScopes(new GatewaySettings.Generation(DataSize.ofMegabytes(1), Set.of("news", "radio")));
 
     @Test
     void eachTenantHasItsOwnScopeUnlessItShares() {
@@ -23,6 +24,8 @@ class CacheScopesTest {
     void onlySharingTenantsJobsAskForTheSharedCache() {
         Map<String, String> parameters = Map.of("text", "hello");
         assertThat(scopes.jobParameters("acme", parameters)).isEqualTo(parameters);
-        assertThat(scopes.jobParameters("news", parameters)).containsEntry("sharedCache", "true").containsEntry("text", "hello");
+        assertThat(scopes.jobParameters("news", parameters))
+                .containsEntry("sharedCache", "true")
+                .containsEntry("text", "hello");
     }
 }

@@ -20,21 +20,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** POST /voice/generate/stream: a chunked WAV, sentence by sentence, as the pipeline publishes them. */
 class GenerateStreamTest extends GatewayTestSupport {
     private static final int HEADER = 44;
 
     private CompletableFuture<HttpResponse<InputStream>> stream(String body) {
-        return http.client().sendAsync(Speech.json(http, "/voice/generate/stream", KEY_A, body).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        return http.client()
+                .sendAsync(
+                        Speech.json(http, "/voice/generate/stream", KEY_A, body).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
     }
 
     @Test
     void eachSentenceIsSentAsSoonAsItIsReadyInOrder() throws Exception {
         Set<String> known = knownJobs();
-        CompletableFuture<HttpResponse<InputStream>> answer = stream("{\"text\":\"ഒന്ന്. രണ്ട്.\",\"emotion\":\"calm\"}");
+        CompletableFuture<HttpResponse<InputStream>> answer =
+                stream("{\"text\":\"ഒന്ന്. രണ്ട്.\",\"emotion\":\"calm\"}");
         VoiceRequest request = nextRequest(known);
         assertThat(request.parameters()).containsEntry("stream", "true").containsEntry("emotion", "calm");
         String jobId = request.jobId();
@@ -50,19 +52,21 @@ class GenerateStreamTest extends GatewayTestSupport {
         AtomicBoolean secondSentencePublished = new AtomicBoolean();
         // the pipeline on its own thread (not the common pool, which may have a single thread)
         ExecutorService pipelineThread = Executors.newSingleThreadExecutor();
-        CompletableFuture<Void> pipeline = CompletableFuture.runAsync(() -> {
-            reply(Speech.started(jobId));
-            reply(Speech.sentence(jobId, 0, key0));
-            try {
-                assertThat(firstChunkRead.await(20, TimeUnit.SECONDS)).isTrue();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            secondSentencePublished.set(true);
-            reply(Speech.sentence(jobId, 1, key1));
-            reply(Speech.sentence(jobId, 1, key1)); // a duplicate
-            reply(Speech.completed(jobId, "outputs/" + jobId + "/audio.wav", false, 0.25));
-        }, pipelineThread);
+        CompletableFuture<Void> pipeline = CompletableFuture.runAsync(
+                () -> {
+                    reply(Speech.started(jobId));
+                    reply(Speech.sentence(jobId, 0, key0));
+                    try {
+                        assertThat(firstChunkRead.await(20, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    secondSentencePublished.set(true);
+                    reply(Speech.sentence(jobId, 1, key1));
+                    reply(Speech.sentence(jobId, 1, key1)); // a duplicate
+                    reply(Speech.completed(jobId, "outputs/" + jobId + "/audio.wav", false, 0.25));
+                },
+                pipelineThread);
 
         HttpResponse<InputStream> response = answer.get(20, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -71,7 +75,9 @@ class GenerateStreamTest extends GatewayTestSupport {
         assertThat(response.headers().firstValue("Content-Length")).isEmpty();
         try (InputStream body = response.body()) {
             byte[] first = body.readNBytes(HEADER + pcm0.length);
-            assertThat(secondSentencePublished).as("sentence 1 is published only after this").isFalse();
+            assertThat(secondSentencePublished)
+                    .as("sentence 1 is published only after this")
+                    .isFalse();
             firstChunkRead.countDown();
             assertStreamingHeader(Arrays.copyOf(first, HEADER));
             assertThat(Arrays.copyOfRange(first, HEADER, first.length)).isEqualTo(pcm0);
@@ -131,9 +137,11 @@ class GenerateStreamTest extends GatewayTestSupport {
     @Test
     void aFailureBeforeTheFirstSentenceIsAProblem() throws Exception {
         Set<String> known = knownJobs();
-        CompletableFuture<HttpResponse<byte[]>> answer = http.client().sendAsync(
-                Speech.json(http, "/voice/generate/stream", KEY_A, "{\"text\":\"<speak><oops></speak>\"}").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> answer = http.client()
+                .sendAsync(
+                        Speech.json(http, "/voice/generate/stream", KEY_A, "{\"text\":\"<speak><oops></speak>\"}")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         String jobId = nextRequest(known).jobId();
         reply(Speech.started(jobId));
         reply(Speech.failed(jobId, "invalid_ssml"));

@@ -29,8 +29,11 @@ import static org.awaitility.Awaitility.await;
 class GenerateTest extends GatewayTestSupport {
 
     private CompletableFuture<HttpResponse<byte[]>> generate(String query, String body) {
-        return http.client().sendAsync(Speech.json(http, "/voice/generate" + query, KEY_A, body).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return http.client()
+                .sendAsync(
+                        Speech.json(http, "/voice/generate" + query, KEY_A, body)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
@@ -42,8 +45,24 @@ class GenerateTest extends GatewayTestSupport {
         assertThat(request.type()).isEqualTo(JobType.GENERATE);
         assertThat(request.action()).isEqualTo(RequestAction.SUBMIT);
         assertThat(request.inputs()).isEmpty();
-        assertThat(request.parameters()).isEqualTo(Map.of("text", "നമസ്കാരം. സുഖമാണോ?", "language", "ml",
-                "speed", "1.0", "pitch", "0.0", "emotion", "neutral", "volume", "1.0", "format", "wav", "stream", "false"));
+        assertThat(request.parameters())
+                .isEqualTo(Map.of(
+                        "text",
+                        "നമസ്കാരം. സുഖമാണോ?",
+                        "language",
+                        "ml",
+                        "speed",
+                        "1.0",
+                        "pitch",
+                        "0.0",
+                        "emotion",
+                        "neutral",
+                        "volume",
+                        "1.0",
+                        "format",
+                        "wav",
+                        "stream",
+                        "false"));
         assertThat(jobStatus(request.jobId())).isEqualTo("QUEUED");
 
         String jobId = request.jobId();
@@ -57,7 +76,9 @@ class GenerateTest extends GatewayTestSupport {
         reply(Speech.completed(jobId, key, false, 0.18)); // at-least-once: a duplicate
 
         HttpResponse<byte[]> response = answer.get(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(response.body()).isEqualTo(audio);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("audio/wav");
         assertThat(response.headers().firstValue("X-Cache")).hasValue("MISS");
@@ -68,8 +89,8 @@ class GenerateTest extends GatewayTestSupport {
         reply(Speech.completed(jobId, key, false, 0.18));
         produce(Speech.completed(jobId, key, false, 0.18));
         Set<String> before = knownJobs();
-        CompletableFuture<HttpResponse<byte[]>> again = generate("?wait=10",
-                "{\"text\":\"നമസ്കാരം. സുഖമാണോ?\",\"format\":\"mp3\"}");
+        CompletableFuture<HttpResponse<byte[]>> again =
+                generate("?wait=10", "{\"text\":\"നമസ്കാരം. സുഖമാണോ?\",\"format\":\"mp3\"}");
         String second = nextRequest(before).jobId();
         String mp3Key = "cache/tts/" + "cd".repeat(32) + ".mp3";
         byte[] mp3 = "ID3 not really an mp3".getBytes(StandardCharsets.US_ASCII);
@@ -81,7 +102,8 @@ class GenerateTest extends GatewayTestSupport {
         assertThat(cached.body()).isEqualTo(mp3);
         assertThat(cached.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
         assertThat(cached.headers().firstValue("X-Cache")).hasValue("HIT");
-        assertThat(meters.timer("shabdam.generate.latency", "endpoint", "generate", "outcome", "audio").count())
+        assertThat(meters.timer("shabdam.generate.latency", "endpoint", "generate", "outcome", "audio")
+                        .count())
                 .isGreaterThanOrEqualTo(2);
     }
 
@@ -96,7 +118,9 @@ class GenerateTest extends GatewayTestSupport {
         reply(Speech.completed(jobId, key, false, 0.09).withInlineOutput("audio", audio));
 
         HttpResponse<byte[]> response = answer.get(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(response.body()).isEqualTo(audio);
         assertThat(response.headers().firstValue("Content-Length")).hasValue(Integer.toString(audio.length));
         assertThat(response.headers().firstValue("X-Cache")).hasValue("MISS");
@@ -117,7 +141,9 @@ class GenerateTest extends GatewayTestSupport {
         reply(Speech.completed(nextRequest(known).jobId(), key, true, 0.14)); // a hit names the key only
 
         HttpResponse<byte[]> hit = again.get(10, TimeUnit.SECONDS);
-        assertThat(hit.statusCode()).as(new String(hit.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(hit.statusCode())
+                .as(new String(hit.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(hit.body()).isEqualTo(audio);
         assertThat(hit.headers().firstValue("X-Cache")).hasValue("HIT");
     }
@@ -125,8 +151,9 @@ class GenerateTest extends GatewayTestSupport {
     @Test
     void withoutAReplyInTimeTheJobIsAccepted() {
         long start = System.nanoTime();
-        HttpResponse<byte[]> response = http.send(Speech.json(http, "/voice/generate?wait=1", KEY_A,
-                "{\"text\":\"hello\",\"language\":\"en\"}").build());
+        HttpResponse<byte[]> response =
+                http.send(Speech.json(http, "/voice/generate?wait=1", KEY_A, "{\"text\":\"hello\",\"language\":\"en\"}")
+                        .build());
 
         assertThat(response.statusCode()).isEqualTo(202);
         String jobId = Http.json(response).get("jobId").asText();
@@ -134,18 +161,22 @@ class GenerateTest extends GatewayTestSupport {
         assertThat(response.headers().firstValue("Location")).hasValue("/jobs/" + jobId);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         await().untilAsserted(() -> assertThat(requestsOf(jobId)).isNotEmpty());
-        assertThat(requestsOf(jobId)).singleElement().satisfies(r -> assertThat(r.type()).isEqualTo(JobType.GENERATE));
+        assertThat(requestsOf(jobId))
+                .singleElement()
+                .satisfies(r -> assertThat(r.type()).isEqualTo(JobType.GENERATE));
     }
 
     @Test
     void aFailedJobAnswersWithItsErrorCode() throws Exception {
         Set<String> known = knownJobs();
-        CompletableFuture<HttpResponse<byte[]>> missingModel = generate("?wait=10", "{\"text\":\"hello\",\"voiceId\":\"vits-ml\"}");
+        CompletableFuture<HttpResponse<byte[]>> missingModel =
+                generate("?wait=10", "{\"text\":\"hello\",\"voiceId\":\"vits-ml\"}");
         reply(Speech.failed(nextRequest(known).jobId(), "model_missing"));
         assertProblem(missingModel.get(10, TimeUnit.SECONDS), 503, "model_missing");
 
         known = knownJobs();
-        CompletableFuture<HttpResponse<byte[]>> unknownVoice = generate("?wait=10", "{\"text\":\"hello\",\"voiceId\":\"nobody\"}");
+        CompletableFuture<HttpResponse<byte[]>> unknownVoice =
+                generate("?wait=10", "{\"text\":\"hello\",\"voiceId\":\"nobody\"}");
         VoiceRequest request = nextRequest(known);
         assertThat(request.parameters()).containsEntry("voiceId", "nobody");
         reply(Speech.failed(request.jobId(), "voice_not_found"));
@@ -155,13 +186,18 @@ class GenerateTest extends GatewayTestSupport {
     @Test
     void aFailedJobsReasonReachesTheClientWithoutTheTaskManagersPaths() throws Exception {
         Set<String> known = knownJobs();
-        CompletableFuture<HttpResponse<byte[]>> missingModel = generate("?wait=10",
-                "{\"text\":\"hello\",\"voiceId\":\"piper-ml-in-meera-medium\"}");
+        CompletableFuture<HttpResponse<byte[]>> missingModel =
+                generate("?wait=10", "{\"text\":\"hello\",\"voiceId\":\"piper-ml-in-meera-medium\"}");
         // as an older pipeline wrote it, the path still in the detail
-        VoiceEvent failed = Speech.failed(nextRequest(known).jobId(), new JobError("model_missing",
-                "Voice 'piper-ml-in-meera-medium' is not installed: ml_IN-meera-medium.onnx is missing"));
-        replyJson(failed.jobId(), new String(RecordCodec.encode(failed), StandardCharsets.UTF_8)
-                .replace("installed: ml_IN", "installed: /opt/shabdam/models/piper/ml_IN"));
+        VoiceEvent failed = Speech.failed(
+                nextRequest(known).jobId(),
+                new JobError(
+                        "model_missing",
+                        "Voice 'piper-ml-in-meera-medium' is not installed: ml_IN-meera-medium.onnx is missing"));
+        replyJson(
+                failed.jobId(),
+                new String(RecordCodec.encode(failed), StandardCharsets.UTF_8)
+                        .replace("installed: ml_IN", "installed: /opt/shabdam/models/piper/ml_IN"));
         HttpResponse<byte[]> response = missingModel.get(10, TimeUnit.SECONDS);
         assertProblem(response, 503, "model_missing");
         assertThat(Http.json(response).get("detail").asText())
@@ -170,8 +206,10 @@ class GenerateTest extends GatewayTestSupport {
 
     @Test
     void onlyATenantThatOptedIntoTheSharedCacheAsksForIt() {
-        HttpResponse<byte[]> own = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}").build());
-        HttpResponse<byte[]> shared = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_C, "{\"text\":\"hi\"}").build());
+        HttpResponse<byte[]> own = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, "{\"text\":\"hi\"}")
+                .build());
+        HttpResponse<byte[]> shared = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_C, "{\"text\":\"hi\"}")
+                .build());
         String ownId = Http.json(own).get("jobId").asText();
         String sharedId = Http.json(shared).get("jobId").asText();
         await().untilAsserted(() -> assertThat(requestsOf(ownId)).isNotEmpty());

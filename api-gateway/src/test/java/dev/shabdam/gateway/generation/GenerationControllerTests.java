@@ -40,28 +40,36 @@ class GenerationControllerTests extends WebSliceTest {
 
     @Test
     void moneyTimesAndDatesComeBackInMalayalamWordsSplitIntoSentences() {
-        MvcTestResult response = normalize(
-                "{\"text\":\"വില ₹1,500 ആണ്. സമയം 10:30. തീയതി 15/08/1947.\",\"language\":\"ml\"}");
+        MvcTestResult response =
+                normalize("{\"text\":\"വില ₹1,500 ആണ്. സമയം 10:30. തീയതി 15/08/1947.\",\"language\":\"ml\"}");
 
         assertThat(response).hasStatus(200);
         JsonNode body = json(response);
         String normalized = body.get("normalized").asText();
         assertThat(normalized).doesNotContain("₹", "/", ":").doesNotContainPattern("[0-9]");
-        assertThat(normalized).contains("ആയിരത്തി അഞ്ഞൂറ് രൂപ", "പത്ത് മണി മുപ്പത് മിനിറ്റ്",
-                "പതിനഞ്ച് ഓഗസ്റ്റ് ആയിരത്തി തൊള്ളായിരത്തിനാൽപത്തിയേഴ്");
+        assertThat(normalized)
+                .contains(
+                        "ആയിരത്തി അഞ്ഞൂറ് രൂപ",
+                        "പത്ത് മണി മുപ്പത് മിനിറ്റ്",
+                        "പതിനഞ്ച് ഓഗസ്റ്റ് ആയിരത്തി തൊള്ളായിരത്തിനാൽപത്തിയേഴ്");
         List<String> sentences = new ArrayList<>();
         body.get("sentences").forEach(sentence -> sentences.add(sentence.asText()));
-        assertThat(sentences).containsExactly(
-                "വില ആയിരത്തി അഞ്ഞൂറ് രൂപ ആണ്.",
-                "സമയം പത്ത് മണി മുപ്പത് മിനിറ്റ്.",
-                "തീയതി പതിനഞ്ച് ഓഗസ്റ്റ് ആയിരത്തി തൊള്ളായിരത്തിനാൽപത്തിയേഴ്.");
+        assertThat(sentences)
+                .containsExactly(
+                        "വില ആയിരത്തി അഞ്ഞൂറ് രൂപ ആണ്.",
+                        "സമയം പത്ത് മണി മുപ്പത് മിനിറ്റ്.",
+                        "തീയതി പതിനഞ്ച് ഓഗസ്റ്റ് ആയിരത്തി തൊള്ളായിരത്തിനാൽപത്തിയേഴ്.");
     }
 
     @Test
     void theLanguageDefaultsToMalayalamAndEnglishIsSpokenInEnglish() {
-        assertThat(json(normalize("{\"text\":\"10:30\"}")).get("normalized").asText()).contains("മണി");
+        assertThat(json(normalize("{\"text\":\"10:30\"}")).get("normalized").asText())
+                .contains("മണി");
         assertThat(json(normalize("{\"text\":\"It costs 25 dollars.\",\"language\":\"en\"}"))
-                .get("normalized").asText()).contains("twenty").doesNotContainPattern("[0-9]");
+                        .get("normalized")
+                        .asText())
+                .contains("twenty")
+                .doesNotContainPattern("[0-9]");
     }
 
     @Test
@@ -71,11 +79,16 @@ class GenerationControllerTests extends WebSliceTest {
         assertProblem(normalize("{\"text\":\"" + "അ".repeat(5_001) + "\"}"), 400, "text_too_long");
         assertProblem(normalize("{\"text\":\"bonjour\",\"language\":\"fr\"}"), 400, "unsupported_language");
         assertProblem(normalize("this is not JSON"), 400, "malformed_body");
-        assertProblem(postJson("/voice/normalize", KEY_A,
-                new byte[]{'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}),
-                400, "invalid_text");
-        assertProblem(postJson("/voice/normalize", null, "{\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8)),
-                401, "missing_api_key");
+        assertProblem(
+                postJson("/voice/normalize", KEY_A, new byte[] {
+                    '{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'
+                }),
+                400,
+                "invalid_text");
+        assertProblem(
+                postJson("/voice/normalize", null, "{\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8)),
+                401,
+                "missing_api_key");
     }
 
     @Test
@@ -90,8 +103,12 @@ class GenerationControllerTests extends WebSliceTest {
 
         MvcTestResult response = generate("/voice/generate?wait=10", "{\"text\":\"ഒന്ന്.\"}");
 
-        assertThat(response).hasStatus(200).hasContentType("audio/wav")
-                .hasHeader("X-Job-Id", jobId).hasHeader("X-Cache", "HIT").hasHeader("X-Audio-Duration", "0.09")
+        assertThat(response)
+                .hasStatus(200)
+                .hasContentType("audio/wav")
+                .hasHeader("X-Job-Id", jobId)
+                .hasHeader("X-Cache", "HIT")
+                .hasHeader("X-Audio-Duration", "0.09")
                 .hasHeader("Content-Length", Integer.toString(audio.length));
         assertThat(response.getResponse().getContentAsByteArray()).isEqualTo(audio);
     }
@@ -112,8 +129,8 @@ class GenerationControllerTests extends WebSliceTest {
     @Test
     void aVoiceIdThatIsNotAVoiceNameIsRefusedBeforeAnythingIsSubmitted() {
         for (String voice : List.of("../../../../etc/passwd", "/etc/hostname", "ML_IN")) {
-            MvcTestResult response = generate("/voice/generate",
-                    "{\"text\":\"നമസ്കാരം\",\"language\":\"ml\",\"voiceId\":\"" + voice + "\"}");
+            MvcTestResult response = generate(
+                    "/voice/generate", "{\"text\":\"നമസ്കാരം\",\"language\":\"ml\",\"voiceId\":\"" + voice + "\"}");
             assertProblem(response, 400, "invalid_voice");
             assertThat(json(response).get("detail").asText()).doesNotContain("etc");
         }
@@ -125,24 +142,34 @@ class GenerationControllerTests extends WebSliceTest {
     void badInputsAnswerTheirCodesAndNothingIsSubmitted() {
         double rejectedBefore = rejected();
         Map<String, String> cases = Map.of(
-                "{\"text\":\"\"}", "empty_text",
-                "{\"text\":\"" + "a".repeat(5_001) + "\"}", "text_too_long",
-                "{\"text\":\"bonjour\",\"language\":\"fr\"}", "unsupported_language",
-                "{\"text\":\"hello\",\"emotion\":\"furious\"}", "invalid_parameter",
-                "{\"text\":\"hello\",\"speed\":10}", "invalid_parameter",
-                "{\"text\":\"hello\",\"pitch\":\"high\"}", "invalid_parameter",
-                "{\"text\":\"hello\",\"format\":\"flac\"}", "invalid_parameter",
-                "{\"text\":", "malformed_body");
+                "{\"text\":\"\"}",
+                "empty_text",
+                "{\"text\":\"" + "a".repeat(5_001) + "\"}",
+                "text_too_long",
+                "{\"text\":\"bonjour\",\"language\":\"fr\"}",
+                "unsupported_language",
+                "{\"text\":\"hello\",\"emotion\":\"furious\"}",
+                "invalid_parameter",
+                "{\"text\":\"hello\",\"speed\":10}",
+                "invalid_parameter",
+                "{\"text\":\"hello\",\"pitch\":\"high\"}",
+                "invalid_parameter",
+                "{\"text\":\"hello\",\"format\":\"flac\"}",
+                "invalid_parameter",
+                "{\"text\":",
+                "malformed_body");
         cases.forEach((body, code) -> assertProblem(generate("/voice/generate", body), 400, code));
         byte[] invalidUtf8 = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', 'a', (byte) 0xFF, (byte) 0xFE, '"', '}'};
         assertProblem(postJson("/voice/generate", KEY_A, invalidUtf8), 400, "invalid_text");
-        assertProblem(generate("/voice/generate/stream", "{\"text\":\"hi\",\"format\":\"mp3\"}"), 400, "invalid_parameter");
+        assertProblem(
+                generate("/voice/generate/stream", "{\"text\":\"hi\",\"format\":\"mp3\"}"), 400, "invalid_parameter");
 
         verifyNoInteractions(jobs, completion);
         assertThat(rejected() - rejectedBefore).isGreaterThanOrEqualTo(cases.size() + 1);
     }
 
     private double rejected() {
-        return meters.counter("shabdam.generate.requests", "endpoint", "generate", "outcome", "rejected").count();
+        return meters.counter("shabdam.generate.requests", "endpoint", "generate", "outcome", "rejected")
+                .count();
     }
 }

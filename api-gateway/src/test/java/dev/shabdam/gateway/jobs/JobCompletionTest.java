@@ -3,9 +3,6 @@ package dev.shabdam.gateway.jobs;
 import dev.shabdam.gateway.GatewayTestSupport;
 import dev.shabdam.gateway.Speech;
 import dev.shabdam.gateway.events.JobEventBus;
-import dev.shabdam.gateway.jobs.JobCompletion;
-import dev.shabdam.gateway.jobs.JobOutcome;
-import dev.shabdam.gateway.jobs.JobRow;
 import dev.shabdam.schemas.JobStatus;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceEvent;
@@ -29,7 +26,8 @@ class JobCompletionTest extends GatewayTestSupport {
 
     private static JobRow queued(String jobId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return new JobRow(jobId, "tenantA", JobType.GENERATE, JobStatus.QUEUED, null, 0, null, null, Map.of(), now, now, null);
+        return new JobRow(
+                jobId, "tenantA", JobType.GENERATE, JobStatus.QUEUED, null, 0, null, null, Map.of(), now, now, null);
     }
 
     @Test
@@ -55,15 +53,18 @@ class JobCompletionTest extends GatewayTestSupport {
         String jobId = newJobId();
         insertJob(jobId, "tenantA", JobType.GENERATE, "COMPLETED", Instant.now(), "{}", null, null);
 
-        JobOutcome outcome = completion.submitAndAwait(jobId, Duration.ofMillis(300), () -> queued(jobId))
+        JobOutcome outcome = completion
+                .submitAndAwait(jobId, Duration.ofMillis(300), () -> queued(jobId))
                 .get(10, TimeUnit.SECONDS);
         assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Ended.class, ended -> {
             assertThat(ended.job().status()).isEqualTo(JobStatus.COMPLETED);
             assertThat(ended.finalEvent()).isNull();
         });
         String unheard = newJobId();
-        assertThat(completion.submitAndAwait(unheard, Duration.ofMillis(300), () -> queued(unheard))
-                .get(10, TimeUnit.SECONDS)).isInstanceOf(JobOutcome.Running.class);
+        assertThat(completion
+                        .submitAndAwait(unheard, Duration.ofMillis(300), () -> queued(unheard))
+                        .get(10, TimeUnit.SECONDS))
+                .isInstanceOf(JobOutcome.Running.class);
     }
 
     /** Sends {@code event} on voice.replies and returns once the bus has handed it on. */
@@ -71,7 +72,9 @@ class JobCompletionTest extends GatewayTestSupport {
         CountDownLatch heard = new CountDownLatch(1);
         try (JobEventBus.Subscription subscription = bus.subscribe(event.jobId(), e -> heard.countDown())) {
             reply(event);
-            assertThat(heard.await(10, TimeUnit.SECONDS)).as("the bus heard the reply").isTrue();
+            assertThat(heard.await(10, TimeUnit.SECONDS))
+                    .as("the bus heard the reply")
+                    .isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

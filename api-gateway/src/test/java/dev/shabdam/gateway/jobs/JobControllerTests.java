@@ -58,14 +58,27 @@ class JobControllerTests extends WebSliceTest {
     void deletingARunningJobIsAcceptedAndDeletingAnEndedOnesMediaIsDone() {
         JobRow cancelled = job(JOB_ID, JobType.ANALYZE, JobStatus.CANCELLED);
         when(jobs.delete(any(), eq(JOB_ID))).thenReturn(CompletableFuture.completedFuture(cancelled));
-        MvcTestResult accepted = mvc.delete().uri("/jobs/" + JOB_ID).header("X-Api-Key", KEY_A).exchange();
+        MvcTestResult accepted =
+                mvc.delete().uri("/jobs/" + JOB_ID).header("X-Api-Key", KEY_A).exchange();
         assertThat(accepted).hasStatus(202);
         assertThat(json(accepted).get("status").asText()).isEqualTo("CANCELLED");
 
-        JobRow deleted = new JobRow(JOB_ID, "tenantA", JobType.ANALYZE, JobStatus.CANCELLED, null, 1, null, null,
-                cancelled.outputs(), cancelled.createdAt(), cancelled.updatedAt(), Instant.now());
+        JobRow deleted = new JobRow(
+                JOB_ID,
+                "tenantA",
+                JobType.ANALYZE,
+                JobStatus.CANCELLED,
+                null,
+                1,
+                null,
+                null,
+                cancelled.outputs(),
+                cancelled.createdAt(),
+                cancelled.updatedAt(),
+                Instant.now());
         when(jobs.delete(any(), eq(JOB_ID))).thenReturn(CompletableFuture.completedFuture(deleted));
-        MvcTestResult done = mvc.delete().uri("/jobs/" + JOB_ID).header("X-Api-Key", KEY_A).exchange();
+        MvcTestResult done =
+                mvc.delete().uri("/jobs/" + JOB_ID).header("X-Api-Key", KEY_A).exchange();
         assertThat(done).hasStatus(200);
         assertThat(json(done).get("mediaDeletedAt").isNull()).isFalse();
     }
@@ -79,7 +92,9 @@ class JobControllerTests extends WebSliceTest {
         when(media.output(job, "report")).thenReturn(output);
 
         MvcTestResult whole = download("/jobs/" + JOB_ID + "/outputs/report", null);
-        assertThat(whole).hasStatus(200).hasHeader("Accept-Ranges", "bytes")
+        assertThat(whole)
+                .hasStatus(200)
+                .hasHeader("Accept-Ranges", "bytes")
                 .hasHeader("Content-Length", Integer.toString(report.length));
         assertThat(whole.getResponse().getContentType()).startsWith("application/json");
         assertThat(whole.getResponse().getContentAsByteArray()).isEqualTo(report);
@@ -88,10 +103,11 @@ class JobControllerTests extends WebSliceTest {
         assertThat(part).hasStatus(206).hasHeader("Content-Range", "bytes 2-5/" + report.length);
         assertThat(part.getResponse().getContentAsByteArray()).isEqualTo(Arrays.copyOfRange(report, 2, 6));
 
-        assertThat(download("/jobs/" + JOB_ID + "/outputs/report", "bytes=0-1,4-5")).as("several ranges: the whole")
+        assertThat(download("/jobs/" + JOB_ID + "/outputs/report", "bytes=0-1,4-5"))
+                .as("several ranges: the whole")
                 .hasStatus(200);
 
-        for (String unsatisfiable : new String[]{"bytes=500-600", "bytes=x-y"}) {
+        for (String unsatisfiable : new String[] {"bytes=500-600", "bytes=x-y"}) {
             MvcTestResult outside = download("/jobs/" + JOB_ID + "/outputs/report", unsatisfiable);
             assertProblem(outside, 416, "range_not_satisfiable");
             assertThat(outside).hasHeader("Content-Range", "bytes */" + report.length);
@@ -99,12 +115,15 @@ class JobControllerTests extends WebSliceTest {
     }
 
     private MvcTestResult download(String path, String range) {
-        return mvc.get().uri(path).header("X-Api-Key", KEY_A)
+        return mvc.get()
+                .uri(path)
+                .header("X-Api-Key", KEY_A)
                 .headers(headers -> {
                     if (range != null) {
                         headers.set("Range", range);
                     }
-                }).exchange();
+                })
+                .exchange();
     }
 
     private StoredObject stored(String key, byte[] content) throws IOException {

@@ -37,14 +37,21 @@ class JobLifecycleTest extends GatewayTestSupport {
 
     @Test
     void waitAnswersTheCompletedJobWhenItsFinalEventArrives() throws Exception {
-        Set<String> known = Set.copyOf(requests().stream().map(VoiceRequest::jobId).toList());
-        CompletableFuture<HttpResponse<byte[]>> answer = http.client().sendAsync(
-                http.uploadRequest("/voice/analyze?wait=5", KEY_A, "w.wav", Media.wav(500)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        Set<String> known =
+                Set.copyOf(requests().stream().map(VoiceRequest::jobId).toList());
+        CompletableFuture<HttpResponse<byte[]>> answer = http.client()
+                .sendAsync(
+                        http.uploadRequest("/voice/analyze?wait=5", KEY_A, "w.wav", Media.wav(500))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
 
         // the pipeline's part: take the request, run it, report
         await().untilAsserted(() -> assertThat(requests()).anyMatch(r -> !known.contains(r.jobId())));
-        String jobId = requests().stream().map(VoiceRequest::jobId).filter(id -> !known.contains(id)).findFirst().orElseThrow();
+        String jobId = requests().stream()
+                .map(VoiceRequest::jobId)
+                .filter(id -> !known.contains(id))
+                .findFirst()
+                .orElseThrow();
         produce(progress(jobId, 1, "probe", 0.3, null));
         produce(completed(jobId, 2, RESULT, Map.of("report", StorageKeys.output(jobId, "report.json"))));
 
@@ -74,12 +81,16 @@ class JobLifecycleTest extends GatewayTestSupport {
         insertEvent(progress(jobId, 2, "metrics", 0.4, 0));
 
         List<String[]> received = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            HttpResponse<Stream<String>> stream = http.client().send(
-                    http.request("/jobs/" + jobId + "/events", KEY_A).header("Accept", "text/event-stream").GET().build(),
-                    HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> stream = http.client()
+                    .send(
+                            http.request("/jobs/" + jobId + "/events", KEY_A)
+                                    .header("Accept", "text/event-stream")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofLines());
             assertThat(stream.statusCode()).isEqualTo(200);
-            assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(stream.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
             Iterator<String> lines = stream.body().iterator();
             List<String[]> events = new ArrayList<>();
             readEvents(lines, events, 2);
@@ -109,8 +120,10 @@ class JobLifecycleTest extends GatewayTestSupport {
         insertEvent(progress(jobId, 1, "probe", 0.5, null));
         insertEvent(completed(jobId, 2, null, Map.of()));
 
-        HttpResponse<String> response = http.client().send(
-                http.request("/jobs/" + jobId + "/events", KEY_A).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.client()
+                .send(
+                        http.request("/jobs/" + jobId + "/events", KEY_A).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.body()).contains("event:progress", "event:completed", "\"status\":\"COMPLETED\"");
     }
@@ -129,11 +142,14 @@ class JobLifecycleTest extends GatewayTestSupport {
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.body()).isEqualTo(report);
         assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
-        assertThat(whole.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(whole.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
 
         // a range is read from storage as a range (its headers and refusals: JobControllerTests)
         HttpResponse<byte[]> part = http.send(http.request("/jobs/" + jobId + "/outputs/report", KEY_A)
-                .header("Range", "bytes=2-5").GET().build());
+                .header("Range", "bytes=2-5")
+                .GET()
+                .build());
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(report, 2, 6));
 
@@ -146,14 +162,21 @@ class JobLifecycleTest extends GatewayTestSupport {
         String jobId = newJobId();
         insertJob(jobId, "tenantA", "RUNNING", Instant.now(), null, null);
 
-        CompletableFuture<HttpResponse<byte[]>> answer = http.client().sendAsync(
-                http.request("/jobs/" + jobId, KEY_A).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> answer = http.client()
+                .sendAsync(
+                        http.request("/jobs/" + jobId, KEY_A).DELETE().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
 
         // the pipeline's part: its cancellation gate takes the request, its sink records the CANCELLED event it emits
-        await().untilAsserted(() -> assertThat(requestsOf(jobId)).singleElement()
+        await().untilAsserted(() -> assertThat(requestsOf(jobId))
+                .singleElement()
                 .satisfies(r -> assertThat(r.action()).isEqualTo(RequestAction.CANCEL)));
-        assertThat(jobStatus(jobId)).as("the job's state is the pipeline's to write").isEqualTo("RUNNING");
-        jdbc.sql("UPDATE jobs SET status = 'CANCELLED', progress = 1 WHERE job_id = ?").param(jobId).update();
+        assertThat(jobStatus(jobId))
+                .as("the job's state is the pipeline's to write")
+                .isEqualTo("RUNNING");
+        jdbc.sql("UPDATE jobs SET status = 'CANCELLED', progress = 1 WHERE job_id = ?")
+                .param(jobId)
+                .update();
         produce(cancelled(jobId, 3));
 
         HttpResponse<byte[]> response = answer.get(10, TimeUnit.SECONDS);
@@ -162,7 +185,8 @@ class JobLifecycleTest extends GatewayTestSupport {
         assertThat(jobStatus(jobId)).isEqualTo("CANCELLED");
 
         // deleting it again, now that it has ended, deletes its media (MediaDeletionTest) and keeps it CANCELLED
-        HttpResponse<byte[]> again = http.send(http.request("/jobs/" + jobId, KEY_A).DELETE().build());
+        HttpResponse<byte[]> again =
+                http.send(http.request("/jobs/" + jobId, KEY_A).DELETE().build());
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(Http.json(again).get("status").asText()).isEqualTo("CANCELLED");
         assertThat(Http.json(again).get("mediaDeletedAt").isNull()).isFalse();
@@ -180,14 +204,20 @@ class JobLifecycleTest extends GatewayTestSupport {
         }
 
         JsonNode first = Http.json(http.get("/jobs?limit=2", KEY_B));
-        assertThat(first.get("items")).extracting(item -> item.get("jobId").asText()).containsExactly(ids.get(0), ids.get(1));
+        assertThat(first.get("items"))
+                .extracting(item -> item.get("jobId").asText())
+                .containsExactly(ids.get(0), ids.get(1));
         String cursor = first.get("nextCursor").asText();
         JsonNode second = Http.json(http.get("/jobs?limit=2&cursor=" + cursor, KEY_B));
-        assertThat(second.get("items")).extracting(item -> item.get("jobId").asText()).containsExactly(ids.get(2));
+        assertThat(second.get("items"))
+                .extracting(item -> item.get("jobId").asText())
+                .containsExactly(ids.get(2));
         assertThat(second.get("nextCursor").isNull()).isTrue();
 
         JsonNode failed = Http.json(http.get("/jobs?status=FAILED&type=ANALYZE", KEY_B));
-        assertThat(failed.get("items")).extracting(item -> item.get("jobId").asText()).containsExactly(ids.get(2));
+        assertThat(failed.get("items"))
+                .extracting(item -> item.get("jobId").asText())
+                .containsExactly(ids.get(2));
         assertProblem(http.get("/jobs?cursor=nonsense!", KEY_B), 400, "invalid_cursor");
         assertProblem(http.get("/jobs?limit=0", KEY_B), 400, "invalid_limit");
     }
@@ -202,7 +232,7 @@ class JobLifecycleTest extends GatewayTestSupport {
             String line = lines.next();
             if (line.isEmpty()) {
                 if (name != null) {
-                    events.add(new String[]{id, name, data.toString()});
+                    events.add(new String[] {id, name, data.toString()});
                 }
                 id = null;
                 name = null;

@@ -3,7 +3,6 @@ package dev.shabdam.gateway.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.gateway.GatewayTestSupport;
 import dev.shabdam.gateway.Http;
-import dev.shabdam.gateway.jobs.RetentionSweep;
 import dev.shabdam.schemas.StorageKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,14 +32,21 @@ class MediaDeletionTest extends GatewayTestSupport {
         List<Path> media = storeMedia("tenantA", jobId);
         String cacheKey = StorageKeys.synthesisCache("tenantA", "5a".repeat(32), "wav");
         Path cached = write(cacheKey);
-        insertJob(jobId, "tenantA", "COMPLETED", Instant.now(), "{\"durationSec\":1}",
+        insertJob(
+                jobId,
+                "tenantA",
+                "COMPLETED",
+                Instant.now(),
+                "{\"durationSec\":1}",
                 "{\"report\":\"" + StorageKeys.output(jobId, "report.json") + "\",\"audio\":\"" + cacheKey + "\"}");
-        assertThat(http.get("/jobs/" + jobId + "/outputs/report", KEY_A).statusCode()).isEqualTo(200);
+        assertThat(http.get("/jobs/" + jobId + "/outputs/report", KEY_A).statusCode())
+                .isEqualTo(200);
 
         assertProblem(http.send(http.request("/jobs/" + jobId, KEY_B).DELETE().build()), 404, "job_not_found");
         assertThat(media).as("another tenant deletes nothing").allMatch(Files::exists);
 
-        HttpResponse<byte[]> deleted = http.send(http.request("/jobs/" + jobId, KEY_A).DELETE().build());
+        HttpResponse<byte[]> deleted =
+                http.send(http.request("/jobs/" + jobId, KEY_A).DELETE().build());
 
         assertThat(deleted.statusCode()).as(new String(deleted.body())).isEqualTo(200);
         JsonNode job = Http.json(deleted);
@@ -55,8 +61,10 @@ class MediaDeletionTest extends GatewayTestSupport {
         JsonNode kept = Http.json(http.get("/jobs/" + jobId, KEY_A));
         assertThat(kept.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(kept.get("result").get("durationSec").asInt()).isEqualTo(1);
-        assertThat(http.send(http.request("/jobs/" + jobId, KEY_A).DELETE().build()).statusCode())
-                .as("deleting again changes nothing").isEqualTo(200);
+        assertThat(http.send(http.request("/jobs/" + jobId, KEY_A).DELETE().build())
+                        .statusCode())
+                .as("deleting again changes nothing")
+                .isEqualTo(200);
     }
 
     @Test
@@ -76,9 +84,15 @@ class MediaDeletionTest extends GatewayTestSupport {
         retention.sweep();
 
         assertThat(oldMedia).noneMatch(Files::exists);
-        assertThat(Http.json(http.get("/jobs/" + old, KEY_A)).get("mediaDeletedAt").isNull()).isFalse();
+        assertThat(Http.json(http.get("/jobs/" + old, KEY_A))
+                        .get("mediaDeletedAt")
+                        .isNull())
+                .isFalse();
         assertThat(recentMedia).allMatch(Files::exists);
-        assertThat(Http.json(http.get("/jobs/" + recent, KEY_A)).get("mediaDeletedAt").isNull()).isTrue();
+        assertThat(Http.json(http.get("/jobs/" + recent, KEY_A))
+                        .get("mediaDeletedAt")
+                        .isNull())
+                .isTrue();
         assertThat(waitingMedia).as("a job that has not ended keeps its media").allMatch(Files::exists);
     }
 
@@ -86,7 +100,9 @@ class MediaDeletionTest extends GatewayTestSupport {
     void workThePipelineWritesAfterTheMediaWentIsDeletedByTheNextSweep() {
         String jobId = newJobId();
         insertJob(jobId, "tenantA", "CANCELLED", Instant.now(), null, null);
-        assertThat(http.send(http.request("/jobs/" + jobId, KEY_A).DELETE().build()).statusCode()).isEqualTo(200);
+        assertThat(http.send(http.request("/jobs/" + jobId, KEY_A).DELETE().build())
+                        .statusCode())
+                .isEqualTo(200);
         // a line the pipeline was still speaking when the job was cancelled and deleted arrives afterwards
         Path late = write(StorageKeys.segment(jobId, 3, "dub.wav"));
 
@@ -97,7 +113,8 @@ class MediaDeletionTest extends GatewayTestSupport {
 
     /** An upload, an output and a stage's work of the job, in the gateway's storage. */
     private static List<Path> storeMedia(String tenant, String jobId) {
-        return List.of(write(StorageKeys.upload(tenant, jobId, "input.wav")),
+        return List.of(
+                write(StorageKeys.upload(tenant, jobId, "input.wav")),
                 write(StorageKeys.output(jobId, "report.json")),
                 write(StorageKeys.segment(jobId, 0, "tts.wav")));
     }

@@ -32,7 +32,8 @@ class FlinkJobsTest {
 
     @Test
     void noJobOfThatNameIsNotFound() throws Exception {
-        assertThat(stateIn("{\"jobs\":[{\"jid\":\"c3\",\"name\":\"other\",\"state\":\"RUNNING\"}]}")).isEqualTo(FlinkJobs.NOT_FOUND);
+        assertThat(stateIn("{\"jobs\":[{\"jid\":\"c3\",\"name\":\"other\",\"state\":\"RUNNING\"}]}"))
+                .isEqualTo(FlinkJobs.NOT_FOUND);
         assertThat(stateIn("{\"jobs\":[]}")).isEqualTo(FlinkJobs.NOT_FOUND);
     }
 

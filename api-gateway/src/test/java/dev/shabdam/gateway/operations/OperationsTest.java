@@ -26,24 +26,32 @@ class OperationsTest extends GatewayTestSupport {
         // the tests play the pipeline and leave jobs queued: it has just moved a job of each latency class
         PipelineProgress.moved(jdbc, JobType.GENERATE);
         PipelineProgress.moved(jdbc, JobType.ANALYZE);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(http.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                http.get("/actuator/health/readiness", null).statusCode())
+                        .isEqualTo(200));
 
         HttpResponse<byte[]> response = http.get("/actuator/health/readiness", null);
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         JsonNode health = Http.json(response);
         assertThat(health.get("status").asText()).isEqualTo("UP");
-        assertThat(new String(response.body(), StandardCharsets.UTF_8)).as("no path of the machine, without an API key")
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .as("no path of the machine, without an API key")
                 .doesNotContain(STORAGE.toString());
-        for (String component : new String[]{"db", "kafka", "storage", "pipeline"}) {
-            assertThat(health.get("components").get(component).get("status").asText()).as(component).isEqualTo("UP");
+        for (String component : new String[] {"db", "kafka", "storage", "pipeline"}) {
+            assertThat(health.get("components").get(component).get("status").asText())
+                    .as(component)
+                    .isEqualTo("UP");
         }
         assertThat(http.get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
     }
 
     @Test
     void prometheusShowsSubmittedJobsAndProblems() {
-        assertThat(http.upload("/voice/analyze", KEY_A, "m.wav", Media.wav(100)).statusCode()).isEqualTo(202);
+        assertThat(http.upload("/voice/analyze", KEY_A, "m.wav", Media.wav(100)).statusCode())
+                .isEqualTo(202);
         assertThat(http.get("/jobs/" + newJobId(), KEY_A).statusCode()).isEqualTo(404);
 
         HttpResponse<byte[]> response = http.get("/actuator/prometheus", null);
@@ -57,16 +65,25 @@ class OperationsTest extends GatewayTestSupport {
     void theOpenApiDocumentListsTheApi() {
         HttpResponse<byte[]> response = http.get("/v3/api-docs", null);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Http.json(response).get("info").get("version").asText()).as("the build's version")
-                .isEqualTo(build.getVersion()).isNotBlank();
+        assertThat(Http.json(response).get("info").get("version").asText())
+                .as("the build's version")
+                .isEqualTo(build.getVersion())
+                .isNotBlank();
         JsonNode paths = Http.json(response).get("paths");
         assertThat(paths.has("/voice/analyze")).isTrue();
         assertThat(paths.has("/jobs/{jobId}")).isTrue();
         assertThat(paths.get("/voice/analyze").toString()).doesNotContain("tenant");
-        assertThat(paths.get("/voice/compare").toString()).contains("\"a\"", "\"b\"").doesNotContain("tenant");
+        assertThat(paths.get("/voice/compare").toString())
+                .contains("\"a\"", "\"b\"")
+                .doesNotContain("tenant");
         assertThat(paths.get("/voice/analytics").toString()).contains("groupBy").doesNotContain("tenant");
-        for (String path : new String[]{"/voice/normalize", "/voice/generate", "/voice/generate/stream",
-                "/voice/personas", "/voice/personas/{personaId}"}) {
+        for (String path : new String[] {
+            "/voice/normalize",
+            "/voice/generate",
+            "/voice/generate/stream",
+            "/voice/personas",
+            "/voice/personas/{personaId}"
+        }) {
             assertThat(paths.has(path)).as(path).isTrue();
             assertThat(paths.get(path).toString()).as(path).doesNotContain("tenant");
         }

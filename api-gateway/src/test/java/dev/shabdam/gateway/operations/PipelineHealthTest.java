@@ -43,11 +43,14 @@ import static org.awaitility.Awaitility.await;
  * since one media record may run that long without an event. A context of its own (its own broker and database),
  * since the other gateway tests leave queued jobs behind that no pipeline consumes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "shabdam.api-keys=tenantH:key-h-0123456789",
-        "shabdam.health.queue-stall=4s",
-        "shabdam.health.job-timeout=6s",
-        "shabdam.health.sample-every=250ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "shabdam.api-keys=tenantH:key-h-0123456789",
+            "shabdam.health.queue-stall=4s",
+            "shabdam.health.job-timeout=6s",
+            "shabdam.health.sample-every=250ms"
+        })
 @TestBroker
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineHealthTest {
@@ -55,8 +58,10 @@ class PipelineHealthTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EmbeddedKafkaBroker broker;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -71,14 +76,23 @@ class PipelineHealthTest {
     void freshQueuedWorkIsNoStallAndTheFlinkCheckSaysItIsOff() throws Exception {
         String fresh = queueRequest("ANALYZE", Instant.now());
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(prometheus()).contains("shabdam_pipeline_consumer_lag_records{group=\"" + Topics.PIPELINE_GROUP_MEDIA + "\"} 1.0"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(prometheus())
+                        .contains("shabdam_pipeline_consumer_lag_records{group=\"" + Topics.PIPELINE_GROUP_MEDIA
+                                + "\"} 1.0"));
         HttpResponse<byte[]> readiness = http().get(READINESS, null);
-        assertThat(readiness.statusCode()).as(new String(readiness.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(readiness.statusCode())
+                .as(new String(readiness.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         JsonNode pipeline = Http.json(readiness).get("components").get("pipeline");
         assertThat(pipeline.get("status").asText()).isEqualTo("UP");
         assertThat(pipeline.get("details").get("flinkJob").asText()).contains("SHABDAM_FLINK_REST_URL is not set");
-        assertThat(pipeline.get("details").get("consumerGroups").get(Topics.PIPELINE_GROUP_INTERACTIVE).get("lag").asLong()).isEqualTo(1);
+        assertThat(pipeline.get("details")
+                        .get("consumerGroups")
+                        .get(Topics.PIPELINE_GROUP_INTERACTIVE)
+                        .get("lag")
+                        .asLong())
+                .isEqualTo(1);
         delete(fresh);
     }
 
@@ -92,7 +106,9 @@ class PipelineHealthTest {
 
         // the old job is still QUEUED, but a sentence is spoken: that job is lost, not the pipeline
         PipelineProgress.moved(jdbc, JobType.GENERATE);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http().get(READINESS, null).statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(http().get(READINESS, null).statusCode()).isEqualTo(200));
         delete(stuck);
     }
 
@@ -101,12 +117,16 @@ class PipelineHealthTest {
     void mediaWorkMayWaitAJobTimeoutLongerBehindALongRecord() throws Exception {
         // older than the stall bound (4 s), within it plus the job timeout (10 s): a long record may be running
         String waiting = queueRequest("DUB", Instant.now().minus(Duration.ofSeconds(5)));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .untilAsserted(() -> assertThat(http().get(READINESS, null).statusCode()).isEqualTo(200));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(4))
+                .untilAsserted(() ->
+                        assertThat(http().get(READINESS, null).statusCode()).isEqualTo(200));
 
         assertDownNaming(waiting, "media");
         PipelineProgress.moved(jdbc, JobType.ANALYZE);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http().get(READINESS, null).statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(http().get(READINESS, null).statusCode()).isEqualTo(200));
         delete(waiting);
     }
 
@@ -116,7 +136,8 @@ class PipelineHealthTest {
             assertThat(readiness.statusCode()).isEqualTo(503);
             JsonNode pipeline = Http.json(readiness).get("components").get("pipeline");
             assertThat(pipeline.get("status").asText()).isEqualTo("DOWN");
-            assertThat(pipeline.get("details").get("problems").toString()).contains(jobId, "no " + latencyClass + " job has moved");
+            assertThat(pipeline.get("details").get("problems").toString())
+                    .contains(jobId, "no " + latencyClass + " job has moved");
         });
     }
 
@@ -132,9 +153,12 @@ class PipelineHealthTest {
                         VALUES (?, 'tenantH', ?, 'QUEUED', 0, ?, ?)""")
                 .params(jobId, type, createdAt.atOffset(ZoneOffset.UTC), createdAt.atOffset(ZoneOffset.UTC))
                 .update();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.REQUESTS, jobId, new byte[] {'{', '}'})).get(10, TimeUnit.SECONDS);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.REQUESTS, jobId, new byte[] {'{', '}'}))
+                    .get(10, TimeUnit.SECONDS);
         }
         return jobId;
     }

@@ -10,14 +10,11 @@ import java.util.UUID;
  * leave the row, under a tenant no test lists. Readiness counts such a row as progress of the type's latency class.
  */
 final class PipelineProgress {
-    private PipelineProgress() {
-    }
+    private PipelineProgress() {}
 
     static void moved(JdbcClient jdbc, JobType type) {
         jdbc.sql("""
                         INSERT INTO jobs (job_id, tenant_id, type, status, progress, created_at, updated_at)
-                        VALUES (?, 'pipeline-progress', ?, 'RUNNING', 0.5, now(), now())""")
-                .params(UUID.randomUUID().toString(), type.name())
-                .update();
+                        VALUES (?, 'pipeline-progress', ?, 'RUNNING', 0.5, now(), now())""").params(UUID.randomUUID().toString(), type.name()).update();
     }
 }

@@ -33,7 +33,10 @@ class PersonaControllerTests extends WebSliceTest {
 
         assertThat(created).hasStatus(201);
         JsonNode persona = json(created);
-        assertThat(created).hasHeader("Location", "/voice/personas/" + persona.get("personaId").asText());
+        assertThat(created)
+                .hasHeader(
+                        "Location",
+                        "/voice/personas/" + persona.get("personaId").asText());
         assertThat(persona.get("name").asText()).isEqualTo("Meera");
         assertThat(persona.get("voiceId").asText()).isEqualTo("ml-female-1");
         assertThat(persona.get("emotion").asText()).isEqualTo("happy");
@@ -63,10 +66,17 @@ class PersonaControllerTests extends WebSliceTest {
     void anAbsentPersonaIsNotFoundAndATakenNameExists() {
         String id = UUID.randomUUID().toString();
         assertProblem(get("/voice/personas/" + id, KEY_A), 404, "persona_not_found");
-        assertProblem(mvc.delete().uri("/voice/personas/" + id).header("X-Api-Key", KEY_A).exchange(),
-                404, "persona_not_found");
+        assertProblem(
+                mvc.delete()
+                        .uri("/voice/personas/" + id)
+                        .header("X-Api-Key", KEY_A)
+                        .exchange(),
+                404,
+                "persona_not_found");
 
-        doThrow(new DuplicateKeyException("personas_tenant_name")).when(personaRepository).insert(anyString(), any());
+        doThrow(new DuplicateKeyException("personas_tenant_name"))
+                .when(personaRepository)
+                .insert(anyString(), any());
         assertProblem(create("{\"name\":\"taken\"}"), 409, "persona_exists");
     }
 }

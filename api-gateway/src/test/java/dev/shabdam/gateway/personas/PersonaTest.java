@@ -31,8 +31,10 @@ class PersonaTest extends GatewayTestSupport {
     @Test
     void aPersonaIsCreatedReadReplacedAndDeleted() {
         String name = uniqueName();
-        HttpResponse<byte[]> created = create(KEY_A, "{\"name\":\"" + name + "\",\"voiceId\":\"ml-female-1\","
-                + "\"language\":\"ml\",\"emotion\":\"happy\",\"speed\":1.2,\"pitch\":2}");
+        HttpResponse<byte[]> created = create(
+                KEY_A,
+                "{\"name\":\"" + name + "\",\"voiceId\":\"ml-female-1\","
+                        + "\"language\":\"ml\",\"emotion\":\"happy\",\"speed\":1.2,\"pitch\":2}");
         assertThat(created.statusCode()).as(new String(created.body())).isEqualTo(201);
         JsonNode persona = Http.json(created);
         String id = persona.get("personaId").asText();
@@ -44,11 +46,13 @@ class PersonaTest extends GatewayTestSupport {
         assertThat(persona.get("pitch").asDouble()).isEqualTo(2.0);
 
         assertThat(Http.json(http.get("/voice/personas/" + id, KEY_A))).isEqualTo(persona);
-        assertThat(Http.json(http.get("/voice/personas", KEY_A)).findValuesAsText("personaId")).contains(id);
+        assertThat(Http.json(http.get("/voice/personas", KEY_A)).findValuesAsText("personaId"))
+                .contains(id);
 
         HttpResponse<byte[]> replaced = http.send(http.request("/voice/personas/" + id, KEY_A)
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "-2\",\"language\":\"en\",\"emotion\":\"calm\"}"))
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"" + name + "-2\",\"language\":\"en\",\"emotion\":\"calm\"}"))
                 .build());
         assertThat(replaced.statusCode()).isEqualTo(200);
         JsonNode after = Http.json(http.get("/voice/personas/" + id, KEY_A));
@@ -59,33 +63,55 @@ class PersonaTest extends GatewayTestSupport {
         assertThat(after.get("voiceId").isNull()).isTrue();
         assertThat(after.get("createdAt")).isEqualTo(persona.get("createdAt"));
 
-        assertThat(http.send(http.request("/voice/personas/" + id, KEY_A).DELETE().build()).statusCode()).isEqualTo(204);
+        assertThat(http.send(http.request("/voice/personas/" + id, KEY_A)
+                                .DELETE()
+                                .build())
+                        .statusCode())
+                .isEqualTo(204);
         assertProblem(http.get("/voice/personas/" + id, KEY_A), 404, "persona_not_found");
-        assertProblem(http.send(http.request("/voice/personas/" + id, KEY_A).DELETE().build()), 404, "persona_not_found");
+        assertProblem(
+                http.send(http.request("/voice/personas/" + id, KEY_A).DELETE().build()), 404, "persona_not_found");
     }
 
     @Test
     void anotherTenantsPersonaIsNotFoundAndNamesAreUniquePerTenant() {
         String name = uniqueName();
-        String id = Http.json(create(KEY_A, "{\"name\":\"" + name + "\"}")).get("personaId").asText();
+        String id = Http.json(create(KEY_A, "{\"name\":\"" + name + "\"}"))
+                .get("personaId")
+                .asText();
 
         assertProblem(create(KEY_A, "{\"name\":\"" + name + "\",\"emotion\":\"sad\"}"), 409, "persona_exists");
         assertThat(create(KEY_B, "{\"name\":\"" + name + "\"}").statusCode()).isEqualTo(201);
 
         assertProblem(http.get("/voice/personas/" + id, KEY_B), 404, "persona_not_found");
-        assertProblem(http.send(http.request("/voice/personas/" + id, KEY_B).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"taken\"}")).build()), 404, "persona_not_found");
-        assertProblem(http.send(http.request("/voice/personas/" + id, KEY_B).DELETE().build()), 404, "persona_not_found");
-        assertThat(Http.json(http.get("/voice/personas", KEY_B)).findValuesAsText("personaId")).doesNotContain(id);
+        assertProblem(
+                http.send(http.request("/voice/personas/" + id, KEY_B)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"taken\"}"))
+                        .build()),
+                404,
+                "persona_not_found");
+        assertProblem(
+                http.send(http.request("/voice/personas/" + id, KEY_B).DELETE().build()), 404, "persona_not_found");
+        assertThat(Http.json(http.get("/voice/personas", KEY_B)).findValuesAsText("personaId"))
+                .doesNotContain(id);
 
-        String other = Http.json(create(KEY_A, "{\"name\":\"" + uniqueName() + "\"}")).get("personaId").asText();
-        assertProblem(http.send(http.request("/voice/personas/" + other, KEY_A).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build()), 409, "persona_exists");
+        String other = Http.json(create(KEY_A, "{\"name\":\"" + uniqueName() + "\"}"))
+                .get("personaId")
+                .asText();
+        assertProblem(
+                http.send(http.request("/voice/personas/" + other, KEY_A)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+                        .build()),
+                409,
+                "persona_exists");
     }
 
     @Test
     void idsThatArePathsAreRefusedAsVoiceNamesOnceTheServerDecodesThem() {
-        assertProblem(http.send(http.request("/voice/personas/..%2E", KEY_A).DELETE().build()), 400, "invalid_voice");
+        assertProblem(
+                http.send(http.request("/voice/personas/..%2E", KEY_A).DELETE().build()), 400, "invalid_voice");
         assertProblem(http.get("/voice/personas/..%2F..%2Fetc%2Fpasswd", KEY_A), 400, "invalid_voice");
         assertProblem(http.get("/voice/personas/" + java.util.UUID.randomUUID(), KEY_A), 404, "persona_not_found");
     }
@@ -93,8 +119,12 @@ class PersonaTest extends GatewayTestSupport {
     @Test
     void aPersonaAsVoiceIdShapesTheRequestAndExplicitFieldsWin() {
         String name = uniqueName();
-        String id = Http.json(create(KEY_A, "{\"name\":\"" + name + "\",\"voiceId\":\"ml-female-1\","
-                + "\"language\":\"ml\",\"emotion\":\"happy\",\"speed\":1.2,\"pitch\":2}")).get("personaId").asText();
+        String id = Http.json(create(
+                        KEY_A,
+                        "{\"name\":\"" + name + "\",\"voiceId\":\"ml-female-1\","
+                                + "\"language\":\"ml\",\"emotion\":\"happy\",\"speed\":1.2,\"pitch\":2}"))
+                .get("personaId")
+                .asText();
 
         VoiceRequest byName = generate("{\"text\":\"hello\",\"voiceId\":\"" + name + "\",\"speed\":0.9}");
         assertThat(byName.parameters())
@@ -104,7 +134,8 @@ class PersonaTest extends GatewayTestSupport {
                 .containsEntry("speed", "0.9")
                 .containsEntry("pitch", "2.0");
 
-        VoiceRequest byId = generate("{\"text\":\"hello\",\"voiceId\":\"" + id + "\",\"emotion\":\"sad\",\"language\":\"en\"}");
+        VoiceRequest byId =
+                generate("{\"text\":\"hello\",\"voiceId\":\"" + id + "\",\"emotion\":\"sad\",\"language\":\"en\"}");
         assertThat(byId.parameters())
                 .containsEntry("voiceId", "ml-female-1")
                 .containsEntry("language", "en")
@@ -113,14 +144,17 @@ class PersonaTest extends GatewayTestSupport {
                 .containsEntry("pitch", "2.0");
 
         // another tenant's persona is just an unknown voice id to tenant C
-        HttpResponse<byte[]> other = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_C,
-                "{\"text\":\"hello\",\"voiceId\":\"" + name + "\"}").build());
+        HttpResponse<byte[]> other = http.send(
+                Speech.json(http, "/voice/generate?wait=0", KEY_C, "{\"text\":\"hello\",\"voiceId\":\"" + name + "\"}")
+                        .build());
         assertThat(sentRequest(Http.json(other).get("jobId").asText()).parameters())
-                .containsEntry("voiceId", name).containsEntry("emotion", "neutral");
+                .containsEntry("voiceId", name)
+                .containsEntry("emotion", "neutral");
     }
 
     private VoiceRequest generate(String body) {
-        HttpResponse<byte[]> response = http.send(Speech.json(http, "/voice/generate?wait=0", KEY_A, body).build());
+        HttpResponse<byte[]> response = http.send(
+                Speech.json(http, "/voice/generate?wait=0", KEY_A, body).build());
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(202);
         return sentRequest(Http.json(response).get("jobId").asText());
     }

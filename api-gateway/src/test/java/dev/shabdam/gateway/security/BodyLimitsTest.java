@@ -3,9 +3,9 @@ package dev.shabdam.gateway.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.gateway.GatewayTestSupport;
 import dev.shabdam.gateway.Media;
-import dev.shabdam.testsupport.Multipart;
 import dev.shabdam.gateway.Speech;
 import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.testsupport.Multipart;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -53,16 +53,20 @@ class BodyLimitsTest extends GatewayTestSupport {
             HttpResponse<byte[]> response = http.send(http.request(path, KEY_A)
                     .header("Content-Type", "application/json")
                     // no length known up front: the client sends it chunked
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                    .build());
             assertProblem(response, 413, "body_too_large");
         }
     }
 
     @Test
     void aBodyUnderTheLimitIsRead() {
-        HttpResponse<byte[]> response = http.send(Speech.json(http, "/voice/normalize", KEY_A,
-                "{\"text\":\"" + "അ".repeat(5_000) + "\",\"language\":\"ml\"}").build());
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        HttpResponse<byte[]> response = http.send(Speech.json(
+                        http, "/voice/normalize", KEY_A, "{\"text\":\"" + "അ".repeat(5_000) + "\",\"language\":\"ml\"}")
+                .build());
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
     }
 
     @Test
@@ -70,9 +74,10 @@ class BodyLimitsTest extends GatewayTestSupport {
         int before = storedFiles();
         // 80 KB of WAV: over the 64 KB audio limit, under the 256 KB video limit; the body announces 200 KB
         byte[] part = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"long.wav\"\r\n"
-                + "Content-Type: audio/wav\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "Content-Type: audio/wav\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] head = ("POST /voice/analyze HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + KEY_A
-                + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 200000\r\n\r\n")
+                        + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 200000\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         sent.writeBytes(head);
@@ -90,9 +95,12 @@ class BodyLimitsTest extends GatewayTestSupport {
     @Test
     void anUploadsFormFieldIsBoundedToo() {
         int before = storedFiles();
-        HttpResponse<byte[]> response = http.upload("/voice/dub", KEY_A, java.util.List.of(
-                new Multipart.Part("file", "clip.wav", Media.wav(1600)),
-                new Multipart.Part("voiceId", null, "x".repeat(20_000).getBytes(StandardCharsets.US_ASCII))));
+        HttpResponse<byte[]> response = http.upload(
+                "/voice/dub",
+                KEY_A,
+                java.util.List.of(
+                        new Multipart.Part("file", "clip.wav", Media.wav(1600)),
+                        new Multipart.Part("voiceId", null, "x".repeat(20_000).getBytes(StandardCharsets.US_ASCII))));
         assertProblem(response, 413, "body_too_large");
         assertThat(storedFiles()).isEqualTo(before);
     }

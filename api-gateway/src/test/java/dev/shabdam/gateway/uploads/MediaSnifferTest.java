@@ -24,20 +24,21 @@ class MediaSnifferTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
-            // hex of the first bytes (ASCII spelled out), extension, video?
-            "52494646 24000000 57415645, wav, false",
-            "52494646 24000000 41564920, avi, true",
-            "664C6143 00000022, flac, false",
-            "4F676753 0002, ogg, false",
-            "494433 04000000, mp3, false",
-            "FFFB 9064, mp3, false",
-            "FFF1 5080, aac, false",
-            "00000020 66747970 4D344120, m4a, false",
-            "00000018 66747970 69736F6D, mp4, true",
-            "00000014 66747970 71742020, mov, true",
-            "1A45DFA3 9F4282 847765626D, webm, true",
-            "1A45DFA3 A34282 886D6174726F736B61, mkv, true",
-            "464C5601 05, flv, true"})
+        // hex of the first bytes (ASCII spelled out), extension, video?
+        "52494646 24000000 57415645, wav, false",
+        "52494646 24000000 41564920, avi, true",
+        "664C6143 00000022, flac, false",
+        "4F676753 0002, ogg, false",
+        "494433 04000000, mp3, false",
+        "FFFB 9064, mp3, false",
+        "FFF1 5080, aac, false",
+        "00000020 66747970 4D344120, m4a, false",
+        "00000018 66747970 69736F6D, mp4, true",
+        "00000014 66747970 71742020, mov, true",
+        "1A45DFA3 9F4282 847765626D, webm, true",
+        "1A45DFA3 A34282 886D6174726F736B61, mkv, true",
+        "464C5601 05, flv, true"
+    })
     void recognisesContainers(String hex, String extension, boolean video) {
         byte[] header = HexFormat.of().parseHex(hex.replace(" ", ""));
         assertThat(MediaSniffer.sniff(header)).hasValue(new MediaFormat(extension, video));
@@ -65,15 +66,19 @@ class MediaSnifferTest {
 
     /** Files as FFmpeg writes them, sniffed from their first {@link MediaSniffer#HEADER_BYTES} as an upload is. */
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '|', value = {
-            "a.mp4  | m4a  | false | -f lavfi -i sine=d=1 -c:a aac -movflags +faststart",
-            "a.m4a  | m4a  | false | -f lavfi -i sine=d=1 -c:a aac",
-            "a.webm | webm | false | -f lavfi -i sine=d=1 -c:a libopus",
-            "a.mka  | mka  | false | -f lavfi -i sine=d=1 -c:a flac",
-            "v.mp4  | mp4  | true  | -f lavfi -i testsrc=d=1:s=64x48 -f lavfi -i sine=d=1 -c:v mpeg4 -c:a aac -movflags +faststart -shortest",
-            "v.mkv  | mkv  | true  | -f lavfi -i testsrc=d=1:s=64x48 -f lavfi -i sine=d=1 -c:v mpeg4 -c:a flac -shortest",
-            "v.webm | webm | true  | -f lavfi -i testsrc=d=1:s=64x48 -c:v libvpx"})
-    void audioInsideMp4OrMatroskaIsAudio(String name, String extension, boolean video, String arguments) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a.mp4  | m4a  | false | -f lavfi -i sine=d=1 -c:a aac -movflags +faststart",
+                "a.m4a  | m4a  | false | -f lavfi -i sine=d=1 -c:a aac",
+                "a.webm | webm | false | -f lavfi -i sine=d=1 -c:a libopus",
+                "a.mka  | mka  | false | -f lavfi -i sine=d=1 -c:a flac",
+                "v.mp4  | mp4  | true  | -f lavfi -i testsrc=d=1:s=64x48 -f lavfi -i sine=d=1 -c:v mpeg4 -c:a aac -movflags +faststart -shortest",
+                "v.mkv  | mkv  | true  | -f lavfi -i testsrc=d=1:s=64x48 -f lavfi -i sine=d=1 -c:v mpeg4 -c:a flac -shortest",
+                "v.webm | webm | true  | -f lavfi -i testsrc=d=1:s=64x48 -c:v libvpx"
+            })
+    void audioInsideMp4OrMatroskaIsAudio(String name, String extension, boolean video, String arguments)
+            throws Exception {
         Path file = ffmpeg(name, arguments);
         assertThat(MediaSniffer.sniff(header(file))).hasValue(new MediaFormat(extension, video));
     }
@@ -88,24 +93,30 @@ class MediaSnifferTest {
     @Test
     void aTrackListCutOffByTheHeaderIsWholeWhenTheMovieHeaderSaysSo() {
         byte[] soundTrack = box("trak", box("mdia", handler("soun")));
-        byte[] cut = concat(box("ftyp", ascii("isom")), boxOfSize("moov", 1_000_000, concat(movieHeader(2), soundTrack)));
+        byte[] cut =
+                concat(box("ftyp", ascii("isom")), boxOfSize("moov", 1_000_000, concat(movieHeader(2), soundTrack)));
         assertThat(MediaSniffer.sniff(cut)).hasValue(new MediaFormat("m4a", false));
 
-        byte[] moreToCome = concat(box("ftyp", ascii("isom")), boxOfSize("moov", 1_000_000, concat(movieHeader(3), soundTrack)));
-        assertThat(MediaSniffer.sniff(moreToCome)).as("a second track may be video").hasValue(new MediaFormat("mp4", true));
+        byte[] moreToCome =
+                concat(box("ftyp", ascii("isom")), boxOfSize("moov", 1_000_000, concat(movieHeader(3), soundTrack)));
+        assertThat(MediaSniffer.sniff(moreToCome))
+                .as("a second track may be video")
+                .hasValue(new MediaFormat("mp4", true));
 
-        byte[] withVideo = concat(box("ftyp", ascii("isom")),
+        byte[] withVideo = concat(
+                box("ftyp", ascii("isom")),
                 box("moov", concat(movieHeader(3), soundTrack, box("trak", box("mdia", handler("vide"))))));
         assertThat(MediaSniffer.sniff(withVideo)).hasValue(new MediaFormat("mp4", true));
     }
 
     @Test
     void boxesAndElementsThatLieAboutTheirSizeAreNeitherAudioNorACrash() {
-        byte[] mp4 = concat(box("ftyp", ascii("isom")), box("moov", concat(movieHeader(2),
-                box("trak", box("mdia", handler("soun"))))));
+        byte[] mp4 = concat(
+                box("ftyp", ascii("isom")),
+                box("moov", concat(movieHeader(2), box("trak", box("mdia", handler("soun"))))));
         // EBML header (DocType webm), a Segment of unknown size, Tracks with one TrackEntry of TrackType 2 (audio)
-        byte[] webm = HexFormat.of().parseHex("1A45DFA3 87 4282 84 7765626D 18538067 FF 1654AE6B 85 AE 83 83 81 02"
-                .replace(" ", ""));
+        byte[] webm = HexFormat.of()
+                .parseHex("1A45DFA3 87 4282 84 7765626D 18538067 FF 1654AE6B 85 AE 83 83 81 02".replace(" ", ""));
         assertThat(MediaSniffer.sniff(mp4)).hasValue(new MediaFormat("m4a", false));
         assertThat(MediaSniffer.sniff(webm)).hasValue(new MediaFormat("webm", false));
 
@@ -152,7 +163,11 @@ class MediaSnifferTest {
 
     /** mvhd version 0: 4 bytes version/flags, 16 of times, 76 of rate, volume, matrix and pre_defined, then next_track_ID. */
     private static byte[] movieHeader(int nextTrackId) {
-        return box("mvhd", concat(new byte[4 + 16 + 76], ByteBuffer.allocate(4).putInt(nextTrackId).array()));
+        return box(
+                "mvhd",
+                concat(
+                        new byte[4 + 16 + 76],
+                        ByteBuffer.allocate(4).putInt(nextTrackId).array()));
     }
 
     private static byte[] handler(String type) {

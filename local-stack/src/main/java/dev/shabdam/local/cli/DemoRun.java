@@ -43,7 +43,9 @@ public final class DemoRun {
         System.err.printf("round trip %.2f s%n", (System.nanoTime() - begin) / 1e9);
         System.out.print(ResultTable.render(job));
 
-        RecordCodec.mapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("job.json").toFile(), job);
+        RecordCodec.mapper()
+                .writerWithDefaultPrettyPrinter()
+                .writeValue(out.resolve("job.json").toFile(), job);
         for (Iterator<Map.Entry<String, JsonNode>> it = job.path("outputs").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> output = it.next();
             client.download(output.getValue().asText(), out.resolve(fileName(output.getKey())));
@@ -53,11 +55,12 @@ public final class DemoRun {
 
     /** Where an output is saved: its name with the extension of what the job writes under it. */
     static String fileName(String output) {
-        return output + switch (output) {
-            case "video" -> ".mp4";
-            case "audio" -> ".wav";
-            case "subtitles-source", "subtitles-target" -> ".srt";
-            default -> ".json";
-        };
+        return output
+                + switch (output) {
+                    case "video" -> ".mp4";
+                    case "audio" -> ".wav";
+                    case "subtitles-source", "subtitles-target" -> ".srt";
+                    default -> ".json";
+                };
     }
 }

@@ -18,8 +18,7 @@ final class DubCommand {
               Dubs FILE (video or audio) into Malayalam through POST /voice/dub of the stack at SHABDAM_URL,
               shows progress, and saves video.mp4, audio.wav, both SRTs and report.json under DIR (out/dub).""";
 
-    private DubCommand() {
-    }
+    private DubCommand() {}
 
     static int run(ShabdamClient client, List<String> args) throws IOException, InterruptedException {
         Path media = null;
@@ -47,7 +46,8 @@ final class DubCommand {
                 return 2;
             }
         }
-        String path = "/voice/dub" + (voice == null ? "" : "?voiceId=" + URLEncoder.encode(voice, StandardCharsets.UTF_8));
+        String path =
+                "/voice/dub" + (voice == null ? "" : "?voiceId=" + URLEncoder.encode(voice, StandardCharsets.UTF_8));
         JsonNode job = new DemoRun(client, Files.createDirectories(out)).run(path, parts);
         return job.path("status").asText().equals("COMPLETED") ? 0 : 1;
     }

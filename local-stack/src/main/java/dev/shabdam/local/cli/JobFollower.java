@@ -21,12 +21,13 @@ final class JobFollower {
         client.followEvents(jobId, event -> {
             if (event.name().equals("progress")) {
                 JsonNode data = RecordCodec.readTree(event.data());
-                bar.show(data.path("percent").asDouble() / 100, data.path("stage").asText());
+                bar.show(
+                        data.path("percent").asDouble() / 100,
+                        data.path("stage").asText());
             }
         });
         JsonNode job = client.job(jobId);
         bar.finish(job.path("status").asText());
         return job;
     }
-
 }

@@ -14,8 +14,9 @@ final class ProgressBar {
     void show(double fraction, String label) {
         double clamped = Math.max(0, Math.min(1, fraction));
         int filled = (int) Math.round(clamped * WIDTH);
-        out.printf("\r[%s%s] %3d%% %-24s", "#".repeat(filled), "-".repeat(WIDTH - filled),
-                Math.round(clamped * 100), label == null ? "" : label);
+        out.printf(
+                "\r[%s%s] %3d%% %-24s",
+                "#".repeat(filled), "-".repeat(WIDTH - filled), Math.round(clamped * 100), label == null ? "" : label);
         out.flush();
     }
 

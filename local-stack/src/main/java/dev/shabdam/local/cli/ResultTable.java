@@ -7,15 +7,18 @@ import java.util.Map;
 
 /** A job's result as an aligned two-column table for people; nested objects become dotted names. */
 final class ResultTable {
-    private ResultTable() {
-    }
+    private ResultTable() {}
 
     static String render(JsonNode job) {
         StringBuilder table = new StringBuilder();
         row(table, "job", job.path("jobId").asText());
         row(table, "status", job.path("status").asText());
         if (job.hasNonNull("error") && !job.get("error").isEmpty()) {
-            row(table, "error", job.get("error").path("code").asText() + ": " + job.get("error").path("detail").asText());
+            row(
+                    table,
+                    "error",
+                    job.get("error").path("code").asText() + ": "
+                            + job.get("error").path("detail").asText());
         }
         flatten(table, "", job.path("result"));
         return table.toString();

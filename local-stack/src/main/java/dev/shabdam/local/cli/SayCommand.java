@@ -18,8 +18,7 @@ final class SayCommand {
               Speaks TEXT (Malayalam by default) through POST /voice/generate of the stack at SHABDAM_URL;
               the format follows OUT's extension (wav, mp3, ogg).""";
 
-    private SayCommand() {
-    }
+    private SayCommand() {}
 
     static int run(ShabdamClient client, List<String> args) throws IOException, InterruptedException {
         ObjectNode body = RecordCodec.mapper().createObjectNode();
@@ -52,9 +51,12 @@ final class SayCommand {
             }
             Files.copy(audio, out, StandardCopyOption.REPLACE_EXISTING);
         }
-        System.err.printf("%s: %s s of audio, cache %s, %.0f ms%n", out,
+        System.err.printf(
+                "%s: %s s of audio, cache %s, %.0f ms%n",
+                out,
                 response.headers().firstValue("X-Audio-Duration").orElse("?"),
-                response.headers().firstValue("X-Cache").orElse("?"), (System.nanoTime() - begin) / 1e6);
+                response.headers().firstValue("X-Cache").orElse("?"),
+                (System.nanoTime() - begin) / 1e6);
         return 0;
     }
 }

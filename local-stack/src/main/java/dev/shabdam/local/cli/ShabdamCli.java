@@ -13,8 +13,7 @@ import java.util.List;
  * thin clients of a running stack.
  */
 public final class ShabdamCli {
-    private ShabdamCli() {
-    }
+    private ShabdamCli() {}
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
@@ -32,7 +31,9 @@ public final class ShabdamCli {
             }
             System.exit(DubCommand.run(client(), arguments.subList(1, arguments.size())));
         }
-        if (arguments.size() < 2 || arguments.contains("--help") || !arguments.get(0).equals("analyze")) {
+        if (arguments.size() < 2
+                || arguments.contains("--help")
+                || !arguments.get(0).equals("analyze")) {
             System.out.println("""
                     Usage: ./shabdam analyze FILE [--json]
                       Uploads FILE to POST /voice/analyze of the stack at SHABDAM_URL (http://127.0.0.1:8080)
@@ -47,7 +48,8 @@ public final class ShabdamCli {
         ShabdamClient client = client();
         JsonNode job = new JobFollower(client, System.err).follow(client.submit("/voice/analyze", file));
         if (arguments.contains("--json")) {
-            System.out.println(RecordCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(job));
+            System.out.println(
+                    RecordCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(job));
         } else {
             System.out.print(ResultTable.render(job));
         }

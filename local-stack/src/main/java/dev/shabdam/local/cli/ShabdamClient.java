@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /** A small client of the REST API, for the command line and the demo. */
 public final class ShabdamClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String apiKey;
 
@@ -60,10 +61,12 @@ public final class ShabdamClient {
      * {@code POST /voice/generate} (or {@code /voice/generate/stream}) with a JSON body; answers the
      * raw response: 200 with audio, 202 with the job when it did not finish within the wait.
      */
-    public HttpResponse<java.io.InputStream> generate(String path, JsonNode body) throws IOException, InterruptedException {
+    public HttpResponse<java.io.InputStream> generate(String path, JsonNode body)
+            throws IOException, InterruptedException {
         HttpRequest request = authorized(path)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(RecordCodec.mapper().writeValueAsBytes(body)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        RecordCodec.mapper().writeValueAsBytes(body)))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
@@ -78,9 +81,13 @@ public final class ShabdamClient {
     }
 
     /** Follows the job's server-sent events until the stream ends (after the final event). */
-    public void followEvents(String jobId, Consumer<ServerSentEvent> listener) throws IOException, InterruptedException {
+    public void followEvents(String jobId, Consumer<ServerSentEvent> listener)
+            throws IOException, InterruptedException {
         HttpResponse<Stream<String>> response = http.send(
-                authorized("/jobs/" + jobId + "/events").header("Accept", "text/event-stream").GET().build(),
+                authorized("/jobs/" + jobId + "/events")
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
             throw new IOException("events of " + jobId + ": HTTP " + response.statusCode());
@@ -91,7 +98,8 @@ public final class ShabdamClient {
     }
 
     public void download(String path, Path target) throws IOException, InterruptedException {
-        HttpResponse<Path> response = http.send(authorized(path).GET().build(), HttpResponse.BodyHandlers.ofFile(target));
+        HttpResponse<Path> response =
+                http.send(authorized(path).GET().build(), HttpResponse.BodyHandlers.ofFile(target));
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + ": HTTP " + response.statusCode());
         }

@@ -8,7 +8,8 @@ import dev.shabdam.schemas.jobs.LoudnessTarget;
  * @param progress told the fraction done as the analysis goes
  */
 public record AnalysisOptions(LoudnessTarget target, boolean cloning, ProgressListener progress) {
-    public static final AnalysisOptions DEFAULT = new AnalysisOptions(LoudnessTarget.PODCAST, false, ProgressListener.NONE);
+    public static final AnalysisOptions DEFAULT =
+            new AnalysisOptions(LoudnessTarget.PODCAST, false, ProgressListener.NONE);
 
     public AnalysisOptions {
         target = target == null ? LoudnessTarget.PODCAST : target;

@@ -1,12 +1,12 @@
 package dev.shabdam.pipeline.analysis;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.shabdam.pipeline.analysis.loudness.Loudness;
 import dev.shabdam.pipeline.analysis.loudness.SampleStatistics;
 import dev.shabdam.pipeline.analysis.pitch.PitchSummary;
 import dev.shabdam.pipeline.analysis.speech.SnrEstimator;
 import dev.shabdam.pipeline.analysis.speech.SpeakingRate;
 import dev.shabdam.pipeline.analysis.voicequality.VoiceQuality;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.util.List;
 
@@ -21,16 +21,38 @@ import java.util.List;
  * @param dcOffset      see {@link SampleStatistics}
  * @param speechSec     seconds of speech the VAD found; used by the rules, not part of the API shape
  */
-public record AnalysisResult(double durationSec, int sampleRateHz, int channels, Loudness loudness,
-                             Double snrDb, double clippingRatio, double silenceRatio, double dcOffset,
-                             PitchSummary pitch, SpeakingRate speakingRate, VoiceQuality voiceQuality,
-                             List<Suggestion> suggestions, @JsonIgnore double speechSec) {
+public record AnalysisResult(
+        double durationSec,
+        int sampleRateHz,
+        int channels,
+        Loudness loudness,
+        Double snrDb,
+        double clippingRatio,
+        double silenceRatio,
+        double dcOffset,
+        PitchSummary pitch,
+        SpeakingRate speakingRate,
+        VoiceQuality voiceQuality,
+        List<Suggestion> suggestions,
+        @JsonIgnore double speechSec) {
     public AnalysisResult {
         suggestions = List.copyOf(suggestions);
     }
 
     AnalysisResult withSuggestions(List<Suggestion> suggestions) {
-        return new AnalysisResult(durationSec, sampleRateHz, channels, loudness, snrDb, clippingRatio,
-                silenceRatio, dcOffset, pitch, speakingRate, voiceQuality, suggestions, speechSec);
+        return new AnalysisResult(
+                durationSec,
+                sampleRateHz,
+                channels,
+                loudness,
+                snrDb,
+                clippingRatio,
+                silenceRatio,
+                dcOffset,
+                pitch,
+                speakingRate,
+                voiceQuality,
+                suggestions,
+                speechSec);
     }
 }

@@ -51,7 +51,8 @@ public class AnalyzeOperator extends MediaJobOperator {
     }
 
     @Override
-    protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock) throws Exception {
+    protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock)
+            throws Exception {
         String key = requireInput(request, AnalyzeJob.MEDIA);
         AnalysisOptions options = options(AnalyzeJob.fromParameters(request.parameters()));
         out.collect(JobEvents.progress(request, AnalyzeEvents.PROBE_STARTED));
@@ -71,8 +72,14 @@ public class AnalyzeOperator extends MediaJobOperator {
         byte[] bytes = RecordCodec.mapper().writeValueAsBytes(report);
         String reportKey = StorageKeys.output(request.jobId(), "report.json");
         storage().write(reportKey, bytes);
-        out.collect(JobEvents.completed(request, finalSeq(), AnalyzeEvents.ANALYZE, clock.lap(), report.toString(),
-                Map.of(REPORT, reportKey), report.path("durationSec").asDouble()));
+        out.collect(JobEvents.completed(
+                request,
+                finalSeq(),
+                AnalyzeEvents.ANALYZE,
+                clock.lap(),
+                report.toString(),
+                Map.of(REPORT, reportKey),
+                report.path("durationSec").asDouble()));
     }
 
     @Override

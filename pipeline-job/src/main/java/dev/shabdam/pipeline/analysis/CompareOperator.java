@@ -46,8 +46,8 @@ public class CompareOperator extends MediaJobOperator {
     private transient VoiceComparator comparator;
 
     /** {@code modelsDir}: where an ONNX speaker-embedding model may be installed (models/cache). */
-    public CompareOperator(ObjectStorage storage, String modelsDir, MediaProbe probe, JobLimits limits,
-                           Quarantine quarantine) {
+    public CompareOperator(
+            ObjectStorage storage, String modelsDir, MediaProbe probe, JobLimits limits, Quarantine quarantine) {
         super(storage, quarantine);
         this.modelsDir = modelsDir;
         this.probe = probe;
@@ -71,7 +71,8 @@ public class CompareOperator extends MediaJobOperator {
     }
 
     @Override
-    protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock) throws Exception {
+    protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock)
+            throws Exception {
         String a = requireInput(request, CompareJob.RECORDING_A);
         String b = requireInput(request, CompareJob.RECORDING_B);
         out.collect(JobEvents.progress(request, CompareEvents.DECODE_STARTED));
@@ -80,8 +81,14 @@ public class CompareOperator extends MediaJobOperator {
         out.collect(JobEvents.stageDone(request, CompareEvents.DECODE_DONE, clock.lap()));
         out.collect(JobEvents.progress(request, CompareEvents.COMPARISON_STARTED));
         ComparisonResult result = comparator.compare(first, second);
-        out.collect(JobEvents.completed(request, finalSeq(), CompareEvents.COMPARE, clock.lap(),
-                new String(RecordCodec.encode(result), StandardCharsets.UTF_8), Map.of(), null));
+        out.collect(JobEvents.completed(
+                request,
+                finalSeq(),
+                CompareEvents.COMPARE,
+                clock.lap(),
+                new String(RecordCodec.encode(result), StandardCharsets.UTF_8),
+                Map.of(),
+                null));
     }
 
     @Override

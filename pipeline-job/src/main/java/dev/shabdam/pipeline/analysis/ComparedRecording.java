@@ -64,7 +64,9 @@ public record ComparedRecording(double durationSec, Double loudnessLufs, SpeechS
             if (kept < SPEECH_SAMPLES) {
                 keep(downmix.finish());
             }
-            return new ComparedRecording(frames / (double) sampleRate, loudness.result().integratedLufs(),
+            return new ComparedRecording(
+                    frames / (double) sampleRate,
+                    loudness.result().integratedLufs(),
                     new SpeechSignal(Arrays.copyOf(speech, kept)));
         }
 

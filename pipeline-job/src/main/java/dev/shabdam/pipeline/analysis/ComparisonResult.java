@@ -14,6 +14,10 @@ import dev.shabdam.pipeline.analysis.speaker.SpeakerEmbedder;
  * @param loudnessDiffLu          integrated loudness of a minus that of b
  * @param pitchDiffSemitones      median F0 of a over that of b, in semitones
  */
-public record ComparisonResult(Double speakerSimilarity, String embedding, Double melCepstralDistortionDb,
-                               double durationRatio, Double loudnessDiffLu, Double pitchDiffSemitones) {
-}
+public record ComparisonResult(
+        Double speakerSimilarity,
+        String embedding,
+        Double melCepstralDistortionDb,
+        double durationRatio,
+        Double loudnessDiffLu,
+        Double pitchDiffSemitones) {}

@@ -3,7 +3,7 @@ package dev.shabdam.pipeline.analysis;
 /** Told how far a long computation has come, as a fraction 0..1 that never decreases. */
 @FunctionalInterface
 public interface ProgressListener {
-    ProgressListener NONE = fraction -> { };
+    ProgressListener NONE = fraction -> {};
 
     void progress(double fraction);
 }

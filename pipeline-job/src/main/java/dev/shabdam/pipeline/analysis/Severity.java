@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How much a suggestion matters; written in lower case in JSON. */
 public enum Severity {
-    INFO, WARNING, ERROR;
+    INFO,
+    WARNING,
+    ERROR;
 
     @JsonValue
     public String json() {

@@ -123,11 +123,20 @@ public final class VoiceAnalyzer {
             PitchTrack pitch = speech.pitch().onlyWhere(speechFrames);
             progress.progress(0.9);
             SampleStatistics statistics = samples.result();
-            AnalysisResult result = new AnalysisResult(frames / (double) sampleRate, sampleRate, channels,
-                    loudness.result(), SnrEstimator.snrDb(levels, speechFrames), statistics.clippingRatio(),
+            AnalysisResult result = new AnalysisResult(
+                    frames / (double) sampleRate,
+                    sampleRate,
+                    channels,
+                    loudness.result(),
+                    SnrEstimator.snrDb(levels, speechFrames),
+                    statistics.clippingRatio(),
                     speechFrames.length == 0 ? 1.0 : 1.0 - speechCount / (double) speechFrames.length,
-                    statistics.dcOffset(), PitchSummary.of(pitch), syllableCounter.rate(levels, speechFrames, pitch),
-                    voiceQualityAnalyzer.measure(speechTrack, pitch), List.of(), SpeechSignal.frameSeconds(speechCount));
+                    statistics.dcOffset(),
+                    PitchSummary.of(pitch),
+                    syllableCounter.rate(levels, speechFrames, pitch),
+                    voiceQualityAnalyzer.measure(speechTrack, pitch),
+                    List.of(),
+                    SpeechSignal.frameSeconds(speechCount));
             result = result.withSuggestions(rules.suggest(result, options));
             progress.progress(1.0);
             return result;

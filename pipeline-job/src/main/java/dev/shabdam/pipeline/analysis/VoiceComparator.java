@@ -57,8 +57,13 @@ public final class VoiceComparator {
         Double similarity = isZero(ea) || isZero(eb) ? null : MfccStatsEmbedder.cosine(ea, eb);
         Double mcd = MelCepstralDistortion.distortionDb(speechFrames(sa), speechFrames(sb));
         Double la = a.loudnessLufs(), lb = b.loudnessLufs();
-        Double pa = PitchSummary.of(pitchTracker.track(sa)).medianHz(), pb = PitchSummary.of(pitchTracker.track(sb)).medianHz();
-        return new ComparisonResult(similarity, embedder.id(), mcd, a.durationSec() / b.durationSec(),
+        Double pa = PitchSummary.of(pitchTracker.track(sa)).medianHz(),
+                pb = PitchSummary.of(pitchTracker.track(sb)).medianHz();
+        return new ComparisonResult(
+                similarity,
+                embedder.id(),
+                mcd,
+                a.durationSec() / b.durationSec(),
                 la == null || lb == null ? null : la - lb,
                 pa == null || pb == null ? null : PitchSummary.semitones(pa) - PitchSummary.semitones(pb));
     }
@@ -66,7 +71,9 @@ public final class VoiceComparator {
     private double[][] speechFrames(SpeechSignal signal) {
         double[][] all = mfcc.extract(signal);
         boolean[] speech = voiceActivity.speechFrames(signal.levels());
-        return java.util.stream.IntStream.range(0, all.length).filter(f -> speech[f]).mapToObj(f -> all[f])
+        return java.util.stream.IntStream.range(0, all.length)
+                .filter(f -> speech[f])
+                .mapToObj(f -> all[f])
                 .toArray(double[][]::new);
     }
 

@@ -1,6 +1,5 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.speech.subtitles.SrtWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shabdam.pipeline.dubbing.Fit.Strategy;
 import dev.shabdam.pipeline.io.LocalCopy;
@@ -18,6 +17,7 @@ import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.media.WavWriter;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
+import dev.shabdam.speech.subtitles.SrtWriter;
 
 import java.io.File;
 import java.io.IOException;
@@ -66,8 +66,7 @@ public final class DubAssembler {
     }
 
     /** The COMPLETED event's result and outputs. */
-    public record Assembled(String resultJson, Map<String, String> outputs, double mediaSeconds) {
-    }
+    public record Assembled(String resultJson, Map<String, String> outputs, double mediaSeconds) {}
 
     /** @param lines every line of the job, in index order, all {@link DubbedLine.Outcome#DUBBED} */
     public Assembled assemble(DubPlan plan, List<DubbedLine> lines) throws Exception {
@@ -82,12 +81,26 @@ public final class DubAssembler {
         } finally {
             deleteFolder(folder);
         }
-        outputs.put(SUBTITLES_SOURCE, writeText(plan.jobId(), "subtitles-source.srt",
-                SrtWriter.write(lines.stream().map(DubbedLine::sourceCue).toList())));
-        outputs.put(SUBTITLES_TARGET, writeText(plan.jobId(), "subtitles-target.srt",
-                SrtWriter.write(lines.stream().map(DubbedLine::targetCue).toList())));
-        outputs.put(REPORT, writeText(plan.jobId(), "report.json",
-                new DubReport(lines.stream().map(DubReport.Line::of).toList()).toJson()));
+        outputs.put(
+                SUBTITLES_SOURCE,
+                writeText(
+                        plan.jobId(),
+                        "subtitles-source.srt",
+                        SrtWriter.write(
+                                lines.stream().map(DubbedLine::sourceCue).toList())));
+        outputs.put(
+                SUBTITLES_TARGET,
+                writeText(
+                        plan.jobId(),
+                        "subtitles-target.srt",
+                        SrtWriter.write(
+                                lines.stream().map(DubbedLine::targetCue).toList())));
+        outputs.put(
+                REPORT,
+                writeText(
+                        plan.jobId(),
+                        "report.json",
+                        new DubReport(lines.stream().map(DubReport.Line::of).toList()).toJson()));
         return new Assembled(result(plan, lines), outputs, plan.durationMs() / 1000.0);
     }
 
@@ -98,20 +111,30 @@ public final class DubAssembler {
             File local = folder.resolve(line.index() + ".wav").toFile();
             storage.download(line.audioKey(), local.toPath());
             DecodedAudio audio = decoder.decode(local);
-            placed.add(new DubMixer.Line(line.startMs(), audio.frames(), audio.sampleRate(),
+            placed.add(new DubMixer.Line(
+                    line.startMs(),
+                    audio.frames(),
+                    audio.sampleRate(),
                     () -> decoder.decode(local).channels()[0]));
         }
         return placed;
     }
 
     /** The mix goes to the WAV output and, for a video, to the mux's dub track in the same pass. */
-    private void mixAndMux(DubPlan plan, File media, List<DubMixer.Line> placed, Map<String, String> outputs) throws Exception {
-        AudioBlocks.Source original = plan.keepBackground() ? () -> decoder.open(media) : () -> silenced(decoder.open(media));
+    private void mixAndMux(DubPlan plan, File media, List<DubMixer.Line> placed, Map<String, String> outputs)
+            throws Exception {
+        AudioBlocks.Source original =
+                plan.keepBackground() ? () -> decoder.open(media) : () -> silenced(decoder.open(media));
         try (Muxer muxer = plan.hasVideo() ? Muxer.open(media.toPath(), plan.keepOriginalTrack()) : null) {
-            outputs.put(AUDIO, stored(plan.jobId(), "audio.wav", wav -> mixer.mix(original, placed, (rate, channels, frames) -> {
-                AudioSink file = WavWriter.open(wav, rate, channels, WavWriter.Encoding.PCM_16, frames);
-                return muxer == null ? file : both(file, () -> muxer.dubTrack(rate, channels));
-            })));
+            outputs.put(
+                    AUDIO,
+                    stored(
+                            plan.jobId(),
+                            "audio.wav",
+                            wav -> mixer.mix(original, placed, (rate, channels, frames) -> {
+                                AudioSink file = WavWriter.open(wav, rate, channels, WavWriter.Encoding.PCM_16, frames);
+                                return muxer == null ? file : both(file, () -> muxer.dubTrack(rate, channels));
+                            })));
             if (muxer != null) {
                 outputs.put(VIDEO, stored(plan.jobId(), "video.mp4", video -> {
                     muxer.write(video);
@@ -144,7 +167,8 @@ public final class DubAssembler {
     private static void requireSameDuration(DubPlan plan, ProbeResult muxed) {
         long muxedMs = muxed.durationSec() == null ? -1 : Math.round(muxed.durationSec() * 1000);
         if (Math.abs(muxedMs - plan.durationMs()) > DURATION_TOLERANCE_MS) {
-            throw new IllegalStateException("the muxed video lasts " + muxedMs + " ms, the upload " + plan.durationMs());
+            throw new IllegalStateException(
+                    "the muxed video lasts " + muxedMs + " ms, the upload " + plan.durationMs());
         }
     }
 
@@ -170,7 +194,9 @@ public final class DubAssembler {
             @Override
             public DecodedAudio next() throws MediaDecodeException, JobTimeoutException {
                 DecodedAudio block = original.next();
-                return block == null ? null : DecodedAudio.silence(block.sampleRate(), block.channelCount(), block.frames());
+                return block == null
+                        ? null
+                        : DecodedAudio.silence(block.sampleRate(), block.channelCount(), block.frames());
             }
 
             @Override
@@ -239,8 +265,14 @@ public final class DubAssembler {
         Map<Strategy, Integer> strategies = new LinkedHashMap<>();
         lines.forEach(line -> strategies.merge(line.strategy(), 1, Integer::sum));
         json.set("strategies", RecordCodec.mapper().valueToTree(strategies));
-        json.put("maxRate", Math.round(lines.stream().mapToDouble(DubbedLine::rate).max().orElse(1) * 1000) / 1000.0);
-        json.set("engines", RecordCodec.mapper().valueToTree(new TreeSet<>(lines.stream().map(DubbedLine::engine).toList())));
+        json.put(
+                "maxRate",
+                Math.round(lines.stream().mapToDouble(DubbedLine::rate).max().orElse(1) * 1000) / 1000.0);
+        json.set(
+                "engines",
+                RecordCodec.mapper()
+                        .valueToTree(new TreeSet<>(
+                                lines.stream().map(DubbedLine::engine).toList())));
         return json.toString();
     }
 }

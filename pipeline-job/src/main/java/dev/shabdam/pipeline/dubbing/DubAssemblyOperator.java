@@ -65,11 +65,12 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
     public void open(OpenContext openContext) {
         assembler = new DubAssembler(storage, DubMixer.standard(), probe, limits);
         plan = getRuntimeContext().getState(new ValueStateDescriptor<>("plan", TypeInformation.of(DubPlan.class)));
-        lines = getRuntimeContext().getMapState(new MapStateDescriptor<>("lines", Types.INT,
-                TypeInformation.of(DubbedLine.class)));
+        lines = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("lines", Types.INT, TypeInformation.of(DubbedLine.class)));
         received = getRuntimeContext().getState(new ValueStateDescriptor<>("received", Types.INT));
         ValueStateDescriptor<Boolean> endedDescriptor = new ValueStateDescriptor<>("ended", Types.BOOLEAN);
-        endedDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(REMEMBER_ENDED).build());
+        endedDescriptor.enableTimeToLive(
+                StateTtlConfig.newBuilder(REMEMBER_ENDED).build());
         ended = getRuntimeContext().getState(endedDescriptor);
     }
 
@@ -109,9 +110,10 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
             return;
         }
         PlannedEvent step = DubEvents.lineReceived(count, known.lineCount());
-        out.collect(count < known.lineCount()
-                ? JobEvents.segment(known.request(), step, line.index(), Map.of())
-                : JobEvents.stageDone(known.request(), step, System.currentTimeMillis() - known.plannedAtMs()));
+        out.collect(
+                count < known.lineCount()
+                        ? JobEvents.segment(known.request(), step, line.index(), Map.of())
+                        : JobEvents.stageDone(known.request(), step, System.currentTimeMillis() - known.plannedAtMs()));
         assembleIfComplete(known, out);
     }
 
@@ -125,10 +127,11 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
         }
         out.collect(JobEvents.progress(known.request(), DubEvents.mixStarted(known.lineCount())));
         StageClock clock = StageClock.start();
-        Optional<JobError> quarantined = quarantine.attempt(known.jobId(), () -> out.collect(assemble(known, all, clock)));
+        Optional<JobError> quarantined =
+                quarantine.attempt(known.jobId(), () -> out.collect(assemble(known, all, clock)));
         if (quarantined.isPresent()) {
-            out.collect(JobEvents.failed(known.request(), DubEvents.FINAL, DubEvents.MIX, clock.lap(),
-                    quarantined.get()));
+            out.collect(
+                    JobEvents.failed(known.request(), DubEvents.FINAL, DubEvents.MIX, clock.lap(), quarantined.get()));
         }
         finish();
     }
@@ -137,8 +140,14 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
     private VoiceEvent assemble(DubPlan known, List<DubbedLine> all, StageClock clock) {
         try {
             DubAssembler.Assembled done = assembler.assemble(known, all);
-            return JobEvents.completed(known.request(), DubEvents.FINAL, DubEvents.MIX, clock.lap(), done.resultJson(),
-                    done.outputs(), done.mediaSeconds());
+            return JobEvents.completed(
+                    known.request(),
+                    DubEvents.FINAL,
+                    DubEvents.MIX,
+                    clock.lap(),
+                    done.resultJson(),
+                    done.outputs(),
+                    done.mediaSeconds());
         } catch (Exception e) {
             JobError error = JobFailures.describe(e, "assembly of dub " + known.jobId());
             return JobEvents.failed(known.request(), DubEvents.FINAL, DubEvents.MIX, clock.lap(), error);
@@ -154,7 +163,11 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
     /** A line that was not dubbed ends the job: FAILED with its reason, or quietly when cancelled. */
     private void end(DubPlan known, DubbedLine line, Collector<VoiceEvent> out) throws Exception {
         if (line.outcome() == DubbedLine.Outcome.FAILED) {
-            out.collect(JobEvents.failed(known.request(), DubEvents.FINAL, DubEvents.SYNTHESIZE, null,
+            out.collect(JobEvents.failed(
+                    known.request(),
+                    DubEvents.FINAL,
+                    DubEvents.SYNTHESIZE,
+                    null,
                     new JobError(line.errorCode(), "line " + (line.index() + 1) + ": " + line.errorDetail())));
         }
         finish();

@@ -1,8 +1,5 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.speech.subtitles.Cue;
-import dev.shabdam.speech.subtitles.SubtitleParser;
-import dev.shabdam.speech.subtitles.SubtitleFormatException;
 import dev.shabdam.pipeline.dubbing.translation.TranslationException;
 import dev.shabdam.pipeline.dubbing.translation.Translator;
 import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
@@ -11,8 +8,8 @@ import dev.shabdam.pipeline.io.MissingObjectException;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.JobEvents;
 import dev.shabdam.pipeline.jobs.JobFailedException;
-import dev.shabdam.pipeline.jobs.MediaJobOperator;
 import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.jobs.MediaJobOperator;
 import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.media.AudioBlocks;
@@ -26,6 +23,9 @@ import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.schemas.jobs.DubEvents;
 import dev.shabdam.schemas.jobs.DubJob;
+import dev.shabdam.speech.subtitles.Cue;
+import dev.shabdam.speech.subtitles.SubtitleFormatException;
+import dev.shabdam.speech.subtitles.SubtitleParser;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
@@ -50,10 +50,8 @@ import java.util.List;
 public class DubIngestOperator extends MediaJobOperator {
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<LineTask> LINES =
-            new OutputTag<>("dub-lines", TypeInformation.of(LineTask.class));
-    public static final OutputTag<DubPlan> PLANS =
-            new OutputTag<>("dub-plans", TypeInformation.of(DubPlan.class));
+    public static final OutputTag<LineTask> LINES = new OutputTag<>("dub-lines", TypeInformation.of(LineTask.class));
+    public static final OutputTag<DubPlan> PLANS = new OutputTag<>("dub-plans", TypeInformation.of(DubPlan.class));
     /** Where models/manifest.json puts the Wav2Lip model, under the models folder. */
     static final String LIP_SYNC_MODEL = "wav2lip/wav2lip.onnx";
 
@@ -64,10 +62,17 @@ public class DubIngestOperator extends MediaJobOperator {
     private transient Translator translator;
     private transient SpeechTranscription transcription;
 
-    /** @param translation the machine translation for jobs that upload none; null where there is none */
-    /** @param limits the longest media a dub accepts ({@code media_too_long} beyond it) */
-    public DubIngestOperator(ObjectStorage storage, MediaProbe probe, String modelsDir, TranslatorSettings translation,
-                             JobLimits limits, Quarantine quarantine) {
+    /**
+     * @param translation the machine translation for jobs that upload none; null where there is none
+     * @param limits the longest media a dub accepts ({@code media_too_long} beyond it)
+     */
+    public DubIngestOperator(
+            ObjectStorage storage,
+            MediaProbe probe,
+            String modelsDir,
+            TranslatorSettings translation,
+            JobLimits limits,
+            Quarantine quarantine) {
         super(storage, quarantine);
         this.probe = probe;
         this.modelsDir = modelsDir;
@@ -91,11 +96,11 @@ public class DubIngestOperator extends MediaJobOperator {
     }
 
     /** The upload as probed, and the cues heard in it or given with it. */
-    private record Heard(ProbeResult media, List<Cue> source) {
-    }
+    private record Heard(ProbeResult media, List<Cue> source) {}
 
     @Override
-    protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock) throws Exception {
+    protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock)
+            throws Exception {
         DubJob parameters = DubJob.fromParameters(request.parameters());
         if (parameters.lipSync()) {
             throw lipSyncUnavailable();
@@ -122,7 +127,8 @@ public class DubIngestOperator extends MediaJobOperator {
                 return new Heard(media, given);
             }
             List<Cue> transcribed;
-            try (AudioBlocks speech = new SpeechTrackExtractor(new AudioDecoder(limits.maxMediaSeconds())).speech(file)) {
+            try (AudioBlocks speech =
+                    new SpeechTrackExtractor(new AudioDecoder(limits.maxMediaSeconds())).speech(file)) {
                 transcribed = transcription.transcribe(speech, parameters.sourceLanguage());
             }
             out.collect(JobEvents.stageDone(request, DubEvents.TRANSCRIBED, clock.lap()));
@@ -134,10 +140,20 @@ public class DubIngestOperator extends MediaJobOperator {
         List<LineTask> lines = script(request, parameters, heard.source(), target, durationMs);
         out.collect(JobEvents.stageDone(request, DubEvents.SCRIPTED, clock.lap()));
         boolean hasVideo = media.streams().stream().anyMatch(s -> "video".equals(s.type()));
-        ctx.output(PLANS, DubPlan.builder().withRequest(request).withLineCount(lines.size()).withMediaKey(mediaKey)
-                .withVideo(hasVideo).withDurationMs(durationMs).withKeepBackground(parameters.keepBackground())
-                .withKeepOriginalTrack(parameters.keepOriginalTrack()).withSourceLanguage(parameters.sourceLanguage())
-                .withTargetLanguage(parameters.targetLanguage()).withPlannedAtMs(System.currentTimeMillis()).build());
+        ctx.output(
+                PLANS,
+                DubPlan.builder()
+                        .withRequest(request)
+                        .withLineCount(lines.size())
+                        .withMediaKey(mediaKey)
+                        .withVideo(hasVideo)
+                        .withDurationMs(durationMs)
+                        .withKeepBackground(parameters.keepBackground())
+                        .withKeepOriginalTrack(parameters.keepOriginalTrack())
+                        .withSourceLanguage(parameters.sourceLanguage())
+                        .withTargetLanguage(parameters.targetLanguage())
+                        .withPlannedAtMs(System.currentTimeMillis())
+                        .build());
         lines.forEach(line -> ctx.output(LINES, line));
     }
 
@@ -146,8 +162,9 @@ public class DubIngestOperator extends MediaJobOperator {
         return DubEvents.FINAL;
     }
 
-    private List<LineTask> script(VoiceRequest request, DubJob parameters, List<Cue> source,
-                                       List<Cue> target, long durationMs) throws JobFailedException, TranslationException {
+    private List<LineTask> script(
+            VoiceRequest request, DubJob parameters, List<Cue> source, List<Cue> target, long durationMs)
+            throws JobFailedException, TranslationException {
         if (source != null && source.isEmpty()) {
             throw new JobFailedException("no_speech", "no speech was heard in the upload: there is nothing to dub");
         }
@@ -156,19 +173,29 @@ public class DubIngestOperator extends MediaJobOperator {
         List<String> targetTexts;
         if (target == null) {
             if (translator == null) {
-                throw new JobFailedException("translation_unavailable", "no `translation` was uploaded and no machine "
-                        + "translation is configured (SHABDAM_TRANSLATE_ENGINE, SHABDAM_TRANSLATE_URL)");
+                throw new JobFailedException(
+                        "translation_unavailable",
+                        "no `translation` was uploaded and no machine "
+                                + "translation is configured (SHABDAM_TRANSLATE_ENGINE, SHABDAM_TRANSLATE_URL)");
             }
             // the whole job in one call: the engine sees every cue's neighbours, batching is its business
             targetTexts = translator.translate(sourceTexts, parameters.sourceLanguage(), parameters.targetLanguage());
         } else if (source != null && target.size() != source.size()) {
-            throw new JobFailedException("invalid_subtitles", "the translation has " + target.size()
-                    + " cues and the subtitles " + source.size() + ": they must match cue for cue");
+            throw new JobFailedException(
+                    "invalid_subtitles",
+                    "the translation has " + target.size() + " cues and the subtitles " + source.size()
+                            + ": they must match cue for cue");
         } else {
             targetTexts = texts(target);
         }
-        return DubScript.lines(request.jobId(), timed, sourceTexts, targetTexts, durationMs,
-                parameters.targetLanguage(), parameters.voiceId());
+        return DubScript.lines(
+                request.jobId(),
+                timed,
+                sourceTexts,
+                targetTexts,
+                durationMs,
+                parameters.targetLanguage(),
+                parameters.voiceId());
     }
 
     private List<Cue> cues(VoiceRequest request, String input) throws Exception {
@@ -192,8 +219,10 @@ public class DubIngestOperator extends MediaJobOperator {
         Path model = Path.of(modelsDir).resolve(LIP_SYNC_MODEL);
         return Files.isRegularFile(model)
                 ? new JobFailedException("not_implemented", "lip-sync is not built yet; dub with lipSync=false")
-                : new JobFailedException("model_missing", "lipSync=true needs the Wav2Lip model " + model.toAbsolutePath()
-                        + ", which is not installed (models/manifest.json, entry wav2lip: it cannot be fetched from "
-                        + "every machine); dub with lipSync=false");
+                : new JobFailedException(
+                        "model_missing",
+                        "lipSync=true needs the Wav2Lip model " + model.toAbsolutePath()
+                                + ", which is not installed (models/manifest.json, entry wav2lip: it cannot be fetched from "
+                                + "every machine); dub with lipSync=false");
     }
 }

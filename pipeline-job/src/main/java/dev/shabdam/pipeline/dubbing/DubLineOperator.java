@@ -106,7 +106,11 @@ public class DubLineOperator extends KeyedBroadcastProcessFunction<String, LineT
             return DubbedLine.failed(task, error.code(), error.detail());
         }
         String audioKey = StorageKeys.segment(task.jobId(), task.index(), "dub.wav");
-        storage.write(audioKey, WavWriter.toBytes(dubbed.fitted().audio().samples(), dubbed.fitted().audio().sampleRate()));
+        storage.write(
+                audioKey,
+                WavWriter.toBytes(
+                        dubbed.fitted().audio().samples(),
+                        dubbed.fitted().audio().sampleRate()));
         DubbedLine line = DubbedLine.dubbed(task, audioKey, dubbed);
         storage.write(descriptionKey(task), RecordCodec.mapper().writeValueAsBytes(line));
         return line;

@@ -1,7 +1,7 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
 import dev.shabdam.pipeline.analysis.dsp.Resampler;
+import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
 import dev.shabdam.pipeline.analysis.loudness.TruePeakMeter;
 import dev.shabdam.pipeline.dubbing.Fit.Fitted;
 import dev.shabdam.pipeline.jobs.JobDeadline.JobTimeoutException;
@@ -67,8 +67,7 @@ public final class DubMixer {
      * A dubbed line on the original's timeline: {@code frames} samples (mono) at {@code sampleRate}
      * from {@code startMs}, loaded by {@code audio} only while a pass of the mix is over it.
      */
-    public record Line(long startMs, int frames, int sampleRate, LineAudio audio) {
-    }
+    public record Line(long startMs, int frames, int sampleRate, LineAudio audio) {}
 
     /** Loads a line's samples; called once per pass that reaches the line. */
     @FunctionalInterface
@@ -84,8 +83,13 @@ public final class DubMixer {
 
     /** Mixes audio in memory: the same passes, over the original cut into blocks. */
     public DecodedAudio mix(DecodedAudio original, List<Fitted> lines) {
-        List<Line> placed = lines.stream().map(line -> new Line(line.startMs(), line.audio().samples().length,
-                line.audio().sampleRate(), () -> line.audio().samples())).toList();
+        List<Line> placed = lines.stream()
+                .map(line -> new Line(
+                        line.startMs(),
+                        line.audio().samples().length,
+                        line.audio().sampleRate(),
+                        () -> line.audio().samples()))
+                .toList();
         List<DecodedAudio> blocks = new ArrayList<>();
         MixTarget inMemory = (rate, channels, frames) -> {
             blocks.clear();
@@ -96,8 +100,7 @@ public final class DubMixer {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         };
         try {
@@ -114,13 +117,16 @@ public final class DubMixer {
         Levels levels = measureOriginal(original, lines);
         int rate = levels.sampleRate();
         double[] pan = dubPan(levels.channels());
-        List<DuckingEnvelope.Span> spans = lines.stream().map(line -> span(line, rate, levels.frames())).toList();
-        DuckingEnvelope envelope = new DuckingEnvelope(spans, (int) Math.round(rampMs * rate / 1000), dbToLinear(-duckDb));
+        List<DuckingEnvelope.Span> spans =
+                lines.stream().map(line -> span(line, rate, levels.frames())).toList();
+        DuckingEnvelope envelope =
+                new DuckingEnvelope(spans, (int) Math.round(rampMs * rate / 1000), dbToLinear(-duckDb));
         Mix mix = new Mix(envelope, dbToLinear(levels.levellingDb()), pan);
 
         LoudnessMeter.Measurement mixed = meter.start(rate, levels.channels());
         mix.run(original, lines, mixed::add);
-        double gain = dbToLinear(difference(levels.originalLufs(), mixed.result().integratedLufs()));
+        double gain =
+                dbToLinear(difference(levels.originalLufs(), mixed.result().integratedLufs()));
 
         TruePeakMeter truePeak = new TruePeakMeter(levels.channels());
         write(original, lines, mix, gain, 1, levels, target, truePeak);
@@ -135,8 +141,7 @@ public final class DubMixer {
      * that brings the dub, as panned, to the original's loudness over the dubbed spans (0 when either
      * has none).
      */
-    private record Levels(int sampleRate, int channels, long frames, Double originalLufs, double levellingDb) {
-    }
+    private record Levels(int sampleRate, int channels, long frames, Double originalLufs, double levellingDb) {}
 
     private Levels measureOriginal(AudioBlocks.Source original, List<Line> lines)
             throws MediaDecodeException, JobTimeoutException {
@@ -169,16 +174,27 @@ public final class DubMixer {
                 }
                 at += block.frames();
             }
-            double levelling = dubbedFrames == 0 ? 0
-                    : difference(underDub.result().integratedLufs(), placed.result().integratedLufs());
+            double levelling = dubbedFrames == 0
+                    ? 0
+                    : difference(
+                            underDub.result().integratedLufs(), placed.result().integratedLufs());
             return new Levels(rate, channels, at, whole.result().integratedLufs(), levelling);
         }
     }
 
     /** One writing pass: the mix, limited with {@code gain}, times {@code trim}, to the target; true peak measured on the way. */
-    private void write(AudioBlocks.Source original, List<Line> lines, Mix mix, double gain, double trim, Levels levels,
-                       MixTarget target, TruePeakMeter truePeak) throws MediaDecodeException, JobTimeoutException, IOException {
-        PeakLimiter limiter = new PeakLimiter(levels.sampleRate(), levels.channels(), ceilingDbtp - INTERSAMPLE_MARGIN_DB, gain);
+    private void write(
+            AudioBlocks.Source original,
+            List<Line> lines,
+            Mix mix,
+            double gain,
+            double trim,
+            Levels levels,
+            MixTarget target,
+            TruePeakMeter truePeak)
+            throws MediaDecodeException, JobTimeoutException, IOException {
+        PeakLimiter limiter =
+                new PeakLimiter(levels.sampleRate(), levels.channels(), ceilingDbtp - INTERSAMPLE_MARGIN_DB, gain);
         try (AudioSink sink = target.open(levels.sampleRate(), levels.channels(), levels.frames())) {
             BlockConsumer out = block -> {
                 DecodedAudio trimmed = trim == 1 ? block : scaled(block, trim);
@@ -213,7 +229,8 @@ public final class DubMixer {
             }
         }
 
-        private DecodedAudio mixed(DecodedAudio block, long at, LineCursor cursor) throws MediaDecodeException, JobTimeoutException {
+        private DecodedAudio mixed(DecodedAudio block, long at, LineCursor cursor)
+                throws MediaDecodeException, JobTimeoutException {
             int n = block.frames();
             float[] gains = new float[n];
             envelope.fill(gains, at);
@@ -244,8 +261,7 @@ public final class DubMixer {
      */
     private static final class LineCursor {
         /** A line's samples at the original's rate, placed at frames {@code [from, to)}. */
-        record Loaded(long from, long to, float[] samples) {
-        }
+        record Loaded(long from, long to, float[] samples) {}
 
         private final List<Line> lines;
         private final int rate;
@@ -253,7 +269,9 @@ public final class DubMixer {
         private int next;
 
         LineCursor(List<Line> lines, int rate) {
-            this.lines = lines.stream().sorted(Comparator.comparingLong(Line::startMs)).toList();
+            this.lines = lines.stream()
+                    .sorted(Comparator.comparingLong(Line::startMs))
+                    .toList();
             this.rate = rate;
         }
 
@@ -265,7 +283,8 @@ public final class DubMixer {
                 long from = startFrame(line, rate);
                 long to = from + framesAt(line, rate);
                 if (to > at) {
-                    active.add(new Loaded(from, to, Resampler.resample(line.audio().load(), line.sampleRate(), rate)));
+                    active.add(
+                            new Loaded(from, to, Resampler.resample(line.audio().load(), line.sampleRate(), rate)));
                 }
             }
             return active;

@@ -15,9 +15,17 @@ import java.util.Objects;
  * @param durationMs    the upload's duration
  * @param plannedAtMs   when ingest finished (epoch ms): the start of the synthesis stage
  */
-public record DubPlan(VoiceRequest request, int lineCount, String mediaKey, boolean hasVideo, long durationMs,
-                      boolean keepBackground, boolean keepOriginalTrack, String sourceLanguage, String targetLanguage,
-                      long plannedAtMs) {
+public record DubPlan(
+        VoiceRequest request,
+        int lineCount,
+        String mediaKey,
+        boolean hasVideo,
+        long durationMs,
+        boolean keepBackground,
+        boolean keepOriginalTrack,
+        String sourceLanguage,
+        String targetLanguage,
+        long plannedAtMs) {
 
     public String jobId() {
         return request.jobId();
@@ -39,8 +47,7 @@ public record DubPlan(VoiceRequest request, int lineCount, String mediaKey, bool
         private String targetLanguage;
         private long plannedAtMs;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder withRequest(VoiceRequest request) {
             this.request = request;
@@ -93,9 +100,17 @@ public record DubPlan(VoiceRequest request, int lineCount, String mediaKey, bool
         }
 
         public DubPlan build() {
-            return new DubPlan(Objects.requireNonNull(request, "request"), lineCount,
-                    Objects.requireNonNull(mediaKey, "mediaKey"), hasVideo, durationMs, keepBackground,
-                    keepOriginalTrack, sourceLanguage, targetLanguage, plannedAtMs);
+            return new DubPlan(
+                    Objects.requireNonNull(request, "request"),
+                    lineCount,
+                    Objects.requireNonNull(mediaKey, "mediaKey"),
+                    hasVideo,
+                    durationMs,
+                    keepBackground,
+                    keepOriginalTrack,
+                    sourceLanguage,
+                    targetLanguage,
+                    plannedAtMs);
         }
     }
 }

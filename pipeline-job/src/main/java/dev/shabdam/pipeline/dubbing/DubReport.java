@@ -25,14 +25,34 @@ public record DubReport(@JsonProperty("utterances") List<Line> lines) {
      * @param speechSpeed how fast the engine spoke the line (above 1 when it was synthesised again to fit)
      * @param engine      the synthesis engine that spoke it
      */
-    public record Line(int index, long slotStartMs, long slotEndMs, long dubStartMs, long dubEndMs,
-                       String sourceText, String targetText, String speaker, double rate, double speechSpeed,
-                       Strategy strategy, String engine) {
+    public record Line(
+            int index,
+            long slotStartMs,
+            long slotEndMs,
+            long dubStartMs,
+            long dubEndMs,
+            String sourceText,
+            String targetText,
+            String speaker,
+            double rate,
+            double speechSpeed,
+            Strategy strategy,
+            String engine) {
 
         /** The report's line of a dubbed line; numbered from 1 like the subtitles' cues. */
         public static Line of(DubbedLine line) {
-            return new Line(line.index() + 1, line.slotStartMs(), line.slotEndMs(), line.startMs(), line.endMs(),
-                    line.sourceText(), line.targetText(), line.speaker(), line.rate(), line.speechSpeed(), line.strategy(),
+            return new Line(
+                    line.index() + 1,
+                    line.slotStartMs(),
+                    line.slotEndMs(),
+                    line.startMs(),
+                    line.endMs(),
+                    line.sourceText(),
+                    line.targetText(),
+                    line.speaker(),
+                    line.rate(),
+                    line.speechSpeed(),
+                    line.strategy(),
                     line.engine());
         }
     }

@@ -1,7 +1,7 @@
 package dev.shabdam.pipeline.dubbing;
 
-import dev.shabdam.speech.subtitles.Cue;
 import dev.shabdam.pipeline.dubbing.Fit.Strategy;
+import dev.shabdam.speech.subtitles.Cue;
 
 /**
  * A line after synthesis and its fit, as assembly collects it: where its audio is stored and how
@@ -15,10 +15,24 @@ import dev.shabdam.pipeline.dubbing.Fit.Strategy;
  *                    was synthesised again to fit)
  * @param errorCode set when {@code outcome} is FAILED
  */
-public record DubbedLine(String jobId, int index, Outcome outcome, String audioKey, long slotStartMs,
-                         long slotEndMs, long startMs, long endMs, double rate, double speechSpeed,
-                         Strategy strategy, String engine, String sourceText, String targetText, String speaker,
-                         String errorCode, String errorDetail) {
+public record DubbedLine(
+        String jobId,
+        int index,
+        Outcome outcome,
+        String audioKey,
+        long slotStartMs,
+        long slotEndMs,
+        long startMs,
+        long endMs,
+        double rate,
+        double speechSpeed,
+        Strategy strategy,
+        String engine,
+        String sourceText,
+        String targetText,
+        String speaker,
+        String errorCode,
+        String errorDetail) {
 
     public enum Outcome {
         DUBBED,
@@ -29,21 +43,66 @@ public record DubbedLine(String jobId, int index, Outcome outcome, String audioK
 
     public static DubbedLine dubbed(LineTask task, String audioKey, LineDubber.Dubbed dubbed) {
         Fit.Fitted fitted = dubbed.fitted();
-        return new DubbedLine(task.jobId(), task.index(), Outcome.DUBBED, audioKey, task.startMs(), task.endMs(),
-                fitted.startMs(), fitted.endMs(), fitted.rate(), dubbed.speechSpeed(), fitted.strategy(), dubbed.engine(), task.sourceText(),
-                task.targetText(), task.speaker(), null, null);
+        return new DubbedLine(
+                task.jobId(),
+                task.index(),
+                Outcome.DUBBED,
+                audioKey,
+                task.startMs(),
+                task.endMs(),
+                fitted.startMs(),
+                fitted.endMs(),
+                fitted.rate(),
+                dubbed.speechSpeed(),
+                fitted.strategy(),
+                dubbed.engine(),
+                task.sourceText(),
+                task.targetText(),
+                task.speaker(),
+                null,
+                null);
     }
 
     public static DubbedLine failed(LineTask task, String code, String detail) {
-        return new DubbedLine(task.jobId(), task.index(), Outcome.FAILED, null, task.startMs(), task.endMs(),
-                task.startMs(), task.endMs(), 1, 1, null, null, task.sourceText(), task.targetText(), task.speaker(),
-                code, detail);
+        return new DubbedLine(
+                task.jobId(),
+                task.index(),
+                Outcome.FAILED,
+                null,
+                task.startMs(),
+                task.endMs(),
+                task.startMs(),
+                task.endMs(),
+                1,
+                1,
+                null,
+                null,
+                task.sourceText(),
+                task.targetText(),
+                task.speaker(),
+                code,
+                detail);
     }
 
     public static DubbedLine cancelled(LineTask task) {
-        return new DubbedLine(task.jobId(), task.index(), Outcome.CANCELLED, null, task.startMs(), task.endMs(),
-                task.startMs(), task.endMs(), 1, 1, null, null, task.sourceText(), task.targetText(), task.speaker(),
-                null, null);
+        return new DubbedLine(
+                task.jobId(),
+                task.index(),
+                Outcome.CANCELLED,
+                null,
+                task.startMs(),
+                task.endMs(),
+                task.startMs(),
+                task.endMs(),
+                1,
+                1,
+                null,
+                null,
+                task.sourceText(),
+                task.targetText(),
+                task.speaker(),
+                null,
+                null);
     }
 
     /** The original line, as a cue of the source subtitles. */

@@ -14,8 +14,7 @@ import java.util.List;
  */
 final class DuckingEnvelope {
     /** A dubbed stretch in frames, [from, to). */
-    record Span(long from, long to) {
-    }
+    record Span(long from, long to) {}
 
     private final List<Span> spans;
     private final int ramp;
@@ -25,7 +24,8 @@ final class DuckingEnvelope {
         this.ramp = rampFrames;
         this.depth = (float) depth;
         this.spans = new ArrayList<>();
-        List<Span> sorted = dubbed.stream().sorted(Comparator.comparingLong(Span::from)).toList();
+        List<Span> sorted =
+                dubbed.stream().sorted(Comparator.comparingLong(Span::from)).toList();
         for (Span span : sorted) {
             Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
             if (last != null && span.from() - ramp < last.to() + ramp) {

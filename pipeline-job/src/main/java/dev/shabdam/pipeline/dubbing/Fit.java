@@ -23,14 +23,12 @@ public sealed interface Fit {
      *
      * @param rate the time-stretch applied (1 = none, 1.1 = 10 % faster)
      */
-    record Fitted(Audio audio, long startMs, long endMs, double rate, Strategy strategy) implements Fit {
-    }
+    record Fitted(Audio audio, long startMs, long endMs, double rate, Strategy strategy) implements Fit {}
 
     /**
      * Synthesise the line again, {@code speed} times as fast as the audio that was given: an
      * engine speaking faster sounds more natural than the same speech stretched afterwards. Fit
      * the new audio with re-synthesis no longer allowed.
      */
-    record Resynthesize(double speed, String reason) implements Fit {
-    }
+    record Resynthesize(double speed, String reason) implements Fit {}
 }

@@ -14,13 +14,14 @@ package dev.shabdam.pipeline.dubbing;
  * @param guardMs         silence kept before the next line when borrowing
  * @param toleranceMs     how far from the slot end a dub may end and still count as fitting
  */
-public record FitBounds(double minRate, double comfortableRate, double maxRate, double maxSpeechSpeed,
-                        long guardMs, long toleranceMs) {
+public record FitBounds(
+        double minRate, double comfortableRate, double maxRate, double maxSpeechSpeed, long guardMs, long toleranceMs) {
     public static final FitBounds DEFAULT = new FitBounds(0.8, 1.2, 1.3, 1.7, 100, 50);
 
     public FitBounds {
         if (!(minRate > 0 && minRate <= 1 && 1 <= comfortableRate && comfortableRate <= maxRate && maxSpeechSpeed >= 1)
-                || guardMs < 0 || toleranceMs < 0) {
+                || guardMs < 0
+                || toleranceMs < 0) {
             throw new IllegalArgumentException("bounds need 0 < min <= 1 <= comfortable <= max and no negative times");
         }
     }

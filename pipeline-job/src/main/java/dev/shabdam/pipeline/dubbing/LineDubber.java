@@ -16,6 +16,7 @@ import dev.shabdam.speech.text.Language;
 public final class LineDubber {
     /** The engine's padding is cut, so that a line starts where the original did and fills its slot with speech. */
     static final double SILENCE_DBFS = -50;
+
     static final int EDGE_MARGIN_MS = 5;
 
     private final SpeechEngines engines;
@@ -27,19 +28,19 @@ public final class LineDubber {
     }
 
     /** The fitted line, the engine that spoke it and how fast it was asked to speak. */
-    public record Dubbed(Fitted fitted, String engine, double speechSpeed) {
-    }
+    public record Dubbed(Fitted fitted, String engine, double speechSpeed) {}
 
     public Dubbed dub(LineTask task) {
         SpeechEngines.Route route = engines.route(task.voiceId());
-        SynthesisRequest request = new SynthesisRequest(task.targetText(), Language.fromCode(task.language()),
-                route.engineVoiceId(), Prosody.NEUTRAL);
+        SynthesisRequest request = new SynthesisRequest(
+                task.targetText(), Language.fromCode(task.language()), route.engineVoiceId(), Prosody.NEUTRAL);
         Audio speech = route.streamer().synthesizeAll(request).withoutEdgeSilence(SILENCE_DBFS, EDGE_MARGIN_MS);
         Fit fit = fitter.fit(task.slot(), speech, true);
         double speed = 1;
         if (fit instanceof Fit.Resynthesize faster) {
             speed = faster.speed();
-            Audio again = route.streamer().synthesizeAll(request.withProsody(Prosody.NEUTRAL.withSpeed(faster.speed())));
+            Audio again =
+                    route.streamer().synthesizeAll(request.withProsody(Prosody.NEUTRAL.withSpeed(faster.speed())));
             fit = fitter.fit(task.slot(), again.withoutEdgeSilence(SILENCE_DBFS, EDGE_MARGIN_MS), false);
         }
         return new Dubbed((Fitted) fit, route.streamer().engineId(), speed);

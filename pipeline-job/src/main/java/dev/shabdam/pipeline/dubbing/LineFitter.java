@@ -52,8 +52,11 @@ public final class LineFitter {
         if (mayResynthesize) {
             // a little faster than needed: engines do not speed up exactly, and a stretch can slow what is left
             double speed = Math.min(needed * RESYNTHESIS_MARGIN, bounds.maxSpeechSpeed());
-            return new Resynthesize(speed, String.format("%.0f ms of speech for a %d ms slot (%.2f×); synthesise at %.2f× speed",
-                    spokenMs, slot.lengthMs(), needed, speed));
+            return new Resynthesize(
+                    speed,
+                    String.format(
+                            "%.0f ms of speech for a %d ms slot (%.2f×); synthesise at %.2f× speed",
+                            spokenMs, slot.lengthMs(), needed, speed));
         }
         long roomEnd = Math.max(slot.endMs(), slot.nextStartMs() - bounds.guardMs());
         long spokenEnd = slot.startMs() + (long) Math.ceil(spokenMs);
@@ -61,7 +64,8 @@ public final class LineFitter {
             return fitted(speech, slot.startMs(), spokenEnd, Strategy.BORROW);
         }
         double rate = spokenMs / (roomEnd - slot.startMs());
-        Strategy strategy = rate > bounds.maxRate() ? Strategy.OVERSTRETCH
+        Strategy strategy = rate > bounds.maxRate()
+                ? Strategy.OVERSTRETCH
                 : roomEnd > slot.endMs() ? Strategy.BORROW : Strategy.STRETCH;
         return fitted(speech, slot.startMs(), roomEnd, strategy);
     }

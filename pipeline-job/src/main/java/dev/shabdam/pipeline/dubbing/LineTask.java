@@ -8,9 +8,18 @@ package dev.shabdam.pipeline.dubbing;
  * @param nextStartMs where the next line starts (or the media ends): the limit of borrowed silence
  * @param voiceId     the voice to speak it with; null for the target language's default
  */
-public record LineTask(String jobId, int index, int count, long startMs, long endMs, long nextStartMs,
-                       String sourceText, String targetText, String speaker, String language,
-                       String voiceId) {
+public record LineTask(
+        String jobId,
+        int index,
+        int count,
+        long startMs,
+        long endMs,
+        long nextStartMs,
+        String sourceText,
+        String targetText,
+        String speaker,
+        String language,
+        String voiceId) {
 
     /** The key synthesis is partitioned by: lines of one job spread over every subtask. */
     public String lineKey() {

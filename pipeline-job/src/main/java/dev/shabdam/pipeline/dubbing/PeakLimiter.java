@@ -28,16 +28,16 @@ final class PeakLimiter {
     private final double ceiling;
     private final double release;
     private final double gain;
-    private final double[] need;      // r of frames t .. t+L-1, by frame % L
-    private final long[] queue;       // frames whose r rises along the queue
-    private final double[] held;      // h of the last L frames, by frame % L
-    private final float[][] delayed;  // the input of frames t .. t+L-1, by frame % L
+    private final double[] need; // r of frames t .. t+L-1, by frame % L
+    private final long[] queue; // frames whose r rises along the queue
+    private final double[] held; // h of the last L frames, by frame % L
+    private final float[][] delayed; // the input of frames t .. t+L-1, by frame % L
     private int head;
     private int size;
     private double heldSum;
     private double h = 1;
-    private long incoming;            // the next frame to come in
-    private long outgoing;            // the next frame to go out
+    private long incoming; // the next frame to come in
+    private long outgoing; // the next frame to go out
 
     /** Multiplies every channel by {@code gain} and limits the result to {@code ceilingDbfs}. */
     PeakLimiter(int sampleRate, int channels, double ceilingDbfs, double gain) {

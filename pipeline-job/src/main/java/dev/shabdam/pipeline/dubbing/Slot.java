@@ -7,8 +7,8 @@ package dev.shabdam.pipeline.dubbing;
 public record Slot(long startMs, long endMs, long nextStartMs) {
     public Slot {
         if (startMs < 0 || endMs <= startMs || nextStartMs < endMs) {
-            throw new IllegalArgumentException("a slot needs 0 <= start < end <= next start: "
-                    + startMs + ", " + endMs + ", " + nextStartMs);
+            throw new IllegalArgumentException(
+                    "a slot needs 0 <= start < end <= next start: " + startMs + ", " + endMs + ", " + nextStartMs);
         }
     }
 

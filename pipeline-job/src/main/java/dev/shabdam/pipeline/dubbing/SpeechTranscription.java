@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.dubbing;
 
+import ai.onnxruntime.OrtException;
 import dev.shabdam.pipeline.dubbing.transcription.TimedText;
 import dev.shabdam.pipeline.dubbing.transcription.WhisperTranscriber;
 import dev.shabdam.pipeline.jobs.JobDeadline;
@@ -8,11 +9,10 @@ import dev.shabdam.pipeline.media.AudioBlocks;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.media.MediaDecodeException;
 import dev.shabdam.pipeline.media.SileroVad;
-import dev.shabdam.pipeline.media.TrackSpill;
 import dev.shabdam.pipeline.media.SpeechSpan;
+import dev.shabdam.pipeline.media.TrackSpill;
 import dev.shabdam.pipeline.media.VoiceActivitySegmenter;
 import dev.shabdam.speech.subtitles.Cue;
-import ai.onnxruntime.OrtException;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -77,7 +77,10 @@ public final class SpeechTranscription implements AutoCloseable {
                 int from = (int) (span.startMs() * speech.sampleRate() / 1000);
                 int to = (int) Math.min(track.length(), span.endMs() * speech.sampleRate() / 1000);
                 String text = whisper.transcribe(track.read(from, to - from), language).stream()
-                        .map(TimedText::text).map(String::strip).collect(Collectors.joining(" ")).strip();
+                        .map(TimedText::text)
+                        .map(String::strip)
+                        .collect(Collectors.joining(" "))
+                        .strip();
                 if (!text.isEmpty()) {
                     cues.add(new Cue(cues.size() + 1, span.startMs(), span.endMs(), text, null));
                 }

@@ -35,14 +35,14 @@ public final class AnalysisResultsSink {
 
     /** The numeric columns in statement order, with where each lives in the report. */
     private static final String[][] NUMBERS = {
-            {"durationSec"}, {"sampleRateHz"}, {"channels"},
-            {"loudness", "integratedLufs"}, {"loudness", "loudnessRangeLu"}, {"loudness", "truePeakDbtp"},
-            {"snrDb"}, {"clippingRatio"}, {"silenceRatio"},
-            {"pitch", "medianHz"}, {"pitch", "stdevSemitones"}, {"speakingRate", "syllablesPerSec"},
-            {"voiceQuality", "jitterPercent"}, {"voiceQuality", "shimmerPercent"}, {"voiceQuality", "hnrDb"}};
+        {"durationSec"}, {"sampleRateHz"}, {"channels"},
+        {"loudness", "integratedLufs"}, {"loudness", "loudnessRangeLu"}, {"loudness", "truePeakDbtp"},
+        {"snrDb"}, {"clippingRatio"}, {"silenceRatio"},
+        {"pitch", "medianHz"}, {"pitch", "stdevSemitones"}, {"speakingRate", "syllablesPerSec"},
+        {"voiceQuality", "jitterPercent"}, {"voiceQuality", "shimmerPercent"}, {"voiceQuality", "hnrDb"}
+    };
 
-    private AnalysisResultsSink() {
-    }
+    private AnalysisResultsSink() {}
 
     public static JdbcSink<VoiceEvent> create(JdbcConnectionOptions connection) {
         return JobStateSinks.sink(UPSERT, AnalysisResultsSink::bind, connection);
@@ -71,10 +71,10 @@ public final class AnalysisResultsSink {
             }
         }
         List<String> codes = new ArrayList<>();
-        report.path("suggestions").forEach(suggestion -> codes.add(suggestion.path("code").asText()));
+        report.path("suggestions")
+                .forEach(suggestion -> codes.add(suggestion.path("code").asText()));
         ps.setArray(18, ps.getConnection().createArrayOf("text", codes.toArray()));
         ps.setString(19, event.result());
         ps.setTimestamp(20, Timestamp.from(event.at()));
     }
-
 }

@@ -40,6 +40,7 @@ public final class AttemptLedger implements Serializable {
             RETURNING a.attempts, (SELECT failure_code FROM previous), (SELECT failure_detail FROM previous),
                       (EXTRACT(EPOCH FROM now() - (SELECT started_at FROM previous)) * 1000)::bigint
             """;
+
     static final String CRASHED = """
             UPDATE job_attempts SET failure_code = ?, failure_detail = ? WHERE operator = ? AND record_key = ?
             """;
@@ -95,8 +96,8 @@ public final class AttemptLedger implements Serializable {
                 long sinceMs = row.getLong(4);
                 Duration sincePrevious = row.wasNull() ? null : Duration.ofMillis(sinceMs);
                 String code = row.getString(2);
-                return new Attempt(row.getInt(1), code == null ? null : new JobError(code, row.getString(3)),
-                        sincePrevious);
+                return new Attempt(
+                        row.getInt(1), code == null ? null : new JobError(code, row.getString(3)), sincePrevious);
             }
         } catch (SQLException | ClassNotFoundException e) {
             LOG.warn("{} of {}: attempts cannot be counted, working uncounted: {}", operator, recordKey, e.toString());

@@ -18,7 +18,12 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
     public ProducerRecord<byte[], byte[]> serialize(DeadLetter letter, KafkaSinkContext context, Long timestamp) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(Topics.DEAD_LETTER_REASON_HEADER, letter.reason().getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(Topics.DEAD_LETTERS, null, null,
-                letter.record().key(), letter.record().value(), headers);
+        return new ProducerRecord<>(
+                Topics.DEAD_LETTERS,
+                null,
+                null,
+                letter.record().key(),
+                letter.record().value(),
+                headers);
     }
 }

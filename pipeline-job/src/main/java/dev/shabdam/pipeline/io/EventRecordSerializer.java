@@ -19,7 +19,6 @@ public final class EventRecordSerializer implements KafkaRecordSerializationSche
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(VoiceEvent event, KafkaSinkContext context, Long timestamp) {
-        return new ProducerRecord<>(topic, event.jobId().getBytes(StandardCharsets.UTF_8),
-                RecordCodec.encode(event));
+        return new ProducerRecord<>(topic, event.jobId().getBytes(StandardCharsets.UTF_8), RecordCodec.encode(event));
     }
 }

@@ -57,8 +57,7 @@ public record JobSinks(
         private Sink<VoiceEvent> synthesisCache;
         private Sink<DeadLetter> deadLetters;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder withEvents(Sink<VoiceEvent> events) {
             this.events = events;
@@ -96,9 +95,13 @@ public record JobSinks(
         }
 
         public JobSinks build() {
-            return new JobSinks(Objects.requireNonNull(events, "events"), Objects.requireNonNull(jobs, "jobs"),
-                    Objects.requireNonNull(jobEvents, "jobEvents"), Objects.requireNonNull(analysisResults, "analysisResults"),
-                    Objects.requireNonNull(replies, "replies"), Objects.requireNonNull(synthesisCache, "synthesisCache"),
+            return new JobSinks(
+                    Objects.requireNonNull(events, "events"),
+                    Objects.requireNonNull(jobs, "jobs"),
+                    Objects.requireNonNull(jobEvents, "jobEvents"),
+                    Objects.requireNonNull(analysisResults, "analysisResults"),
+                    Objects.requireNonNull(replies, "replies"),
+                    Objects.requireNonNull(synthesisCache, "synthesisCache"),
                     Objects.requireNonNull(deadLetters, "deadLetters"));
         }
     }

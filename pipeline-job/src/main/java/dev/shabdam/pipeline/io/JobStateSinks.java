@@ -65,8 +65,7 @@ public final class JobStateSinks {
             .withMaxRetries(3)
             .build();
 
-    private JobStateSinks() {
-    }
+    private JobStateSinks() {}
 
     public static JdbcConnectionOptions connection(String url, String user, String password) {
         return new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
@@ -85,8 +84,8 @@ public final class JobStateSinks {
         return sink(UPSERT_JOB_EVENT, JobStateSinks::bindJobEvent, connection);
     }
 
-    static JdbcSink<VoiceEvent> sink(String sql, JdbcStatementBuilder<VoiceEvent> binder,
-                                             JdbcConnectionOptions connection) {
+    static JdbcSink<VoiceEvent> sink(
+            String sql, JdbcStatementBuilder<VoiceEvent> binder, JdbcConnectionOptions connection) {
         return JdbcSink.<VoiceEvent>builder()
                 .withQueryStatement(sql, binder)
                 .withExecutionOptions(EXECUTION)

@@ -19,8 +19,7 @@ public final class KafkaConnectors {
      */
     static final String TRANSACTION_TIMEOUT_MS = "900000";
 
-    private KafkaConnectors() {
-    }
+    private KafkaConnectors() {}
 
     /**
      * Requests, from the group's committed offsets (the earliest ones on first start). Reads only

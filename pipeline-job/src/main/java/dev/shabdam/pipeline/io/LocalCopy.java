@@ -9,8 +9,7 @@ import java.nio.file.Path;
  * needs a seekable local file (an MP4's index may sit at its end), object storage gives a stream.
  */
 public final class LocalCopy {
-    private LocalCopy() {
-    }
+    private LocalCopy() {}
 
     /** The work a local file is needed for. */
     @FunctionalInterface
@@ -18,7 +17,8 @@ public final class LocalCopy {
         T on(File file) throws E;
     }
 
-    public static <T, E extends Exception> T of(ObjectStorage storage, String key, Work<T, E> work) throws E, java.io.IOException {
+    public static <T, E extends Exception> T of(ObjectStorage storage, String key, Work<T, E> work)
+            throws E, java.io.IOException {
         Path local = Files.createTempFile("shabdam-input-", suffixOf(key));
         try {
             storage.download(key, local);

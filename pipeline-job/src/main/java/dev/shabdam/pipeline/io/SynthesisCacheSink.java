@@ -33,8 +33,7 @@ public final class SynthesisCacheSink {
                 result = COALESCE(synthesis_cache.result, EXCLUDED.result)
             """;
 
-    private SynthesisCacheSink() {
-    }
+    private SynthesisCacheSink() {}
 
     public static JdbcSink<VoiceEvent> create(JdbcConnectionOptions connection) {
         return JobStateSinks.sink(UPSERT, SynthesisCacheSink::bind, connection);
@@ -73,5 +72,4 @@ public final class SynthesisCacheSink {
         entry.remove("cached");
         return entry;
     }
-
 }

@@ -32,7 +32,8 @@ public class CancellationGate extends KeyedProcessFunction<String, VoiceRequest,
     @Override
     public void open(OpenContext openContext) {
         ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>("cancelled", Types.BOOLEAN);
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(REMEMBER_CANCELLED).build());
+        descriptor.enableTimeToLive(
+                StateTtlConfig.newBuilder(REMEMBER_CANCELLED).build());
         cancelled = getRuntimeContext().getState(descriptor);
     }
 

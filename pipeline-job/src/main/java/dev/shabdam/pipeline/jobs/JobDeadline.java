@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * The deadline of the job the current thread works on. An operator starts one around a record's
- * work ({@link #start}); the long loops of that work (decoding block by block, mixing, speaking line
- * by line) call {@link #check()}, which throws {@link JobTimeoutException} once the deadline has
+ * work ({@link #start}); the long loops of that work (decoding block by block, which the mix does too,
+ * and transcribing speech span by speech span) call {@link #check()}, which throws {@link JobTimeoutException} once the deadline has
  * passed, so the job ends FAILED {@code timeout} instead of holding its task (and every checkpoint)
  * for good. A thread-local, because the loops sit many calls below the operator and know nothing of
  * Flink; outside a {@link #start} scope {@link #check()} does nothing.

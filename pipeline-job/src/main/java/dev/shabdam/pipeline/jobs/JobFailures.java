@@ -18,8 +18,7 @@ public final class JobFailures {
     private static final String INTERNAL_ERROR = "internal_error";
     private static final Logger LOG = LoggerFactory.getLogger(JobFailures.class);
 
-    private JobFailures() {
-    }
+    private JobFailures() {}
 
     /** @param work what failed, for the log: e.g. "DUB job 42", "line 3 of dub 42" */
     public static JobError describe(Exception failure, String work) {

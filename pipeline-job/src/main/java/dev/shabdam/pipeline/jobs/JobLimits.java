@@ -13,10 +13,14 @@ import java.time.Duration;
  *                        ({@link JobDeadline}); SHABDAM_JOB_TIMEOUT_SECONDS
  */
 public record JobLimits(double maxMediaSeconds, Duration jobTimeout) implements Serializable {
-    /** Four hours: a feature film with room to spare, and at most a few hundred MB of work files. */
+    /**
+     * Four hours: a feature film with room to spare. Its work files on the task's disk are the local copy of
+     * the upload plus about 1 GB (the 16 kHz speech track analysis spills: 3.8 MB a minute).
+     */
     public static final double DEFAULT_MAX_MEDIA_SECONDS = 4 * 3600;
     /** Half an hour: a 4-hour dub's assembly takes minutes; anything slower is stuck, not busy. */
     public static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofMinutes(30);
+
     public static final JobLimits DEFAULT = new JobLimits(DEFAULT_MAX_MEDIA_SECONDS, DEFAULT_JOB_TIMEOUT);
 
     public JobLimits {

@@ -23,8 +23,7 @@ public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {
             new OutputTag<>("analyze", TypeInformation.of(VoiceRequest.class));
     public static final OutputTag<VoiceRequest> COMPARE =
             new OutputTag<>("compare", TypeInformation.of(VoiceRequest.class));
-    public static final OutputTag<VoiceRequest> DUB =
-            new OutputTag<>("dub", TypeInformation.of(VoiceRequest.class));
+    public static final OutputTag<VoiceRequest> DUB = new OutputTag<>("dub", TypeInformation.of(VoiceRequest.class));
     static final String STAGE = "route";
 
     @Override
@@ -33,8 +32,13 @@ public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {
             case ANALYZE -> ctx.output(ANALYZE, request);
             case COMPARE -> ctx.output(COMPARE, request);
             case DUB -> ctx.output(DUB, request);
-            case TRAIN -> out.collect(JobEvents.failed(request, EventSeq.FIRST, STAGE, null,
-                    new JobError("not_implemented", request.type() + " jobs are not implemented yet")));
+            case TRAIN ->
+                out.collect(JobEvents.failed(
+                        request,
+                        EventSeq.FIRST,
+                        STAGE,
+                        null,
+                        new JobError("not_implemented", request.type() + " jobs are not implemented yet")));
         }
     }
 }

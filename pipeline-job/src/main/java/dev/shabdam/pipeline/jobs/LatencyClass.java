@@ -2,15 +2,16 @@ package dev.shabdam.pipeline.jobs;
 
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.Topics;
-import org.apache.flink.api.common.functions.FilterFunction;
 import dev.shabdam.schemas.VoiceRequest;
+import org.apache.flink.api.common.functions.FilterFunction;
 
 /**
  * The pipeline's latency classes. Each reads {@code voice.requests} with its own source and consumer
  * group, keeps the requests of its job types, and runs them on tasks of its own with sinks of its own:
  * an hour of analysis, or a dub waiting on a remote translator, neither holds a sentence up on a shared
  * subtask nor backpressures it, and a record that crashes a media task restarts only the media tasks
- * (each class is a pipelined region of its own for Flink's failover).
+ * (each class is a pipelined region of its own for Flink's region failover; a global failover, such as a
+ * JobManager's restart, still restarts both).
  */
 public enum LatencyClass {
     /** Speaking for someone who waits for the answer: GENERATE. */

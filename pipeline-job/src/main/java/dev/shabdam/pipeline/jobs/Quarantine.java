@@ -25,6 +25,7 @@ public final class Quarantine implements Serializable {
     private static final long serialVersionUID = 1L;
     /** The first try and one retry. */
     public static final int MAX_ATTEMPTS = 2;
+
     static final int MAX_CAUSE_LENGTH = 300;
 
     private final String operator;
@@ -86,7 +87,8 @@ public final class Quarantine implements Serializable {
             return true;
         }
         for (Throwable cause = crash; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InterruptedException || cause instanceof InterruptedIOException
+            if (cause instanceof InterruptedException
+                    || cause instanceof InterruptedIOException
                     || cause instanceof ClosedByInterruptException) {
                 return true;
             }
@@ -112,13 +114,16 @@ public final class Quarantine implements Serializable {
     JobError reason(AttemptLedger.Attempt attempt) {
         JobError last = attempt.previousFailure();
         if (last == null) {
-            boolean ranPastLimit = attempt.sincePrevious() != null && attempt.sincePrevious().compareTo(jobTimeout) > 0;
+            boolean ranPastLimit =
+                    attempt.sincePrevious() != null && attempt.sincePrevious().compareTo(jobTimeout) > 0;
             last = ranPastLimit
                     ? new JobError("timeout", "it ran past its time limit of " + jobTimeout.toSeconds() + " s")
                     : new JobError("internal_error", "its worker was lost while working on it");
         }
-        return new JobError(last.code(), "This job stopped the pipeline's worker on each of its " + MAX_ATTEMPTS
-                + " tries and is not tried again: " + last.detail() + ".");
+        return new JobError(
+                last.code(),
+                "This job stopped the pipeline's worker on each of its " + MAX_ATTEMPTS
+                        + " tries and is not tried again: " + last.detail() + ".");
     }
 
     private static String cause(Throwable crash) {

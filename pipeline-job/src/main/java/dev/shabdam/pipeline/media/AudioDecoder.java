@@ -67,8 +67,10 @@ public final class AudioDecoder {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
             closeQuietly(grabber);
-            throw new MediaDecodeException("not a readable audio or video file (unknown format, or truncated"
-                    + " so that its index is lost): " + e.getMessage(), e);
+            throw new MediaDecodeException(
+                    "not a readable audio or video file (unknown format, or truncated" + " so that its index is lost): "
+                            + e.getMessage(),
+                    e);
         }
         if (!grabber.hasAudio() || grabber.getAudioChannels() <= 0) {
             closeQuietly(grabber);
@@ -83,7 +85,8 @@ public final class AudioDecoder {
     }
 
     /** As {@link #decode(File)}, resampled and mixed as {@link #open(File, int, int)} does. */
-    public DecodedAudio decode(File file, int sampleRate, int channels) throws MediaDecodeException, JobTimeoutException {
+    public DecodedAudio decode(File file, int sampleRate, int channels)
+            throws MediaDecodeException, JobTimeoutException {
         try (AudioBlocks blocks = open(file, sampleRate, channels)) {
             List<DecodedAudio> all = new ArrayList<>();
             for (DecodedAudio block; (block = blocks.next()) != null; ) {

@@ -14,8 +14,7 @@ public final class AudioEncoder {
     /** Opus runs at 48 kHz only; FFmpeg resamples on the way in. */
     private static final int OPUS_RATE = 48_000;
 
-    private AudioEncoder() {
-    }
+    private AudioEncoder() {}
 
     public static byte[] encode(float[] samples, int sampleRate, AudioFormat format) throws IOException {
         return switch (format) {
@@ -25,8 +24,9 @@ public final class AudioEncoder {
         };
     }
 
-    private static byte[] withFfmpeg(float[] samples, int sampleRate, String container, int codec, int codecRate,
-                                     int bitRate) throws IOException {
+    private static byte[] withFfmpeg(
+            float[] samples, int sampleRate, String container, int codec, int codecRate, int bitRate)
+            throws IOException {
         Path file = Files.createTempFile("shabdam-encode-", "." + container);
         try {
             try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {

@@ -11,8 +11,7 @@ public interface AudioSink extends AutoCloseable {
     void write(DecodedAudio block) throws IOException;
 
     /** The last block is in: completes the output (a declared length checked, a track padded, a trailer written). */
-    default void finish() throws IOException {
-    }
+    default void finish() throws IOException {}
 
     @Override
     void close() throws IOException;

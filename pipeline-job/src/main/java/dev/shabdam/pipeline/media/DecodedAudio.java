@@ -37,7 +37,8 @@ public record DecodedAudio(int sampleRate, float[][] channels) {
 
     /** Blocks joined end to end (all of {@code sampleRate} and {@code channels}). */
     public static DecodedAudio concat(int sampleRate, int channels, List<DecodedAudio> blocks) {
-        int frames = Math.toIntExact(blocks.stream().mapToLong(DecodedAudio::frames).sum());
+        int frames =
+                Math.toIntExact(blocks.stream().mapToLong(DecodedAudio::frames).sum());
         float[][] out = new float[channels][frames];
         int at = 0;
         for (DecodedAudio block : blocks) {
@@ -92,8 +93,7 @@ public record DecodedAudio(int sampleRate, float[][] channels) {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -55,8 +55,8 @@ final class FfmpegAudioBlocks implements AudioBlocks {
             int available = frameLength(pending) - pendingOffset;
             int take = Math.min(available, BLOCK_FRAMES - filled);
             if (framesRead + filled + take > maxFrames) {
-                throw new MediaTooLongException(String.format(Locale.ROOT,
-                        "the audio is longer than the %.0f s a job accepts", maxDurationSec));
+                throw new MediaTooLongException(String.format(
+                        Locale.ROOT, "the audio is longer than the %.0f s a job accepts", maxDurationSec));
             }
             if (block == null) {
                 block = new float[channels][BLOCK_FRAMES];

@@ -82,7 +82,8 @@ public final class FfmpegMediaProbe implements MediaProbe {
     }
 
     /** Decodes until the first audio or video frame; broken packets are skipped by FFmpeg, so none means none decodable. */
-    private static void requireDecodableFrame(FFmpegFrameGrabber grabber) throws FrameGrabber.Exception, MediaDecodeException {
+    private static void requireDecodableFrame(FFmpegFrameGrabber grabber)
+            throws FrameGrabber.Exception, MediaDecodeException {
         Frame frame;
         while ((frame = grabber.grabFrame(true, true, true, false)) != null) {
             if (frame.samples != null || frame.image != null) {
@@ -97,11 +98,16 @@ public final class FfmpegMediaProbe implements MediaProbe {
         for (int i = 0; i < format.nb_streams(); i++) {
             streams.add(describe(i, format.streams(i)));
         }
-        StreamInfo audio = streams.stream().filter(s -> s.type().equals("audio")).findFirst().orElse(null);
+        StreamInfo audio = streams.stream()
+                .filter(s -> s.type().equals("audio"))
+                .findFirst()
+                .orElse(null);
         Double duration = format.duration() == avutil.AV_NOPTS_VALUE || format.duration() <= 0
-                ? null : format.duration() / (double) avutil.AV_TIME_BASE;
+                ? null
+                : format.duration() / (double) avutil.AV_TIME_BASE;
         Long bitRate = format.bit_rate() > 0 ? format.bit_rate() : null;
-        return new ProbeResult(duration,
+        return new ProbeResult(
+                duration,
                 audio == null ? null : audio.sampleRateHz(),
                 audio == null ? null : audio.channels(),
                 format.iformat().name().getString(),
@@ -113,12 +119,28 @@ public final class FfmpegMediaProbe implements MediaProbe {
         AVCodecParameters codec = stream.codecpar();
         String codecName = avcodec.avcodec_get_name(codec.codec_id()).getString();
         return switch (codec.codec_type()) {
-            case avutil.AVMEDIA_TYPE_AUDIO -> new StreamInfo(index, "audio", codecName,
-                    codec.sample_rate(), codec.ch_layout().nb_channels(), null, null, null);
-            case avutil.AVMEDIA_TYPE_VIDEO -> new StreamInfo(index, "video", codecName,
-                    null, null, codec.width(), codec.height(), frameRate(stream.avg_frame_rate()));
-            case avutil.AVMEDIA_TYPE_SUBTITLE -> new StreamInfo(index, "subtitle", codecName,
-                    null, null, null, null, null);
+            case avutil.AVMEDIA_TYPE_AUDIO ->
+                new StreamInfo(
+                        index,
+                        "audio",
+                        codecName,
+                        codec.sample_rate(),
+                        codec.ch_layout().nb_channels(),
+                        null,
+                        null,
+                        null);
+            case avutil.AVMEDIA_TYPE_VIDEO ->
+                new StreamInfo(
+                        index,
+                        "video",
+                        codecName,
+                        null,
+                        null,
+                        codec.width(),
+                        codec.height(),
+                        frameRate(stream.avg_frame_rate()));
+            case avutil.AVMEDIA_TYPE_SUBTITLE ->
+                new StreamInfo(index, "subtitle", codecName, null, null, null, null, null);
             default -> new StreamInfo(index, "data", codecName, null, null, null, null, null);
         };
     }

@@ -51,6 +51,7 @@ public final class Muxer implements AutoCloseable {
     public static final int AAC_BIT_RATE = 128_000;
     /** Samples per channel handed to the encoder at a time, so native memory stays small for long media. */
     private static final int CHUNK_FRAMES = 1 << 16;
+
     private static final AVRational MICROS = avutil.av_make_q(1, 1_000_000);
 
     static {
@@ -194,7 +195,9 @@ public final class Muxer implements AutoCloseable {
             this.frames = frames;
             this.planes = new FloatBuffer[channels];
             for (int c = 0; c < channels; c++) {
-                planes[c] = ByteBuffer.allocateDirect(CHUNK_FRAMES * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+                planes[c] = ByteBuffer.allocateDirect(CHUNK_FRAMES * Float.BYTES)
+                        .order(ByteOrder.nativeOrder())
+                        .asFloatBuffer();
             }
         }
 

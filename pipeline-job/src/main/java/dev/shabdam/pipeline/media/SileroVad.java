@@ -28,6 +28,7 @@ public final class SileroVad implements AutoCloseable {
      * was trained that way and is less sure of onsets without them.
      */
     private static final int CONTEXT_SAMPLES = 64;
+
     private static final long[] STATE_SHAPE = {2, 1, 128};
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -76,8 +77,7 @@ public final class SileroVad implements AutoCloseable {
         private int frames;
         private int filled;
 
-        private Track() {
-        }
+        private Track() {}
 
         /** Feeds {@code samples[from, to)}; every frame they complete is judged now. */
         public void add(float[] samples, int from, int to) throws OrtException {
@@ -119,10 +119,12 @@ public final class SileroVad implements AutoCloseable {
     /** Runs one window, writing the model's next recurrent state into {@code state}. */
     private float step(float[] window, float[] state, OnnxTensor rate) throws OrtException {
         try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(window), new long[] {1, window.length});
-             OnnxTensor stateIn = OnnxTensor.createTensor(env, FloatBuffer.wrap(state), STATE_SHAPE);
-             OrtSession.Result result = session.run(Map.of("input", input, "state", stateIn, "sr", rate))) {
+                OnnxTensor stateIn = OnnxTensor.createTensor(env, FloatBuffer.wrap(state), STATE_SHAPE);
+                OrtSession.Result result = session.run(Map.of("input", input, "state", stateIn, "sr", rate))) {
             ((OnnxTensor) result.get("stateN").orElseThrow()).getFloatBuffer().get(state);
-            return ((OnnxTensor) result.get("output").orElseThrow()).getFloatBuffer().get(0);
+            return ((OnnxTensor) result.get("output").orElseThrow())
+                    .getFloatBuffer()
+                    .get(0);
         }
     }
 

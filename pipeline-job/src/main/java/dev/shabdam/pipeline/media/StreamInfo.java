@@ -14,5 +14,4 @@ public record StreamInfo(
         Integer channels,
         Integer width,
         Integer height,
-        Double frameRate) {
-}
+        Double frameRate) {}

@@ -22,7 +22,8 @@ public final class TrackSpill implements MonoTrack, AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final float[] buffered = new float[BUFFER_SAMPLES];
-    private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_SAMPLES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer bytes =
+            ByteBuffer.allocate(BUFFER_SAMPLES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private int count;
     private long length;
 

@@ -20,8 +20,14 @@ public final class VoiceActivitySegmenter {
     public static final int FRAME_MS = 32;
 
     /** Thresholds and durations of the rules above. */
-    public record Settings(float onThreshold, float offThreshold, long minSpeechMs, long minSilenceMs, long padMs,
-                           long mergeGapMs, long maxSpanMs) {
+    public record Settings(
+            float onThreshold,
+            float offThreshold,
+            long minSpeechMs,
+            long minSilenceMs,
+            long padMs,
+            long mergeGapMs,
+            long maxSpanMs) {
         public static final Settings DEFAULT = new Settings(0.5f, 0.35f, 250, 300, 100, 300, 12_000);
 
         public Settings {
@@ -63,7 +69,8 @@ public final class VoiceActivitySegmenter {
         List<Span> spans = new ArrayList<>();
         for (Span speech : hysteresis(probabilities, durationMs)) {
             if (speech.length() >= settings.minSpeechMs()) {
-                Span padded = new Span(Math.max(0, speech.startMs() - settings.padMs()),
+                Span padded = new Span(
+                        Math.max(0, speech.startMs() - settings.padMs()),
                         Math.min(durationMs, speech.endMs() + settings.padMs()));
                 Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
                 if (last != null && padded.startMs() - last.endMs() < settings.mergeGapMs()) {
@@ -128,8 +135,8 @@ public final class VoiceActivitySegmenter {
         int middle = (first + last) / 2;
         int lowest = first;
         for (int i = first + 1; i <= Math.min(last, probabilities.length - 1); i++) {
-            if (probabilities[i] < probabilities[lowest] || probabilities[i] == probabilities[lowest]
-                    && Math.abs(i - middle) < Math.abs(lowest - middle)) {
+            if (probabilities[i] < probabilities[lowest]
+                    || probabilities[i] == probabilities[lowest] && Math.abs(i - middle) < Math.abs(lowest - middle)) {
                 lowest = i;
             }
         }

@@ -25,7 +25,8 @@ public final class WavWriter {
 
     /** Sample encodings a WAV file can carry here. */
     public enum Encoding {
-        PCM_16(1, 2), FLOAT_32(3, 4);
+        PCM_16(1, 2),
+        FLOAT_32(3, 4);
 
         final int formatTag;
         final int bytesPerSample;
@@ -36,8 +37,7 @@ public final class WavWriter {
         }
     }
 
-    private WavWriter() {
-    }
+    private WavWriter() {}
 
     public static void write(Path path, DecodedAudio audio, Encoding encoding) throws IOException {
         try (AudioSink wav = open(path, audio.sampleRate(), audio.channelCount(), encoding, audio.frames())) {
@@ -48,7 +48,11 @@ public final class WavWriter {
 
     /** Writes the whole file to {@code out} (not closed). */
     public static void write(OutputStream out, DecodedAudio audio, Encoding encoding) throws IOException {
-        out.write(header(audio.sampleRate(), audio.channelCount(), encoding, dataBytes(audio.frames(), audio.channelCount(), encoding)));
+        out.write(header(
+                audio.sampleRate(),
+                audio.channelCount(),
+                encoding,
+                dataBytes(audio.frames(), audio.channelCount(), encoding)));
         writeSamples(out, audio, encoding);
     }
 
@@ -57,7 +61,8 @@ public final class WavWriter {
      * declares {@code frames} frames up front, and {@link AudioSink#finish()} fails unless exactly that
      * many were written.
      */
-    public static AudioSink open(Path path, int sampleRate, int channels, Encoding encoding, long frames) throws IOException {
+    public static AudioSink open(Path path, int sampleRate, int channels, Encoding encoding, long frames)
+            throws IOException {
         byte[] header = header(sampleRate, channels, encoding, dataBytes(frames, channels, encoding));
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
         out.write(header);
@@ -78,8 +83,8 @@ public final class WavWriter {
             public void finish() throws IOException {
                 out.flush();
                 if (written != frames) {
-                    throw new IOException("the WAV file " + path.getFileName() + " declares " + frames + " frames but got "
-                            + written);
+                    throw new IOException("the WAV file " + path.getFileName() + " declares " + frames
+                            + " frames but got " + written);
                 }
             }
 
@@ -145,11 +150,20 @@ public final class WavWriter {
         h.put(ascii(rf64 ? "RF64" : "RIFF")).putInt(rf64 ? -1 : (int) riffBytes);
         h.put(ascii("WAVE"));
         if (rf64) {
-            h.put(ascii("ds64")).putInt(28).putLong(riffBytes).putLong(dataBytes).putLong(dataBytes / blockAlign).putInt(0);
+            h.put(ascii("ds64"))
+                    .putInt(28)
+                    .putLong(riffBytes)
+                    .putLong(dataBytes)
+                    .putLong(dataBytes / blockAlign)
+                    .putInt(0);
         }
         h.put(ascii("fmt ")).putInt(16);
-        h.putShort((short) encoding.formatTag).putShort((short) channels).putInt(sampleRate)
-                .putInt(sampleRate * blockAlign).putShort((short) blockAlign).putShort((short) (encoding.bytesPerSample * 8));
+        h.putShort((short) encoding.formatTag)
+                .putShort((short) channels)
+                .putInt(sampleRate)
+                .putInt(sampleRate * blockAlign)
+                .putShort((short) blockAlign)
+                .putShort((short) (encoding.bytesPerSample * 8));
         h.put(ascii("data")).putInt(rf64 ? -1 : (int) dataBytes);
         return h.array();
     }

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** Opens ONNX Runtime sessions, on CUDA when asked and loadable, else on the CPU. */
 public final class OnnxSessions {
 
-    private OnnxSessions() {
-    }
+    private OnnxSessions() {}
 
     /**
      * A session for {@code model}: on CUDA device 0 when {@code tryCuda} and the CUDA provider loads,
@@ -25,8 +24,10 @@ public final class OnnxSessions {
             } catch (OrtException | UnsatisfiedLinkError e) {
                 // The CPU jar, or a machine without CUDA (libcublasLt missing): ONNX Runtime
                 // does not fall back by itself, so do it here.
-                System.getLogger(OnnxSessions.class.getName()).log(System.Logger.Level.INFO,
-                        "CUDA unavailable for " + model.getFileName() + ", using the CPU: " + e.getMessage());
+                System.getLogger(OnnxSessions.class.getName())
+                        .log(
+                                System.Logger.Level.INFO,
+                                "CUDA unavailable for " + model.getFileName() + ", using the CPU: " + e.getMessage());
             }
         }
         try (OrtSession.SessionOptions cpu = new OrtSession.SessionOptions()) {

@@ -1,6 +1,5 @@
 package dev.shabdam.pipeline.synthesis;
 
-import dev.shabdam.schemas.CacheScope;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
@@ -12,6 +11,7 @@ import dev.shabdam.pipeline.media.AudioEncoder;
 import dev.shabdam.pipeline.media.WavWriter;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
+import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
@@ -85,12 +85,13 @@ public class GenerateOperator extends MediaJobOperator {
     }
 
     @Override
-    protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock) throws Exception {
+    protected void run(VoiceRequest request, Context ctx, Collector<VoiceEvent> out, StageClock clock)
+            throws Exception {
         GenerationOutput events = new GenerationOutput(ctx, out, storage());
         GenerateJob parameters = GenerateJob.fromParameters(request.parameters());
         SpeechEngines.Route route = engines.route(parameters.voiceId());
-        SynthesisRequest synthesis = new SynthesisRequest(parameters.text(), parameters.language(),
-                route.engineVoiceId(), parameters.prosody());
+        SynthesisRequest synthesis = new SynthesisRequest(
+                parameters.text(), parameters.language(), route.engineVoiceId(), parameters.prosody());
         CacheScope scope = CacheScope.of(request);
         String cacheKey = route.streamer().cacheKey(scope, synthesis);
         String format = parameters.format().extension();
@@ -160,8 +161,14 @@ public class GenerateOperator extends MediaJobOperator {
             throw new UncheckedIOException(e);
         }
     }
-    private String result(GenerateJob parameters, SpeechEngines.Route route, String cacheKey, Audio audio,
-                          int sentenceCount, int sizeBytes) {
+
+    private String result(
+            GenerateJob parameters,
+            SpeechEngines.Route route,
+            String cacheKey,
+            Audio audio,
+            int sentenceCount,
+            int sizeBytes) {
         ObjectNode json = RecordCodec.mapper().createObjectNode();
         json.put("durationSec", Math.round(audio.durationSeconds() * 1000) / 1000.0);
         json.put("sampleRateHz", audio.sampleRate());
@@ -172,16 +179,27 @@ public class GenerateOperator extends MediaJobOperator {
         json.put("engine", route.streamer().engineId());
         json.put("voiceId", parameters.voiceId());
         json.put("cacheKey", cacheKey);
-        json.put("normalized", SsmlParser.isSsml(parameters.text()) ? null
-                : engines.normalizer().normalize(parameters.text(), parameters.language()).normalized());
+        json.put(
+                "normalized",
+                SsmlParser.isSsml(parameters.text())
+                        ? null
+                        : engines.normalizer()
+                                .normalize(parameters.text(), parameters.language())
+                                .normalized());
         return json.toString();
     }
 
-    private static VoiceEvent completed(VoiceRequest request, StageClock clock, String audioKey, String result,
-                                        boolean cached) {
+    private static VoiceEvent completed(
+            VoiceRequest request, StageClock clock, String audioKey, String result, boolean cached) {
         ObjectNode json = (ObjectNode) RecordCodec.readTree(result);
         json.put("cached", cached);
-        return JobEvents.completed(request, GenerateEvents.FINAL, GenerateEvents.SYNTHESIZE, clock.lap(),
-                json.toString(), Map.of(GenerateJob.AUDIO, audioKey), json.path("durationSec").asDouble());
+        return JobEvents.completed(
+                request,
+                GenerateEvents.FINAL,
+                GenerateEvents.SYNTHESIZE,
+                clock.lap(),
+                json.toString(),
+                Map.of(GenerateJob.AUDIO, audioKey),
+                json.path("durationSec").asDouble());
     }
 }

@@ -17,6 +17,7 @@ public class GenerationKey implements KeySelector<VoiceRequest, String> {
     @Override
     public String getKey(VoiceRequest request) {
         // Map.hashCode is defined by the Map contract from the entries' String hashes: the same in every JVM
-        return CacheScope.of(request).id() + "#" + Integer.toHexString(request.parameters().hashCode());
+        return CacheScope.of(request).id() + "#"
+                + Integer.toHexString(request.parameters().hashCode());
     }
 }

@@ -30,8 +30,10 @@ final class GenerationOutput {
     private final Collector<VoiceEvent> recorded;
     private final ObjectStorage storage;
 
-    GenerationOutput(KeyedProcessFunction<String, VoiceRequest, VoiceEvent>.Context ctx,
-                     Collector<VoiceEvent> recorded, ObjectStorage storage) {
+    GenerationOutput(
+            KeyedProcessFunction<String, VoiceRequest, VoiceEvent>.Context ctx,
+            Collector<VoiceEvent> recorded,
+            ObjectStorage storage) {
         this.ctx = ctx;
         this.recorded = recorded;
         this.storage = storage;

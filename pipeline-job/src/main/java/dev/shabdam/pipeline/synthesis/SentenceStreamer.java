@@ -1,11 +1,11 @@
 package dev.shabdam.pipeline.synthesis;
 
-import dev.shabdam.schemas.CacheScope;
-import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.audio.LoudnessNormalizer;
 import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
 import dev.shabdam.pipeline.synthesis.engine.Synthesizer;
+import dev.shabdam.schemas.CacheScope;
+import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.speech.prosody.EmotionStyle;
 import dev.shabdam.speech.prosody.EmotionTable;
 import dev.shabdam.speech.prosody.Prosody;
@@ -34,7 +34,8 @@ public final class SentenceStreamer {
     private final EmotionTable emotions;
     private final LoudnessNormalizer loudness;
 
-    public SentenceStreamer(Synthesizer engine, TextNormalizer normalizer, EmotionTable emotions, LoudnessNormalizer loudness) {
+    public SentenceStreamer(
+            Synthesizer engine, TextNormalizer normalizer, EmotionTable emotions, LoudnessNormalizer loudness) {
         this.engine = engine;
         this.normalizer = normalizer;
         this.emotions = emotions;
@@ -42,8 +43,7 @@ public final class SentenceStreamer {
     }
 
     /** A sentence to speak, with its prosody and SSML breaks around it ({@link #SENTENCE_PAUSE} after it if none). */
-    private record Planned(String text, Prosody prosody, int breakBeforeMs, int breakAfterMs) {
-    }
+    private record Planned(String text, Prosody prosody, int breakBeforeMs, int breakAfterMs) {}
 
     private static final int SENTENCE_PAUSE = -1;
 
@@ -52,7 +52,8 @@ public final class SentenceStreamer {
         List<Planned> plan = plan(request);
         for (int i = 0; i < plan.size(); i++) {
             Planned sentence = plan.get(i);
-            sink.accept(new SpeechChunk(i, plan.size(), sentence.text(), render(request, sentence, i == plan.size() - 1)));
+            sink.accept(
+                    new SpeechChunk(i, plan.size(), sentence.text(), render(request, sentence, i == plan.size() - 1)));
         }
         return plan.size();
     }
@@ -79,10 +80,17 @@ public final class SentenceStreamer {
      * everything else that shapes the audio.
      */
     public String cacheKey(CacheScope scope, SynthesisRequest request) {
-        String text = SsmlParser.isSsml(request.text()) ? request.text()
+        String text = SsmlParser.isSsml(request.text())
+                ? request.text()
                 : normalizer.normalize(request.text(), request.language()).normalized();
-        return SynthesisCacheKey.of(scope.id(), text, request.language(), request.voiceId(), request.prosody(),
-                engine.engineId(), engine.modelVersion(request.voiceId()));
+        return SynthesisCacheKey.of(
+                scope.id(),
+                text,
+                request.language(),
+                request.voiceId(),
+                request.prosody(),
+                engine.engineId(),
+                engine.modelVersion(request.voiceId()));
     }
 
     private List<Planned> plan(SynthesisRequest request) {
@@ -98,7 +106,8 @@ public final class SentenceStreamer {
                     continue;
                 }
                 SsmlPart.Speech speech = (SsmlPart.Speech) part;
-                String text = speech.interpretAs() == null ? normalizer.expand(speech.text(), request.language())
+                String text = speech.interpretAs() == null
+                        ? normalizer.expand(speech.text(), request.language())
                         : normalizer.sayAs(speech.text(), speech.interpretAs(), request.language());
                 Prosody prosody = speech.change().applyTo(request.prosody());
                 for (String sentence : SentenceSplitter.split(text)) {
@@ -123,7 +132,9 @@ public final class SentenceStreamer {
     private static void attachBreak(List<Planned> plan, int breakMs) {
         if (breakMs > 0 && !plan.isEmpty()) {
             Planned previous = plan.get(plan.size() - 1);
-            plan.set(plan.size() - 1, new Planned(previous.text(), previous.prosody(), previous.breakBeforeMs(), breakMs));
+            plan.set(
+                    plan.size() - 1,
+                    new Planned(previous.text(), previous.prosody(), previous.breakBeforeMs(), breakMs));
         }
     }
 
@@ -140,13 +151,16 @@ public final class SentenceStreamer {
             pieces.add(engine.synthesize(piece.withProsody(sentence.prosody())));
         }
         EmotionStyle style = emotions.style(sentence.prosody().emotion());
-        int silenceMs = sentence.breakAfterMs() != SENTENCE_PAUSE ? sentence.breakAfterMs() : last ? 0 : style.sentencePauseMs();
+        int silenceMs = sentence.breakAfterMs() != SENTENCE_PAUSE
+                ? sentence.breakAfterMs()
+                : last ? 0 : style.sentencePauseMs();
         if (pieces.isEmpty()) {
             throw new SynthesisException(SynthesisException.Code.EMPTY_TEXT, "Nothing to speak in: " + sentence.text());
         }
         int rate = pieces.get(0).sampleRate();
         double offsetDb = 20 * Math.log10(Math.max(sentence.prosody().volume(), 1e-4)) + style.gainDb();
         Audio levelled = loudness.normalize(Audio.concat(pieces, rate), offsetDb);
-        return Audio.concat(List.of(Audio.silence(sentence.breakBeforeMs(), rate), levelled, Audio.silence(silenceMs, rate)), rate);
+        return Audio.concat(
+                List.of(Audio.silence(sentence.breakBeforeMs(), rate), levelled, Audio.silence(silenceMs, rate)), rate);
     }
 }

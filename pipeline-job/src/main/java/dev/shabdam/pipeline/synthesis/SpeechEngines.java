@@ -45,16 +45,23 @@ public final class SpeechEngines {
 
     /** The engine for a voice id, and the id that engine knows the voice by. */
     public synchronized Route route(String voiceId) {
-        if (voiceId == null || voiceId.equals("ml") || voiceId.equals("en") || voiceId.startsWith(VoiceIds.ESPEAK_PREFIX)) {
+        if (voiceId == null
+                || voiceId.equals("ml")
+                || voiceId.equals("en")
+                || voiceId.startsWith(VoiceIds.ESPEAK_PREFIX)) {
             if (espeak == null) {
                 if (!EspeakSynthesizer.isAvailable()) {
-                    throw new SynthesisException(SynthesisException.Code.ENGINE_UNAVAILABLE,
+                    throw new SynthesisException(
+                            SynthesisException.Code.ENGINE_UNAVAILABLE,
                             "libespeak-ng is not installed on this TaskManager (apt-get install espeak-ng)");
                 }
                 espeak = streamer(new EspeakSynthesizer(emotions));
             }
-            return new Route(espeak, voiceId == null || !voiceId.startsWith(VoiceIds.ESPEAK_PREFIX) ? voiceId
-                    : voiceId.substring(VoiceIds.ESPEAK_PREFIX.length()));
+            return new Route(
+                    espeak,
+                    voiceId == null || !voiceId.startsWith(VoiceIds.ESPEAK_PREFIX)
+                            ? voiceId
+                            : voiceId.substring(VoiceIds.ESPEAK_PREFIX.length()));
         }
         if (vits == null) {
             vits = streamer(new VitsOnnxSynthesizer(voices, true, emotions));
@@ -67,6 +74,5 @@ public final class SpeechEngines {
     }
 
     /** A voice's engine and the engine's own name for the voice (null: the language's default). */
-    public record Route(SentenceStreamer streamer, String engineVoiceId) {
-    }
+    public record Route(SentenceStreamer streamer, String engineVoiceId) {}
 }

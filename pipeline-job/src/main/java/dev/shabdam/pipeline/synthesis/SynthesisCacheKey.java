@@ -21,11 +21,16 @@ public final class SynthesisCacheKey {
 
     static final String SCHEME = "shabdam-synthesis-v2";
 
-    private SynthesisCacheKey() {
-    }
+    private SynthesisCacheKey() {}
 
-    public static String of(String scope, String normalizedText, Language language, String voiceId, Prosody prosody,
-                            String engineId, String modelVersion) {
+    public static String of(
+            String scope,
+            String normalizedText,
+            Language language,
+            String voiceId,
+            Prosody prosody,
+            String engineId,
+            String modelVersion) {
         MessageDigest sha = sha256();
         field(sha, SCHEME);
         field(sha, scope);
@@ -48,7 +53,9 @@ public final class SynthesisCacheKey {
     }
 
     private static void number(MessageDigest sha, double value) {
-        sha.update(ByteBuffer.allocate(8).putLong(Double.doubleToLongBits(value + 0.0)).array()); // -0.0 -> 0.0
+        sha.update(ByteBuffer.allocate(8)
+                .putLong(Double.doubleToLongBits(value + 0.0))
+                .array()); // -0.0 -> 0.0
     }
 
     private static MessageDigest sha256() {

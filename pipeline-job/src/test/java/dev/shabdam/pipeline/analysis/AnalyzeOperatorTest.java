@@ -1,10 +1,10 @@
 package dev.shabdam.pipeline.analysis;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.Quarantines;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.pipeline.media.TestMedia;
@@ -30,8 +30,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 class AnalyzeOperatorTest {
@@ -54,14 +54,21 @@ class AnalyzeOperatorTest {
 
         List<VoiceEvent> events = run(new FfmpegMediaProbe(), Requests.analyze("job-1", key));
 
-        assertThat(events).extracting(VoiceEvent::seq, VoiceEvent::kind, VoiceEvent::stage)
-                .containsExactly(tuple(1, EventKind.PROGRESS, "probe"),
+        assertThat(events)
+                .extracting(VoiceEvent::seq, VoiceEvent::kind, VoiceEvent::stage)
+                .containsExactly(
+                        tuple(1, EventKind.PROGRESS, "probe"),
                         tuple(2, EventKind.PROGRESS, "probe"),
                         tuple(3, EventKind.PROGRESS, "analyze"),
                         tuple(4, EventKind.COMPLETED, "analyze"));
         assertThat(events.get(0).progress()).isZero();
-        assertThat(events.get(0).durationMs()).as("a stage that starts has no time yet").isNull();
-        assertThat(events.get(1).durationMs()).as("the probe stage's time").isNotNull().isNotNegative();
+        assertThat(events.get(0).durationMs())
+                .as("a stage that starts has no time yet")
+                .isNull();
+        assertThat(events.get(1).durationMs())
+                .as("the probe stage's time")
+                .isNotNull()
+                .isNotNegative();
         VoiceEvent completed = events.get(3);
         assertThat(completed.progress()).isEqualTo(1.0);
         assertThat(completed.mediaSeconds()).isCloseTo(1.5, within(0.01));
@@ -73,7 +80,8 @@ class AnalyzeOperatorTest {
         assertThat(result.get("durationSec").asDouble()).isCloseTo(1.5, within(0.01));
         assertThat(result.get("sampleRateHz").asInt()).isEqualTo(16_000);
         assertThat(result.get("channels").asInt()).isEqualTo(1);
-        assertThat(result.at("/loudness/integratedLufs").asDouble()).as("a half-scale 440 Hz sine")
+        assertThat(result.at("/loudness/integratedLufs").asDouble())
+                .as("a half-scale 440 Hz sine")
                 .isCloseTo(-9.0, within(1.0));
         assertThat(result.at("/pitch")).isNotNull();
         assertThat(result.get("suggestions").isArray()).isTrue();
@@ -102,7 +110,8 @@ class AnalyzeOperatorTest {
         TestMedia.randomBytes(storageRoot.resolve(key), 4096, 1);
 
         assertFailedWith(run(new FfmpegMediaProbe(), Requests.analyze("job-1", key)), "unsupported_media");
-        assertThat(storageRoot.resolve(StorageKeys.output("job-1", "report.json"))).doesNotExist();
+        assertThat(storageRoot.resolve(StorageKeys.output("job-1", "report.json")))
+                .doesNotExist();
     }
 
     @Test
@@ -114,8 +123,8 @@ class AnalyzeOperatorTest {
 
     @Test
     void failsRequestWithoutFileAsInputMissing() throws Exception {
-        VoiceRequest noInputs = VoiceRequest.submit("job-1", Requests.TENANT, JobType.ANALYZE,
-                Map.of(), Map.of(), Requests.AT);
+        VoiceRequest noInputs =
+                VoiceRequest.submit("job-1", Requests.TENANT, JobType.ANALYZE, Map.of(), Map.of(), Requests.AT);
 
         List<VoiceEvent> events = run(new FfmpegMediaProbe(), noInputs);
 
@@ -143,10 +152,16 @@ class AnalyzeOperatorTest {
     void failsUnknownLoudnessTargetAsInvalidParameter() throws Exception {
         String key = upload("job-1", "voice.wav");
         TestMedia.wav(storageRoot.resolve(key), 16_000, 1, 0.2, 440);
-        VoiceRequest request = VoiceRequest.submit("job-1", Requests.TENANT, JobType.ANALYZE,
-                Map.of("target", "cinema"), Map.of("file", key), Requests.AT);
+        VoiceRequest request = VoiceRequest.submit(
+                "job-1",
+                Requests.TENANT,
+                JobType.ANALYZE,
+                Map.of("target", "cinema"),
+                Map.of("file", key),
+                Requests.AT);
 
-        assertThat(run(new FfmpegMediaProbe(), request)).singleElement()
+        assertThat(run(new FfmpegMediaProbe(), request))
+                .singleElement()
                 .satisfies(failed -> assertThat(failed.error().code()).isEqualTo("invalid_parameter"));
     }
 
@@ -172,8 +187,12 @@ class AnalyzeOperatorTest {
         // one quarantine for every try, as the operator's after each restart: its count is in the table
         Quarantine quarantine = Quarantines.fresh();
 
-        assertThatThrownBy(() -> run(crashing, poison, quarantine)).as("the first try").isInstanceOf(Crash.class);
-        assertThatThrownBy(() -> run(crashing, poison, quarantine)).as("the retry").isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> run(crashing, poison, quarantine))
+                .as("the first try")
+                .isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> run(crashing, poison, quarantine))
+                .as("the retry")
+                .isInstanceOf(Crash.class);
         List<VoiceEvent> third = run(crashing, poison, quarantine);
         List<VoiceEvent> replayed = run(crashing, poison, quarantine);
 
@@ -215,7 +234,8 @@ class AnalyzeOperatorTest {
         Quarantine quarantine = Quarantines.fresh();
 
         assertThatThrownBy(() -> run(crashing, request, quarantine)).isInstanceOf(Crash.class);
-        assertThat(run(new FfmpegMediaProbe(), request, quarantine)).last()
+        assertThat(run(new FfmpegMediaProbe(), request, quarantine))
+                .last()
                 .satisfies(done -> assertThat(done.kind()).isEqualTo(EventKind.COMPLETED));
         // replayed after another record's crash: its first try again, not its third
         assertThatThrownBy(() -> run(crashing, request, quarantine)).isInstanceOf(Crash.class);
@@ -254,12 +274,13 @@ class AnalyzeOperatorTest {
     private static void assertFailedWith(List<VoiceEvent> events, String code) {
         assertThat(events).extracting(VoiceEvent::kind).containsExactly(EventKind.PROGRESS, EventKind.FAILED);
         VoiceEvent failed = events.get(1);
-        assertThat(failed.seq()).as("a failure takes the last seq, above any progress").isEqualTo(4);
+        assertThat(failed.seq())
+                .as("a failure takes the last seq, above any progress")
+                .isEqualTo(4);
         assertThat(failed.error().code()).isEqualTo(code);
         assertThat(failed.error().detail()).isNotBlank();
     }
 
     /** Stands for a JVM in trouble: operators must not swallow it. */
-    private static final class Crash extends Error {
-    }
+    private static final class Crash extends Error {}
 }

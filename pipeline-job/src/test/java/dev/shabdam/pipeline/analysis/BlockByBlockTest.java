@@ -23,7 +23,8 @@ class BlockByBlockTest {
 
     /** 12 s of speech-like phrases over faint noise, with a clipped stretch and a DC offset in the second channel. */
     private static DecodedAudio recording(int channels) {
-        float[] voice = TestSignals.plus(TestSignals.syllables(RATE, 140, 4, 1.0, 4.5, 2.5, 0.5, 12, 0.3),
+        float[] voice = TestSignals.plus(
+                TestSignals.syllables(RATE, 140, 4, 1.0, 4.5, 2.5, 0.5, 12, 0.3),
                 TestSignals.whiteNoise(RATE, 3e-4, 12, 3));
         float[][] x = new float[channels][];
         for (int c = 0; c < channels; c++) {
@@ -61,7 +62,9 @@ class BlockByBlockTest {
 
         assertThat(inBlocks).isEqualTo(whole);
         assertThat(whole.clippingRatio()).as("a run of 300 clipped samples").isPositive();
-        assertThat(whole.pitch().medianHz()).as("the voice is found in the down-mix").isNotNull();
+        assertThat(whole.pitch().medianHz())
+                .as("the voice is found in the down-mix")
+                .isNotNull();
     }
 
     @ParameterizedTest(name = "{0} Hz to 16 kHz and back")

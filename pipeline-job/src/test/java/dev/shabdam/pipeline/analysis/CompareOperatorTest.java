@@ -1,13 +1,12 @@
 package dev.shabdam.pipeline.analysis;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.pipeline.analysis.speaker.OnnxSpeakerEmbedder;
 import dev.shabdam.pipeline.analysis.speaker.StandInSpeakerModel;
-import dev.shabdam.pipeline.media.FfmpegMediaProbe;
+import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.Quarantines;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.media.TestMedia;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
@@ -35,6 +34,7 @@ import static org.assertj.core.api.Assertions.within;
 class CompareOperatorTest {
     @TempDir
     Path storageRoot;
+
     @TempDir
     Path modelsDir;
 
@@ -54,16 +54,19 @@ class CompareOperatorTest {
 
         List<VoiceEvent> events = run(Map.of("a", a, "b", b));
 
-        assertThat(events).extracting(VoiceEvent::seq, VoiceEvent::kind, VoiceEvent::stage).containsExactly(
-                tuple(1, EventKind.PROGRESS, "decode"),
-                tuple(2, EventKind.PROGRESS, "decode"),
-                tuple(3, EventKind.PROGRESS, "compare"),
-                tuple(4, EventKind.COMPLETED, "compare"));
+        assertThat(events)
+                .extracting(VoiceEvent::seq, VoiceEvent::kind, VoiceEvent::stage)
+                .containsExactly(
+                        tuple(1, EventKind.PROGRESS, "decode"),
+                        tuple(2, EventKind.PROGRESS, "decode"),
+                        tuple(3, EventKind.PROGRESS, "compare"),
+                        tuple(4, EventKind.COMPLETED, "compare"));
         assertThat(events.get(1).durationMs()).isNotNull();
         JsonNode result = RecordCodec.mapper().readTree(events.get(3).result());
         assertThat(result.get("durationRatio").asDouble()).isCloseTo(0.5, within(0.01));
         assertThat(result.get("embedding").asText()).isEqualTo("mfcc-stats");
-        for (String field : List.of("speakerSimilarity", "melCepstralDistortionDb", "loudnessDiffLu", "pitchDiffSemitones")) {
+        for (String field :
+                List.of("speakerSimilarity", "melCepstralDistortionDb", "loudnessDiffLu", "pitchDiffSemitones")) {
             assertThat(result.has(field)).as(field).isTrue();
         }
     }
@@ -101,11 +104,17 @@ class CompareOperatorTest {
 
     private List<VoiceEvent> run(Map<String, String> inputs) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CompareOperator(new ObjectStorage(storageRoot.toUri().toString()), modelsDir.toString(),
-                        new FfmpegMediaProbe(), JobLimits.DEFAULT, Quarantines.fresh())),
-                VoiceRequest::jobId, Types.STRING);
+                new KeyedProcessOperator<>(new CompareOperator(
+                        new ObjectStorage(storageRoot.toUri().toString()),
+                        modelsDir.toString(),
+                        new FfmpegMediaProbe(),
+                        JobLimits.DEFAULT,
+                        Quarantines.fresh())),
+                VoiceRequest::jobId,
+                Types.STRING);
         harness.open();
-        harness.processElement(VoiceRequest.submit("job-1", Requests.TENANT, JobType.COMPARE, Map.of(), inputs, Requests.AT), 0);
+        harness.processElement(
+                VoiceRequest.submit("job-1", Requests.TENANT, JobType.COMPARE, Map.of(), inputs, Requests.AT), 0);
         return harness.extractOutputValues();
     }
 }

@@ -12,13 +12,12 @@ import java.util.regex.Pattern;
 public final class Fixtures {
     private static final Pattern INTEGRATED = Pattern.compile("I:\\s+(-?[0-9.]+|-inf) LUFS");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The integrated loudness in the summary of FFmpeg's ebur128 filter (the last "I:" line). */
     public static double ffmpegIntegratedLufs(File file) throws IOException, InterruptedException {
-        String out = CommandLineTool.FFMPEG.run("-hide_banner", "-nostats", "-i", file.getPath(), "-af", "ebur128",
-                "-f", "null", "-");
+        String out = CommandLineTool.FFMPEG.run(
+                "-hide_banner", "-nostats", "-i", file.getPath(), "-af", "ebur128", "-f", "null", "-");
         Matcher m = INTEGRATED.matcher(out);
         String last = null;
         while (m.find()) {

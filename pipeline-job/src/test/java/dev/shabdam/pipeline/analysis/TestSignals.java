@@ -6,8 +6,7 @@ import java.util.Random;
 
 /** Generated test signals: every fixture is made here, none is read from disk. */
 public final class TestSignals {
-    private TestSignals() {
-    }
+    private TestSignals() {}
 
     public static float[] sine(int rate, double hz, double dbfs, double seconds, double phase) {
         float[] x = new float[(int) Math.round(rate * seconds)];
@@ -73,7 +72,8 @@ public final class TestSignals {
     }
 
     /** A pulse train at a steady rate; {@code periodJitter} is the relative standard deviation of each period. */
-    public static float[] pulseTrain(int rate, double hz, double seconds, double periodJitter, double amplitudeJitter, long seed) {
+    public static float[] pulseTrain(
+            int rate, double hz, double seconds, double periodJitter, double amplitudeJitter, long seed) {
         Random random = new Random(seed);
         int n = (int) (seconds * hz) + 1;
         double[] instants = new double[n];
@@ -102,8 +102,16 @@ public final class TestSignals {
      * down like a voice) under a raised-cosine envelope, {@code perSecond} syllables per second in
      * phrases of {@code phraseSec} separated by {@code pauseSec} of silence; peak amplitude {@code peak}.
      */
-    public static float[] syllables(int rate, double f0Hz, double swingSemitones, double tilt, double perSecond,
-                             double phraseSec, double pauseSec, double seconds, double peak) {
+    public static float[] syllables(
+            int rate,
+            double f0Hz,
+            double swingSemitones,
+            double tilt,
+            double perSecond,
+            double phraseSec,
+            double pauseSec,
+            double seconds,
+            double peak) {
         float[] x = new float[(int) Math.round(rate * seconds)];
         double cycle = phraseSec + pauseSec;
         double phase = 0, max = 0;

@@ -3,7 +3,6 @@ package dev.shabdam.pipeline.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shabdam.pipeline.analysis.loudness.LoudnessMeter;
-import dev.shabdam.schemas.jobs.LoudnessTarget;
 import dev.shabdam.pipeline.analysis.pitch.PitchSummary;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.schemas.jobs.LoudnessTarget;
@@ -24,7 +23,8 @@ class VoiceAnalyzerTest {
 
     /** 15 s of speech-like phrases with lively intonation at 4.5 syllables/s, a faint noise floor, at −16 LUFS. */
     private static float[] clean() {
-        float[] x = TestSignals.plus(TestSignals.syllables(RATE, 140, 4, 1.0, 4.5, 2.5, 0.5, 15, 0.3),
+        float[] x = TestSignals.plus(
+                TestSignals.syllables(RATE, 140, 4, 1.0, 4.5, 2.5, 0.5, 15, 0.3),
                 TestSignals.whiteNoise(RATE, 3e-4, 15, 3));
         return atLufs(x, -16);
     }
@@ -43,7 +43,11 @@ class VoiceAnalyzerTest {
     }
 
     private static Severity severityOf(AnalysisResult r, String code) {
-        return r.suggestions().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow().severity();
+        return r.suggestions().stream()
+                .filter(s -> s.code().equals(code))
+                .findFirst()
+                .orElseThrow()
+                .severity();
     }
 
     @Test
@@ -59,8 +63,8 @@ class VoiceAnalyzerTest {
     void loudnessRulesFollowTheTarget() {
         assertThat(codes(analyze(atLufs(clean(), -26)))).contains("too_quiet").doesNotContain("too_loud");
         assertThat(codes(analyze(atLufs(clean(), -12)))).contains("too_loud").doesNotContain("too_quiet");
-        AnalysisResult broadcast = analyzer.analyze(DecodedAudio.mono(RATE, clean()),
-                AnalysisOptions.DEFAULT.withTarget(LoudnessTarget.BROADCAST));
+        AnalysisResult broadcast = analyzer.analyze(
+                DecodedAudio.mono(RATE, clean()), AnalysisOptions.DEFAULT.withTarget(LoudnessTarget.BROADCAST));
         assertThat(codes(broadcast)).containsExactly("too_loud");
     }
 
@@ -125,7 +129,8 @@ class VoiceAnalyzerTest {
     void tooShortForCloningIsInfoUnlessCloning() {
         float[] shortClip = java.util.Arrays.copyOf(clean(), RATE * 5);
         assertThat(severityOf(analyze(shortClip), "too_short_for_cloning")).isEqualTo(Severity.INFO);
-        AnalysisResult forCloning = analyzer.analyze(DecodedAudio.mono(RATE, shortClip), AnalysisOptions.DEFAULT.forCloning());
+        AnalysisResult forCloning =
+                analyzer.analyze(DecodedAudio.mono(RATE, shortClip), AnalysisOptions.DEFAULT.forCloning());
         assertThat(severityOf(forCloning, "too_short_for_cloning")).isEqualTo(Severity.ERROR);
     }
 
@@ -162,12 +167,27 @@ class VoiceAnalyzerTest {
     @Test
     void jsonHasExactlyTheApiShape() throws Exception {
         JsonNode json = new ObjectMapper().valueToTree(analyze(clean()));
-        assertThat(fields(json)).containsExactlyInAnyOrder("durationSec", "sampleRateHz", "channels", "loudness",
-                "snrDb", "clippingRatio", "silenceRatio", "dcOffset", "pitch", "speakingRate", "voiceQuality", "suggestions");
-        assertThat(fields(json.get("loudness"))).containsExactlyInAnyOrder("integratedLufs", "loudnessRangeLu", "truePeakDbtp");
-        assertThat(fields(json.get("pitch"))).containsExactlyInAnyOrder("meanHz", "medianHz", "minHz", "maxHz", "stdevSemitones");
+        assertThat(fields(json))
+                .containsExactlyInAnyOrder(
+                        "durationSec",
+                        "sampleRateHz",
+                        "channels",
+                        "loudness",
+                        "snrDb",
+                        "clippingRatio",
+                        "silenceRatio",
+                        "dcOffset",
+                        "pitch",
+                        "speakingRate",
+                        "voiceQuality",
+                        "suggestions");
+        assertThat(fields(json.get("loudness")))
+                .containsExactlyInAnyOrder("integratedLufs", "loudnessRangeLu", "truePeakDbtp");
+        assertThat(fields(json.get("pitch")))
+                .containsExactlyInAnyOrder("meanHz", "medianHz", "minHz", "maxHz", "stdevSemitones");
         assertThat(fields(json.get("speakingRate"))).containsExactly("syllablesPerSec");
-        assertThat(fields(json.get("voiceQuality"))).containsExactlyInAnyOrder("jitterPercent", "shimmerPercent", "hnrDb");
+        assertThat(fields(json.get("voiceQuality")))
+                .containsExactlyInAnyOrder("jitterPercent", "shimmerPercent", "hnrDb");
         JsonNode withSuggestion = new ObjectMapper().valueToTree(analyze(atLufs(clean(), -30)));
         JsonNode first = withSuggestion.get("suggestions").get(0);
         assertThat(fields(first)).containsExactly("code", "severity", "message");

@@ -1,10 +1,10 @@
 package dev.shabdam.pipeline.dubbing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.Quarantines;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
@@ -52,24 +52,36 @@ class DubAssemblyOperatorTest {
         open(null);
         harness.processElement2(line(1, 2000, 3000), 1);
         harness.processElement2(line(0, 500, 1500), 2);
-        assertThat(harness.extractOutputValues()).as("nothing to say before the plan is known").isEmpty();
+        assertThat(harness.extractOutputValues())
+                .as("nothing to say before the plan is known")
+                .isEmpty();
 
         harness.processElement1(plan, 3);
 
         List<VoiceEvent> events = harness.extractOutputValues();
-        assertThat(events).extracting(VoiceEvent::seq, VoiceEvent::kind, VoiceEvent::stage).containsExactly(
-                tuple(DubEvents.lineReceived(2, 2).seq(), EventKind.PROGRESS, DubEvents.SYNTHESIZE),
-                tuple(DubEvents.mixStarted(2).seq(), EventKind.PROGRESS, DubEvents.MIX),
-                tuple(EventSeq.FINAL, EventKind.COMPLETED, DubEvents.MIX));
+        assertThat(events)
+                .extracting(VoiceEvent::seq, VoiceEvent::kind, VoiceEvent::stage)
+                .containsExactly(
+                        tuple(DubEvents.lineReceived(2, 2).seq(), EventKind.PROGRESS, DubEvents.SYNTHESIZE),
+                        tuple(DubEvents.mixStarted(2).seq(), EventKind.PROGRESS, DubEvents.MIX),
+                        tuple(EventSeq.FINAL, EventKind.COMPLETED, DubEvents.MIX));
         VoiceEvent done = events.get(2);
-        assertThat(done.outputs()).containsOnlyKeys(DubAssembler.AUDIO, DubAssembler.SUBTITLES_SOURCE,
-                DubAssembler.SUBTITLES_TARGET, DubAssembler.REPORT);
-        DecodedAudio mixed = new AudioDecoder().decode(storageRoot.resolve(done.outputs().get(DubAssembler.AUDIO)).toFile());
+        assertThat(done.outputs())
+                .containsOnlyKeys(
+                        DubAssembler.AUDIO,
+                        DubAssembler.SUBTITLES_SOURCE,
+                        DubAssembler.SUBTITLES_TARGET,
+                        DubAssembler.REPORT);
+        DecodedAudio mixed = new AudioDecoder()
+                .decode(storageRoot
+                        .resolve(done.outputs().get(DubAssembler.AUDIO))
+                        .toFile());
         assertThat(mixed.sampleRate()).isEqualTo(48_000);
         assertThat(mixed.channelCount()).isEqualTo(2);
         assertThat(mixed.durationSec()).isEqualTo(4.0);
         assertThat(Files.readString(storageRoot.resolve(done.outputs().get(DubAssembler.SUBTITLES_TARGET))))
-                .isEqualTo("1\r\n00:00:00,500 --> 00:00:01,500\r\nline 0\r\n\r\n2\r\n00:00:02,000 --> 00:00:03,000\r\nline 1\r\n");
+                .isEqualTo(
+                        "1\r\n00:00:00,500 --> 00:00:01,500\r\nline 0\r\n\r\n2\r\n00:00:02,000 --> 00:00:03,000\r\nline 1\r\n");
         JsonNode result = RecordCodec.mapper().readTree(done.result());
         assertThat(result.get("utterances").asInt()).isEqualTo(2);
         assertThat(result.get("strategies").get("PAD").asInt()).isEqualTo(2);
@@ -101,7 +113,9 @@ class DubAssemblyOperatorTest {
         harness.processElement2(line(1, 2000, 3000), 4);
         harness.processElement2(line(1, 2000, 3000), 5); // a replayed line after the job ended
 
-        assertThat(harness.extractOutputValues()).filteredOn(e -> e.kind() == EventKind.COMPLETED).hasSize(1);
+        assertThat(harness.extractOutputValues())
+                .filteredOn(e -> e.kind() == EventKind.COMPLETED)
+                .hasSize(1);
     }
 
     @Test
@@ -144,7 +158,9 @@ class DubAssemblyOperatorTest {
             assertThat(e.seq()).isEqualTo(EventSeq.FINAL);
             assertThat(e.error().code()).isEqualTo("internal_error");
         });
-        assertThat(storageRoot.resolve(StorageKeys.output("job-dub", "audio.wav"))).as("nothing was mixed").doesNotExist();
+        assertThat(storageRoot.resolve(StorageKeys.output("job-dub", "audio.wav")))
+                .as("nothing was mixed")
+                .doesNotExist();
     }
 
     private void open(OperatorSubtaskState restored) throws Exception {
@@ -153,9 +169,14 @@ class DubAssemblyOperatorTest {
 
     private void open(OperatorSubtaskState restored, Quarantine quarantine) throws Exception {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new DubAssemblyOperator(new ObjectStorage(storageRoot.toUri().toString()),
-                        new FfmpegMediaProbe(), JobLimits.DEFAULT, quarantine)),
-                DubPlan::jobId, DubbedLine::jobId, Types.STRING);
+                new KeyedCoProcessOperator<>(new DubAssemblyOperator(
+                        new ObjectStorage(storageRoot.toUri().toString()),
+                        new FfmpegMediaProbe(),
+                        JobLimits.DEFAULT,
+                        quarantine)),
+                DubPlan::jobId,
+                DubbedLine::jobId,
+                Types.STRING);
         if (restored != null) {
             harness.initializeState(restored);
         }
@@ -165,10 +186,18 @@ class DubAssemblyOperatorTest {
     /** A 4 s stereo tone as the upload (no video), planned with {@code lines} lines. */
     private DubPlan plan(int lines) throws Exception {
         VoiceRequest request = new DubFixtures(storageRoot, "job-dub").tone(4).request();
-        return DubPlan.builder().withRequest(request).withLineCount(lines)
-                .withMediaKey(request.inputs().get(DubJob.MEDIA)).withVideo(false).withDurationMs(4000)
-                .withKeepBackground(true).withKeepOriginalTrack(false).withSourceLanguage("en").withTargetLanguage("ml")
-                .withPlannedAtMs(System.currentTimeMillis()).build();
+        return DubPlan.builder()
+                .withRequest(request)
+                .withLineCount(lines)
+                .withMediaKey(request.inputs().get(DubJob.MEDIA))
+                .withVideo(false)
+                .withDurationMs(4000)
+                .withKeepBackground(true)
+                .withKeepOriginalTrack(false)
+                .withSourceLanguage("en")
+                .withTargetLanguage("ml")
+                .withPlannedAtMs(System.currentTimeMillis())
+                .build();
     }
 
     /** A dubbed line whose fitted audio (a quiet tone filling its slot) is in storage. */
@@ -180,7 +209,23 @@ class DubAssemblyOperatorTest {
         String key = StorageKeys.segment("job-dub", index, "dub.wav");
         Files.createDirectories(storageRoot.resolve(key).getParent());
         Files.write(storageRoot.resolve(key), WavWriter.toBytes(tone, RATE));
-        return new DubbedLine("job-dub", index, DubbedLine.Outcome.DUBBED, key, start, end, start, end, 1.0, 1.0,
-                Fit.Strategy.PAD, "espeak-ng", "source " + index, "line " + index, null, null, null);
+        return new DubbedLine(
+                "job-dub",
+                index,
+                DubbedLine.Outcome.DUBBED,
+                key,
+                start,
+                end,
+                start,
+                end,
+                1.0,
+                1.0,
+                Fit.Strategy.PAD,
+                "espeak-ng",
+                "source " + index,
+                "line " + index,
+                null,
+                null,
+                null);
     }
 }

@@ -84,8 +84,8 @@ public final class DubFixtures {
     }
 
     public VoiceRequest request() {
-        return VoiceRequest.submit(jobId, Requests.TENANT, JobType.DUB, Map.copyOf(parameters), Map.copyOf(inputs),
-                Requests.AT);
+        return VoiceRequest.submit(
+                jobId, Requests.TENANT, JobType.DUB, Map.copyOf(parameters), Map.copyOf(inputs), Requests.AT);
     }
 
     /** Stores an input under the key the gateway would give it, and remembers it for the request. */

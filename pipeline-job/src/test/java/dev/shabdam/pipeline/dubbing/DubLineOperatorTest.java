@@ -1,8 +1,8 @@
 package dev.shabdam.pipeline.dubbing;
 
+import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.Quarantines;
-import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DubLineOperatorTest {
     @TempDir
     Path storageRoot;
+
     @TempDir
     Path models;
 
@@ -51,9 +52,11 @@ class DubLineOperatorTest {
         assertThat(dubbed.engine()).isEqualTo("espeak-ng");
         assertThat(dubbed.startMs()).isEqualTo(1000);
         assertThat(dubbed.endMs()).isEqualTo(3000);
-        DecodedAudio audio = new AudioDecoder().decode(storageRoot.resolve(dubbed.audioKey()).toFile());
+        DecodedAudio audio =
+                new AudioDecoder().decode(storageRoot.resolve(dubbed.audioKey()).toFile());
         assertThat(audio.durationSec()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.001));
-        assertThat(new Audio(audio.channels()[0], audio.sampleRate()).rmsDbfs()).as("speech, not silence")
+        assertThat(new Audio(audio.channels()[0], audio.sampleRate()).rmsDbfs())
+                .as("speech, not silence")
                 .isGreaterThan(-40);
     }
 
@@ -75,10 +78,24 @@ class DubLineOperatorTest {
         harness.close();
         // what an earlier attempt stored is the answer: mark it, so a new synthesis would show
         Path description = storageRoot.resolve(StorageKeys.segment(task.jobId(), task.index(), "dub.json"));
-        DubbedLine marked = new DubbedLine(first.jobId(), first.index(), first.outcome(), first.audioKey(),
-                first.slotStartMs(), first.slotEndMs(), first.startMs(), first.endMs(), first.rate(), first.speechSpeed(),
+        DubbedLine marked = new DubbedLine(
+                first.jobId(),
+                first.index(),
+                first.outcome(),
+                first.audioKey(),
+                first.slotStartMs(),
+                first.slotEndMs(),
+                first.startMs(),
+                first.endMs(),
+                first.rate(),
+                first.speechSpeed(),
                 first.strategy(),
-                "stored-by-an-earlier-attempt", first.sourceText(), first.targetText(), first.speaker(), null, null);
+                "stored-by-an-earlier-attempt",
+                first.sourceText(),
+                first.targetText(),
+                first.speaker(),
+                null,
+                null);
         Files.write(description, RecordCodec.mapper().writeValueAsBytes(marked));
 
         assertThat(dub(task)).isEqualTo(marked);
@@ -91,9 +108,11 @@ class DubLineOperatorTest {
         harness.processBroadcastElement(task.jobId(), 0);
         harness.processElement(task, 1);
 
-        assertThat(harness.extractOutputValues()).singleElement()
+        assertThat(harness.extractOutputValues())
+                .singleElement()
                 .satisfies(d -> assertThat(d.outcome()).isEqualTo(DubbedLine.Outcome.CANCELLED));
-        assertThat(storageRoot.resolve(StorageKeys.segment(task.jobId(), 0, "dub.wav"))).doesNotExist();
+        assertThat(storageRoot.resolve(StorageKeys.segment(task.jobId(), 0, "dub.wav")))
+                .doesNotExist();
     }
 
     @Test
@@ -120,7 +139,8 @@ class DubLineOperatorTest {
             assertThat(line.errorCode()).isEqualTo("internal_error");
             assertThat(line.errorDetail()).contains("injected crash");
         });
-        assertThat(storageRoot.resolve(StorageKeys.segment(task.jobId(), task.index(), "dub.wav"))).doesNotExist();
+        assertThat(storageRoot.resolve(StorageKeys.segment(task.jobId(), task.index(), "dub.wav")))
+                .doesNotExist();
     }
 
     private DubbedLine dub(LineTask task) throws Exception {
@@ -135,9 +155,10 @@ class DubLineOperatorTest {
 
     private void open(Quarantine quarantine) throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new DubLineOperator(new ObjectStorage(storageRoot.toUri().toString()), models.toString(),
-                        quarantine),
-                LineTask::lineKey, Types.STRING, DubLineOperator.CANCELLED_JOBS);
+                new DubLineOperator(new ObjectStorage(storageRoot.toUri().toString()), models.toString(), quarantine),
+                LineTask::lineKey,
+                Types.STRING,
+                DubLineOperator.CANCELLED_JOBS);
     }
 
     private static LineTask line(int index, long start, long end, long next, String text) {

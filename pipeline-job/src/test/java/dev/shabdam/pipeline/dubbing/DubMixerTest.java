@@ -42,15 +42,20 @@ class DubMixerTest {
             long to = slot[1] - 200;
             for (int c = 0; c < 2; c++) {
                 assertThat(level(original, c, 1000, from, to) - level(mixed, c, 1000, from, to))
-                        .as("original speech under the dub").isGreaterThanOrEqualTo(15);
+                        .as("original speech under the dub")
+                        .isGreaterThanOrEqualTo(15);
                 assertThat(level(original, c, 220, from, to) - level(mixed, c, 220, from, to))
-                        .as("background under the dub").isGreaterThanOrEqualTo(15);
-                assertThat(level(mixed, c, 2500, from, to)).as("the dub").isGreaterThan(level(mixed, c, 1000, from, to) + 15);
+                        .as("background under the dub")
+                        .isGreaterThanOrEqualTo(15);
+                assertThat(level(mixed, c, 2500, from, to))
+                        .as("the dub")
+                        .isGreaterThan(level(mixed, c, 1000, from, to) + 15);
             }
         }
         for (long[] gap : new long[][] {{200, 1800}, {4300, 5700}, {8300, 9800}}) {
             assertThat(level(mixed, 0, 220, gap[0], gap[1]))
-                    .as("background between lines").isCloseTo(level(original, 0, 220, gap[0], gap[1]), within(0.5));
+                    .as("background between lines")
+                    .isCloseTo(level(original, 0, 220, gap[0], gap[1]), within(0.5));
         }
         assertThat(maxAbs(mixed)).isLessThanOrEqualTo(1f);
         assertThat(meter.measure(mixed).integratedLufs())
@@ -60,13 +65,15 @@ class DubMixerTest {
     @Test
     void aDubAtTheEnginesRateIsResampledToTheOriginals() {
         int engineRate = 22_050;
-        List<Fitted> dub = Arrays.stream(SLOTS).map(s -> {
-            float[] speech = new float[(int) ((s[1] - s[0]) * engineRate / 1000)];
-            for (int i = 0; i < speech.length; i++) {
-                speech[i] = (float) (0.2 * Math.sin(2 * Math.PI * 2500 * i / engineRate));
-            }
-            return new Fitted(new Audio(speech, engineRate), s[0], s[1], 1.0, Strategy.PAD);
-        }).toList();
+        List<Fitted> dub = Arrays.stream(SLOTS)
+                .map(s -> {
+                    float[] speech = new float[(int) ((s[1] - s[0]) * engineRate / 1000)];
+                    for (int i = 0; i < speech.length; i++) {
+                        speech[i] = (float) (0.2 * Math.sin(2 * Math.PI * 2500 * i / engineRate));
+                    }
+                    return new Fitted(new Audio(speech, engineRate), s[0], s[1], 1.0, Strategy.PAD);
+                })
+                .toList();
 
         DecodedAudio mixed = DubMixer.standard().mix(original(0.05, 0.2), dub);
 
@@ -104,7 +111,8 @@ class DubMixerTest {
         DecodedAudio inMemory = DubMixer.standard().mix(original, dub(0.99));
         List<DecodedAudio> written = new ArrayList<>();
 
-        DubMixer.standard().mix(() -> original.blocks(1_001), lines(dub(0.99), new ArrayList<>()), collectInto(written));
+        DubMixer.standard()
+                .mix(() -> original.blocks(1_001), lines(dub(0.99), new ArrayList<>()), collectInto(written));
 
         assertThat(DecodedAudio.concat(RATE, 2, written).channels()).isDeepEqualTo(inMemory.channels());
     }
@@ -148,10 +156,25 @@ class DubMixerTest {
         DubMixer.standard().mix(watched, lines(dub(0.2), seen), collectInto(new ArrayList<>()));
 
         // each pass: the line that starts at 2 s is loaded with the block of second 2, the one at 6 s with second 6
-        List<String> pass = List.of("second 0", "second 1", "second 2", "line at 2000 ms", "second 3", "second 4",
-                "second 5", "second 6", "line at 6000 ms", "second 7", "second 8", "second 9", "end");
-        assertThat(seen).hasSizeGreaterThanOrEqualTo(3 * pass.size()).isEqualTo(
-                Collections.nCopies(seen.size() / pass.size(), pass).stream().flatMap(List::stream).toList());
+        List<String> pass = List.of(
+                "second 0",
+                "second 1",
+                "second 2",
+                "line at 2000 ms",
+                "second 3",
+                "second 4",
+                "second 5",
+                "second 6",
+                "line at 6000 ms",
+                "second 7",
+                "second 8",
+                "second 9",
+                "end");
+        assertThat(seen)
+                .hasSizeGreaterThanOrEqualTo(3 * pass.size())
+                .isEqualTo(Collections.nCopies(seen.size() / pass.size(), pass).stream()
+                        .flatMap(List::stream)
+                        .toList());
     }
 
     @Test
@@ -183,8 +206,7 @@ class DubMixerTest {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         };
         List<String> target = new ArrayList<>();
@@ -205,20 +227,28 @@ class DubMixerTest {
             }
         };
 
-        assertThatThrownBy(() -> DubMixer.standard().mix(failingInTheWritingPass, lines(dub(0.2), new ArrayList<>()), watched))
+        assertThatThrownBy(() ->
+                        DubMixer.standard().mix(failingInTheWritingPass, lines(dub(0.2), new ArrayList<>()), watched))
                 .isInstanceOf(JobTimeoutException.class);
         assertThat(opened[0]).isEqualTo(3);
-        assertThat(target).as("closed, never finished: nothing padded or encoded for a file thrown away")
-                .endsWith("close").doesNotContain("finish");
+        assertThat(target)
+                .as("closed, never finished: nothing padded or encoded for a file thrown away")
+                .endsWith("close")
+                .doesNotContain("finish");
     }
 
     /** Lines that load their audio from memory, noting each load in {@code loads}. */
     private static List<DubMixer.Line> lines(List<Fitted> dub, List<String> loads) {
-        return dub.stream().map(line -> new DubMixer.Line(line.startMs(), line.audio().samples().length,
-                line.audio().sampleRate(), () -> {
-                    loads.add("line at " + line.startMs() + " ms");
-                    return line.audio().samples();
-                })).toList();
+        return dub.stream()
+                .map(line -> new DubMixer.Line(
+                        line.startMs(),
+                        line.audio().samples().length,
+                        line.audio().sampleRate(),
+                        () -> {
+                            loads.add("line at " + line.startMs() + " ms");
+                            return line.audio().samples();
+                        }))
+                .toList();
     }
 
     /** A target that keeps what the last pass that wrote wrote. */
@@ -232,8 +262,7 @@ class DubMixerTest {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         };
     }

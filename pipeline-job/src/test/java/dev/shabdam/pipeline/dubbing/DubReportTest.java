@@ -13,11 +13,28 @@ class DubReportTest {
 
     @Test
     void writesOneJsonObjectPerLine() throws Exception {
-        DubbedLine dubbed = new DubbedLine("job-1", 2, DubbedLine.Outcome.DUBBED, "key", 1000, 2000,
-                1000, 2200, 1.1, 1.3, Strategy.BORROW, "espeak-ng", "Good morning", "സുപ്രഭാതം", "Asha", null, null);
+        DubbedLine dubbed = new DubbedLine(
+                "job-1",
+                2,
+                DubbedLine.Outcome.DUBBED,
+                "key",
+                1000,
+                2000,
+                1000,
+                2200,
+                1.1,
+                1.3,
+                Strategy.BORROW,
+                "espeak-ng",
+                "Good morning",
+                "സുപ്രഭാതം",
+                "Asha",
+                null,
+                null);
         DubReport report = new DubReport(List.of(DubReport.Line.of(dubbed)));
 
-        JsonNode line = RecordCodec.mapper().readTree(report.toJson()).get("utterances").get(0);
+        JsonNode line =
+                RecordCodec.mapper().readTree(report.toJson()).get("utterances").get(0);
         assertThat(line.get("index").asInt()).isEqualTo(3);
         assertThat(line.get("slotStartMs").asLong()).isEqualTo(1000);
         assertThat(line.get("slotEndMs").asLong()).isEqualTo(2000);
@@ -29,6 +46,7 @@ class DubReportTest {
         assertThat(line.get("speechSpeed").asDouble()).isEqualTo(1.3);
         assertThat(line.get("strategy").asText()).isEqualTo("BORROW");
         assertThat(line.get("engine").asText()).isEqualTo("espeak-ng");
-        assertThat(RecordCodec.mapper().readValue(report.toJson(), DubReport.class)).isEqualTo(report);
+        assertThat(RecordCodec.mapper().readValue(report.toJson(), DubReport.class))
+                .isEqualTo(report);
     }
 }

@@ -28,7 +28,8 @@ class LineFitterTest {
     }
 
     private static long endOfAudioMs(Fitted a) {
-        return a.startMs() + Math.round(a.audio().samples().length * 1000.0 / a.audio().sampleRate());
+        return a.startMs()
+                + Math.round(a.audio().samples().length * 1000.0 / a.audio().sampleRate());
     }
 
     @Test
@@ -45,7 +46,9 @@ class LineFitterTest {
         Audio speech = voice(2.2);
         Fitted a = (Fitted) fitter.fit(new Slot(0, 2000, 2000), speech, true);
         assertThat(a.strategy()).isEqualTo(Strategy.STRETCH);
-        assertThat(a.rate()).isCloseTo(1.1, within(0.01)).isBetween(FitBounds.DEFAULT.minRate(), FitBounds.DEFAULT.maxRate());
+        assertThat(a.rate())
+                .isCloseTo(1.1, within(0.01))
+                .isBetween(FitBounds.DEFAULT.minRate(), FitBounds.DEFAULT.maxRate());
         assertThat(endOfAudioMs(a)).isCloseTo(2000, within(50L));
         double before = medianF0(speech);
         double after = medianF0(a.audio());
@@ -105,6 +108,7 @@ class LineFitterTest {
     }
 
     private static double medianF0(Audio audio) {
-        return PitchSummary.of(new PitchTracker().track(new SpeechSignal(audio.samples()))).medianHz();
+        return PitchSummary.of(new PitchTracker().track(new SpeechSignal(audio.samples())))
+                .medianHz();
     }
 }

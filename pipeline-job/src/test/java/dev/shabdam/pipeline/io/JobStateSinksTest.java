@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JobStateSinksTest {
     private final VoiceRequest request = Requests.analyze(jobId(), "uploads/tenant-a/x/file");
     private final VoiceEvent started = JobEvents.progress(request, AnalyzeEvents.PROBE_STARTED);
-    private final VoiceEvent completed = JobEvents.completed(request, 2, "probe", 12,
-            "{\"durationSec\":1.5}", Map.of("report", "jobs/x/outputs/report.json"), 1.5);
+    private final VoiceEvent completed = JobEvents.completed(
+            request, 2, "probe", 12, "{\"durationSec\":1.5}", Map.of("report", "jobs/x/outputs/report.json"), 1.5);
 
     @Test
     void followsJobToCompletion() throws Exception {
@@ -59,15 +59,18 @@ class JobStateSinksTest {
     @Test
     void updatesRowTheGatewayCreatedAndRespectsItsCancellation() throws Exception {
         try (Connection c = TestPostgres.dataSource().getConnection()) {
-            c.createStatement().execute("INSERT INTO jobs (job_id, tenant_id, type, status, inputs, created_at, updated_at)"
-                    + " VALUES ('" + request.jobId() + "', 'tenant-a', 'ANALYZE', 'QUEUED', '{\"file\":\"k\"}', now(), now())");
+            c.createStatement()
+                    .execute("INSERT INTO jobs (job_id, tenant_id, type, status, inputs, created_at, updated_at)"
+                            + " VALUES ('" + request.jobId()
+                            + "', 'tenant-a', 'ANALYZE', 'QUEUED', '{\"file\":\"k\"}', now(), now())");
         }
         apply(started);
         assertThat(job("status")).isEqualTo("RUNNING");
         assertThat(job("inputs")).isEqualTo("{\"file\": \"k\"}");
 
         try (Connection c = TestPostgres.dataSource().getConnection()) {
-            c.createStatement().execute("UPDATE jobs SET status = 'CANCELLED' WHERE job_id = '" + request.jobId() + "'");
+            c.createStatement()
+                    .execute("UPDATE jobs SET status = 'CANCELLED' WHERE job_id = '" + request.jobId() + "'");
         }
         apply(completed);
         assertThat(job("status")).isEqualTo("CANCELLED");
@@ -76,7 +79,8 @@ class JobStateSinksTest {
     @Test
     void storesFailureReason() throws Exception {
         VoiceRequest dub = Requests.submit(request.jobId(), JobType.DUB);
-        apply(JobEvents.failed(dub, 1, "route", null, new JobError("not_implemented", "DUB jobs are not implemented yet")));
+        apply(JobEvents.failed(
+                dub, 1, "route", null, new JobError("not_implemented", "DUB jobs are not implemented yet")));
 
         assertThat(job("status")).isEqualTo("FAILED");
         assertThat(job("error_code")).isEqualTo("not_implemented");
@@ -103,10 +107,13 @@ class JobStateSinksTest {
         }
 
         String where = " FROM analysis_results WHERE job_id = '" + request.jobId() + "'";
-        assertThat(query("SELECT count(*)::text" + where)).as("a replay overwrites").isEqualTo("1");
+        assertThat(query("SELECT count(*)::text" + where))
+                .as("a replay overwrites")
+                .isEqualTo("1");
         assertThat(query("SELECT integrated_lufs::text" + where)).isEqualTo("-19.5");
         assertThat(query("SELECT pitch_median_hz::text" + where)).isEqualTo("118");
-        assertThat(query("SELECT coalesce(syllables_per_sec::text, 'null')" + where)).isEqualTo("null");
+        assertThat(query("SELECT coalesce(syllables_per_sec::text, 'null')" + where))
+                .isEqualTo("null");
         assertThat(query("SELECT suggestion_codes::text" + where)).isEqualTo("{too_quiet,too_short_for_cloning}");
     }
 
@@ -124,7 +131,8 @@ class JobStateSinksTest {
     }
 
     private int eventCount() throws SQLException {
-        return Integer.parseInt(query("SELECT count(*)::text FROM job_events WHERE job_id = '" + request.jobId() + "'"));
+        return Integer.parseInt(
+                query("SELECT count(*)::text FROM job_events WHERE job_id = '" + request.jobId() + "'"));
     }
 
     private static String jobId() {

@@ -25,9 +25,10 @@ class KafkaRecordsTest {
         byte[] garbage = {1, 2, 3};
         List<RawRecord> out = new ArrayList<>();
 
-        new RawRecordDeserializer().deserialize(
-                new ConsumerRecord<>(Topics.REQUESTS, 3, 17L, "k".getBytes(StandardCharsets.UTF_8), garbage),
-                collector(out));
+        new RawRecordDeserializer()
+                .deserialize(
+                        new ConsumerRecord<>(Topics.REQUESTS, 3, 17L, "k".getBytes(StandardCharsets.UTF_8), garbage),
+                        collector(out));
 
         assertThat(out).singleElement().satisfies(raw -> {
             assertThat(raw.origin()).isEqualTo("voice.requests-3@17");
@@ -38,8 +39,8 @@ class KafkaRecordsTest {
 
     @Test
     void writesEventKeyedByJobId() throws Exception {
-        VoiceEvent event = JobEvents.progress(Requests.analyze("job-1", "uploads/tenant-a/job-1/file"),
-                AnalyzeEvents.PROBE_STARTED);
+        VoiceEvent event = JobEvents.progress(
+                Requests.analyze("job-1", "uploads/tenant-a/job-1/file"), AnalyzeEvents.PROBE_STARTED);
 
         ProducerRecord<byte[], byte[]> record = new EventRecordSerializer(Topics.EVENTS).serialize(event, null, null);
 
@@ -52,13 +53,15 @@ class KafkaRecordsTest {
     void writesDeadLetterAsItCameWithReasonHeader() {
         RawRecord raw = RawRecords.of("job-9", "{oops");
 
-        ProducerRecord<byte[], byte[]> record = new DeadLetterSerializer().serialize(new DeadLetter(raw, "not JSON"), null, null);
+        ProducerRecord<byte[], byte[]> record =
+                new DeadLetterSerializer().serialize(new DeadLetter(raw, "not JSON"), null, null);
 
         assertThat(record.topic()).isEqualTo(Topics.DEAD_LETTERS);
         assertThat(record.key()).isEqualTo(raw.key());
         assertThat(record.value()).isEqualTo(raw.value());
         assertThat(record.headers().lastHeader(Topics.DEAD_LETTER_REASON_HEADER).value())
-                .asString(StandardCharsets.UTF_8).isEqualTo("not JSON");
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("not JSON");
     }
 
     private static <T> Collector<T> collector(List<T> out) {
@@ -69,8 +72,7 @@ class KafkaRecordsTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

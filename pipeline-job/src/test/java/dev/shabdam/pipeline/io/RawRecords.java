@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Records of {@code voice.requests} as the job's Kafka source hands them on, for tests. */
 public final class RawRecords {
-    private RawRecords() {
-    }
+    private RawRecords() {}
 
     public static RawRecord of(VoiceRequest request) {
         return of(request.jobId(), RecordCodec.encode(request));

@@ -35,10 +35,13 @@ class SynthesisCacheIndexTest {
         record(completed("wav", false));
 
         assertThat(index.find(cacheKey, "wav")).hasValueSatisfying(result -> {
-            assertThat(RecordCodec.readTree(result).get("durationSec").asDouble()).isEqualTo(1.25);
+            assertThat(RecordCodec.readTree(result).get("durationSec").asDouble())
+                    .isEqualTo(1.25);
             assertThat(RecordCodec.readTree(result).has("cached")).isFalse();
         });
-        assertThat(index.find(cacheKey, "mp3")).as("another format is another entry").isEmpty();
+        assertThat(index.find(cacheKey, "mp3"))
+                .as("another format is another entry")
+                .isEmpty();
         assertThat(index.find("no-such-key", "wav")).isEmpty();
     }
 
@@ -58,14 +61,18 @@ class SynthesisCacheIndexTest {
     @Test
     void aRowFromBeforeResultsWereKeptIsAMiss() throws Exception {
         try (Connection c = TestPostgres.dataSource().getConnection()) {
-            c.createStatement().execute("INSERT INTO synthesis_cache (cache_key, storage_key, engine, language, format,"
-                    + " duration_sec, size_bytes, created_at) VALUES ('" + cacheKey + "', 'k', 'espeak-ng', 'ml', 'wav',"
-                    + " 1.0, 10, now())");
+            c.createStatement()
+                    .execute("INSERT INTO synthesis_cache (cache_key, storage_key, engine, language, format,"
+                            + " duration_sec, size_bytes, created_at) VALUES ('" + cacheKey
+                            + "', 'k', 'espeak-ng', 'ml', 'wav',"
+                            + " 1.0, 10, now())");
         }
         assertThat(index.find(cacheKey, "wav")).isEmpty();
 
         record(completed("wav", false));
-        assertThat(index.find(cacheKey, "wav")).as("the next generation fills it in").isPresent();
+        assertThat(index.find(cacheKey, "wav"))
+                .as("the next generation fills it in")
+                .isPresent();
     }
 
     @Test
@@ -78,12 +85,27 @@ class SynthesisCacheIndexTest {
     }
 
     private VoiceEvent completed(String format, boolean cached) {
-        String result = RecordCodec.mapper().createObjectNode()
-                .put("durationSec", 1.25).put("sampleRateHz", 22050).put("format", format).put("sizeBytes", 100)
-                .put("language", "ml").put("sentences", 1).put("engine", "espeak-ng").putNull("voiceId")
-                .put("cacheKey", cacheKey).put("cached", cached).toString();
-        return JobEvents.completed(Requests.submit("job-" + UUID.randomUUID(), JobType.GENERATE), EventSeq.FINAL,
-                "synthesize", 5, result, Map.of("audio", StorageKeys.synthesisCache(Requests.TENANT, cacheKey, format)), 1.25);
+        String result = RecordCodec.mapper()
+                .createObjectNode()
+                .put("durationSec", 1.25)
+                .put("sampleRateHz", 22050)
+                .put("format", format)
+                .put("sizeBytes", 100)
+                .put("language", "ml")
+                .put("sentences", 1)
+                .put("engine", "espeak-ng")
+                .putNull("voiceId")
+                .put("cacheKey", cacheKey)
+                .put("cached", cached)
+                .toString();
+        return JobEvents.completed(
+                Requests.submit("job-" + UUID.randomUUID(), JobType.GENERATE),
+                EventSeq.FINAL,
+                "synthesize",
+                5,
+                result,
+                Map.of("audio", StorageKeys.synthesisCache(Requests.TENANT, cacheKey, format)),
+                1.25);
     }
 
     private static void record(VoiceEvent event) throws SQLException {

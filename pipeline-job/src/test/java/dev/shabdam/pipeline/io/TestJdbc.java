@@ -11,8 +11,7 @@ import java.sql.SQLException;
 
 /** The job's JDBC side against the test database ({@link TestPostgres}). */
 public final class TestJdbc {
-    private TestJdbc() {
-    }
+    private TestJdbc() {}
 
     /** What the job's JDBC sinks and lookups are given. */
     public static JdbcConnectionOptions connection() {

@@ -27,7 +27,8 @@ class CancellationGateTest {
         harness.open();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, VoiceRequest, VoiceRequest> unopened() throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, VoiceRequest, VoiceRequest> unopened()
+            throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new CancellationGate()), VoiceRequest::jobId, Types.STRING);
     }
@@ -74,7 +75,9 @@ class CancellationGateTest {
         harness.processElement(Requests.cancel("job-1", JobType.ANALYZE), 0);
         harness.processElement(Requests.analyze("job-2", "uploads/tenant-a/job-2/file"), 1);
 
-        assertThat(harness.extractOutputValues()).extracting(VoiceRequest::jobId).containsExactly("job-2");
+        assertThat(harness.extractOutputValues())
+                .extracting(VoiceRequest::jobId)
+                .containsExactly("job-2");
     }
 
     @Test
@@ -93,6 +96,8 @@ class CancellationGateTest {
 
     private List<VoiceEvent> cancelledEvents() {
         var side = harness.getSideOutput(CancellationGate.CANCELLED);
-        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+        return side == null
+                ? List.of()
+                : side.stream().map(StreamRecord::getValue).toList();
     }
 }

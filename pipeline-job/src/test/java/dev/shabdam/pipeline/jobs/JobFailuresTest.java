@@ -13,16 +13,21 @@ class JobFailuresTest {
 
     @Test
     void ffmpegsMessageKeepsItsReasonButNotTheTemporaryFilesPath() {
-        JobError error = JobFailures.describe(new MediaDecodeException("not a readable video file: avformat_open_input()"
-                + " error -1094995529: Could not open input \"/tmp/shabdam-local-4711/input.mp4\""), "DUB job 1");
+        JobError error = JobFailures.describe(
+                new MediaDecodeException("not a readable video file: avformat_open_input()"
+                        + " error -1094995529: Could not open input \"/tmp/shabdam-local-4711/input.mp4\""),
+                "DUB job 1");
 
         assertThat(error.code()).isEqualTo("unsupported_media");
-        assertThat(error.detail()).contains("Could not open input \"input.mp4\"").doesNotContain("/tmp");
+        assertThat(error.detail())
+                .contains("Could not open input \"input.mp4\"")
+                .doesNotContain("/tmp");
     }
 
     @Test
     void anUnexpectedFailureIsAnInternalErrorWithoutItsPath() {
-        JobError error = JobFailures.describe(new NoSuchFileException("/opt/shabdam/models/silero_vad_v5.onnx"), "job 2");
+        JobError error =
+                JobFailures.describe(new NoSuchFileException("/opt/shabdam/models/silero_vad_v5.onnx"), "job 2");
 
         assertThat(error.code()).isEqualTo("internal_error");
         assertThat(error.detail()).isEqualTo("java.nio.file.NoSuchFileException: silero_vad_v5.onnx");

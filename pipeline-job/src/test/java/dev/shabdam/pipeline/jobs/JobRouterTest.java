@@ -10,9 +10,9 @@ import dev.shabdam.testsupport.Requests;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,7 +45,10 @@ class JobRouterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobType.class, names = {"ANALYZE", "COMPARE", "GENERATE", "DUB"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = JobType.class,
+            names = {"ANALYZE", "COMPARE", "GENERATE", "DUB"},
+            mode = EnumSource.Mode.EXCLUDE)
     void failsTypesNotBuiltYet(JobType type) throws Exception {
         harness.processElement(Requests.submit("job-1", type), 0);
 
@@ -59,7 +62,9 @@ class JobRouterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobType.class, names = {"COMPARE", "DUB"})
+    @EnumSource(
+            value = JobType.class,
+            names = {"COMPARE", "DUB"})
     void sendsOtherBuiltTypesToTheirOperators(JobType type) throws Exception {
         VoiceRequest request = Requests.submit("job-2", type);
 
@@ -77,6 +82,8 @@ class JobRouterTest {
 
     private List<VoiceRequest> routed(OutputTag<VoiceRequest> tag) {
         var side = harness.getSideOutput(tag);
-        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+        return side == null
+                ? List.of()
+                : side.stream().map(StreamRecord::getValue).toList();
     }
 }

@@ -39,7 +39,9 @@ class QuarantineTest {
             assertThat(error.detail()).contains("StackOverflowError: deep");
         });
         assertThat(replayed).as("never tried again").isEqualTo(third);
-        assertThat(quarantine.attempt("job-2", runs::incrementAndGet)).as("other records run").isEmpty();
+        assertThat(quarantine.attempt("job-2", runs::incrementAndGet))
+                .as("other records run")
+                .isEmpty();
     }
 
     @Test
@@ -50,9 +52,12 @@ class QuarantineTest {
             assertThat(quarantine.attempt("job-1", runs::incrementAndGet)).isEmpty();
         }
         assertThatThrownBy(() -> quarantine.attempt("job-1", () -> {
-            throw new InternalError("once");
-        })).isInstanceOf(InternalError.class);
-        assertThat(quarantine.attempt("job-1", runs::incrementAndGet)).as("the retry").isEmpty();
+                    throw new InternalError("once");
+                }))
+                .isInstanceOf(InternalError.class);
+        assertThat(quarantine.attempt("job-1", runs::incrementAndGet))
+                .as("the retry")
+                .isEmpty();
 
         assertThat(runs).hasValue(4);
     }
@@ -95,12 +100,15 @@ class QuarantineTest {
         // another record crashed the task: Flink cancels this one's work by interrupting it, over and over
         for (int cancels = 0; cancels < 3; cancels++) {
             assertThatThrownBy(() -> quarantine.attempt("job-1", () -> {
-                runs.incrementAndGet();
-                throw new java.io.UncheckedIOException(new java.nio.channels.ClosedByInterruptException());
-            })).isInstanceOf(java.io.UncheckedIOException.class);
+                        runs.incrementAndGet();
+                        throw new java.io.UncheckedIOException(new java.nio.channels.ClosedByInterruptException());
+                    }))
+                    .isInstanceOf(java.io.UncheckedIOException.class);
         }
 
-        assertThat(quarantine.attempt("job-1", runs::incrementAndGet)).as("still tried, not quarantined").isEmpty();
+        assertThat(quarantine.attempt("job-1", runs::incrementAndGet))
+                .as("still tried, not quarantined")
+                .isEmpty();
         assertThat(runs).hasValue(4);
     }
 
@@ -108,12 +116,15 @@ class QuarantineTest {
     void aTryLostAfterACrashIsNotBlamedOnTheCrashBeforeIt() throws Exception {
         Quarantine quarantine = quarantine(JobLimits.DEFAULT_JOB_TIMEOUT);
         assertThatThrownBy(() -> quarantine.attempt("job-1", () -> {
-            throw new OutOfMemoryError("first try");
-        })).isInstanceOf(OutOfMemoryError.class);
+                    throw new OutOfMemoryError("first try");
+                }))
+                .isInstanceOf(OutOfMemoryError.class);
         ledger.begin(operator, "job-1", Quarantine.MAX_ATTEMPTS); // the retry begins, and its TaskManager dies
 
         assertThat(quarantine.attempt("job-1", runs::incrementAndGet)).hasValueSatisfying(error -> {
-            assertThat(error.code()).as("how the last try died: lost, not out of memory").isEqualTo("internal_error");
+            assertThat(error.code())
+                    .as("how the last try died: lost, not out of memory")
+                    .isEqualTo("internal_error");
             assertThat(error.detail()).contains("worker was lost");
         });
         assertThat(runs).hasValue(0);
@@ -121,15 +132,17 @@ class QuarantineTest {
 
     @Test
     void withoutTheTableTheWorkRunsUncounted() throws Exception {
-        Quarantine unreachable = new Quarantine(operator, new AttemptLedger(
-                JobStateSinks.connection("jdbc:postgresql://127.0.0.1:1/shabdam", "nobody", null)),
+        Quarantine unreachable = new Quarantine(
+                operator,
+                new AttemptLedger(JobStateSinks.connection("jdbc:postgresql://127.0.0.1:1/shabdam", "nobody", null)),
                 JobLimits.DEFAULT_JOB_TIMEOUT);
 
         for (int tries = 0; tries < 3; tries++) {
             assertThatThrownBy(() -> unreachable.attempt("job-1", () -> {
-                runs.incrementAndGet();
-                throw new InternalError("crash");
-            })).isInstanceOf(InternalError.class);
+                        runs.incrementAndGet();
+                        throw new InternalError("crash");
+                    }))
+                    .isInstanceOf(InternalError.class);
         }
 
         assertThat(runs).as("a database outage must not stop the work").hasValue(3);

@@ -9,8 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Quarantines for operator tests, counting in the job_attempts table of the test PostgreSQL. */
 public final class Quarantines {
-    private Quarantines() {
-    }
+    private Quarantines() {}
 
     /** A quarantine under an operator name of its own, so that tests reusing job ids do not see each other's attempts. */
     public static Quarantine fresh() {
@@ -21,8 +20,9 @@ public final class Quarantines {
     public static void crashTwice(Quarantine quarantine, String recordKey) {
         for (int tries = 0; tries < Quarantine.MAX_ATTEMPTS; tries++) {
             assertThatThrownBy(() -> quarantine.attempt(recordKey, () -> {
-                throw new InternalError("injected crash");
-            })).isInstanceOf(InternalError.class);
+                        throw new InternalError("injected crash");
+                    }))
+                    .isInstanceOf(InternalError.class);
         }
     }
 

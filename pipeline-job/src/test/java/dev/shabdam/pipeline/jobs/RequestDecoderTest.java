@@ -73,11 +73,15 @@ class RequestDecoderTest {
         harness.processElement(RawRecords.of(Requests.submit("job-2", JobType.DUB)), 1);
 
         assertThat(deadLetters()).hasSize(1);
-        assertThat(harness.extractOutputValues()).extracting(VoiceRequest::jobId).containsExactly("job-2");
+        assertThat(harness.extractOutputValues())
+                .extracting(VoiceRequest::jobId)
+                .containsExactly("job-2");
     }
 
     private List<DeadLetter> deadLetters() {
         var side = harness.getSideOutput(RequestDecoder.DEAD_LETTERS);
-        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+        return side == null
+                ? List.of()
+                : side.stream().map(StreamRecord::getValue).toList();
     }
 }

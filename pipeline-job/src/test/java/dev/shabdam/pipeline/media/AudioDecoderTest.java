@@ -2,7 +2,6 @@ package dev.shabdam.pipeline.media;
 
 import dev.shabdam.pipeline.jobs.JobDeadline;
 import dev.shabdam.pipeline.jobs.JobFailures;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,9 +34,16 @@ class AudioDecoderTest {
     }
 
     @ParameterizedTest(name = "{0}, {1} channel(s), {2} Hz")
-    @CsvSource({"PCM_16, 1, 16000", "PCM_16, 2, 44100", "PCM_16, 6, 48000",
-            "FLOAT_32, 1, 22050", "FLOAT_32, 2, 48000", "FLOAT_32, 6, 48000"})
-    void decodesWavWrittenInJava(WavWriter.Encoding encoding, int channels, int rate, @TempDir Path dir) throws Exception {
+    @CsvSource({
+        "PCM_16, 1, 16000",
+        "PCM_16, 2, 44100",
+        "PCM_16, 6, 48000",
+        "FLOAT_32, 1, 22050",
+        "FLOAT_32, 2, 48000",
+        "FLOAT_32, 6, 48000"
+    })
+    void decodesWavWrittenInJava(WavWriter.Encoding encoding, int channels, int rate, @TempDir Path dir)
+            throws Exception {
         DecodedAudio original = tones(rate, channels, 1.0);
         Path wav = dir.resolve("t.wav");
         WavWriter.write(wav, original, encoding);
@@ -70,8 +76,18 @@ class AudioDecoderTest {
         Path wav = dir.resolve("t.wav");
         WavWriter.write(wav, tones(44100, 2, 2.0), WavWriter.Encoding.PCM_16);
         File encoded = dir.resolve("t." + extension).toFile();
-        Process p = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-i", wav.toString(),
-                "-c:a", codec, encoded.getPath())).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(List.of(
+                        "ffmpeg",
+                        "-hide_banner",
+                        "-loglevel",
+                        "error",
+                        "-i",
+                        wav.toString(),
+                        "-c:a",
+                        codec,
+                        encoded.getPath()))
+                .redirectErrorStream(true)
+                .start();
         String log = new String(p.getInputStream().readAllBytes());
         assumeTrue(p.waitFor() == 0, "this ffmpeg cannot encode " + codec + ": " + log);
         DecodedAudio decoded = decoder.decode(encoded);
@@ -92,28 +108,44 @@ class AudioDecoderTest {
         byte[] bytes = new byte[10000];
         new java.util.Random(1).nextBytes(bytes);
         Files.write(garbage, bytes);
-        assertThatThrownBy(() -> decoder.decode(garbage.toFile())).isInstanceOf(MediaDecodeException.class)
+        assertThatThrownBy(() -> decoder.decode(garbage.toFile()))
+                .isInstanceOf(MediaDecodeException.class)
                 .hasMessageContaining("not a readable audio");
     }
 
     @Test
     void emptyAndMissingFilesAreRefused(@TempDir Path dir) throws IOException {
         Path empty = Files.createFile(dir.resolve("empty.mp3"));
-        assertThatThrownBy(() -> decoder.decode(empty.toFile())).isInstanceOf(MediaDecodeException.class)
+        assertThatThrownBy(() -> decoder.decode(empty.toFile()))
+                .isInstanceOf(MediaDecodeException.class)
                 .hasMessageContaining("empty");
         assertThatThrownBy(() -> decoder.decode(dir.resolve("nope.wav").toFile()))
-                .isInstanceOf(MediaDecodeException.class).hasMessageContaining("no such file");
+                .isInstanceOf(MediaDecodeException.class)
+                .hasMessageContaining("no such file");
     }
 
     @Test
     void videoWithoutAudioIsRefused(@TempDir Path dir) throws Exception {
         assumeTrue(ffmpegAvailable(), "ffmpeg CLI is not installed: cannot make a silent video");
         File video = dir.resolve("v.mkv").toFile();
-        Process p = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
-                "testsrc=size=64x64:rate=5:duration=1", "-c:v", "ffv1", video.getPath())).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(List.of(
+                        "ffmpeg",
+                        "-hide_banner",
+                        "-loglevel",
+                        "error",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc=size=64x64:rate=5:duration=1",
+                        "-c:v",
+                        "ffv1",
+                        video.getPath()))
+                .redirectErrorStream(true)
+                .start();
         String log = new String(p.getInputStream().readAllBytes());
         assumeTrue(p.waitFor() == 0, "ffmpeg could not make the video: " + log);
-        assertThatThrownBy(() -> decoder.decode(video)).isInstanceOf(MediaDecodeException.class)
+        assertThatThrownBy(() -> decoder.decode(video))
+                .isInstanceOf(MediaDecodeException.class)
                 .hasMessageContaining("no audio");
     }
 
@@ -121,7 +153,8 @@ class AudioDecoderTest {
     void refusesAudioLongerThanTheLimit(@TempDir Path dir) throws Exception {
         Path wav = dir.resolve("t.wav");
         WavWriter.write(wav, tones(8000, 1, 3.0), WavWriter.Encoding.PCM_16);
-        assertThatThrownBy(() -> new AudioDecoder(2.0).decode(wav.toFile())).isInstanceOf(MediaDecodeException.class)
+        assertThatThrownBy(() -> new AudioDecoder(2.0).decode(wav.toFile()))
+                .isInstanceOf(MediaDecodeException.class)
                 .hasMessageContaining("longer than");
     }
 
@@ -138,8 +171,9 @@ class AudioDecoderTest {
                 blocks.add(block);
             }
         }
-        assertThat(blocks).hasSizeGreaterThan(2).allSatisfy(block ->
-                assertThat(block.frames()).isLessThanOrEqualTo(FfmpegAudioBlocks.BLOCK_FRAMES));
+        assertThat(blocks)
+                .hasSizeGreaterThan(2)
+                .allSatisfy(block -> assertThat(block.frames()).isLessThanOrEqualTo(FfmpegAudioBlocks.BLOCK_FRAMES));
         DecodedAudio joined = DecodedAudio.concat(44_100, 2, blocks);
         assertThat(joined.channels()).isDeepEqualTo(decoder.decode(wav.toFile()).channels());
         assertThat(joined.channels()).isDeepEqualTo(original.channels());
@@ -151,12 +185,16 @@ class AudioDecoderTest {
         WavWriter.write(wav, tones(8000, 1, 3.0), WavWriter.Encoding.PCM_16);
         try (AudioBlocks audio = new AudioDecoder(2.0).open(wav.toFile())) {
             assertThatThrownBy(() -> {
-                while (audio.next() != null) {
-                    // read on: the limit stops it, not the end of the file
-                }
-            }).isInstanceOf(MediaTooLongException.class).hasMessageContaining("longer than the 2 s");
+                        while (audio.next() != null) {
+                            // read on: the limit stops it, not the end of the file
+                        }
+                    })
+                    .isInstanceOf(MediaTooLongException.class)
+                    .hasMessageContaining("longer than the 2 s");
         }
-        assertThat(JobFailures.describe(new MediaTooLongException("long"), "test").code()).isEqualTo("media_too_long");
+        assertThat(JobFailures.describe(new MediaTooLongException("long"), "test")
+                        .code())
+                .isEqualTo("media_too_long");
     }
 
     @Test
@@ -164,7 +202,7 @@ class AudioDecoderTest {
         Path wav = dir.resolve("t.wav");
         WavWriter.write(wav, tones(8000, 1, 1.0), WavWriter.Encoding.PCM_16);
         try (AudioBlocks audio = decoder.open(wav.toFile());
-             JobDeadline deadline = JobDeadline.start(Duration.ofNanos(-1))) { // passed already
+                JobDeadline deadline = JobDeadline.start(Duration.ofNanos(-1))) { // passed already
             assertThatThrownBy(audio::next).isInstanceOf(JobDeadline.JobTimeoutException.class);
         }
     }

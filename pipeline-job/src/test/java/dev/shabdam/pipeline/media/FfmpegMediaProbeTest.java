@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.within;
 class FfmpegMediaProbeTest {
     @TempDir
     static Path dir;
+
     static Path mp4;
 
     private final MediaProbe probe = new FfmpegMediaProbe();
@@ -29,7 +30,8 @@ class FfmpegMediaProbeTest {
 
     @Test
     void readsMonoWav() throws Exception {
-        ProbeResult result = probe.probe(TestMedia.wav(dir.resolve("mono.wav"), 16_000, 1, 1.5, 440).toFile());
+        ProbeResult result = probe.probe(
+                TestMedia.wav(dir.resolve("mono.wav"), 16_000, 1, 1.5, 440).toFile());
 
         assertThat(result.durationSec()).isCloseTo(1.5, within(0.01));
         assertThat(result.sampleRateHz()).isEqualTo(16_000);
@@ -37,13 +39,14 @@ class FfmpegMediaProbeTest {
         assertThat(result.formatName()).isEqualTo("wav");
         // FFmpeg counts the header into the rate: 16 kHz × 16 bit, plus a little
         assertThat(result.bitRate()).isBetween(256_000L, 257_000L);
-        assertThat(result.streams()).containsExactly(
-                new StreamInfo(0, "audio", "pcm_s16le", 16_000, 1, null, null, null));
+        assertThat(result.streams())
+                .containsExactly(new StreamInfo(0, "audio", "pcm_s16le", 16_000, 1, null, null, null));
     }
 
     @Test
     void readsStereoWav() throws Exception {
-        ProbeResult result = probe.probe(TestMedia.wav(dir.resolve("stereo.wav"), 48_000, 2, 0.75, 1000).toFile());
+        ProbeResult result = probe.probe(
+                TestMedia.wav(dir.resolve("stereo.wav"), 48_000, 2, 0.75, 1000).toFile());
 
         assertThat(result.durationSec()).isCloseTo(0.75, within(0.01));
         assertThat(result.sampleRateHz()).isEqualTo(48_000);
@@ -58,14 +61,19 @@ class FfmpegMediaProbeTest {
         assertThat(result.durationSec()).isCloseTo(2.0, within(0.1));
         assertThat(result.sampleRateHz()).isEqualTo(44_100);
         assertThat(result.channels()).isEqualTo(1);
-        StreamInfo video = result.streams().stream().filter(s -> s.type().equals("video")).findFirst().orElseThrow();
+        StreamInfo video = result.streams().stream()
+                .filter(s -> s.type().equals("video"))
+                .findFirst()
+                .orElseThrow();
         assertThat(video.codec()).isEqualTo("mpeg4");
         assertThat(video.width()).isEqualTo(320);
         assertThat(video.height()).isEqualTo(240);
         assertThat(video.frameRate()).isCloseTo(25.0, within(0.01));
         assertThat(video.sampleRateHz()).isNull();
         assertThat(result.streams()).extracting(StreamInfo::type).containsExactlyInAnyOrder("video", "audio");
-        assertThat(result.streams()).filteredOn(s -> s.type().equals("audio")).extracting(StreamInfo::codec)
+        assertThat(result.streams())
+                .filteredOn(s -> s.type().equals("audio"))
+                .extracting(StreamInfo::codec)
                 .containsExactly("aac");
     }
 
@@ -125,8 +133,9 @@ class FfmpegMediaProbeTest {
                 mp4);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<ProbeResult>> results = pool.invokeAll(
-                    files.stream().<Callable<ProbeResult>>map(f -> () -> probe.probe(f.toFile())).toList());
+            List<Future<ProbeResult>> results = pool.invokeAll(files.stream()
+                    .<Callable<ProbeResult>>map(f -> () -> probe.probe(f.toFile()))
+                    .toList());
             assertThat(results).extracting(f -> f.get().sampleRateHz()).containsExactly(8_000, 22_050, 44_100, 44_100);
         } finally {
             pool.shutdownNow();

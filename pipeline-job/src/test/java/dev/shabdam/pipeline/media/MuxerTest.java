@@ -40,7 +40,9 @@ class MuxerTest {
         // a dub a little shorter than the video: it is padded out to the video's length
         Muxer.mux(input, dub(3.9), RATE, output, false);
 
-        assertThat(videoPacketHashes(output)).isEqualTo(videoPacketHashes(input)).hasSize(100);
+        assertThat(videoPacketHashes(output))
+                .isEqualTo(videoPacketHashes(input))
+                .hasSize(100);
         assertThat(durationMs(output)).isCloseTo(durationMs(input), within(50L));
         assertThat(audioStreamCount(output)).isEqualTo(1);
 
@@ -72,9 +74,11 @@ class MuxerTest {
         Path output = dir.resolve("out.mp4");
         try (Muxer muxer = Muxer.open(input, false)) {
             try (AudioSink first = muxer.dubTrack(RATE, 2)) {
-                first.write(new DecodedAudio(RATE, new float[2][RATE])); // a first pass, then a second: only the second counts
+                first.write(new DecodedAudio(
+                        RATE, new float[2][RATE])); // a first pass, then a second: only the second counts
             }
-            try (AudioSink track = muxer.dubTrack(RATE, 2); AudioBlocks blocks = new DecodedAudio(RATE, dub(3.2)).blocks(1_000)) {
+            try (AudioSink track = muxer.dubTrack(RATE, 2);
+                    AudioBlocks blocks = new DecodedAudio(RATE, dub(3.2)).blocks(1_000)) {
                 for (DecodedAudio block; (block = blocks.next()) != null; ) {
                     track.write(block);
                 }
@@ -102,13 +106,15 @@ class MuxerTest {
         List<String> hashes = new ArrayList<>();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.start();
-            assertThat(grabber.getFormatContext().streams(index).codecpar().codec_type()).isEqualTo(mediaType);
+            assertThat(grabber.getFormatContext().streams(index).codecpar().codec_type())
+                    .isEqualTo(mediaType);
             AVPacket packet;
             while ((packet = grabber.grabPacket()) != null) {
                 if (packet.stream_index() == index) {
                     byte[] data = new byte[packet.size()];
                     packet.data().get(data);
-                    hashes.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+                    hashes.add(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
                 }
                 org.bytedeco.ffmpeg.global.avcodec.av_packet_unref(packet);
             }
@@ -132,7 +138,8 @@ class MuxerTest {
                 count += context.streams(i).codecpar().codec_type() == avutil.AVMEDIA_TYPE_AUDIO ? 1 : 0;
             }
             // the dub is the default track, the original is not
-            assertThat(context.streams(1).disposition() & avformat.AV_DISPOSITION_DEFAULT).isNotZero();
+            assertThat(context.streams(1).disposition() & avformat.AV_DISPOSITION_DEFAULT)
+                    .isNotZero();
             return count;
         }
     }

@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class SileroVadTest {
     /** Tests run in pipeline-job/; models/fetch puts the model under the repository root. */
     private static final Path MODELS = Stream.of(Path.of("../models/cache"), Path.of("models/cache"))
-            .filter(dir -> Files.isRegularFile(dir.resolve(SileroVad.MODEL_FILE))).findFirst().orElse(null);
+            .filter(dir -> Files.isRegularFile(dir.resolve(SileroVad.MODEL_FILE)))
+            .findFirst()
+            .orElse(null);
 
     @Test
     void findsTwoSentencesWhereTheyAre(@TempDir Path dir) throws Exception {
@@ -40,14 +42,15 @@ class SileroVadTest {
             probabilities = vad.speechProbabilities(speech.channels()[0]);
         }
         assertThat(probabilities).hasSize((speech.frames() + 511) / 512);
-        List<SpeechSpan> spans = new VoiceActivitySegmenter()
-                .segment(probabilities, Math.round(speech.durationSec() * 1000));
+        List<SpeechSpan> spans =
+                new VoiceActivitySegmenter().segment(probabilities, Math.round(speech.durationSec() * 1000));
 
         assertThat(spans).hasSize(2);
         long[] truth1 = audibleMs(first);
         long[] truth2 = audibleMs(second);
-        System.out.printf("speech %s / %s+%d ms, found %s%n", java.util.Arrays.toString(truth1),
-                java.util.Arrays.toString(truth2), secondOffsetMs, spans);
+        System.out.printf(
+                "speech %s / %s+%d ms, found %s%n",
+                java.util.Arrays.toString(truth1), java.util.Arrays.toString(truth2), secondOffsetMs, spans);
         assertThat(spans.get(0).startMs()).isCloseTo(truth1[0], within(150L));
         assertThat(spans.get(0).endMs()).isCloseTo(truth1[1], within(150L));
         assertThat(spans.get(1).startMs()).isCloseTo(secondOffsetMs + truth2[0], within(150L));
@@ -61,7 +64,8 @@ class SileroVadTest {
         for (int i = 0; i < track.length; i++) {
             // a vowel-like buzz in the middle second, faint noise around it
             double buzz = i > SileroVad.SAMPLE_RATE_HZ && i < 2 * SileroVad.SAMPLE_RATE_HZ
-                    ? 0.3 * Math.signum(Math.sin(2 * Math.PI * 130 * i / SileroVad.SAMPLE_RATE_HZ)) : 0;
+                    ? 0.3 * Math.signum(Math.sin(2 * Math.PI * 130 * i / SileroVad.SAMPLE_RATE_HZ))
+                    : 0;
             track[i] = (float) (buzz + 0.001 * Math.sin(i * 1.7));
         }
         try (SileroVad vad = SileroVad.open(MODELS, false)) {
@@ -78,7 +82,8 @@ class SileroVadTest {
     void missingModelNamesTheFileAndTheFetchCommand(@TempDir Path dir) {
         assertThatThrownBy(() -> SileroVad.open(dir, true))
                 .isInstanceOf(FileNotFoundException.class)
-                .hasMessageContaining(dir.resolve(SileroVad.MODEL_FILE).toAbsolutePath().toString())
+                .hasMessageContaining(
+                        dir.resolve(SileroVad.MODEL_FILE).toAbsolutePath().toString())
                 .hasMessageContaining("models/fetch");
     }
 
@@ -88,7 +93,8 @@ class SileroVadTest {
         Process process;
         try {
             process = new ProcessBuilder("espeak-ng", "-v", "en", "-w", wav.toString(), text)
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
         } catch (java.io.IOException e) {
             assumeTrue(false, "skipped: espeak-ng is not installed (apt-get install espeak-ng)");
             throw e;

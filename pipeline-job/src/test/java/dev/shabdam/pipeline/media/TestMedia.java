@@ -22,11 +22,11 @@ import java.util.Random;
  * test asserts (rate, channels, length) is stated in the test. Copy the idea freely.
  */
 public final class TestMedia {
-    private TestMedia() {
-    }
+    private TestMedia() {}
 
     /** A 16-bit PCM WAV of a sine tone at half scale, written by {@link WavWriter} (no FFmpeg involved). */
-    public static Path wav(Path file, int sampleRateHz, int channels, double seconds, double toneHz) throws IOException {
+    public static Path wav(Path file, int sampleRateHz, int channels, double seconds, double toneHz)
+            throws IOException {
         float[] tone = new float[(int) Math.round(sampleRateHz * seconds)];
         for (int i = 0; i < tone.length; i++) {
             short sample = (short) (0.5 * Short.MAX_VALUE * Math.sin(2 * Math.PI * toneHz * i / sampleRateHz));
@@ -70,7 +70,8 @@ public final class TestMedia {
                 recorder.record(image);
                 short[] samples = new short[samplesPerFrame];
                 for (int i = 0; i < samples.length; i++) {
-                    samples[i] = (short) (0.3 * Short.MAX_VALUE
+                    samples[i] = (short) (0.3
+                            * Short.MAX_VALUE
                             * Math.sin(2 * Math.PI * 440 * (f * samplesPerFrame + i) / sampleRate));
                 }
                 recorder.recordSamples(sampleRate, 1, ShortBuffer.wrap(samples));
@@ -93,15 +94,25 @@ public final class TestMedia {
         }
         Path piece = file.resolveSibling("piece-" + file.getFileName());
         Path list = file.resolveSibling("pieces-" + file.getFileName() + ".txt");
-        List<String> encode = new ArrayList<>(List.of("-f", "lavfi", "-i", "sine=frequency=220:sample_rate=" + sampleRateHz
-                + ":duration=60:samples_per_frame=" + sampleRateHz / 10));
+        List<String> encode = new ArrayList<>(List.of(
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=220:sample_rate=" + sampleRateHz + ":duration=60:samples_per_frame="
+                        + sampleRateHz / 10));
         if (video) {
             encode.addAll(List.of("-f", "lavfi", "-i", "color=c=gray:s=64x64:r=1:d=60", "-c:v", "mpeg4", "-g", "60"));
         }
         // the sine source is at 1/8 scale; the same signal in every channel, not an up-mix's −3 dB
         String layout = channels == 1 ? "pan=mono|c0=c0" : "pan=stereo|c0=c0|c1=c0";
-        encode.addAll(List.of("-af", "volume='if(lt(t,1),4,0)':eval=frame," + layout,
-                "-sample_fmt", "s16", "-c:a", "flac", piece.toString()));
+        encode.addAll(List.of(
+                "-af",
+                "volume='if(lt(t,1),4,0)':eval=frame," + layout,
+                "-sample_fmt",
+                "s16",
+                "-c:a",
+                "flac",
+                piece.toString()));
         ffmpeg(encode);
         Files.write(list, Collections.nCopies(minutes, "file '" + piece.getFileName() + "'"));
         ffmpeg(List.of("-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy", file.toString()));
@@ -161,7 +172,8 @@ public final class TestMedia {
 
     /** A valid SubRip file: media FFmpeg can open that has neither audio nor video. */
     public static Path subtitles(Path file) throws IOException {
-        return Files.writeString(file, "1\n00:00:00,000 --> 00:00:01,500\nNamaskaram\n\n"
-                + "2\n00:00:02,000 --> 00:00:03,000\nSukhamano?\n");
+        return Files.writeString(
+                file,
+                "1\n00:00:00,000 --> 00:00:01,500\nNamaskaram\n\n" + "2\n00:00:02,000 --> 00:00:03,000\nSukhamano?\n");
     }
 }

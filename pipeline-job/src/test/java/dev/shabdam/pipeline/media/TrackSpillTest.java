@@ -37,7 +37,8 @@ class TrackSpillTest {
 
     private static Set<Path> spills() throws Exception {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(p -> p.getFileName().toString().startsWith("shabdam-track-")).collect(Collectors.toSet());
+            return files.filter(p -> p.getFileName().toString().startsWith("shabdam-track-"))
+                    .collect(Collectors.toSet());
         }
     }
 }

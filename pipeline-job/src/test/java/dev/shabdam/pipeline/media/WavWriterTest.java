@@ -34,7 +34,7 @@ class WavWriterTest {
         Path blocks = dir.resolve("blocks.wav");
         WavWriter.write(whole, audio, WavWriter.Encoding.PCM_16);
         try (AudioSink sink = WavWriter.open(blocks, RATE, 2, WavWriter.Encoding.PCM_16, audio.frames());
-             AudioBlocks source = audio.blocks(4_096)) {
+                AudioBlocks source = audio.blocks(4_096)) {
             for (DecodedAudio block; (block = source.next()) != null; ) {
                 sink.write(block);
             }
@@ -47,7 +47,9 @@ class WavWriterTest {
     void aFileThatGotFewerFramesThanItsHeaderDeclaresIsAnError(@TempDir Path dir) throws Exception {
         AudioSink sink = WavWriter.open(dir.resolve("short.wav"), RATE, 2, WavWriter.Encoding.PCM_16, 1000);
         sink.write(stereo(999));
-        assertThatThrownBy(sink::finish).isInstanceOf(IOException.class).hasMessageContaining("declares 1000 frames but got 999");
+        assertThatThrownBy(sink::finish)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("declares 1000 frames but got 999");
         sink.close();
     }
 
@@ -62,9 +64,16 @@ class WavWriterTest {
         assertThat(new String(header.array(), 12, 4, StandardCharsets.US_ASCII)).isEqualTo("ds64");
         assertThat(header.getLong(28)).as("ds64 data size").isEqualTo(dataBytes);
         assertThat(header.getLong(36)).as("ds64 sample count").isEqualTo(frames);
-        assertThat(header.getInt(header.capacity() - 4)).as("the data chunk's own size: all ones").isEqualTo(-1);
-        assertThat(new String(WavWriter.header(48_000, 6, WavWriter.Encoding.PCM_16, WavWriter.MAX_RIFF_DATA_BYTES),
-                0, 4, StandardCharsets.US_ASCII)).as("up to the RIFF limit, plain RIFF").isEqualTo("RIFF");
+        assertThat(header.getInt(header.capacity() - 4))
+                .as("the data chunk's own size: all ones")
+                .isEqualTo(-1);
+        assertThat(new String(
+                        WavWriter.header(48_000, 6, WavWriter.Encoding.PCM_16, WavWriter.MAX_RIFF_DATA_BYTES),
+                        0,
+                        4,
+                        StandardCharsets.US_ASCII))
+                .as("up to the RIFF limit, plain RIFF")
+                .isEqualTo("RIFF");
     }
 
     @Test
@@ -80,6 +89,7 @@ class WavWriterTest {
         DecodedAudio read = new AudioDecoder().decode(rf64.toFile());
 
         assertThat(read.sampleRate()).isEqualTo(RATE);
-        assertThat(read.channels()).isDeepEqualTo(new AudioDecoder().decode(riff.toFile()).channels());
+        assertThat(read.channels())
+                .isDeepEqualTo(new AudioDecoder().decode(riff.toFile()).channels());
     }
 }

@@ -64,20 +64,33 @@ public final class OnnxGraphBuilder {
         for (long v : values) {
             raw.putLong(v);
         }
-        initializers.add(new Proto().varint(1, values.length).varint(2, INT64).string(8, name).bytes(9, raw.array()).bytes());
+        initializers.add(new Proto()
+                .varint(1, values.length)
+                .varint(2, INT64)
+                .string(8, name)
+                .bytes(9, raw.array())
+                .bytes());
         return this;
     }
 
     /** A rank-0 int64 constant, as Range's bounds and a Gather index that drops its axis need. */
     public OnnxGraphBuilder int64Scalar(String name, long value) {
-        byte[] raw = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
-        initializers.add(new Proto().varint(2, INT64).string(8, name).bytes(9, raw).bytes());
+        byte[] raw = ByteBuffer.allocate(8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(value)
+                .array();
+        initializers.add(
+                new Proto().varint(2, INT64).string(8, name).bytes(9, raw).bytes());
         return this;
     }
 
     public OnnxGraphBuilder floatConstant(String name, float value) {
-        byte[] raw = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(value).array();
-        initializers.add(new Proto().varint(2, FLOAT).string(8, name).bytes(9, raw).bytes()); // scalar: no dims
+        byte[] raw = ByteBuffer.allocate(4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putFloat(value)
+                .array();
+        initializers.add(
+                new Proto().varint(2, FLOAT).string(8, name).bytes(9, raw).bytes()); // scalar: no dims
         return this;
     }
 
@@ -91,7 +104,8 @@ public final class OnnxGraphBuilder {
         for (long d : dims) {
             tensor.varint(1, d);
         }
-        initializers.add(tensor.varint(2, FLOAT).string(8, name).bytes(9, raw.array()).bytes());
+        initializers.add(
+                tensor.varint(2, FLOAT).string(8, name).bytes(9, raw.array()).bytes());
         return this;
     }
 
@@ -103,20 +117,24 @@ public final class OnnxGraphBuilder {
         inputs.forEach(v -> graph.bytes(11, v));
         outputs.forEach(v -> graph.bytes(12, v));
         return new Proto()
-                .varint(1, 8)                                           // ir_version
-                .string(2, "shabdam-test")                              // producer_name
-                .message(7, graph)                                      // graph
-                .message(8, new Proto().string(1, "").varint(2, 13))    // opset_import: ai.onnx 13
+                .varint(1, 8) // ir_version
+                .string(2, "shabdam-test") // producer_name
+                .message(7, graph) // graph
+                .message(8, new Proto().string(1, "").varint(2, 13)) // opset_import: ai.onnx 13
                 .bytes();
     }
 
     private static byte[] valueInfo(String name, int elemType, Object... dims) {
         Proto shape = new Proto();
         for (Object dim : dims) {
-            shape.message(1, dim instanceof Long fixed ? new Proto().varint(1, fixed) : new Proto().string(2, (String) dim));
+            shape.message(
+                    1, dim instanceof Long fixed ? new Proto().varint(1, fixed) : new Proto().string(2, (String) dim));
         }
         Proto tensorType = new Proto().varint(1, elemType).message(2, shape);
-        return new Proto().string(1, name).message(2, new Proto().message(1, tensorType)).bytes();
+        return new Proto()
+                .string(1, name)
+                .message(2, new Proto().message(1, tensorType))
+                .bytes();
     }
 
     /** Protobuf wire format: varints (type 0) and length-delimited fields (type 2). */

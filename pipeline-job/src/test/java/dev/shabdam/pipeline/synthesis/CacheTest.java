@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CacheTest {
 
-    private static String key(String text, Language language, String voice, Prosody prosody, String engine, String version) {
+    private static String key(
+            String text, Language language, String voice, Prosody prosody, String engine, String version) {
         return SynthesisCacheKey.of(SCOPE, text, language, voice, prosody, engine, version);
     }
 
@@ -23,13 +24,29 @@ class CacheTest {
     @Test
     void keyIsStableHexAndSensitiveToEveryField() {
         String base = key("നമസ്കാരം", Language.ML, "ml", Prosody.NEUTRAL, "espeak-ng", "1.51");
-        assertThat(base).matches("[0-9a-f]{64}")
+        assertThat(base)
+                .matches("[0-9a-f]{64}")
                 .isEqualTo(key("നമസ്കാരം", Language.ML, "ml", Prosody.NEUTRAL, "espeak-ng", "1.51"))
                 // pinned: the key must not change between releases unless SCHEME is bumped
-                .isEqualTo(SynthesisCacheKey.of("tenant:tenant-a", "നമസ്കാരം", Language.ML, "ml", new Prosody(1.0, 0.0, Emotion.NEUTRAL, 1.0), "espeak-ng", "1.51"));
+                .isEqualTo(SynthesisCacheKey.of(
+                        "tenant:tenant-a",
+                        "നമസ്കാരം",
+                        Language.ML,
+                        "ml",
+                        new Prosody(1.0, 0.0, Emotion.NEUTRAL, 1.0),
+                        "espeak-ng",
+                        "1.51"));
         List<String> variants = List.of(
-                SynthesisCacheKey.of(new CacheScope("tenant-b").id(), "നമസ്കാരം", Language.ML, "ml", Prosody.NEUTRAL, "espeak-ng", "1.51"),
-                SynthesisCacheKey.of(CacheScope.SHARED.id(), "നമസ്കാരം", Language.ML, "ml", Prosody.NEUTRAL, "espeak-ng", "1.51"),
+                SynthesisCacheKey.of(
+                        new CacheScope("tenant-b").id(),
+                        "നമസ്കാരം",
+                        Language.ML,
+                        "ml",
+                        Prosody.NEUTRAL,
+                        "espeak-ng",
+                        "1.51"),
+                SynthesisCacheKey.of(
+                        CacheScope.SHARED.id(), "നമസ്കാരം", Language.ML, "ml", Prosody.NEUTRAL, "espeak-ng", "1.51"),
                 key("നമസ്കാരം.", Language.ML, "ml", Prosody.NEUTRAL, "espeak-ng", "1.51"),
                 key("നമസ്കാരം", Language.EN, "ml", Prosody.NEUTRAL, "espeak-ng", "1.51"),
                 key("നമസ്കാരം", Language.ML, "en", Prosody.NEUTRAL, "espeak-ng", "1.51"),

@@ -1,6 +1,5 @@
 package dev.shabdam.pipeline.synthesis;
 
-import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.schemas.jobs.GenerateJob;
@@ -37,7 +36,8 @@ class GenerationKeyTest {
         mp3.put("format", "mp3");
 
         assertThat(key.getKey(request("job-2", "tenant-b", HELLO))).isNotEqualTo(hello);
-        assertThat(key.getKey(request("job-3", "tenant-a", Map.of("text", "സ്വാഗതം", "language", "ml")))).isNotEqualTo(hello);
+        assertThat(key.getKey(request("job-3", "tenant-a", Map.of("text", "സ്വാഗതം", "language", "ml"))))
+                .isNotEqualTo(hello);
         assertThat(key.getKey(request("job-4", "tenant-a", mp3))).isNotEqualTo(hello);
     }
 

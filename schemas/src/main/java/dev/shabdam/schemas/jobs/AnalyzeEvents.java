@@ -14,6 +14,5 @@ public final class AnalyzeEvents {
     /** COMPLETED after the analysis, or FAILED wherever the job stopped. */
     public static final int FINAL = 4;
 
-    private AnalyzeEvents() {
-    }
+    private AnalyzeEvents() {}
 }

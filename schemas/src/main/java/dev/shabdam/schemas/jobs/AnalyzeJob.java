@@ -16,6 +16,7 @@ import java.util.Map;
 public record AnalyzeJob(LoudnessTarget target, Boolean cloning, InputFormat upload) implements JobRequest {
     /** The recording to analyse. */
     public static final String MEDIA = "file";
+
     private static final String TARGET = "target";
     private static final String PURPOSE = "purpose";
     private static final String CLONING = "cloning";
@@ -49,8 +50,10 @@ public record AnalyzeJob(LoudnessTarget target, Boolean cloning, InputFormat upl
     /** Any purpose but {@code cloning} is a general analysis. */
     public static AnalyzeJob fromParameters(Map<String, String> parameters) {
         String target = parameters.get(TARGET);
-        return new AnalyzeJob(target == null ? null : LoudnessTarget.fromName(target),
-                CLONING.equals(parameters.get(PURPOSE)), InputFormat.from(parameters, ""));
+        return new AnalyzeJob(
+                target == null ? null : LoudnessTarget.fromName(target),
+                CLONING.equals(parameters.get(PURPOSE)),
+                InputFormat.from(parameters, ""));
     }
 
     /** The inputs of an analysis of {@code media} (a storage key, or a file to upload), by name. */

@@ -14,6 +14,5 @@ public final class CompareEvents {
     /** COMPLETED after the comparison, or FAILED wherever the job stopped. */
     public static final int FINAL = 4;
 
-    private CompareEvents() {
-    }
+    private CompareEvents() {}
 }

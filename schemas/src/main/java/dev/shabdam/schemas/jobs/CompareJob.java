@@ -35,8 +35,8 @@ public record CompareJob(InputFormat uploadA, InputFormat uploadB) implements Jo
     }
 
     public static CompareJob fromParameters(Map<String, String> parameters) {
-        return new CompareJob(InputFormat.from(parameters, RECORDING_A + "."),
-                InputFormat.from(parameters, RECORDING_B + "."));
+        return new CompareJob(
+                InputFormat.from(parameters, RECORDING_A + "."), InputFormat.from(parameters, RECORDING_B + "."));
     }
 
     /** The inputs of a comparison of {@code a} with {@code b} (storage keys, or files to upload), by name, a first. */

@@ -17,6 +17,7 @@ public final class DubEvents {
     public static final PlannedEvent INGEST_DONE = new PlannedEvent(2, INGEST, 0.05);
     /** Only when the lines come from what is heard in the media; the seq stays unused otherwise. */
     public static final PlannedEvent TRANSCRIBED = new PlannedEvent(3, TRANSCRIBE, 0.1);
+
     public static final PlannedEvent SCRIPTED = new PlannedEvent(4, TRANSLATE, 0.15);
     /** The most lines a dub may have: every one takes a seq of its own, below {@link #FINAL}. */
     public static final int MAX_LINES = 100_000;
@@ -25,10 +26,10 @@ public final class DubEvents {
 
     /** The seq of the first line in; those before it are left for ingest. */
     static final int FIRST_LINE_SEQ = 10;
+
     private static final double LINES_DONE = 0.85;
 
-    private DubEvents() {
-    }
+    private DubEvents() {}
 
     /** The {@code received}-th line (1-based) of {@code lineCount} came in from synthesis. */
     public static PlannedEvent lineReceived(int received, int lineCount) {

@@ -23,8 +23,15 @@ import java.util.Set;
  * @param lipSync           re-time the mouths to the dub (needs the Wav2Lip model; default false)
  * @param upload            what the gateway found the media to be; null when not recorded
  */
-public record DubJob(String sourceLanguage, String targetLanguage, String voiceId, Boolean keepBackground,
-                     Boolean keepOriginalTrack, Boolean lipSync, InputFormat upload) implements JobRequest {
+public record DubJob(
+        String sourceLanguage,
+        String targetLanguage,
+        String voiceId,
+        Boolean keepBackground,
+        Boolean keepOriginalTrack,
+        Boolean lipSync,
+        InputFormat upload)
+        implements JobRequest {
     /** The video or recording to dub. */
     public static final String MEDIA = "file";
     /** Optional: SRT or WebVTT in the source language, whose cues time the lines. */
@@ -33,6 +40,7 @@ public record DubJob(String sourceLanguage, String targetLanguage, String voiceI
     public static final String TRANSLATION = "translation";
     /** The parameter naming the voice; the gateway lets it name one of the tenant's personas. */
     public static final String VOICE_ID = "voiceId";
+
     public static final Set<String> SOURCE_LANGUAGES = Set.of("en", "auto");
     public static final Set<String> TARGET_LANGUAGES = Set.of("ml");
     private static final String SOURCE_LANGUAGE = "sourceLanguage";
@@ -45,11 +53,13 @@ public record DubJob(String sourceLanguage, String targetLanguage, String voiceI
         sourceLanguage = sourceLanguage == null ? "en" : sourceLanguage;
         targetLanguage = targetLanguage == null ? "ml" : targetLanguage;
         if (!SOURCE_LANGUAGES.contains(sourceLanguage)) {
-            throw new SynthesisException(SynthesisException.Code.UNSUPPORTED_LANGUAGE,
+            throw new SynthesisException(
+                    SynthesisException.Code.UNSUPPORTED_LANGUAGE,
                     "sourceLanguage must be one of " + SOURCE_LANGUAGES + ", not " + sourceLanguage);
         }
         if (!TARGET_LANGUAGES.contains(targetLanguage)) {
-            throw new SynthesisException(SynthesisException.Code.UNSUPPORTED_LANGUAGE,
+            throw new SynthesisException(
+                    SynthesisException.Code.UNSUPPORTED_LANGUAGE,
                     "targetLanguage must be one of " + TARGET_LANGUAGES + ", not " + targetLanguage);
         }
         voiceId = voiceId == null || voiceId.isBlank() ? null : VoiceIds.require(voiceId);
@@ -82,10 +92,14 @@ public record DubJob(String sourceLanguage, String targetLanguage, String voiceI
 
     /** The dub a job's parameters (or a form's fields) ask for; flags are exactly {@code true} or {@code false}. */
     public static DubJob fromParameters(Map<String, String> parameters) {
-        return new DubJob(parameters.get(SOURCE_LANGUAGE), parameters.get(TARGET_LANGUAGE), parameters.get(VOICE_ID),
+        return new DubJob(
+                parameters.get(SOURCE_LANGUAGE),
+                parameters.get(TARGET_LANGUAGE),
+                parameters.get(VOICE_ID),
                 ParameterValues.flag(parameters, KEEP_BACKGROUND),
                 ParameterValues.flag(parameters, KEEP_ORIGINAL_TRACK),
-                ParameterValues.flag(parameters, LIP_SYNC), InputFormat.from(parameters, ""));
+                ParameterValues.flag(parameters, LIP_SYNC),
+                InputFormat.from(parameters, ""));
     }
 
     /** This dub of media the gateway found to be {@code format}. */

@@ -10,8 +10,8 @@ public final class EventSeq {
     public static final int FIRST = 1;
     /** The last event of jobs whose count of steps depends on the input (a sentence per event). */
     public static final int FINAL = 999_999;
+
     public static final int CANCELLED = 1_000_000;
 
-    private EventSeq() {
-    }
+    private EventSeq() {}
 }

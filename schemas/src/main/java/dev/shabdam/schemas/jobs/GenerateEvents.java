@@ -12,8 +12,7 @@ public final class GenerateEvents {
     /** COMPLETED with the audio, or FAILED. */
     public static final int FINAL = EventSeq.FINAL;
 
-    private GenerateEvents() {
-    }
+    private GenerateEvents() {}
 
     /**
      * Sentence {@code index} (0-based) of {@code count} is spoken. The progress leaves room after the last

@@ -24,8 +24,9 @@ import java.util.Map;
  * @param format   wav, mp3 or ogg
  * @param stream   whether each sentence is published as soon as it is ready
  */
-public record GenerateJob(String text, Language language, String voiceId, Prosody prosody,
-                          AudioFormat format, boolean stream) implements JobRequest {
+public record GenerateJob(
+        String text, Language language, String voiceId, Prosody prosody, AudioFormat format, boolean stream)
+        implements JobRequest {
     /** The whole speech, in the asked format. */
     public static final String AUDIO = "audio";
     /**
@@ -33,6 +34,7 @@ public record GenerateJob(String text, Language language, String voiceId, Prosod
      * ({@link #inSharedCache}); not a field, since it says whose cache answers, not what is spoken.
      */
     public static final String SHARED_CACHE = "sharedCache";
+
     private static final String SENTENCE_OUTPUT = "sentence-";
 
     public GenerateJob {
@@ -40,8 +42,8 @@ public record GenerateJob(String text, Language language, String voiceId, Prosod
             throw new SynthesisException(SynthesisException.Code.EMPTY_TEXT, "text is empty");
         }
         if (language == null || prosody == null || format == null) {
-            throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
-                    "language, prosody and format are required");
+            throw new SynthesisException(
+                    SynthesisException.Code.INVALID_PARAMETER, "language, prosody and format are required");
         }
         voiceId = voiceId == null || voiceId.isBlank() ? null : VoiceIds.require(voiceId);
     }

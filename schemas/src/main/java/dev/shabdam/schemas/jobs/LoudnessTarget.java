@@ -33,7 +33,8 @@ public enum LoudnessTarget {
                 return target;
             }
         }
-        throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
+        throw new SynthesisException(
+                SynthesisException.Code.INVALID_PARAMETER,
                 "unknown loudness target '" + name + "': podcast or broadcast");
     }
 }

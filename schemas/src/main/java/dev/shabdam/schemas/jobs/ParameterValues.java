@@ -7,8 +7,7 @@ import java.util.Map;
 /** Reading typed values out of a job's string parameters, refusing what does not parse ({@code invalid_parameter}). */
 final class ParameterValues {
 
-    private ParameterValues() {
-    }
+    private ParameterValues() {}
 
     /** A boolean form field: exactly {@code true} or {@code false}, so that a typo is refused, not read as false. */
     static Boolean flag(Map<String, String> parameters, String name) {
@@ -19,8 +18,9 @@ final class ParameterValues {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
-                    name + " must be true or false, not " + value);
+            default ->
+                throw new SynthesisException(
+                        SynthesisException.Code.INVALID_PARAMETER, name + " must be true or false, not " + value);
         };
     }
 
@@ -32,8 +32,8 @@ final class ParameterValues {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
-                    name + " is not a number: " + value);
+            throw new SynthesisException(
+                    SynthesisException.Code.INVALID_PARAMETER, name + " is not a number: " + value);
         }
     }
 }

@@ -7,5 +7,4 @@ package dev.shabdam.schemas.jobs;
  * @param stage    the stage it reports on
  * @param progress how much of the whole job is done when it is emitted, 0.0–1.0
  */
-public record PlannedEvent(int seq, String stage, double progress) {
-}
+public record PlannedEvent(int seq, String stage, double progress) {}

@@ -46,12 +46,13 @@ class AnalyzeJobTest {
     @Test
     void refusesALoudnessTargetItDoesNotKnow() {
         assertThatThrownBy(() -> AnalyzeJob.fromParameters(Map.of("target", "cinema")))
-                .isInstanceOfSatisfying(SynthesisException.class,
-                        e -> assertThat(e.codeName()).isEqualTo("invalid_parameter"))
+                .isInstanceOfSatisfying(
+                        SynthesisException.class, e -> assertThat(e.codeName()).isEqualTo("invalid_parameter"))
                 .hasMessage("unknown loudness target 'cinema': podcast or broadcast");
         assertThat(AnalyzeJob.fromParameters(Map.of("target", "Broadcast")).target())
                 .isEqualTo(LoudnessTarget.BROADCAST);
-        assertThat(AnalyzeJob.fromParameters(Map.of("purpose", "archive")).cloning()).isFalse();
+        assertThat(AnalyzeJob.fromParameters(Map.of("purpose", "archive")).cloning())
+                .isFalse();
     }
 
     @Test

@@ -14,8 +14,8 @@ class CompareJobTest {
         CompareJob job = new CompareJob(new InputFormat("audio", "wav"), new InputFormat("audio", "flac"));
 
         assertThat(job.type()).isEqualTo(JobType.COMPARE);
-        assertThat(job.toParameters()).isEqualTo(Map.of("a.media", "audio", "a.format", "wav",
-                "b.media", "audio", "b.format", "flac"));
+        assertThat(job.toParameters())
+                .isEqualTo(Map.of("a.media", "audio", "a.format", "wav", "b.media", "audio", "b.format", "flac"));
         assertThat(CompareJob.fromParameters(job.toParameters())).isEqualTo(job);
         assertThat(CompareJob.fromParameters(Map.of())).isEqualTo(new CompareJob(null, null));
     }

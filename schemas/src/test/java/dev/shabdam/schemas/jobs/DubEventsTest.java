@@ -21,9 +21,11 @@ class DubEventsTest {
     @Test
     void keepsTheNumbersStoredJobsHave() {
         assertThat(inOrder(false, 3)).extracting(PlannedEvent::seq).containsExactly(1, 2, 4, 10, 11, 12, 13);
-        assertThat(inOrder(true, 1)).extracting(PlannedEvent::stage)
+        assertThat(inOrder(true, 1))
+                .extracting(PlannedEvent::stage)
                 .containsExactly("ingest", "ingest", "transcribe", "translate", "synthesize", "mix");
-        assertThat(inOrder(true, 2)).extracting(PlannedEvent::progress)
+        assertThat(inOrder(true, 2))
+                .extracting(PlannedEvent::progress)
                 .containsExactly(0.0, 0.05, 0.1, 0.15, 0.5, 0.85, 0.85);
         assertThat(DubEvents.FINAL).isEqualTo(EventSeq.FINAL);
     }

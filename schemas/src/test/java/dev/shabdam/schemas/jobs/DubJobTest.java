@@ -19,8 +19,8 @@ class DubJobTest {
 
     @Test
     void survivesTheTripThroughAJobsParameters() {
-        DubJob parameters = new DubJob("auto", "ml", "piper-ml-in-arjun", false, true, true,
-                new InputFormat("video", "mp4"));
+        DubJob parameters =
+                new DubJob("auto", "ml", "piper-ml-in-arjun", false, true, true, new InputFormat("video", "mp4"));
 
         assertThat(DubJob.fromParameters(parameters.toParameters())).isEqualTo(parameters);
     }
@@ -28,12 +28,14 @@ class DubJobTest {
     @Test
     void refusesLanguagesItCannotDubAndFlagsThatAreNotBooleans() {
         assertThatThrownBy(() -> DubJob.fromParameters(Map.of("targetLanguage", "fr")))
-                .isInstanceOfSatisfying(SynthesisException.class,
+                .isInstanceOfSatisfying(
+                        SynthesisException.class,
                         e -> assertThat(e.code()).isEqualTo(SynthesisException.Code.UNSUPPORTED_LANGUAGE));
         assertThatThrownBy(() -> DubJob.fromParameters(Map.of("sourceLanguage", "xx")))
                 .hasMessageContaining("sourceLanguage");
         assertThatThrownBy(() -> DubJob.fromParameters(Map.of("lipSync", "yes")))
-                .isInstanceOfSatisfying(SynthesisException.class,
+                .isInstanceOfSatisfying(
+                        SynthesisException.class,
                         e -> assertThat(e.code()).isEqualTo(SynthesisException.Code.INVALID_PARAMETER))
                 .hasMessage("lipSync must be true or false, not yes");
     }
@@ -41,19 +43,34 @@ class DubJobTest {
     @Test
     void aVoiceIdThatIsNotAVoiceNameIsRefused() {
         assertThatThrownBy(() -> DubJob.fromParameters(Map.of("voiceId", "../../etc/passwd")))
-                .isInstanceOfSatisfying(SynthesisException.class,
+                .isInstanceOfSatisfying(
+                        SynthesisException.class,
                         e -> assertThat(e.code()).isEqualTo(SynthesisException.Code.INVALID_VOICE));
-        assertThat(DubJob.fromParameters(Map.of("voiceId", "espeak:en-us")).voiceId()).isEqualTo("espeak:en-us");
+        assertThat(DubJob.fromParameters(Map.of("voiceId", "espeak:en-us")).voiceId())
+                .isEqualTo("espeak:en-us");
     }
 
     @Test
     void sendsWhatTheUploadIsBesideTheOptions() {
-        DubJob job = DubJob.fromParameters(Map.of("keepOriginalTrack", "true"))
-                .withUpload(new InputFormat("video", "mp4"));
+        DubJob job =
+                DubJob.fromParameters(Map.of("keepOriginalTrack", "true")).withUpload(new InputFormat("video", "mp4"));
 
-        assertThat(job.toParameters()).isEqualTo(Map.of("sourceLanguage", "en", "targetLanguage", "ml",
-                "keepBackground", "true", "keepOriginalTrack", "true", "lipSync", "false",
-                "media", "video", "format", "mp4"));
+        assertThat(job.toParameters())
+                .isEqualTo(Map.of(
+                        "sourceLanguage",
+                        "en",
+                        "targetLanguage",
+                        "ml",
+                        "keepBackground",
+                        "true",
+                        "keepOriginalTrack",
+                        "true",
+                        "lipSync",
+                        "false",
+                        "media",
+                        "video",
+                        "format",
+                        "mp4"));
     }
 
     @Test

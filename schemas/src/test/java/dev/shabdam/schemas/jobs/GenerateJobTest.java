@@ -16,8 +16,8 @@ class GenerateJobTest {
 
     @Test
     void travelsAsStringParametersAndBack() {
-        GenerateJob request = new GenerateJob("നമസ്കാരം", Language.ML, "ml",
-                new Prosody(1.25, -3, Emotion.HAPPY, 0.8), AudioFormat.MP3, true);
+        GenerateJob request = new GenerateJob(
+                "നമസ്കാരം", Language.ML, "ml", new Prosody(1.25, -3, Emotion.HAPPY, 0.8), AudioFormat.MP3, true);
 
         assertThat(GenerateJob.fromParameters(request.toParameters())).isEqualTo(request);
     }
@@ -45,20 +45,22 @@ class GenerateJobTest {
 
     private static void assertCode(Map<String, String> parameters, String code) {
         assertThatThrownBy(() -> GenerateJob.fromParameters(parameters))
-                .isInstanceOfSatisfying(SynthesisException.class, e -> assertThat(e.codeName()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        SynthesisException.class, e -> assertThat(e.codeName()).isEqualTo(code));
     }
 
     @Test
     void theSharedCacheOptInTravelsBesideTheRequest() {
-        Map<String, String> own = GenerateJob.fromParameters(Map.of("text", "hello")).toParameters();
+        Map<String, String> own =
+                GenerateJob.fromParameters(Map.of("text", "hello")).toParameters();
         Map<String, String> shared = GenerateJob.inSharedCache(own);
 
         assertThat(GenerateJob.sharesCache(own)).isFalse();
         assertThat(GenerateJob.sharesCache(shared)).isTrue();
         assertThat(shared).containsEntry("sharedCache", "true");
-        assertThat(GenerateJob.fromParameters(shared)).as("it says whose cache, not what is spoken")
+        assertThat(GenerateJob.fromParameters(shared))
+                .as("it says whose cache, not what is spoken")
                 .isEqualTo(GenerateJob.fromParameters(own));
         assertThat(GenerateJob.sentenceOutput(3)).isEqualTo("sentence-3");
     }
 }
-

@@ -12,8 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class UpsertOrder {
 
-    private UpsertOrder() {
-    }
+    private UpsertOrder() {}
 
     static void assertUpsertSafe(List<PlannedEvent> inWorkOrder, int finalSeq) {
         List<Integer> seqs = inWorkOrder.stream().map(PlannedEvent::seq).toList();
@@ -22,10 +21,15 @@ final class UpsertOrder {
         assertThat(seqs.get(0)).as("the first event").isEqualTo(EventSeq.FIRST);
         assertThat(seqs).as("seqs in the order the work happens").isSorted().doesNotHaveDuplicates();
         assertThat(finalSeq).as("the final event outranks every other").isGreaterThan(seqs.get(seqs.size() - 1));
-        assertThat(EventSeq.CANCELLED).as("a cancellation outranks the final event").isGreaterThan(finalSeq);
-        assertThat(progress).as("progress never goes back").isSorted()
+        assertThat(EventSeq.CANCELLED)
+                .as("a cancellation outranks the final event")
+                .isGreaterThan(finalSeq);
+        assertThat(progress)
+                .as("progress never goes back")
+                .isSorted()
                 .allSatisfy(done -> assertThat(done).isBetween(0.0, 1.0));
-        assertThat(inWorkOrder).as("every event names its stage")
+        assertThat(inWorkOrder)
+                .as("every event names its stage")
                 .allSatisfy(event -> assertThat(event.stage()).isNotBlank());
     }
 }

@@ -18,9 +18,14 @@ public final class EmotionTable {
     public static EmotionTable fromClasspath() {
         Map<Emotion, EmotionStyle> styles = new EnumMap<>(Emotion.class);
         for (List<String> r : TsvTable.read("synthesis/emotions.tsv", 6)) {
-            styles.put(Emotion.fromName(r.get(0)), new EmotionStyle(Double.parseDouble(r.get(1)),
-                    Double.parseDouble(r.get(2)), Double.parseDouble(r.get(3)),
-                    Double.parseDouble(r.get(4)), Integer.parseInt(r.get(5))));
+            styles.put(
+                    Emotion.fromName(r.get(0)),
+                    new EmotionStyle(
+                            Double.parseDouble(r.get(1)),
+                            Double.parseDouble(r.get(2)),
+                            Double.parseDouble(r.get(3)),
+                            Double.parseDouble(r.get(4)),
+                            Integer.parseInt(r.get(5))));
         }
         for (Emotion emotion : Emotion.values()) {
             if (!styles.containsKey(emotion)) {

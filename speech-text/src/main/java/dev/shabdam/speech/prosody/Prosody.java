@@ -41,7 +41,8 @@ public record Prosody(double speed, double pitchSemitones, Emotion emotion, doub
 
     private static void require(String name, double value, double min, double max) {
         if (!(value >= min && value <= max)) { // also rejects NaN
-            throw new SynthesisException(SynthesisException.Code.INVALID_PARAMETER,
+            throw new SynthesisException(
+                    SynthesisException.Code.INVALID_PARAMETER,
                     name + " must be within " + min + ".." + max + "; got " + value);
         }
     }

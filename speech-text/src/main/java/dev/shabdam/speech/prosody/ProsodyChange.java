@@ -10,13 +10,18 @@ public record ProsodyChange(double rateFactor, double pitchSemitones, double vol
 
     /** This change nested inside {@code outer}. */
     public ProsodyChange within(ProsodyChange outer) {
-        return new ProsodyChange(rateFactor * outer.rateFactor, pitchSemitones + outer.pitchSemitones,
+        return new ProsodyChange(
+                rateFactor * outer.rateFactor,
+                pitchSemitones + outer.pitchSemitones,
                 volumeFactor * outer.volumeFactor);
     }
 
     public Prosody applyTo(Prosody base) {
-        return new Prosody(clamp(base.speed() * rateFactor, 0.5, 2.0), clamp(base.pitchSemitones() + pitchSemitones, -12, 12),
-                base.emotion(), clamp(base.volume() * volumeFactor, 0, 2));
+        return new Prosody(
+                clamp(base.speed() * rateFactor, 0.5, 2.0),
+                clamp(base.pitchSemitones() + pitchSemitones, -12, 12),
+                base.emotion(),
+                clamp(base.volume() * volumeFactor, 0, 2));
     }
 
     private static double clamp(double value, double min, double max) {

@@ -16,8 +16,14 @@ record CueText(String text, String speaker) {
     private static final Pattern VOICE = Pattern.compile("<v(?:\\.[^\\s>]*)?\\s+([^>]*)>");
     private static final Pattern MARKUP = Pattern.compile("<[^>]*>|\\{\\\\[^}]*}");
     private static final String[][] REFERENCES = {
-            {"&lt;", "<"}, {"&gt;", ">"}, {"&nbsp;", " "}, {"&lrm;", ""}, {"&rlm;", ""},
-            {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}, // &amp; last, so "&amp;lt;" stays "&lt;"
+        {"&lt;", "<"},
+        {"&gt;", ">"},
+        {"&nbsp;", " "},
+        {"&lrm;", ""},
+        {"&rlm;", ""},
+        {"&quot;", "\""},
+        {"&apos;", "'"},
+        {"&amp;", "&"}, // &amp; last, so "&amp;lt;" stays "&lt;"
     };
 
     static CueText of(List<String> lines) {

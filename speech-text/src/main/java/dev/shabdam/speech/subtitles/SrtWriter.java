@@ -11,8 +11,7 @@ import java.util.List;
 public final class SrtWriter {
     private static final String EOL = "\r\n";
 
-    private SrtWriter() {
-    }
+    private SrtWriter() {}
 
     public static String write(List<Cue> cues) {
         StringBuilder out = new StringBuilder();
@@ -21,9 +20,12 @@ public final class SrtWriter {
             if (k > 0) {
                 out.append(EOL);
             }
-            out.append(k + 1).append(EOL)
-                    .append(SubtitleTime.SRT.format(cue.startMs())).append(" --> ")
-                    .append(SubtitleTime.SRT.format(cue.endMs())).append(EOL);
+            out.append(k + 1)
+                    .append(EOL)
+                    .append(SubtitleTime.SRT.format(cue.startMs()))
+                    .append(" --> ")
+                    .append(SubtitleTime.SRT.format(cue.endMs()))
+                    .append(EOL);
             for (String line : cue.text().split("\n")) {
                 if (!line.isBlank()) {
                     out.append(line).append(EOL);

@@ -41,8 +41,7 @@ public final class SubtitleParser {
     private static final Pattern VTT_SIGNATURE = Pattern.compile("WEBVTT(?:[ \\t].*)?");
     private static final Pattern VTT_SKIPPED_BLOCK = Pattern.compile("(?:NOTE|STYLE|REGION)(?:[ \\t].*)?");
 
-    private SubtitleParser() {
-    }
+    private SubtitleParser() {}
 
     public static List<Cue> parse(byte[] utf8) throws SubtitleFormatException {
         return parse(decode(utf8));
@@ -86,12 +85,14 @@ public final class SubtitleParser {
 
     private static List<Cue> parseVtt(String[] lines) throws SubtitleFormatException {
         if (!VTT_SIGNATURE.matcher(lines[0]).matches()) {
-            throw new SubtitleFormatException(1, "a WebVTT file starts with a line 'WEBVTT', found '" + excerpt(lines[0]) + "'");
+            throw new SubtitleFormatException(
+                    1, "a WebVTT file starts with a line 'WEBVTT', found '" + excerpt(lines[0]) + "'");
         }
         int i = 1;
         for (; i < lines.length && !lines[i].isBlank(); i++) {
             if (lines[i].contains("-->")) {
-                throw new SubtitleFormatException(i + 1, "a cue inside the header: a blank line is missing after 'WEBVTT'");
+                throw new SubtitleFormatException(
+                        i + 1, "a cue inside the header: a blank line is missing after 'WEBVTT'");
             }
         }
         List<Cue> cues = new ArrayList<>();
@@ -105,7 +106,9 @@ public final class SubtitleParser {
             if (!lines[i].contains("-->")) { // an identifier, which must be followed by the timing line
                 i++;
                 if (i == lines.length || lines[i].isBlank()) {
-                    throw new SubtitleFormatException(i, "'" + excerpt(lines[i - 1]) + "' is neither a cue nor a NOTE: no timing line follows it");
+                    throw new SubtitleFormatException(
+                            i,
+                            "'" + excerpt(lines[i - 1]) + "' is neither a cue nor a NOTE: no timing line follows it");
                 }
             }
             i = readCue(lines, i, cues.size() + 1, SubtitleTime.VTT, cues);
@@ -125,29 +128,38 @@ public final class SubtitleParser {
         int timingLine = i + 1;
         Matcher timing = TIMING.matcher(lines[i]);
         if (!timing.matches()) {
-            throw new SubtitleFormatException(timingLine, "expected a timing line '" + time.shape + " --> " + time.shape
-                    + "', found '" + excerpt(lines[i]) + "'");
+            throw new SubtitleFormatException(
+                    timingLine,
+                    "expected a timing line '" + time.shape + " --> " + time.shape + "', found '" + excerpt(lines[i])
+                            + "'");
         }
         long start = timestamp(timing.group(1), time, timingLine);
         long end = timestamp(timing.group(2), time, timingLine);
         String rest = timing.group(3);
         if (time == SubtitleTime.SRT ? !rest.isBlank() : !rest.isEmpty() && !Character.isWhitespace(rest.charAt(0))) {
-            throw new SubtitleFormatException(timingLine, "unexpected '" + excerpt(rest.strip()) + "' after the end time");
+            throw new SubtitleFormatException(
+                    timingLine, "unexpected '" + excerpt(rest.strip()) + "' after the end time");
         }
         if (end <= start) {
-            throw new SubtitleFormatException(timingLine, "end " + time.format(end) + " is "
-                    + (end == start ? "the same as" : "before") + " start " + time.format(start));
+            throw new SubtitleFormatException(
+                    timingLine,
+                    "end " + time.format(end) + " is " + (end == start ? "the same as" : "before") + " start "
+                            + time.format(start));
         }
         if (!cues.isEmpty() && start < cues.get(cues.size() - 1).endMs()) {
             Cue previous = cues.get(cues.size() - 1);
-            throw new SubtitleFormatException(timingLine, "cue " + index + " starts at " + time.format(start)
-                    + ", before cue " + previous.index() + " ends at " + time.format(previous.endMs()));
+            throw new SubtitleFormatException(
+                    timingLine,
+                    "cue " + index + " starts at " + time.format(start) + ", before cue " + previous.index()
+                            + " ends at " + time.format(previous.endMs()));
         }
         List<String> text = new ArrayList<>();
         for (i++; i < lines.length && !lines[i].isBlank(); i++) {
             if (TIMING.matcher(lines[i]).matches()) {
-                throw new SubtitleFormatException(i + 1, "a timing line inside the text of cue " + index
-                        + ": the blank line before the next cue is missing");
+                throw new SubtitleFormatException(
+                        i + 1,
+                        "a timing line inside the text of cue " + index
+                                + ": the blank line before the next cue is missing");
             }
             text.add(lines[i]);
         }
@@ -156,8 +168,9 @@ public final class SubtitleParser {
         }
         CueText words = CueText.of(text);
         if (words.text().length() > MAX_CUE_CHARS) {
-            throw new SubtitleFormatException(timingLine + 1, "cue " + index + " has " + words.text().length()
-                    + " characters; the limit is " + MAX_CUE_CHARS);
+            throw new SubtitleFormatException(
+                    timingLine + 1,
+                    "cue " + index + " has " + words.text().length() + " characters; the limit is " + MAX_CUE_CHARS);
         }
         if (cues.size() == MAX_CUES) {
             throw new SubtitleFormatException(timingLine, "more than " + MAX_CUES + " cues");
@@ -187,7 +200,8 @@ public final class SubtitleParser {
 
     /** Strict UTF-8: a file in another encoding is refused at the line of its first foreign byte. */
     private static String decode(byte[] bytes) throws SubtitleFormatException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -198,8 +212,8 @@ public final class SubtitleParser {
             for (int k = 0; k < in.position(); k++) {
                 line += bytes[k] == '\n' ? 1 : 0;
             }
-            throw new SubtitleFormatException(line, "not UTF-8 text (byte " + in.position()
-                    + "); save the subtitles as UTF-8");
+            throw new SubtitleFormatException(
+                    line, "not UTF-8 text (byte " + in.position() + "); save the subtitles as UTF-8");
         }
         decoder.flush(out);
         return out.flip().toString();

@@ -34,6 +34,7 @@ public enum SubtitleTime {
     }
 
     public String format(long ms) {
-        return String.format("%02d:%02d:%02d%c%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, separator, ms % 1000);
+        return String.format(
+                "%02d:%02d:%02d%c%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, separator, ms % 1000);
     }
 }

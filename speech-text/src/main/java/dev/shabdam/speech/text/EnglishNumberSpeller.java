@@ -16,6 +16,7 @@ public final class EnglishNumberSpeller implements NumberSpeller {
     private final Map<Long, String> cardinals = new HashMap<>();
     /** Scale value -> word, largest first. */
     private final TreeMap<Long, String> scales = new TreeMap<>((a, b) -> Long.compare(b, a));
+
     private final Map<String, String> irregularOrdinals = new HashMap<>();
 
     EnglishNumberSpeller(Lexicon lexicon) {
@@ -58,9 +59,9 @@ public final class EnglishNumberSpeller implements NumberSpeller {
         int cut = Math.max(words.lastIndexOf(' '), words.lastIndexOf('-')) + 1;
         String last = words.substring(cut);
         String irregular = irregularOrdinals.get(last);
-        String ordinalLast = irregular != null ? irregular
-                : last.endsWith("y") ? last.substring(0, last.length() - 1) + "ieth"
-                : last + "th";
+        String ordinalLast = irregular != null
+                ? irregular
+                : last.endsWith("y") ? last.substring(0, last.length() - 1) + "ieth" : last + "th";
         return words.substring(0, cut) + ordinalLast;
     }
 

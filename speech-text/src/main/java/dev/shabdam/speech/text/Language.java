@@ -30,7 +30,8 @@ public enum Language {
                 }
             }
         }
-        throw new SynthesisException(SynthesisException.Code.UNSUPPORTED_LANGUAGE,
+        throw new SynthesisException(
+                SynthesisException.Code.UNSUPPORTED_LANGUAGE,
                 "Language '" + code + "' is not supported; use one of " + Arrays.toString(codes()));
     }
 

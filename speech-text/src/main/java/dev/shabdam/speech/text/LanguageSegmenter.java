@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class LanguageSegmenter {
 
-    private LanguageSegmenter() {
-    }
+    private LanguageSegmenter() {}
 
     public static List<Segment> segments(String text, Language base) {
         List<Segment> segments = new ArrayList<>();
@@ -45,6 +44,8 @@ public final class LanguageSegmenter {
         if (cp >= 0x0D00 && cp <= 0x0D7F) {
             return Language.ML;
         }
-        return Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN ? Language.EN : null;
+        return Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN
+                ? Language.EN
+                : null;
     }
 }

@@ -22,13 +22,11 @@ public record Lexicon(
         Map<Character, String> letters) {
 
     /** A unit symbol with its singular and plural reading. */
-    public record UnitWords(String symbol, String singular, String plural) {
-    }
+    public record UnitWords(String symbol, String singular, String plural) {}
 
     /** A currency marker with the names of its major and minor units. */
-    public record CurrencyWords(String marker, String majorSingular, String majorPlural,
-                                String minorSingular, String minorPlural) {
-    }
+    public record CurrencyWords(
+            String marker, String majorSingular, String majorPlural, String minorSingular, String minorPlural) {}
 
     public static Lexicon load(Language language) {
         String dir = "synthesis/" + language.code() + "/";
@@ -39,13 +37,16 @@ public record Lexicon(
         // Longest symbol first so that "km/h" is tried before "km" and "mm" before "m".
         List<UnitWords> units = TsvTable.read(dir + "units.tsv", 3).stream()
                 .map(r -> new UnitWords(r.get(0), r.get(1), r.get(2)))
-                .sorted(Comparator.comparingInt((UnitWords u) -> u.symbol().length()).reversed())
+                .sorted(Comparator.comparingInt((UnitWords u) -> u.symbol().length())
+                        .reversed())
                 .toList();
         List<CurrencyWords> currencies = TsvTable.read(dir + "currencies.tsv", 5).stream()
                 .map(r -> new CurrencyWords(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)))
-                .sorted(Comparator.comparingInt((CurrencyWords c) -> c.marker().length()).reversed())
+                .sorted(Comparator.comparingInt((CurrencyWords c) -> c.marker().length())
+                        .reversed())
                 .toList();
-        return new Lexicon(language,
+        return new Lexicon(
+                language,
                 TsvTable.read(dir + "numbers.tsv", 3),
                 pairs(dir + "words.tsv"),
                 Map.copyOf(months),

@@ -33,10 +33,18 @@ public final class MalayalamNumberSpeller implements NumberSpeller {
     private static final String PLOSIVES = "\u0D15\u0D1A\u0D1F\u0D24\u0D2A"; // ക ച ട ത പ
     /** Independent vowel -> the vowel sign it becomes after the glide (അ takes none). */
     private static final Map<Character, String> VOWEL_SIGN = Map.ofEntries(
-            Map.entry('\u0D05', ""), Map.entry('\u0D06', "\u0D3E"), Map.entry('\u0D07', "\u0D3F"),
-            Map.entry('\u0D08', "\u0D40"), Map.entry('\u0D09', "\u0D41"), Map.entry('\u0D0A', "\u0D42"),
-            Map.entry('\u0D0E', "\u0D46"), Map.entry('\u0D0F', "\u0D47"), Map.entry('\u0D10', "\u0D48"),
-            Map.entry('\u0D12', "\u0D4A"), Map.entry('\u0D13', "\u0D4B"), Map.entry('\u0D14', "\u0D4C"));
+            Map.entry('\u0D05', ""),
+            Map.entry('\u0D06', "\u0D3E"),
+            Map.entry('\u0D07', "\u0D3F"),
+            Map.entry('\u0D08', "\u0D40"),
+            Map.entry('\u0D09', "\u0D41"),
+            Map.entry('\u0D0A', "\u0D42"),
+            Map.entry('\u0D0E', "\u0D46"),
+            Map.entry('\u0D0F', "\u0D47"),
+            Map.entry('\u0D10', "\u0D48"),
+            Map.entry('\u0D12', "\u0D4A"),
+            Map.entry('\u0D13', "\u0D4B"),
+            Map.entry('\u0D14', "\u0D4C"));
 
     private final Map<Long, String> cardinals = new HashMap<>();
     private final Map<Long, String> irregularThousands = new HashMap<>();

@@ -18,6 +18,7 @@ final class RuleBook {
 
     /** 1,50,000 (Indian) or 150,000 (international) or plain digits. */
     private static final String INTEGER = "\\d{1,3}(?:,\\d{2,3})+(?!\\d)|\\d+";
+
     private static final String DECIMAL = "(?:" + INTEGER + ")(?:\\.\\d+)?";
     /** A hyphen is a minus sign only at the start of a word: "-5", not "COVID-19" or "10-20". */
     private static final String SIGN = "(?:(?<![^\\s(])-)?";
@@ -32,19 +33,40 @@ final class RuleBook {
         this.rules = List.of(
                 rule("url", "(?i)(?:https?://|www\\.)[\\w\\-./?=&%#~:+]*[\\w/]", m -> spell(m.group())),
                 rule("email", "[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+", m -> spell(m.group())),
-                rule("phone", "(?<![\\w+])(?:\\+\\d{1,3}[\\s-]?)?[6-9]\\d{4}[\\s-]?\\d{5}(?!\\d)", m -> telephone(m.group())),
+                rule(
+                        "phone",
+                        "(?<![\\w+])(?:\\+\\d{1,3}[\\s-]?)?[6-9]\\d{4}[\\s-]?\\d{5}(?!\\d)",
+                        m -> telephone(m.group())),
                 rule("date_dmy", "\\b(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})\\b", m -> date(m, 1, 2, 3)),
                 rule("date_iso", "\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b", m -> date(m, 3, 2, 1)),
                 rule("time", "\\b([01]?\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d))?\\b", this::time),
-                rule("currency", "(?<![\\p{L}\\d])(" + alternation(lexicon.currencies().stream()
-                        .map(Lexicon.CurrencyWords::marker).toList()) + ")\\s?(" + INTEGER + ")(?:\\.(\\d{1,2}))?(?!\\d)", this::money),
-                rule("percent", "(" + SIGN + DECIMAL + ")\\s?%", m -> lexicon.template("percent", "number", number(m.group(1)))),
-                rule("unit", "(" + SIGN + DECIMAL + ")\\s?(" + alternation(lexicon.units().stream()
-                        .map(Lexicon.UnitWords::symbol).toList()) + ")(?![\\p{L}\\d])", this::measure),
-                rule("ordinal", "\\b(\\d+)(?:st|nd|rd|th|-?\u0D3E\u0D02|-\u0D06\u0D02)(?![\\p{L}\\p{M}])",
+                rule(
+                        "currency",
+                        "(?<![\\p{L}\\d])("
+                                + alternation(lexicon.currencies().stream()
+                                        .map(Lexicon.CurrencyWords::marker)
+                                        .toList()) + ")\\s?(" + INTEGER + ")(?:\\.(\\d{1,2}))?(?!\\d)",
+                        this::money),
+                rule(
+                        "percent",
+                        "(" + SIGN + DECIMAL + ")\\s?%",
+                        m -> lexicon.template("percent", "number", number(m.group(1)))),
+                rule(
+                        "unit",
+                        "(" + SIGN + DECIMAL + ")\\s?("
+                                + alternation(lexicon.units().stream()
+                                        .map(Lexicon.UnitWords::symbol)
+                                        .toList()) + ")(?![\\p{L}\\d])",
+                        this::measure),
+                rule(
+                        "ordinal",
+                        "\\b(\\d+)(?:st|nd|rd|th|-?\u0D3E\u0D02|-\u0D06\u0D02)(?![\\p{L}\\p{M}])",
                         m -> speller.ordinal(Long.parseLong(m.group(1)))),
-                rule("abbreviation", "(?<![\\p{L}\\p{M}])(" + alternation(lexicon.abbreviations().keySet())
-                        + ")(\\s*(?:\\n|$))?", this::abbreviation),
+                rule(
+                        "abbreviation",
+                        "(?<![\\p{L}\\p{M}])("
+                                + alternation(lexicon.abbreviations().keySet()) + ")(\\s*(?:\\n|$))?",
+                        this::abbreviation),
                 rule("number", "(" + SIGN + DECIMAL + ")", m -> number(m.group(1))),
                 rule("ampersand", "\\s*&\\s*", m -> " " + lexicon.word("symbol&") + " "),
                 rule("spaces", "[ \\t\\u00A0]+", m -> " "),
@@ -63,9 +85,11 @@ final class RuleBook {
     String spell(String text) {
         List<String> words = new ArrayList<>();
         for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
-            String word = Character.isDigit(c) ? speller.cardinal(c - '0')
-                    : lexicon.letters().containsKey(c) ? lexicon.letters().get(c)
-                    : lexicon.words().get("symbol" + c);
+            String word = Character.isDigit(c)
+                    ? speller.cardinal(c - '0')
+                    : lexicon.letters().containsKey(c)
+                            ? lexicon.letters().get(c)
+                            : lexicon.words().get("symbol" + c);
             if (word != null) {
                 words.add(word);
             }
@@ -88,7 +112,8 @@ final class RuleBook {
         String whole = (dot < 0 ? unsigned : unsigned.substring(0, dot)).replace(",", "");
         // A leading zero ("007", "0484") is a code, not a quantity.
         String words = whole.length() > 1 && whole.startsWith("0") || whole.length() > 18
-                ? speller.digits(whole) : speller.cardinal(Long.parseLong(whole));
+                ? speller.digits(whole)
+                : speller.cardinal(Long.parseLong(whole));
         if (dot >= 0) {
             words += " " + lexicon.word("decimal_point") + " " + speller.digits(unsigned.substring(dot + 1));
         }
@@ -101,43 +126,69 @@ final class RuleBook {
         if (day < 1 || day > 31 || month < 1 || month > 12) {
             return m.group(); // not a date; the number rule reads the parts
         }
-        return lexicon.template("date",
-                "day", speller.cardinal(day),
-                "dayOrdinal", speller.ordinal(day),
-                "month", lexicon.months().get(month),
-                "year", speller.year(Long.parseLong(m.group(yearGroup))));
+        return lexicon.template(
+                "date",
+                "day",
+                speller.cardinal(day),
+                "dayOrdinal",
+                speller.ordinal(day),
+                "month",
+                lexicon.months().get(month),
+                "year",
+                speller.year(Long.parseLong(m.group(yearGroup))));
     }
 
     private String time(MatchResult m) {
         String hours = speller.cardinal(Integer.parseInt(m.group(1)));
         int minutes = Integer.parseInt(m.group(2));
         if (m.group(3) != null) {
-            return lexicon.template("time_hours_minutes_seconds", "hours", hours,
-                    "minutes", speller.cardinal(minutes), "seconds", speller.cardinal(Integer.parseInt(m.group(3))));
+            return lexicon.template(
+                    "time_hours_minutes_seconds",
+                    "hours",
+                    hours,
+                    "minutes",
+                    speller.cardinal(minutes),
+                    "seconds",
+                    speller.cardinal(Integer.parseInt(m.group(3))));
         }
-        return minutes == 0 ? lexicon.template("time_hours", "hours", hours)
+        return minutes == 0
+                ? lexicon.template("time_hours", "hours", hours)
                 : lexicon.template("time_hours_minutes", "hours", hours, "minutes", speller.minutes(minutes));
     }
 
     private String money(MatchResult m) {
         Lexicon.CurrencyWords currency = lexicon.currencies().stream()
-                .filter(c -> c.marker().equals(m.group(1))).findFirst().orElseThrow();
+                .filter(c -> c.marker().equals(m.group(1)))
+                .findFirst()
+                .orElseThrow();
         long major = Long.parseLong(m.group(2).replace(",", ""));
-        String majorWords = lexicon.template("money_major", "major", speller.quantity(major),
-                "majorUnit", major == 1 ? currency.majorSingular() : currency.majorPlural());
+        String majorWords = lexicon.template(
+                "money_major",
+                "major",
+                speller.quantity(major),
+                "majorUnit",
+                major == 1 ? currency.majorSingular() : currency.majorPlural());
         int minor = m.group(3) == null ? 0 : Integer.parseInt((m.group(3) + "0").substring(0, 2));
         if (minor == 0) {
             return majorWords;
         }
-        return lexicon.template("money_major_minor", "major", speller.quantity(major),
-                "majorUnit", major == 1 ? currency.majorSingular() : currency.majorPlural(),
-                "minor", speller.quantity(minor),
-                "minorUnit", minor == 1 ? currency.minorSingular() : currency.minorPlural());
+        return lexicon.template(
+                "money_major_minor",
+                "major",
+                speller.quantity(major),
+                "majorUnit",
+                major == 1 ? currency.majorSingular() : currency.majorPlural(),
+                "minor",
+                speller.quantity(minor),
+                "minorUnit",
+                minor == 1 ? currency.minorSingular() : currency.minorPlural());
     }
 
     private String measure(MatchResult m) {
         Lexicon.UnitWords unit = lexicon.units().stream()
-                .filter(u -> u.symbol().equals(m.group(2))).findFirst().orElseThrow();
+                .filter(u -> u.symbol().equals(m.group(2)))
+                .findFirst()
+                .orElseThrow();
         boolean one = m.group(1).equals("1");
         return (one ? speller.quantity(1) : number(m.group(1))) + " " + (one ? unit.singular() : unit.plural());
     }
@@ -148,7 +199,8 @@ final class RuleBook {
         return m.group(2) == null ? expansion : expansion + "." + m.group(2);
     }
 
-    private static NormalizationRule rule(String name, String regex, java.util.function.Function<MatchResult, String> expansion) {
+    private static NormalizationRule rule(
+            String name, String regex, java.util.function.Function<MatchResult, String> expansion) {
         return new NormalizationRule(name, Pattern.compile(regex), expansion);
     }
 

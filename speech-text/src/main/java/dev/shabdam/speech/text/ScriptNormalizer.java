@@ -24,15 +24,16 @@ public final class ScriptNormalizer {
             '\u0D32', '\u0D7D', // ല -> ൽ
             '\u0D33', '\u0D7E', // ള -> ൾ
             '\u0D15', '\u0D7F'); // ക -> ൿ
-    private static final Pattern LEGACY_CHILLU = Pattern.compile("([\u0D23\u0D28\u0D30\u0D32\u0D33\u0D15])" + VIRAMA + ZWJ);
+    private static final Pattern LEGACY_CHILLU =
+            Pattern.compile("([\u0D23\u0D28\u0D30\u0D32\u0D33\u0D15])" + VIRAMA + ZWJ);
 
-    private ScriptNormalizer() {
-    }
+    private ScriptNormalizer() {}
 
     public static String normalize(String text) {
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
         Matcher m = LEGACY_CHILLU.matcher(nfc);
-        String atomic = m.replaceAll(r -> String.valueOf(CHILLU_OF.get(r.group(1).charAt(0))));
+        String atomic =
+                m.replaceAll(r -> String.valueOf(CHILLU_OF.get(r.group(1).charAt(0))));
         StringBuilder out = new StringBuilder(atomic.length());
         for (int i = 0; i < atomic.length(); i++) {
             char c = atomic.charAt(i);

@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class SentenceSplitter {
 
-    private SentenceSplitter() {
-    }
+    private SentenceSplitter() {}
 
     public static List<String> split(String text) {
         List<String> sentences = new ArrayList<>();
@@ -53,7 +52,8 @@ public final class SentenceSplitter {
         if (digitBefore && digitAfter) {
             return false;
         }
-        boolean initial = at > 0 && Character.isUpperCase(text.charAt(at - 1))
+        boolean initial = at > 0
+                && Character.isUpperCase(text.charAt(at - 1))
                 && (at == 1 || !Character.isLetter(text.charAt(at - 2)));
         if (initial) {
             return false;

@@ -38,15 +38,17 @@ public final class SsmlParser {
     private static final Pattern SEMITONES = Pattern.compile("([+-]?\\d+(?:\\.\\d+)?)st");
     private static final Pattern PERCENT = Pattern.compile("([+-]?\\d+(?:\\.\\d+)?)%");
     private static final Pattern DECIBELS = Pattern.compile("([+-]\\d+(?:\\.\\d+)?)dB");
-    private static final Map<String, Double> RATES = Map.of("x-slow", 0.5, "slow", 0.75, "medium", 1.0, "fast", 1.25, "x-fast", 1.75);
-    private static final Map<String, Double> PITCHES = Map.of("x-low", -4.0, "low", -2.0, "medium", 0.0, "high", 2.0, "x-high", 4.0);
-    private static final Map<String, Double> VOLUMES = Map.of("silent", 0.0, "x-soft", 0.35, "soft", 0.6, "medium", 1.0, "loud", 1.4, "x-loud", 2.0);
+    private static final Map<String, Double> RATES =
+            Map.of("x-slow", 0.5, "slow", 0.75, "medium", 1.0, "fast", 1.25, "x-fast", 1.75);
+    private static final Map<String, Double> PITCHES =
+            Map.of("x-low", -4.0, "low", -2.0, "medium", 0.0, "high", 2.0, "x-high", 4.0);
+    private static final Map<String, Double> VOLUMES =
+            Map.of("silent", 0.0, "x-soft", 0.35, "soft", 0.6, "medium", 1.0, "loud", 1.4, "x-loud", 2.0);
     private static final int MAX_BREAK_MS = 10_000;
     /** Deeper than any hand-written prosody needs; the nested changes multiply, so a deep pile is an attack. */
     static final int MAX_DEPTH = 16;
 
-    private SsmlParser() {
-    }
+    private SsmlParser() {}
 
     /**
      * Whether the request text is SSML rather than plain text: it starts with {@code <speak}, or with an
@@ -81,7 +83,7 @@ public final class SsmlParser {
                     }
                 }
                 case Node.ELEMENT_NODE -> element((Element) child, change, parts, depth + 1);
-                case Node.COMMENT_NODE -> { }
+                case Node.COMMENT_NODE -> {}
                 default -> throw invalid("unexpected content in <" + parent.getTagName() + ">");
             }
         }
@@ -98,8 +100,8 @@ public final class SsmlParser {
             }
             case "prosody" -> {
                 requireAttributes(e, Set.of("rate", "pitch", "volume"));
-                ProsodyChange own = new ProsodyChange(rate(e.getAttribute("rate")), pitch(e.getAttribute("pitch")),
-                        volume(e.getAttribute("volume")));
+                ProsodyChange own = new ProsodyChange(
+                        rate(e.getAttribute("rate")), pitch(e.getAttribute("pitch")), volume(e.getAttribute("volume")));
                 walkChildren(e, own.within(change), parts, depth);
             }
             case "say-as" -> {

@@ -55,8 +55,10 @@ public final class TextNormalizer {
             case "characters" -> rules.spell(script);
             case "telephone" -> rules.telephone(script);
             case "cardinal", "date" -> rules.apply(script);
-            default -> throw new SynthesisException(SynthesisException.Code.INVALID_SSML,
-                    "Unsupported say-as interpret-as=\"" + interpretAs + "\"");
+            default ->
+                throw new SynthesisException(
+                        SynthesisException.Code.INVALID_SSML,
+                        "Unsupported say-as interpret-as=\"" + interpretAs + "\"");
         };
     }
 
@@ -66,7 +68,8 @@ public final class TextNormalizer {
         }
         int length = text.codePointCount(0, text.length());
         if (length > MAX_CHARS) {
-            throw new SynthesisException(SynthesisException.Code.TEXT_TOO_LONG,
+            throw new SynthesisException(
+                    SynthesisException.Code.TEXT_TOO_LONG,
                     "Text has " + length + " characters; the limit is " + MAX_CHARS);
         }
     }

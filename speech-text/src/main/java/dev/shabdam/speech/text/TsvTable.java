@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class TsvTable {
 
-    private TsvTable() {
-    }
+    private TsvTable() {}
 
     /** Rows of the classpath resource; each row has at least {@code minColumns} cells. */
     public static List<List<String>> read(String resource, int minColumns) {
@@ -35,9 +34,12 @@ public final class TsvTable {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                List<String> cells = Arrays.stream(line.split("\t", -1)).map(ScriptNormalizer::normalize).toList();
+                List<String> cells = Arrays.stream(line.split("\t", -1))
+                        .map(ScriptNormalizer::normalize)
+                        .toList();
                 if (cells.size() < minColumns) {
-                    throw new IllegalStateException(resource + ":" + lineNo + " needs " + minColumns + " tab-separated columns");
+                    throw new IllegalStateException(
+                            resource + ":" + lineNo + " needs " + minColumns + " tab-separated columns");
                 }
                 rows.add(cells);
             }

@@ -16,12 +16,14 @@ class SubtitleParserTest {
 
     @Test
     void readsSrtWithBomCrlfTagsAndMultiLineCues() throws Exception {
-        String srt = "\uFEFF1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Hello</i> there,\r\n{\\an8}<font color=\"red\">friend</font>\r\n\r\n"
-                + "2\r\n00:00:02,500 --> 01:02:03,004\r\nTom &amp; Jerry\r\n";
+        String srt =
+                "\uFEFF1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Hello</i> there,\r\n{\\an8}<font color=\"red\">friend</font>\r\n\r\n"
+                        + "2\r\n00:00:02,500 --> 01:02:03,004\r\nTom &amp; Jerry\r\n";
         List<Cue> cues = SubtitleParser.parse(srt.getBytes(StandardCharsets.UTF_8));
-        assertThat(cues).containsExactly(
-                new Cue(1, 1000, 2500, "Hello there,\nfriend", null),
-                new Cue(2, 2500, 3_723_004, "Tom & Jerry", null));
+        assertThat(cues)
+                .containsExactly(
+                        new Cue(1, 1000, 2500, "Hello there,\nfriend", null),
+                        new Cue(2, 2500, 3_723_004, "Tom & Jerry", null));
     }
 
     @Test
@@ -43,9 +45,10 @@ class SubtitleParserTest {
                 <v.loud Ravi Kumar>Hello!
                 <c.yellow>Second</c> line <00:00:03.000>here
                 """;
-        assertThat(SubtitleParser.parse(vtt)).containsExactly(
-                new Cue(1, 1000, 2000, "Namaskaram, everyone.", "Asha"),
-                new Cue(2, 2000, 4250, "Hello!\nSecond line here", "Ravi Kumar"));
+        assertThat(SubtitleParser.parse(vtt))
+                .containsExactly(
+                        new Cue(1, 1000, 2000, "Namaskaram, everyone.", "Asha"),
+                        new Cue(2, 2000, 4250, "Hello!\nSecond line here", "Ravi Kumar"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,14 +97,16 @@ class SubtitleParserTest {
 
     @Test
     void refusesMoreCuesThanTheLimit() {
-        assertThatCode(() -> SubtitleParser.parse(oneSecondCues(SubtitleParser.MAX_CUES))).doesNotThrowAnyException();
+        assertThatCode(() -> SubtitleParser.parse(oneSecondCues(SubtitleParser.MAX_CUES)))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> SubtitleParser.parse(oneSecondCues(SubtitleParser.MAX_CUES + 1)))
                 .isInstanceOf(SubtitleFormatException.class)
                 .hasMessageEndingWith("more than " + SubtitleParser.MAX_CUES + " cues");
     }
 
     private static String oneSecondCues(int n) {
-        return SrtWriter.write(IntStream.range(0, n).mapToObj(k -> new Cue(k + 1, k * 1000L, k * 1000L + 1000, "word", null))
+        return SrtWriter.write(IntStream.range(0, n)
+                .mapToObj(k -> new Cue(k + 1, k * 1000L, k * 1000L + 1000, "word", null))
                 .toList());
     }
 
@@ -113,6 +118,7 @@ class SubtitleParserTest {
                 new Cue(3, 3_600_000, 3_600_001, "an hour in", null));
         String written = SrtWriter.write(cues);
         assertThat(written).startsWith("1\r\n00:00:00,000 --> 00:00:01,250\r\n");
-        assertThat(SubtitleParser.parse(written.getBytes(StandardCharsets.UTF_8))).isEqualTo(cues);
+        assertThat(SubtitleParser.parse(written.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(cues);
     }
 }

@@ -23,11 +23,13 @@ class NormalizerCasesTest {
     private static final TextNormalizer NORMALIZER = TextNormalizer.fromClasspath();
 
     static Stream<Arguments> cases() throws IOException, URISyntaxException {
-        Path dir = Path.of(Objects.requireNonNull(NormalizerCasesTest.class.getClassLoader()
-                .getResource("synthesis/cases")).toURI());
+        Path dir = Path.of(Objects.requireNonNull(
+                        NormalizerCasesTest.class.getClassLoader().getResource("synthesis/cases"))
+                .toURI());
         List<Arguments> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
                 String name = file.getFileName().toString();
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     if (line.isBlank() || line.startsWith("#")) {
@@ -51,7 +53,8 @@ class NormalizerCasesTest {
             assertThat(result.sentences()).containsExactly(expected.split(" \\| "));
         } else if (file.endsWith("-segments.tsv")) {
             List<String> segments = result.segments().stream()
-                    .map(s -> s.language().name() + ":" + s.text()).toList();
+                    .map(s -> s.language().name() + ":" + s.text())
+                    .toList();
             assertThat(segments).containsExactlyElementsOf(Arrays.asList(expected.split(" \\| ")));
         } else {
             assertThat(result.normalized()).isEqualTo(expected);

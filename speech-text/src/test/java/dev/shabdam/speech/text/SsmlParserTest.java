@@ -1,9 +1,9 @@
 package dev.shabdam.speech.text;
 
 import dev.shabdam.speech.SynthesisException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
@@ -28,21 +28,24 @@ class SsmlParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "<speak>open <prosody>never closed</speak>",
-            "<voice>not speak</voice>",
-            "<speak><emphasis>unsupported</emphasis></speak>",
-            "<speak><break time=\"soon\"/></speak>",
-            "<speak><break time=\"60s\"/></speak>",
-            "<speak><prosody rate=\"warp\">x</prosody></speak>",
-            "<speak><prosody speed=\"fast\">x</prosody></speak>",
-            "<speak><say-as interpret-as=\"verbatim\">x</say-as></speak>",
-            "<!DOCTYPE speak [<!ENTITY x \"y\">]><speak>&x;</speak>",
-            "<speak>a &amp b</speak>"})
+    @ValueSource(
+            strings = {
+                "<speak>open <prosody>never closed</speak>",
+                "<voice>not speak</voice>",
+                "<speak><emphasis>unsupported</emphasis></speak>",
+                "<speak><break time=\"soon\"/></speak>",
+                "<speak><break time=\"60s\"/></speak>",
+                "<speak><prosody rate=\"warp\">x</prosody></speak>",
+                "<speak><prosody speed=\"fast\">x</prosody></speak>",
+                "<speak><say-as interpret-as=\"verbatim\">x</say-as></speak>",
+                "<!DOCTYPE speak [<!ENTITY x \"y\">]><speak>&x;</speak>",
+                "<speak>a &amp b</speak>"
+            })
     void rejectsAnythingOutsideTheSubset(String ssml) {
         assertThatThrownBy(() -> SsmlParser.parse(ssml))
                 .isInstanceOf(SynthesisException.class)
-                .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("invalid_ssml");
+                .extracting(e -> ((SynthesisException) e).codeName())
+                .isEqualTo("invalid_ssml");
     }
 
     @Test
@@ -50,15 +53,20 @@ class SsmlParserTest {
         String deepest = "<speak>" + "<prosody rate=\"slow\">".repeat(SsmlParser.MAX_DEPTH - 1) + "x"
                 + "</prosody>".repeat(SsmlParser.MAX_DEPTH - 1) + "</speak>";
         assertThat(SsmlParser.parse(deepest)).hasSize(1);
-        String deeper = deepest.replace("<speak>", "<speak><prosody pitch=\"low\">").replace("</speak>", "</prosody></speak>");
+        String deeper =
+                deepest.replace("<speak>", "<speak><prosody pitch=\"low\">").replace("</speak>", "</prosody></speak>");
         assertThatThrownBy(() -> SsmlParser.parse(deeper))
                 .isInstanceOf(SynthesisException.class)
                 .hasMessageContaining("nested deeper than " + SsmlParser.MAX_DEPTH);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"<speak>hi</speak>", "  <?xml version=\"1.0\"?><speak>hi</speak>",
-            "<!DOCTYPE lolz [<!ENTITY lol \"lol\">]><speak>&lol;</speak>"})
+    @ValueSource(
+            strings = {
+                "<speak>hi</speak>",
+                "  <?xml version=\"1.0\"?><speak>hi</speak>",
+                "<!DOCTYPE lolz [<!ENTITY lol \"lol\">]><speak>&lol;</speak>"
+            })
     void markupIsReadAsSsmlNotSpokenAloud(String text) {
         assertThat(SsmlParser.isSsml(text)).isTrue();
         assertThat(SsmlParser.isSsml("I <3 Malayalam")).isFalse();

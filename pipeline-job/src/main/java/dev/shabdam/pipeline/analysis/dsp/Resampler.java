@@ -20,8 +20,7 @@ public final class Resampler {
     /** Cut-off a little under Nyquist, so the transition band ends near it rather than starting there. */
     private static final double CUTOFF = 0.92;
 
-    private Resampler() {
-    }
+    private Resampler() {}
 
     public static float[] resample(float[] x, int fromRate, int toRate) {
         if (fromRate == toRate) {
@@ -42,8 +41,8 @@ public final class Resampler {
     public static final class Stream {
         private final int fromRate;
         private final int toRate;
-        private final double step;             // input samples per output sample
-        private final int half;                // taps each side, in input samples
+        private final double step; // input samples per output sample
+        private final int half; // taps each side, in input samples
         private final int taps;
         private final float[][] table;
         private final SlidingSamples input;

@@ -2,8 +2,7 @@ package dev.shabdam.pipeline.analysis.dsp;
 
 /** The Kaiser-windowed sinc that both interpolators (true peak, resampling) are built from. */
 public final class WindowedSinc {
-    private WindowedSinc() {
-    }
+    private WindowedSinc() {}
 
     /**
      * The ideal low-pass impulse response sin(πt)/(πt), tapered by a Kaiser window that reaches zero

@@ -9,5 +9,4 @@ package dev.shabdam.pipeline.analysis.loudness;
  * @param loudnessRangeLu loudness range, EBU Tech 3342
  * @param truePeakDbtp    4× oversampled true peak over all channels, dB relative to full scale
  */
-public record Loudness(Double integratedLufs, Double loudnessRangeLu, Double truePeakDbtp) {
-}
+public record Loudness(Double integratedLufs, Double loudnessRangeLu, Double truePeakDbtp) {}

@@ -31,6 +31,7 @@ public final class TruePeakMeter {
 
     /** kernels[p - 1][k] weights x[i - HALF + 1 + k] for the value at i + p/4, p = 1..3. */
     private static final double[][] KERNELS = kernels();
+
     private static final double MAX_GAIN = maxGain(KERNELS);
 
     private final Channel[] channels;
@@ -78,7 +79,8 @@ public final class TruePeakMeter {
 
         void add(float[] x) {
             int n = x.length;
-            // where the carry is still in reach: the pending samples and the block's first HALF, scanned on carry + block start
+            // where the carry is still in reach: the pending samples and the block's first HALF, scanned on carry +
+            // block start
             int headLength = carry.length + Math.min(n, carry.length);
             System.arraycopy(carry, 0, head, 0, carry.length);
             System.arraycopy(x, 0, head, carry.length, headLength - carry.length);

@@ -13,16 +13,21 @@ public record PitchSummary(Double meanHz, Double medianHz, Double minHz, Double 
     public static final PitchSummary NONE = new PitchSummary(null, null, null, null, null);
 
     public static PitchSummary of(PitchTrack track) {
-        double[] voiced = Arrays.stream(track.f0Hz()).filter(f -> f > 0).sorted().toArray();
+        double[] voiced =
+                Arrays.stream(track.f0Hz()).filter(f -> f > 0).sorted().toArray();
         if (voiced.length == 0) {
             return NONE;
         }
         double mean = Arrays.stream(voiced).average().orElseThrow();
-        double median = voiced.length % 2 == 1 ? voiced[voiced.length / 2]
+        double median = voiced.length % 2 == 1
+                ? voiced[voiced.length / 2]
                 : 0.5 * (voiced[voiced.length / 2 - 1] + voiced[voiced.length / 2]);
         double[] semitones = Arrays.stream(voiced).map(PitchSummary::semitones).toArray();
         double meanSemitone = Arrays.stream(semitones).average().orElseThrow();
-        double variance = Arrays.stream(semitones).map(s -> (s - meanSemitone) * (s - meanSemitone)).sum() / semitones.length;
+        double variance = Arrays.stream(semitones)
+                        .map(s -> (s - meanSemitone) * (s - meanSemitone))
+                        .sum()
+                / semitones.length;
         return new PitchSummary(mean, median, voiced[0], voiced[voiced.length - 1], Math.sqrt(variance));
     }
 

@@ -34,6 +34,7 @@ public final class PitchTracker {
     private static final int MAX_LAG = (int) Math.ceil(SpeechSignal.RATE / MIN_HZ);
     /** Three blocks per window: {@link Estimator#differenceFunction} adds exactly three. */
     static final int WINDOW_HOPS = 3;
+
     private static final int WINDOW = WINDOW_HOPS * SpeechSignal.HOP;
     /** Samples a frame's estimate reads from the frame's start: frames nearer the end stay unvoiced. */
     public static final int SPAN = WINDOW + MAX_LAG + 1;
@@ -55,8 +56,7 @@ public final class PitchTracker {
         private final double[] normalised = new double[MAX_LAG + 2];
         private final double[] lagEnergy = new double[MAX_LAG + 2];
 
-        private Estimator() {
-        }
+        private Estimator() {}
 
         /**
          * Writes F0 and the correlation at the period of frame {@code frame}, which starts at

@@ -36,7 +36,9 @@ final class LogMelSpectrum {
         this.removeDc = kind == Window.POVEY;
         for (int i = 0; i < window.length; i++) {
             double phase = 2 * Math.PI * i / (window.length - 1);
-            window[i] = kind == Window.HAMMING ? 0.54 - 0.46 * Math.cos(phase) : Math.pow(0.5 - 0.5 * Math.cos(phase), 0.85);
+            window[i] = kind == Window.HAMMING
+                    ? 0.54 - 0.46 * Math.cos(phase)
+                    : Math.pow(0.5 - 0.5 * Math.cos(phase), 0.85);
         }
         bands = new double[bandCount][];
         bandFirstBin = new int[bandCount];

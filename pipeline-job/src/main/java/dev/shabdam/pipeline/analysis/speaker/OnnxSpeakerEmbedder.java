@@ -27,12 +27,14 @@ public final class OnnxSpeakerEmbedder implements SpeakerEmbedder, AutoCloseable
     public static final String ID = "wespeaker-resnet34-lm";
     /** Relative to the models dir, as in models/manifest.json. */
     public static final String FILE = "wespeaker/voxceleb_resnet34_LM.onnx";
+
     static final int MEL_BANDS = 80;
     private static final double LOW_HZ = 20;
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
-    private final LogMelSpectrum fbank = new LogMelSpectrum(MEL_BANDS, LOW_HZ, SpeechSignal.RATE / 2.0, LogMelSpectrum.Window.POVEY);
+    private final LogMelSpectrum fbank =
+            new LogMelSpectrum(MEL_BANDS, LOW_HZ, SpeechSignal.RATE / 2.0, LogMelSpectrum.Window.POVEY);
     private final PitchTracker pitchTracker = new PitchTracker();
 
     private OnnxSpeakerEmbedder(OrtSession session) {
@@ -64,8 +66,9 @@ public final class OnnxSpeakerEmbedder implements SpeakerEmbedder, AutoCloseable
         if (frames == 0) {
             return new float[0];
         }
-        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(feats), new long[] {1, frames, MEL_BANDS});
-             OrtSession.Result result = session.run(Map.of("feats", input))) {
+        try (OnnxTensor input =
+                        OnnxTensor.createTensor(env, FloatBuffer.wrap(feats), new long[] {1, frames, MEL_BANDS});
+                OrtSession.Result result = session.run(Map.of("feats", input))) {
             FloatBuffer embs = ((OnnxTensor) result.get("embs").orElseThrow()).getFloatBuffer();
             float[] embedding = new float[embs.remaining()];
             embs.get(embedding);

@@ -40,7 +40,10 @@ public final class EnergyVoiceActivity implements VoiceActivity {
         if (power.length == 0) {
             return speech;
         }
-        double[] audible = Arrays.stream(power).filter(p -> p > FrameLevels.FLOOR_DB).sorted().toArray();
+        double[] audible = Arrays.stream(power)
+                .filter(p -> p > FrameLevels.FLOOR_DB)
+                .sorted()
+                .toArray();
         if (audible.length == 0) {
             return speech;
         }

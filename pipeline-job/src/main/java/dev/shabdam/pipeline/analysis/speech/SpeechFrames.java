@@ -44,7 +44,8 @@ public final class SpeechFrames {
             FrameLevels.measure(buffer, offset(levelFrames), power, zcr, levelFrames);
             levelFrames++;
         }
-        while (pitch != null && pitchFrames < levelFrames
+        while (pitch != null
+                && pitchFrames < levelFrames
                 && (long) pitchFrames * SpeechSignal.HOP + PitchTracker.SPAN <= end) {
             if (power[pitchFrames] >= PitchTracker.SILENCE_DB) {
                 pitch.estimate(buffer, offset(pitchFrames), pitchFrames, f0, correlation);

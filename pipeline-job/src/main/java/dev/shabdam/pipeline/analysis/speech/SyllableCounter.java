@@ -42,7 +42,8 @@ public final class SyllableCounter {
             if (!peak || !speech[f] || level[f] < threshold || !voicedNear(pitch, f)) {
                 continue;
             }
-            if (Double.isNaN(lastPeak) || level[f] - dipSinceLast >= MIN_DIP_DB && lastPeak - dipSinceLast >= MIN_DIP_DB) {
+            if (Double.isNaN(lastPeak)
+                    || level[f] - dipSinceLast >= MIN_DIP_DB && lastPeak - dipSinceLast >= MIN_DIP_DB) {
                 count++;
                 lastPeak = level[f];
                 dipSinceLast = level[f];

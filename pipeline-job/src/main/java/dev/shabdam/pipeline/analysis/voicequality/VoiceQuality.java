@@ -8,5 +8,4 @@ package dev.shabdam.pipeline.analysis.voicequality;
  * @param hnrDb          harmonics-to-noise ratio, mean over voiced frames of 10·log10(r / (1 − r)),
  *                       r the normalised autocorrelation at the period
  */
-public record VoiceQuality(Double jitterPercent, Double shimmerPercent, Double hnrDb) {
-}
+public record VoiceQuality(Double jitterPercent, Double shimmerPercent, Double hnrDb) {}

@@ -27,6 +27,7 @@ public final class VoiceQualityAnalyzer {
     static final double MAX_CORRELATION = 1 - 1e-6;
     /** 30 s. */
     static final int MAX_RUN_FRAMES = 3000;
+
     private static final int MIN_PULSES = 3;
 
     public VoiceQuality measure(SpeechSignal signal, PitchTrack pitch) {
@@ -106,8 +107,17 @@ public final class VoiceQualityAnalyzer {
     }
 
     /** Steps pulse to pulse from {@code position} in one direction, writing marks from index {@code at}; returns how many. */
-    private static int walk(Stretch x, double[] f0, int start, int end, double sign, double position, int direction,
-                            double[] times, double[] heights, int at) {
+    private static int walk(
+            Stretch x,
+            double[] f0,
+            int start,
+            int end,
+            double sign,
+            double position,
+            int direction,
+            double[] times,
+            double[] heights,
+            int at) {
         int written = 0;
         while (at + written < times.length) {
             double period = SpeechSignal.RATE / localF0(f0, position);

@@ -45,8 +45,8 @@ final class MergedDecoder implements AutoCloseable {
             }
         }
         if (shape == null || shape.length != 4 || shape[1] <= 0 || shape[3] <= 0) {
-            throw new IllegalArgumentException("not a merged Whisper decoder with a KV cache: its inputs are "
-                    + session.getInputNames());
+            throw new IllegalArgumentException(
+                    "not a merged Whisper decoder with a KV cache: its inputs are " + session.getInputNames());
         }
         this.layers = maxLayer + 1;
         this.heads = shape[1];
@@ -68,6 +68,7 @@ final class MergedDecoder implements AutoCloseable {
         private final OnnxTensor encoderHiddenStates;
         /** [1, heads, 0, headDim]: the first call's past, for the decoder's and the encoder's caches alike. */
         private final OnnxTensor emptyCache;
+
         private OrtSession.Result crossAttention;
         private OrtSession.Result selfAttention;
 
@@ -81,14 +82,15 @@ final class MergedDecoder implements AutoCloseable {
             boolean useCache = selfAttention != null;
             Map<String, OnnxTensorLike> inputs = new HashMap<>();
             try (OnnxTensor inputIds = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {1, ids.length});
-                 OnnxTensor useCacheBranch = OnnxTensor.createTensor(env, new boolean[] {useCache})) {
+                    OnnxTensor useCacheBranch = OnnxTensor.createTensor(env, new boolean[] {useCache})) {
                 inputs.put("input_ids", inputIds);
                 inputs.put("encoder_hidden_states", encoderHiddenStates);
                 inputs.put("use_cache_branch", useCacheBranch);
                 for (int layer = 0; layer < layers; layer++) {
                     for (String cache : CACHES) {
                         OrtSession.Result source = cache.startsWith("decoder") ? selfAttention : crossAttention;
-                        inputs.put("past_key_values." + layer + "." + cache,
+                        inputs.put(
+                                "past_key_values." + layer + "." + cache,
                                 useCache ? present(source, "present." + layer + "." + cache) : emptyCache);
                     }
                 }
@@ -104,8 +106,8 @@ final class MergedDecoder implements AutoCloseable {
         }
 
         private static OnnxTensor present(OrtSession.Result result, String name) {
-            return (OnnxTensor) result.get(name).orElseThrow(
-                    () -> new IllegalStateException("the Whisper decoder gave no " + name));
+            return (OnnxTensor) result.get(name)
+                    .orElseThrow(() -> new IllegalStateException("the Whisper decoder gave no " + name));
         }
 
         /** logits are [1, ids, vocab]; only the last position predicts the next token. */

@@ -15,6 +15,7 @@ public final class WhisperFeatures {
     public static final int SAMPLE_RATE_HZ = 16_000;
     /** Whisper always sees a 30 s window. */
     public static final int WINDOW_SAMPLES = 30 * SAMPLE_RATE_HZ;
+
     public static final int MEL_BANDS = 80;
     public static final int FRAMES = 3000;
     static final int N_FFT = 400;
@@ -25,6 +26,7 @@ public final class WhisperFeatures {
     private static final double DYNAMIC_RANGE = 8;
     /** Slaney's mel scale: 3 mel per 200 Hz up to 1 kHz, then 27 mel per factor 6.4 in frequency. */
     private static final double HZ_PER_MEL = 200.0 / 3;
+
     private static final double LINEAR_LIMIT_HZ = 1000;
     private static final double LINEAR_LIMIT_MEL = LINEAR_LIMIT_HZ / HZ_PER_MEL;
     private static final double LOG_STEP = Math.log(6.4) / 27;
@@ -35,6 +37,7 @@ public final class WhisperFeatures {
      * the 201 bins costs about 0.3 s per 30 s on one core, small beside the encoder.
      */
     private static final double[][] COS = new double[BINS][N_FFT];
+
     private static final double[][] SIN = new double[BINS][N_FFT];
     private static final double[][] FILTERS = melFilters();
 
@@ -48,8 +51,7 @@ public final class WhisperFeatures {
         }
     }
 
-    private WhisperFeatures() {
-    }
+    private WhisperFeatures() {}
 
     /**
      * The encoder's {@code input_features} for {@code pcm16k} (16 kHz mono): float[80 × 3000], row-major
@@ -159,6 +161,8 @@ public final class WhisperFeatures {
     }
 
     static double melToHz(double mel) {
-        return mel < LINEAR_LIMIT_MEL ? mel * HZ_PER_MEL : LINEAR_LIMIT_HZ * Math.exp(LOG_STEP * (mel - LINEAR_LIMIT_MEL));
+        return mel < LINEAR_LIMIT_MEL
+                ? mel * HZ_PER_MEL
+                : LINEAR_LIMIT_HZ * Math.exp(LOG_STEP * (mel - LINEAR_LIMIT_MEL));
     }
 }

@@ -24,6 +24,7 @@ public final class WhisperTokenizer {
      * or three lower-case letters ({@code haw}, {@code yue}); no other special token looks like that.
      */
     private static final Pattern LANGUAGE_TOKEN = Pattern.compile("<\\|([a-z]{2,3})\\|>");
+
     private static final char[] BYTE_TO_CHAR = byteLevelAlphabet();
     private static final Map<Character, Byte> CHAR_TO_BYTE = new HashMap<>();
 
@@ -43,7 +44,8 @@ public final class WhisperTokenizer {
     private WhisperTokenizer(Map<Integer, String> tokens, Map<String, Integer> ids, Map<String, Integer> languages) {
         this.tokens = tokens;
         if (languages.isEmpty()) {
-            throw new IllegalArgumentException("tokenizer.json has no language tokens: not a multilingual Whisper tokenizer");
+            throw new IllegalArgumentException(
+                    "tokenizer.json has no language tokens: not a multilingual Whisper tokenizer");
         }
         this.languages = languages;
         this.startOfTranscript = special(ids, "<|startoftranscript|>");
@@ -58,7 +60,10 @@ public final class WhisperTokenizer {
     public static WhisperTokenizer load(Path tokenizerJson) throws IOException {
         JsonNode root = new ObjectMapper().readTree(tokenizerJson.toFile());
         Map<String, Integer> ids = new HashMap<>();
-        root.path("model").path("vocab").properties().forEach(e -> ids.put(e.getKey(), e.getValue().asInt()));
+        root.path("model")
+                .path("vocab")
+                .properties()
+                .forEach(e -> ids.put(e.getKey(), e.getValue().asInt()));
         Map<String, Integer> languages = new HashMap<>();
         for (JsonNode added : root.path("added_tokens")) {
             String content = added.path("content").asText();

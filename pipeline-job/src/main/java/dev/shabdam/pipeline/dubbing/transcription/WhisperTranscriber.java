@@ -28,10 +28,12 @@ public final class WhisperTranscriber implements AutoCloseable {
     public static final String ID = "whisper-base";
     /** Relative to the models dir, as in models/manifest.json. */
     public static final String ENCODER_FILE = "whisper-base/encoder_model.onnx";
+
     public static final String DECODER_FILE = "whisper-base/decoder_model_merged.onnx";
     public static final String TOKENIZER_FILE = "whisper-base/tokenizer.json";
     /** Whisper's own limit: half its 448-token context, the other half being for a prompt. */
     static final int MAX_SAMPLED_TOKENS = 224;
+
     static final int MS_PER_TIMESTAMP = 20;
     public static final String AUTO = "auto";
 
@@ -71,16 +73,20 @@ public final class WhisperTranscriber implements AutoCloseable {
         } catch (OrtException | RuntimeException e) {
             closeQuietly(encoder);
             closeQuietly(decoder);
-            throw new SynthesisException(SynthesisException.Code.ENGINE_FAILED, "Whisper does not load: " + e.getMessage(), e);
+            throw new SynthesisException(
+                    SynthesisException.Code.ENGINE_FAILED, "Whisper does not load: " + e.getMessage(), e);
         }
     }
 
     private static Path require(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new SynthesisException(SynthesisException.Code.MODEL_MISSING, "Speech recognition '" + ID
-                    + "' is not installed: " + file.toAbsolutePath() + " is missing. Download the files of '" + ID
-                    + "' from the URLs in models/manifest.json into the models folder (no model hub is reachable "
-                    + "from every machine, so models/fetch only reports them), or upload subtitles.");
+            throw new SynthesisException(
+                    SynthesisException.Code.MODEL_MISSING,
+                    "Speech recognition '" + ID
+                            + "' is not installed: " + file.toAbsolutePath() + " is missing. Download the files of '"
+                            + ID
+                            + "' from the URLs in models/manifest.json into the models folder (no model hub is reachable "
+                            + "from every machine, so models/fetch only reports them), or upload subtitles.");
         }
         return file;
     }
@@ -101,14 +107,18 @@ public final class WhisperTranscriber implements AutoCloseable {
      * model say which language it hears. Empty when the model writes no text (e.g. for silence).
      */
     public List<TimedText> transcribe(float[] pcm16k, String language) {
-        long durationMs = Math.min(pcm16k.length, WhisperFeatures.WINDOW_SAMPLES) * 1000L / WhisperFeatures.SAMPLE_RATE_HZ;
+        long durationMs =
+                Math.min(pcm16k.length, WhisperFeatures.WINDOW_SAMPLES) * 1000L / WhisperFeatures.SAMPLE_RATE_HZ;
         long[] features = {1, WhisperFeatures.MEL_BANDS, WhisperFeatures.FRAMES};
-        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(WhisperFeatures.logMel(pcm16k)), features);
-             OrtSession.Result encoded = encoder.run(Map.of("input_features", input));
-             MergedDecoder.Pass pass = decoder.start((OnnxTensor) encoded.get("last_hidden_state").orElseThrow())) {
+        try (OnnxTensor input =
+                        OnnxTensor.createTensor(env, FloatBuffer.wrap(WhisperFeatures.logMel(pcm16k)), features);
+                OrtSession.Result encoded = encoder.run(Map.of("input_features", input));
+                MergedDecoder.Pass pass = decoder.start(
+                        (OnnxTensor) encoded.get("last_hidden_state").orElseThrow())) {
             return segments(decode(pass, language), durationMs);
         } catch (OrtException e) {
-            throw new SynthesisException(SynthesisException.Code.ENGINE_FAILED, "Whisper inference failed: " + e.getMessage(), e);
+            throw new SynthesisException(
+                    SynthesisException.Code.ENGINE_FAILED, "Whisper inference failed: " + e.getMessage(), e);
         }
     }
 
@@ -122,8 +132,9 @@ public final class WhisperTranscriber implements AutoCloseable {
             long detected = mostLikelyLanguage(pass.next(new long[] {sot}));
             logits = pass.next(new long[] {detected, transcribe});
         } else {
-            int languageToken = tokenizer.language(language).orElseThrow(
-                    () -> new IllegalArgumentException("Whisper knows no language '" + language + "'"));
+            int languageToken = tokenizer
+                    .language(language)
+                    .orElseThrow(() -> new IllegalArgumentException("Whisper knows no language '" + language + "'"));
             logits = pass.next(new long[] {sot, languageToken, transcribe});
         }
         List<Integer> sampled = new ArrayList<>();

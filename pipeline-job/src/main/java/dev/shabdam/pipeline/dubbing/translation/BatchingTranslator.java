@@ -28,8 +28,8 @@ abstract class BatchingTranslator implements Translator {
         List<String> wanted = all.stream().filter(text -> !text.isBlank()).toList();
         List<String> translated = new ArrayList<>(wanted.size());
         for (int from = 0; from < wanted.size(); from += batchSize) {
-            translated.addAll(translateBatch(wanted, from, Math.min(from + batchSize, wanted.size()),
-                    sourceLanguage, targetLanguage));
+            translated.addAll(translateBatch(
+                    wanted, from, Math.min(from + batchSize, wanted.size()), sourceLanguage, targetLanguage));
         }
         Iterator<String> next = translated.iterator();
         return all.stream().map(text -> text.isBlank() ? text : next.next()).toList();
@@ -41,8 +41,8 @@ abstract class BatchingTranslator implements Translator {
      *
      * @return exactly {@code to - from} translations, in order
      */
-    protected abstract List<String> translateBatch(List<String> texts, int from, int to,
-                                                   String sourceLanguage, String targetLanguage)
+    protected abstract List<String> translateBatch(
+            List<String> texts, int from, int to, String sourceLanguage, String targetLanguage)
             throws TranslationException;
 
     private static void requireLanguage(String code, String which) {

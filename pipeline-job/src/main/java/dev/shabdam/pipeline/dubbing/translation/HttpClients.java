@@ -11,8 +11,7 @@ import java.time.Duration;
 /** The HTTP plumbing that both translators share: the client, a JSON POST, a service root. */
 final class HttpClients {
 
-    private HttpClients() {
-    }
+    private HttpClients() {}
 
     /**
      * HTTP/1.1: self-hosted services (vLLM, LibreTranslate) mostly listen on plain http, where the

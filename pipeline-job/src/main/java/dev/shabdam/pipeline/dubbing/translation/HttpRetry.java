@@ -63,8 +63,13 @@ public record HttpRetry(int attempts, Duration baseDelay, Duration requestTimeou
                     throw new TranslationException(target + " failed after " + attempts + " attempt"
                             + (attempts == 1 ? "" : "s") + ", the last: " + failure.getMessage());
                 }
-                LOG.warn("{} attempt {} of {} failed, trying again in {} ms: {}",
-                        target, attempt, attempts, failure.wait.toMillis(), failure.getMessage());
+                LOG.warn(
+                        "{} attempt {} of {} failed, trying again in {} ms: {}",
+                        target,
+                        attempt,
+                        attempts,
+                        failure.wait.toMillis(),
+                        failure.getMessage());
                 pause(failure.wait, target);
             }
         }
@@ -93,8 +98,8 @@ public record HttpRetry(int attempts, Duration baseDelay, Duration requestTimeou
         if (status == 429 || status >= 500) {
             throw new TransientFailure(problem, retryAfter(response).orElse(backoff(attempt)));
         }
-        throw new TranslationException(target + " was refused on attempt "
-                + attempt + " of " + attempts + ", not retried: " + problem);
+        throw new TranslationException(
+                target + " was refused on attempt " + attempt + " of " + attempts + ", not retried: " + problem);
     }
 
     /** Reads a whole body as one JSON object; anything else is an invalid answer. */
@@ -123,7 +128,8 @@ public record HttpRetry(int attempts, Duration baseDelay, Duration requestTimeou
 
     /** {@code Retry-After} in seconds; the HTTP-date form is rare enough to fall back to the backoff. */
     private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After")
+        return response.headers()
+                .firstValue("Retry-After")
                 .filter(value -> value.strip().matches("\\d{1,9}"))
                 .map(value -> Duration.ofSeconds(Long.parseLong(value.strip())))
                 .map(wait -> wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);

@@ -40,8 +40,9 @@ public final class LibreTranslateTranslator extends BatchingTranslator {
     }
 
     @Override
-    protected List<String> translateBatch(List<String> texts, int from, int to,
-                                          String sourceLanguage, String targetLanguage) throws TranslationException {
+    protected List<String> translateBatch(
+            List<String> texts, int from, int to, String sourceLanguage, String targetLanguage)
+            throws TranslationException {
         List<String> batch = texts.subList(from, to);
         ObjectNode body = RecordCodec.mapper().createObjectNode();
         batch.forEach(body.putArray("q")::add);
@@ -63,8 +64,8 @@ public final class LibreTranslateTranslator extends BatchingTranslator {
         List<String> texts = new ArrayList<>(expected);
         for (JsonNode text : translated) {
             if (!text.isTextual() || text.asText().isBlank()) {
-                throw new InvalidAnswerException("translation " + (texts.size() + 1) + " of the batch is not a non-blank string: "
-                        + HttpRetry.excerpt(text.toString()));
+                throw new InvalidAnswerException("translation " + (texts.size() + 1)
+                        + " of the batch is not a non-blank string: " + HttpRetry.excerpt(text.toString()));
             }
             texts.add(text.asText());
         }

@@ -46,12 +46,12 @@ public final class OpenAiChatTranslator extends BatchingTranslator {
     }
 
     @Override
-    protected List<String> translateBatch(List<String> texts, int from, int to,
-                                          String sourceLanguage, String targetLanguage) throws TranslationException {
+    protected List<String> translateBatch(
+            List<String> texts, int from, int to, String sourceLanguage, String targetLanguage)
+            throws TranslationException {
         TranslationPrompt prompt = new TranslationPrompt(texts, from, to, sourceLanguage, targetLanguage);
-        ObjectNode body = RecordCodec.mapper().createObjectNode()
-                .put("model", model)
-                .put("temperature", 0);
+        ObjectNode body =
+                RecordCodec.mapper().createObjectNode().put("model", model).put("temperature", 0);
         body.putObject("response_format").put("type", "json_object");
         var messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", prompt.system());
@@ -72,8 +72,8 @@ public final class OpenAiChatTranslator extends BatchingTranslator {
         }
         JsonNode content = choice.path("message").path("content");
         if (!content.isTextual()) {
-            throw new InvalidAnswerException("no choices[0].message.content in "
-                    + HttpRetry.excerpt(completion.toString()));
+            throw new InvalidAnswerException(
+                    "no choices[0].message.content in " + HttpRetry.excerpt(completion.toString()));
         }
         return content.asText();
     }

@@ -53,11 +53,13 @@ record TranslationPrompt(List<String> texts, int from, int to, String sourceLang
         for (JsonNode entry : entries) {
             JsonNode id = entry.path("id");
             if (!id.isIntegralNumber()) {
-                throw new InvalidAnswerException("an entry without an integer id: " + HttpRetry.excerpt(entry.toString()));
+                throw new InvalidAnswerException(
+                        "an entry without an integer id: " + HttpRetry.excerpt(entry.toString()));
             }
             int slot = id.asInt() - 1 - from;
             if (slot < 0 || slot >= byCue.length) {
-                throw new InvalidAnswerException("id " + id + " is not a cue of this batch (ids " + (from + 1) + " to " + to + ")");
+                throw new InvalidAnswerException(
+                        "id " + id + " is not a cue of this batch (ids " + (from + 1) + " to " + to + ")");
             }
             if (byCue[slot] != null) {
                 throw new InvalidAnswerException("id " + id + " appears more than once");
@@ -68,11 +70,13 @@ record TranslationPrompt(List<String> texts, int from, int to, String sourceLang
             }
             byCue[slot] = text.asText();
         }
-        List<String> missing = IntStream.range(0, byCue.length).filter(i -> byCue[i] == null)
-                .mapToObj(i -> String.valueOf(from + i + 1)).toList();
+        List<String> missing = IntStream.range(0, byCue.length)
+                .filter(i -> byCue[i] == null)
+                .mapToObj(i -> String.valueOf(from + i + 1))
+                .toList();
         if (!missing.isEmpty()) {
-            throw new InvalidAnswerException("the answer lacks id" + (missing.size() == 1 ? " " : "s ")
-                    + String.join(", ", missing));
+            throw new InvalidAnswerException(
+                    "the answer lacks id" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing));
         }
         return List.of(byCue);
     }

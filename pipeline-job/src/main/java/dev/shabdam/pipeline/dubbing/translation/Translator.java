@@ -14,12 +14,12 @@ public interface Translator extends AutoCloseable {
      * @return one translation per text, in the same order
      * @throws TranslationException where the service kept failing, answered wrongly or refused the request
      */
-    List<String> translate(List<String> texts, String sourceLanguage, String targetLanguage) throws TranslationException;
+    List<String> translate(List<String> texts, String sourceLanguage, String targetLanguage)
+            throws TranslationException;
 
     /** Names the engine in reports, e.g. {@code openai:gpt-4o-mini} or {@code libretranslate}. */
     String engineId();
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

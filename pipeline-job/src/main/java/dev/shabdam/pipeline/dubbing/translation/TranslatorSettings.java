@@ -33,8 +33,8 @@ public record TranslatorSettings(String engine, String url, String apiKey, Strin
                     + TRANSLATE_ENGINE.variable() + " takes " + OPENAI + " or " + LIBRETRANSLATE);
         }
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException(TRANSLATE_ENGINE.variable() + "=" + engine + " needs the service's URL in "
-                    + TRANSLATE_URL.variable());
+            throw new IllegalArgumentException(TRANSLATE_ENGINE.variable() + "=" + engine
+                    + " needs the service's URL in " + TRANSLATE_URL.variable());
         }
         if (OPENAI.equals(engine) && (model == null || model.isBlank())) {
             throw new IllegalArgumentException(OPENAI + " needs a model");
@@ -48,13 +48,20 @@ public record TranslatorSettings(String engine, String url, String apiKey, Strin
      * The settings of {@code engine} (in any case), with the engine's own defaults for what is not given
      * (null): {@value #DEFAULT_MODEL} for OpenAI, and each engine's batch size.
      */
-    public static TranslatorSettings withDefaults(String engine, String url, String apiKey, String model,
-                                                  Integer batchSize) {
+    public static TranslatorSettings withDefaults(
+            String engine, String url, String apiKey, String model, Integer batchSize) {
         String name = engine.toLowerCase(Locale.ROOT);
         boolean openAi = OPENAI.equals(name);
-        return new TranslatorSettings(name, url, apiKey, openAi && model == null ? DEFAULT_MODEL : model,
-                batchSize != null ? batchSize
-                        : openAi ? OpenAiChatTranslator.DEFAULT_BATCH_SIZE : LibreTranslateTranslator.DEFAULT_BATCH_SIZE);
+        return new TranslatorSettings(
+                name,
+                url,
+                apiKey,
+                openAi && model == null ? DEFAULT_MODEL : model,
+                batchSize != null
+                        ? batchSize
+                        : openAi
+                                ? OpenAiChatTranslator.DEFAULT_BATCH_SIZE
+                                : LibreTranslateTranslator.DEFAULT_BATCH_SIZE);
     }
 
     public Translator create() {

@@ -82,8 +82,9 @@ public record Audio(float[] samples, int sampleRate) {
             last--;
         }
         int margin = sampleRate * marginMs / 1000;
-        return new Audio(Arrays.copyOfRange(samples, Math.max(0, first - margin),
-                Math.min(samples.length, last + 1 + margin)), sampleRate);
+        return new Audio(
+                Arrays.copyOfRange(samples, Math.max(0, first - margin), Math.min(samples.length, last + 1 + margin)),
+                sampleRate);
     }
 
     @Override

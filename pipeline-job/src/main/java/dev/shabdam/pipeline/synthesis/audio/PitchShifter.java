@@ -9,8 +9,7 @@ package dev.shabdam.pipeline.synthesis.audio;
  */
 public final class PitchShifter {
 
-    private PitchShifter() {
-    }
+    private PitchShifter() {}
 
     public static Audio shift(Audio audio, double semitones) {
         if (Math.abs(semitones) < 1e-3 || audio.samples().length == 0) {
@@ -18,7 +17,8 @@ public final class PitchShifter {
         }
         double ratio = Math.pow(2, semitones / 12);
         float[] resampled = resample(audio.samples(), ratio);
-        return new Audio(TimeStretch.toLength(resampled, audio.samples().length, audio.sampleRate()), audio.sampleRate());
+        return new Audio(
+                TimeStretch.toLength(resampled, audio.samples().length, audio.sampleRate()), audio.sampleRate());
     }
 
     /** Reads the input at a step of {@code ratio} samples (linear interpolation). */

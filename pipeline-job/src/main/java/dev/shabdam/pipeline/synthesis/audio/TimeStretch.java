@@ -11,8 +11,7 @@ public final class TimeStretch {
     private static final double FRAME_SECONDS = 0.040;
     private static final double SEARCH_SECONDS = 0.012;
 
-    private TimeStretch() {
-    }
+    private TimeStretch() {}
 
     /**
      * Changes duration by 1/{@code rate} keeping the pitch: 1.1 makes it 10 % shorter (engines

@@ -45,7 +45,8 @@ final class Espeak {
         this.lib = lib;
         this.sampleRate = lib.espeak_Initialize(EspeakLibrary.AUDIO_OUTPUT_SYNCHRONOUS, 0, null, 0);
         if (sampleRate <= 0) {
-            throw new SynthesisException(SynthesisException.Code.ENGINE_UNAVAILABLE,
+            throw new SynthesisException(
+                    SynthesisException.Code.ENGINE_UNAVAILABLE,
                     "espeak_Initialize failed; is espeak-ng-data installed?");
         }
         this.version = lib.espeak_Info(null);
@@ -92,8 +93,10 @@ final class Espeak {
             try {
                 return Native.load("libespeak-ng.so.1", EspeakLibrary.class);
             } catch (UnsatisfiedLinkError e) {
-                throw new SynthesisException(SynthesisException.Code.ENGINE_UNAVAILABLE,
-                        "libespeak-ng is not installed (apt-get install espeak-ng libespeak-ng1)", e);
+                throw new SynthesisException(
+                        SynthesisException.Code.ENGINE_UNAVAILABLE,
+                        "libespeak-ng is not installed (apt-get install espeak-ng libespeak-ng1)",
+                        e);
             }
         }
     }
@@ -107,8 +110,7 @@ final class Espeak {
     }
 
     /** Voice settings for one synthesis; values already in espeak's units. */
-    record Settings(String voice, int wordsPerMinute, int pitch, int range, int volume) {
-    }
+    record Settings(String voice, int wordsPerMinute, int pitch, int range, int volume) {}
 
     /** Synthesises plain UTF-8 text with the given settings, atomically. */
     short[] synthesize(String text, Settings settings) {
@@ -132,8 +134,15 @@ final class Espeak {
 
     private int synth(String text) {
         Memory utf8 = nulTerminated(text);
-        int status = lib.espeak_Synth(utf8, new NativeLong(utf8.size()), 0, EspeakLibrary.POS_CHARACTER, 0,
-                EspeakLibrary.CHARS_UTF8, null, null);
+        int status = lib.espeak_Synth(
+                utf8,
+                new NativeLong(utf8.size()),
+                0,
+                EspeakLibrary.POS_CHARACTER,
+                0,
+                EspeakLibrary.CHARS_UTF8,
+                null,
+                null);
         lib.espeak_Synchronize();
         return status;
     }
@@ -147,7 +156,8 @@ final class Espeak {
             PointerByReference cursor = new PointerByReference(utf8);
             List<String> clauses = new ArrayList<>();
             while (cursor.getValue() != null) {
-                Pointer phonemes = lib.espeak_TextToPhonemes(cursor, EspeakLibrary.CHARS_UTF8, EspeakLibrary.PHONEMES_IPA);
+                Pointer phonemes =
+                        lib.espeak_TextToPhonemes(cursor, EspeakLibrary.CHARS_UTF8, EspeakLibrary.PHONEMES_IPA);
                 if (phonemes != null) {
                     clauses.add(phonemes.getString(0, StandardCharsets.UTF_8.name()));
                 }
@@ -160,7 +170,8 @@ final class Espeak {
 
     private void selectVoice(String voice) {
         if (lib.espeak_SetVoiceByName(voice) != EspeakLibrary.EE_OK) {
-            throw new SynthesisException(SynthesisException.Code.VOICE_NOT_FOUND, "espeak-ng has no voice '" + voice + "'");
+            throw new SynthesisException(
+                    SynthesisException.Code.VOICE_NOT_FOUND, "espeak-ng has no voice '" + voice + "'");
         }
     }
 

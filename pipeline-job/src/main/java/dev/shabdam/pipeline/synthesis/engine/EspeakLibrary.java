@@ -17,6 +17,7 @@ interface EspeakLibrary extends Library {
 
     /** espeak_PARAMETER values. */
     int RATE = 1;
+
     int VOLUME = 2;
     int PITCH = 3;
     int RANGE = 4;
@@ -32,8 +33,15 @@ interface EspeakLibrary extends Library {
 
     void espeak_SetSynthCallback(SynthCallback callback);
 
-    int espeak_Synth(Pointer text, NativeLong size, int position, int positionType, int endPosition,
-                     int flags, Pointer uniqueIdentifier, Pointer userData);
+    int espeak_Synth(
+            Pointer text,
+            NativeLong size,
+            int position,
+            int positionType,
+            int endPosition,
+            int flags,
+            Pointer uniqueIdentifier,
+            Pointer userData);
 
     int espeak_Synchronize();
 

@@ -45,7 +45,9 @@ public final class EspeakSynthesizer implements Synthesizer {
         Prosody prosody = request.prosody();
         EmotionStyle style = emotions.style(prosody.emotion());
         Espeak.Settings settings = new Espeak.Settings(
-                request.voiceId() != null ? request.voiceId() : request.language().code(),
+                request.voiceId() != null
+                        ? request.voiceId()
+                        : request.language().code(),
                 clamp((int) Math.round(DEFAULT_WPM * prosody.speed() * style.rateFactor()), MIN_WPM, MAX_WPM),
                 DEFAULT_PITCH,
                 clamp((int) Math.round(DEFAULT_RANGE * style.pitchRangeFactor()), 0, 100),

@@ -21,6 +21,5 @@ public interface Synthesizer extends AutoCloseable {
     String modelVersion(String voiceId);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

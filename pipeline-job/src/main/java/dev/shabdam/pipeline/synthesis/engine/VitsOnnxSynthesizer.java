@@ -5,10 +5,10 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.shabdam.pipeline.models.OnnxSessions;
-import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.audio.PitchShifter;
 import dev.shabdam.pipeline.synthesis.audio.TimeStretch;
+import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.speech.prosody.EmotionStyle;
 import dev.shabdam.speech.prosody.EmotionTable;
 import dev.shabdam.speech.prosody.Prosody;
@@ -40,8 +40,7 @@ public final class VitsOnnxSynthesizer implements Synthesizer {
     private final EmotionTable emotions;
     private final Map<String, LoadedVoice> loaded = new ConcurrentHashMap<>();
 
-    private record LoadedVoice(VoiceModel model, OrtSession session) {
-    }
+    private record LoadedVoice(VoiceModel model, OrtSession session) {}
 
     /**
      * @param voices  the directory voices are installed in (see {@link VoiceModel} for the layout)
@@ -63,8 +62,10 @@ public final class VitsOnnxSynthesizer implements Synthesizer {
             try {
                 return new LoadedVoice(model, OnnxSessions.open(model.onnx(), tryCuda));
             } catch (OrtException e) {
-                throw new SynthesisException(SynthesisException.Code.ENGINE_FAILED,
-                        "Cannot load the ONNX model of voice '" + id + "': " + e.getMessage(), e);
+                throw new SynthesisException(
+                        SynthesisException.Code.ENGINE_FAILED,
+                        "Cannot load the ONNX model of voice '" + id + "': " + e.getMessage(),
+                        e);
             }
         });
         Prosody prosody = request.prosody();
@@ -73,9 +74,12 @@ public final class VitsOnnxSynthesizer implements Synthesizer {
         int sampleRate = voice.model().sampleRate();
         Audio audio = voice.model() instanceof VoiceModel.Piper piper
                 ? new Audio(runPiper(voice.session(), piper, request.text(), rate), sampleRate)
-                : TimeStretch.byRate(new Audio(runMms(voice.session(), (VoiceModel.Mms) voice.model(), request.text()), sampleRate), rate);
+                : TimeStretch.byRate(
+                        new Audio(runMms(voice.session(), (VoiceModel.Mms) voice.model(), request.text()), sampleRate),
+                        rate);
         double gainDb = 20 * Math.log10(Math.max(prosody.volume(), 1e-4)) + style.gainDb();
-        return PitchShifter.shift(audio, prosody.pitchSemitones() + style.pitchShiftSemitones()).withGainDb(gainDb);
+        return PitchShifter.shift(audio, prosody.pitchSemitones() + style.pitchShiftSemitones())
+                .withGainDb(gainDb);
     }
 
     /** Piper's id sequence: ^, then each phoneme followed by the pad _, then $. */
@@ -99,17 +103,23 @@ public final class VitsOnnxSynthesizer implements Synthesizer {
         long[] ids = piperIds(piper, Espeak.get().phonemesIpa(text, piper.espeakVoice()));
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {1, ids.length});
-             OnnxTensor lengths = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {ids.length}), new long[] {1});
-             OnnxTensor scales = OnnxTensor.createTensor(env, FloatBuffer.wrap(new float[] {
-                     piper.noiseScale(), (float) (piper.lengthScale() / rate), piper.noiseW()}), new long[] {3});
-             OnnxTensor sid = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {0}), new long[] {1})) {
-            Map<String, OnnxTensor> inputs = new HashMap<>(Map.of("input", input, "input_lengths", lengths, "scales", scales));
+                OnnxTensor lengths =
+                        OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {ids.length}), new long[] {1});
+                OnnxTensor scales = OnnxTensor.createTensor(
+                        env,
+                        FloatBuffer.wrap(
+                                new float[] {piper.noiseScale(), (float) (piper.lengthScale() / rate), piper.noiseW()}),
+                        new long[] {3});
+                OnnxTensor sid = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {0}), new long[] {1})) {
+            Map<String, OnnxTensor> inputs =
+                    new HashMap<>(Map.of("input", input, "input_lengths", lengths, "scales", scales));
             if (session.getInputNames().contains("sid")) {
                 inputs.put("sid", sid);
             }
             return run(session, inputs, "output");
         } catch (OrtException e) {
-            throw new SynthesisException(SynthesisException.Code.ENGINE_FAILED, "Piper inference failed: " + e.getMessage(), e);
+            throw new SynthesisException(
+                    SynthesisException.Code.ENGINE_FAILED, "Piper inference failed: " + e.getMessage(), e);
         }
     }
 
@@ -133,21 +143,24 @@ public final class VitsOnnxSynthesizer implements Synthesizer {
         java.util.Arrays.fill(mask, 1);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {1, ids.length});
-             OnnxTensor attention = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), new long[] {1, ids.length})) {
+                OnnxTensor attention =
+                        OnnxTensor.createTensor(env, LongBuffer.wrap(mask), new long[] {1, ids.length})) {
             Map<String, OnnxTensor> inputs = new HashMap<>(Map.of("input_ids", input));
             if (session.getInputNames().contains("attention_mask")) {
                 inputs.put("attention_mask", attention);
             }
             return run(session, inputs, "waveform");
         } catch (OrtException e) {
-            throw new SynthesisException(SynthesisException.Code.ENGINE_FAILED, "MMS inference failed: " + e.getMessage(), e);
+            throw new SynthesisException(
+                    SynthesisException.Code.ENGINE_FAILED, "MMS inference failed: " + e.getMessage(), e);
         }
     }
 
     private static float[] run(OrtSession session, Map<String, OnnxTensor> inputs, String output) throws OrtException {
         try (OrtSession.Result result = session.run(inputs)) {
-            OnnxTensor waveform = (OnnxTensor) result.get(output).orElseThrow(
-                    () -> new SynthesisException(SynthesisException.Code.ENGINE_FAILED, "Model has no output '" + output + "'"));
+            OnnxTensor waveform = (OnnxTensor) result.get(output)
+                    .orElseThrow(() -> new SynthesisException(
+                            SynthesisException.Code.ENGINE_FAILED, "Model has no output '" + output + "'"));
             FloatBuffer buffer = waveform.getFloatBuffer();
             float[] samples = new float[buffer.remaining()];
             buffer.get(samples);
@@ -171,7 +184,8 @@ public final class VitsOnnxSynthesizer implements Synthesizer {
     public String modelVersion(String voiceId) {
         VoiceModel model = VoiceModel.locate(voices, voiceId);
         try {
-            return java.nio.file.Files.size(model.onnx()) + "@" + java.nio.file.Files.getLastModifiedTime(model.onnx()).toMillis();
+            return java.nio.file.Files.size(model.onnx()) + "@"
+                    + java.nio.file.Files.getLastModifiedTime(model.onnx()).toMillis();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

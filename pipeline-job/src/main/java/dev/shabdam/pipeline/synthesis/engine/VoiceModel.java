@@ -31,13 +31,19 @@ sealed interface VoiceModel permits VoiceModel.Piper, VoiceModel.Mms {
     int sampleRate();
 
     /** Piper voice: phoneme_id_map and the inference defaults of its .onnx.json. */
-    record Piper(Path onnx, int sampleRate, String espeakVoice, Map<String, List<Long>> phonemeIds,
-                 float noiseScale, float lengthScale, float noiseW, int speakers) implements VoiceModel {
-    }
+    record Piper(
+            Path onnx,
+            int sampleRate,
+            String espeakVoice,
+            Map<String, List<Long>> phonemeIds,
+            float noiseScale,
+            float lengthScale,
+            float noiseW,
+            int speakers)
+            implements VoiceModel {}
 
     /** MMS-TTS voice: character vocabulary; blanks interleaved when the model was trained so. */
-    record Mms(Path onnx, int sampleRate, Map<Integer, Long> charIds, boolean addBlank) implements VoiceModel {
-    }
+    record Mms(Path onnx, int sampleRate, Map<Integer, Long> charIds, boolean addBlank) implements VoiceModel {}
 
     ObjectMapper JSON = new ObjectMapper();
     String MMS_MODEL = "model.onnx";
@@ -64,8 +70,10 @@ sealed interface VoiceModel permits VoiceModel.Piper, VoiceModel.Mms {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new SynthesisException(SynthesisException.Code.VOICE_NOT_FOUND, "There is no voice '" + voiceId
-                + "': the model manifest names none, and none is installed under that id.");
+        throw new SynthesisException(
+                SynthesisException.Code.VOICE_NOT_FOUND,
+                "There is no voice '" + voiceId
+                        + "': the model manifest names none, and none is installed under that id.");
     }
 
     /** An MMS voice when the manifest's file is a folder's {@code model.onnx}, else a Piper voice (its .onnx and .onnx.json). */
@@ -77,16 +85,21 @@ sealed interface VoiceModel permits VoiceModel.Piper, VoiceModel.Mms {
     }
 
     private static Mms mms(Path voices, String folder, String voiceId) throws IOException {
-        return mms(require(voices, folder + "/" + MMS_MODEL, voiceId), require(voices, folder + "/tokens.txt", voiceId),
+        return mms(
+                require(voices, folder + "/" + MMS_MODEL, voiceId),
+                require(voices, folder + "/tokens.txt", voiceId),
                 voices.resolve(folder).resolve("config.json"));
     }
 
     private static Path require(Path voices, String relative, String voiceId) {
         Path file = voices.resolve(relative);
         if (!Files.isRegularFile(file)) {
-            throw new SynthesisException(SynthesisException.Code.MODEL_MISSING, "Voice '" + voiceId + "' is not installed: "
-                    + relative + " is missing from the models folder. Put the voice's files there (see models/README.md; "
-                    + "`models/fetch` reports what is installed).");
+            throw new SynthesisException(
+                    SynthesisException.Code.MODEL_MISSING,
+                    "Voice '" + voiceId + "' is not installed: "
+                            + relative
+                            + " is missing from the models folder. Put the voice's files there (see models/README.md; "
+                            + "`models/fetch` reports what is installed).");
         }
         return file;
     }
@@ -100,10 +113,15 @@ sealed interface VoiceModel permits VoiceModel.Piper, VoiceModel.Mms {
             ids.put(e.getKey(), List.copyOf(values));
         });
         JsonNode inference = config.path("inference");
-        return new Piper(onnx, config.path("audio").path("sample_rate").asInt(22050),
-                config.path("espeak").path("voice").asText("ml"), Map.copyOf(ids),
-                (float) inference.path("noise_scale").asDouble(0.667), (float) inference.path("length_scale").asDouble(1.0),
-                (float) inference.path("noise_w").asDouble(0.8), config.path("num_speakers").asInt(1));
+        return new Piper(
+                onnx,
+                config.path("audio").path("sample_rate").asInt(22050),
+                config.path("espeak").path("voice").asText("ml"),
+                Map.copyOf(ids),
+                (float) inference.path("noise_scale").asDouble(0.667),
+                (float) inference.path("length_scale").asDouble(1.0),
+                (float) inference.path("noise_w").asDouble(0.8),
+                config.path("num_speakers").asInt(1));
     }
 
     private static Mms mms(Path onnx, Path tokens, Path configJson) throws IOException {
@@ -112,10 +130,17 @@ sealed interface VoiceModel permits VoiceModel.Piper, VoiceModel.Mms {
             int split = line.lastIndexOf(' ');
             if (split > 0 || (split == 0 && line.length() > 1)) {
                 String token = line.substring(0, split);
-                ids.put(token.isEmpty() ? (int) ' ' : token.codePointAt(0), Long.parseLong(line.substring(split + 1).strip()));
+                ids.put(
+                        token.isEmpty() ? (int) ' ' : token.codePointAt(0),
+                        Long.parseLong(line.substring(split + 1).strip()));
             }
         }
-        JsonNode config = Files.isRegularFile(configJson) ? JSON.readTree(configJson.toFile()) : JSON.createObjectNode();
-        return new Mms(onnx, config.path("sampling_rate").asInt(16000), Map.copyOf(ids), config.path("add_blank").asBoolean(true));
+        JsonNode config =
+                Files.isRegularFile(configJson) ? JSON.readTree(configJson.toFile()) : JSON.createObjectNode();
+        return new Mms(
+                onnx,
+                config.path("sampling_rate").asInt(16000),
+                Map.copyOf(ids),
+                config.path("add_blank").asBoolean(true));
     }
 }

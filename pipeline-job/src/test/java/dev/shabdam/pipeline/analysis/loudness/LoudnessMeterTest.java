@@ -22,7 +22,8 @@ class LoudnessMeterTest {
                 Arguments.of("case 1", new double[] {-23}, new double[] {20}, -23.0),
                 Arguments.of("case 2", new double[] {-33}, new double[] {20}, -33.0),
                 Arguments.of("case 3", new double[] {-36, -23, -36}, new double[] {10, 60, 10}, -23.0),
-                Arguments.of("case 4", new double[] {-72, -36, -23, -36, -72}, new double[] {10, 10, 60, 10, 10}, -23.0),
+                Arguments.of(
+                        "case 4", new double[] {-72, -36, -23, -36, -72}, new double[] {10, 10, 60, 10, 10}, -23.0),
                 Arguments.of("case 5", new double[] {-26, -20, -26}, new double[] {20.1, 20.1, 20.1}, -23.0));
     }
 
@@ -69,13 +70,15 @@ class LoudnessMeterTest {
             Loudness loudness = meter.measure(DecodedAudio.mono(rate, TestSignals.sine(rate, 1000, -23, 20, 0)));
             assertThat(loudness.integratedLufs()).as("at %d Hz", rate).isCloseTo(-26.0, within(0.1));
         }
-        assertThat(meter.measure(DecodedAudio.mono(RATE, new float[RATE])).integratedLufs()).isNull();
+        assertThat(meter.measure(DecodedAudio.mono(RATE, new float[RATE])).integratedLufs())
+                .isNull();
     }
 
     @Test
     void truePeakSeesInterSampleOversOfAnAbruptMonoSine() {
         // fs/4 sine sampled at ±45°: samples at 0.707, true peak 1.0, not faded in
-        Loudness loudness = meter.measure(DecodedAudio.mono(RATE, TestSignals.sine(RATE, RATE / 4.0, 0, 0.1, Math.PI / 4)));
+        Loudness loudness =
+                meter.measure(DecodedAudio.mono(RATE, TestSignals.sine(RATE, RATE / 4.0, 0, 0.1, Math.PI / 4)));
         assertThat(loudness.truePeakDbtp()).isCloseTo(0, within(0.2));
     }
 
@@ -101,9 +104,14 @@ class LoudnessMeterTest {
         float[] tone = TestSignals.sine(RATE, 1000, -30, 5, 0);
         float[] silence = new float[tone.length];
         // the same tone in Ls alone reads 1.5 dB louder than in L alone; in the LFE it does not count
-        double left = meter.measure(new DecodedAudio(RATE, new float[][] {tone, silence, silence, silence, silence, silence})).integratedLufs();
-        double surround = meter.measure(new DecodedAudio(RATE, new float[][] {silence, silence, silence, silence, tone, silence})).integratedLufs();
-        Loudness lfe = meter.measure(new DecodedAudio(RATE, new float[][] {silence, silence, silence, tone, silence, silence}));
+        double left = meter.measure(
+                        new DecodedAudio(RATE, new float[][] {tone, silence, silence, silence, silence, silence}))
+                .integratedLufs();
+        double surround = meter.measure(
+                        new DecodedAudio(RATE, new float[][] {silence, silence, silence, silence, tone, silence}))
+                .integratedLufs();
+        Loudness lfe = meter.measure(
+                new DecodedAudio(RATE, new float[][] {silence, silence, silence, tone, silence, silence}));
         assertThat(surround - left).isCloseTo(10 * Math.log10(1.41), within(0.01));
         assertThat(lfe.integratedLufs()).isNull();
         assertThat(lfe.truePeakDbtp()).isCloseTo(-30.0, within(0.1));

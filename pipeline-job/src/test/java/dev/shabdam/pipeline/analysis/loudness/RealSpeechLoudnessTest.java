@@ -30,8 +30,9 @@ class RealSpeechLoudnessTest {
         double ffmpeg = Fixtures.ffmpegIntegratedLufs(speech);
         DecodedAudio audio = new AudioDecoder().decode(speech);
         AnalysisResult result = new VoiceAnalyzer().analyze(audio, AnalysisOptions.DEFAULT);
-        System.out.printf("%s: ours %.3f LUFS, ffmpeg %.1f LUFS%n", speech.getName(),
-                result.loudness().integratedLufs(), ffmpeg);
+        System.out.printf(
+                "%s: ours %.3f LUFS, ffmpeg %.1f LUFS%n",
+                speech.getName(), result.loudness().integratedLufs(), ffmpeg);
         System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
         // ffmpeg prints one decimal, so the comparison carries its ±0.05 rounding
         assertThat(result.loudness().integratedLufs()).isCloseTo(ffmpeg, within(0.1));

@@ -55,13 +55,16 @@ class OnnxSpeakerEmbedderTest {
     @Test
     void theFeaturesAreMeanNormalisedVoicedFrames() throws Exception {
         StandInSpeakerModel.install(modelsDir);
-        OnnxSpeakerEmbedder onnx = (OnnxSpeakerEmbedder) OnnxSpeakerEmbedder.installed(modelsDir).orElseThrow();
+        OnnxSpeakerEmbedder onnx =
+                (OnnxSpeakerEmbedder) OnnxSpeakerEmbedder.installed(modelsDir).orElseThrow();
         embedder = onnx;
         SpeechSignal signal = SpeechSignal.of(voice(120, 1.0, 4));
         float[] feats = onnx.features(signal);
         int frames = feats.length / OnnxSpeakerEmbedder.MEL_BANDS;
         PitchTrack pitch = new PitchTracker().track(signal);
-        long voiced = java.util.stream.IntStream.range(0, signal.frameCount()).filter(pitch::voiced).count();
+        long voiced = java.util.stream.IntStream.range(0, signal.frameCount())
+                .filter(pitch::voiced)
+                .count();
         assertThat(frames).isEqualTo(voiced).isGreaterThan(0).isLessThan(signal.frameCount());
         for (int m = 0; m < OnnxSpeakerEmbedder.MEL_BANDS; m++) {
             double sum = 0;

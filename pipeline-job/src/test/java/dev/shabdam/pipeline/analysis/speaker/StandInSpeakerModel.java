@@ -16,8 +16,7 @@ import java.util.Random;
 public final class StandInSpeakerModel {
     public static final int DIM = 16;
 
-    private StandInSpeakerModel() {
-    }
+    private StandInSpeakerModel() {}
 
     /** Writes the stand-in model where the manifest puts the WeSpeaker model under {@code modelsDir}. */
     public static void install(Path modelsDir) throws Exception {

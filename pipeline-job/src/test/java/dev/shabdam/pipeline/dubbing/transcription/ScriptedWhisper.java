@@ -35,8 +35,7 @@ final class ScriptedWhisper {
     static final long ENCODER_FRAMES = 1500;
     private static final List<String> CACHES = List.of("decoder.key", "decoder.value", "encoder.key", "encoder.value");
 
-    private ScriptedWhisper() {
-    }
+    private ScriptedWhisper() {}
 
     /** What the model says at each position: a row of logits, 0 for every token not favoured. */
     static final class Script {
@@ -113,11 +112,16 @@ final class ScriptedWhisper {
             }
         }
         float[] values = new float[(int) (TestTokenizer.VOCAB * HEADS * HEAD_DIM)];
-        Arrays.fill(values, (int) (TestTokenizer.ML * HEADS * HEAD_DIM), (int) ((TestTokenizer.ML + 1) * HEADS * HEAD_DIM), 1f);
+        Arrays.fill(
+                values,
+                (int) (TestTokenizer.ML * HEADS * HEAD_DIM),
+                (int) ((TestTokenizer.ML + 1) * HEADS * HEAD_DIM),
+                1f);
         long[] toHeadsFirst = {0, 2, 1, 3};
         OnnxGraphBuilder graph = new OnnxGraphBuilder()
                 .floatTensor("script", new long[] {4L * positions, TestTokenizer.VOCAB}, table)
-                .floatTensor("key_embedding", new long[] {TestTokenizer.VOCAB, HEADS, HEAD_DIM}, new float[values.length])
+                .floatTensor(
+                        "key_embedding", new long[] {TestTokenizer.VOCAB, HEADS, HEAD_DIM}, new float[values.length])
                 .floatTensor("value_embedding", new long[] {TestTokenizer.VOCAB, HEADS, HEAD_DIM}, values)
                 .int64Constant("cross_shape", 1, -1, HEADS, HEAD_DIM)
                 .int64Scalar("length_axis", 2)
@@ -148,7 +152,12 @@ final class ScriptedWhisper {
             String past = "past_key_values." + layer + ".";
             String present = "present." + layer + ".";
             graph.node("Concat", List.of(past + "decoder.key", "new_key"), List.of(present + "decoder.key"), "axis", 2L)
-                    .node("Concat", List.of(past + "decoder.value", "new_value"), List.of(present + "decoder.value"), "axis", 2L)
+                    .node(
+                            "Concat",
+                            List.of(past + "decoder.value", "new_value"),
+                            List.of(present + "decoder.value"),
+                            "axis",
+                            2L)
                     .node("Identity", List.of("cross"), List.of(present + "encoder.key"))
                     .node("Identity", List.of("cross"), List.of(present + "encoder.value"));
             for (String cache : CACHES) {
@@ -167,7 +176,12 @@ final class ScriptedWhisper {
                 .node("Add", List.of("past_length", "ids_length"), List.of("total_length"))
                 .node("Range", List.of("past_length", "total_length", "one"), List.of("position"))
                 // 1 when <|ml|> is in the cache (read back from the last layer's values) or the input
-                .node("ReduceSum", List.of("present." + (LAYERS - 1) + ".decoder.value"), List.of("ml_sum"), "keepdims", 0L)
+                .node(
+                        "ReduceSum",
+                        List.of("present." + (LAYERS - 1) + ".decoder.value"),
+                        List.of("ml_sum"),
+                        "keepdims",
+                        0L)
                 .node("Min", List.of("ml_sum", "one_f"), List.of("ml_seen_f"))
                 .node("Cast", List.of("ml_seen_f"), List.of("ml_seen"), "to", (long) INT64)
                 // 1 when the cache contradicts use_cache_branch: |flag − has past| + |flag × 1500 − encoder past|

@@ -38,7 +38,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class SpeechTranscriptionTest {
     /** Tests run in pipeline-job/; models/fetch puts the model under the repository root. */
     private static final Path SILERO = Stream.of(Path.of("../models/cache"), Path.of("models/cache"))
-            .map(dir -> dir.resolve(SileroVad.MODEL_FILE)).filter(Files::isRegularFile).findFirst().orElse(null);
+            .map(dir -> dir.resolve(SileroVad.MODEL_FILE))
+            .filter(Files::isRegularFile)
+            .findFirst()
+            .orElse(null);
+
     private static final int RATE = 16_000;
 
     @TempDir

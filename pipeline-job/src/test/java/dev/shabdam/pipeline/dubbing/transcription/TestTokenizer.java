@@ -20,10 +20,12 @@ final class TestTokenizer {
     static final int LA = 3;
     /** " നമസ്കാരം" in three tokens, the first two split inside a letter's UTF-8 bytes. */
     static final int NAMASKARAM_1 = 4;
+
     static final int NAMASKARAM_2 = 5;
     static final int NAMASKARAM_3 = 6;
     /** U+00AD, a newline, a space and "é": bytes that byte-level BPE moves to other characters. */
     static final int ODD_BYTES = 7;
+
     static final int END_OF_TEXT = 8;
     static final int START_OF_TRANSCRIPT = 9;
     static final int EN = 10;
@@ -37,13 +39,19 @@ final class TestTokenizer {
     /** <|0.00|> … <|3.00|>. */
     static final int VOCAB = TIMESTAMP_BEGIN + 151;
 
-    private static final List<String> TEXT = List.of("ĠHello", "Ġworld", "Ġagain", "Ġla",
-            "Ġà´¨à", "´®à´¸àµį", "à´ķà´¾à´°à´Ĥ", "ÂŃĊĠÃ©");
-    private static final List<String> SPECIAL = List.of("<|endoftext|>", "<|startoftranscript|>", "<|en|>", "<|ml|>",
-            "<|translate|>", "<|transcribe|>", "<|nospeech|>", "<|notimestamps|>");
+    private static final List<String> TEXT =
+            List.of("ĠHello", "Ġworld", "Ġagain", "Ġla", "Ġà´¨à", "´®à´¸àµį", "à´ķà´¾à´°à´Ĥ", "ÂŃĊĠÃ©");
+    private static final List<String> SPECIAL = List.of(
+            "<|endoftext|>",
+            "<|startoftranscript|>",
+            "<|en|>",
+            "<|ml|>",
+            "<|translate|>",
+            "<|transcribe|>",
+            "<|nospeech|>",
+            "<|notimestamps|>");
 
-    private TestTokenizer() {
-    }
+    private TestTokenizer() {}
 
     /** The id of the timestamp token for {@code seconds}. */
     static int timestamp(double seconds) {
@@ -60,11 +68,16 @@ final class TestTokenizer {
         }
         ArrayNode added = root.putArray("added_tokens");
         for (int i = 0; i < SPECIAL.size(); i++) {
-            added.addObject().put("id", END_OF_TEXT + i).put("content", SPECIAL.get(i)).put("special", true);
+            added.addObject()
+                    .put("id", END_OF_TEXT + i)
+                    .put("content", SPECIAL.get(i))
+                    .put("special", true);
         }
         if (listTimestamps) {
             for (int i = 0; i <= 150; i++) {
-                added.addObject().put("id", firstTimestampId + i).put("content", String.format(java.util.Locale.ROOT, "<|%.2f|>", i * 0.02))
+                added.addObject()
+                        .put("id", firstTimestampId + i)
+                        .put("content", String.format(java.util.Locale.ROOT, "<|%.2f|>", i * 0.02))
                         .put("special", false);
             }
         }

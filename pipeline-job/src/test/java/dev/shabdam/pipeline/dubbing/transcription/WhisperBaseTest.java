@@ -23,10 +23,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class WhisperBaseTest {
     /** Tests run in pipeline-job/; the cache is under the repository root. */
     private static final Path MODELS = Stream.of(Path.of("../models/cache"), Path.of("models/cache"))
-            .filter(WhisperBaseTest::installed).findFirst().orElse(null);
+            .filter(WhisperBaseTest::installed)
+            .findFirst()
+            .orElse(null);
 
     private static boolean installed(Path dir) {
-        return Stream.of(WhisperTranscriber.ENCODER_FILE, WhisperTranscriber.DECODER_FILE, WhisperTranscriber.TOKENIZER_FILE)
+        return Stream.of(
+                        WhisperTranscriber.ENCODER_FILE,
+                        WhisperTranscriber.DECODER_FILE,
+                        WhisperTranscriber.TOKENIZER_FILE)
                 .allMatch(file -> Files.isRegularFile(dir.resolve(file)));
     }
 
@@ -38,8 +43,9 @@ class WhisperBaseTest {
         }
         assumeTrue(MODELS != null, "whisper-base is not installed under models/cache");
         EspeakRequired.assumeInstalled("whisper-base test");
-        Audio speech = new EspeakSynthesizer(EmotionTable.fromClasspath()).synthesize(new SynthesisRequest(
-                "Every morning she walks to the market by the river.", Language.EN, null, Prosody.NEUTRAL));
+        Audio speech = new EspeakSynthesizer(EmotionTable.fromClasspath())
+                .synthesize(new SynthesisRequest(
+                        "Every morning she walks to the market by the river.", Language.EN, null, Prosody.NEUTRAL));
         float[] pcm16k = Resampler.resample(speech.samples(), speech.sampleRate(), WhisperFeatures.SAMPLE_RATE_HZ);
 
         List<TimedText> heard;
@@ -47,7 +53,10 @@ class WhisperBaseTest {
             heard = whisper.transcribe(pcm16k, "en");
         }
         System.out.println("whisper-base heard: " + heard);
-        String text = heard.stream().map(TimedText::text).collect(Collectors.joining(" ")).toLowerCase();
+        String text = heard.stream()
+                .map(TimedText::text)
+                .collect(Collectors.joining(" "))
+                .toLowerCase();
         assertThat(text).contains("morning").contains("market");
         long durationMs = pcm16k.length * 1000L / WhisperFeatures.SAMPLE_RATE_HZ;
         assertThat(heard).allSatisfy(piece -> assertThat(piece.endMs()).isBetween(piece.startMs(), durationMs + 500));

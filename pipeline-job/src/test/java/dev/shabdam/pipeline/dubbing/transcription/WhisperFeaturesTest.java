@@ -45,21 +45,23 @@ class WhisperFeaturesTest {
         float[] x = new float[(int) (2.5 * RATE)];
         for (int i = 0; i < x.length; i++) {
             double t = (double) i / RATE;
-            x[i] = (float) (0.3 * Math.sin(2 * Math.PI * 440 * t) + 0.2 * Math.sin(2 * Math.PI * 1234.5 * t + 0.3) * Math.exp(-t));
+            x[i] = (float) (0.3 * Math.sin(2 * Math.PI * 440 * t)
+                    + 0.2 * Math.sin(2 * Math.PI * 1234.5 * t + 0.3) * Math.exp(-t));
         }
         int[] mels = {3, 10, 20, 30, 45, 60};
         int[] frames = {0, 1, 100, 249, 250};
         double[][] expected = {
-                {0.9363, 1.23465, 0.38756, 1.12526, 0.49381, 0.22094},       // frame 0: reflect-padded start
-                {0.41731, 1.23964, 0.12518, 1.03069, -0.01359, -0.28876},
-                {-0.67272, 1.23781, -0.67272, 0.8122, -0.67272, -0.67272},   // the floor, max − 8, where only the tones are
-                {0.22732, 1.23853, 0.06362, 0.48706, -0.46457, -0.67272},
-                {0.74614, 1.1566, 0.55892, 0.5284, 0.04433, -0.22252},       // the click where the sound stops
+            {0.9363, 1.23465, 0.38756, 1.12526, 0.49381, 0.22094}, // frame 0: reflect-padded start
+            {0.41731, 1.23964, 0.12518, 1.03069, -0.01359, -0.28876},
+            {-0.67272, 1.23781, -0.67272, 0.8122, -0.67272, -0.67272}, // the floor, max − 8, where only the tones are
+            {0.22732, 1.23853, 0.06362, 0.48706, -0.46457, -0.67272},
+            {0.74614, 1.1566, 0.55892, 0.5284, 0.04433, -0.22252}, // the click where the sound stops
         };
         float[] features = WhisperFeatures.logMel(x);
         for (int f = 0; f < frames.length; f++) {
             for (int m = 0; m < mels.length; m++) {
-                assertThat((double) feature(features, mels[m], frames[f])).as("mel %d frame %d", mels[m], frames[f])
+                assertThat((double) feature(features, mels[m], frames[f]))
+                        .as("mel %d frame %d", mels[m], frames[f])
                         .isCloseTo(expected[f][m], within(2e-4));
             }
         }
@@ -93,7 +95,8 @@ class WhisperFeaturesTest {
             }
             double centreHz = WhisperFeatures.melToHz((loudest + 1) * slaneyMel(8000) / (MEL_BANDS + 1));
             double spacingHz = WhisperFeatures.melToHz((loudest + 2) * slaneyMel(8000) / (MEL_BANDS + 1)) - centreHz;
-            assertThat(Math.abs(centreHz - hz)).as("%s Hz: band %d centred on %s Hz", hz, loudest, centreHz)
+            assertThat(Math.abs(centreHz - hz))
+                    .as("%s Hz: band %d centred on %s Hz", hz, loudest, centreHz)
                     .isLessThanOrEqualTo(spacingHz);
             int bin = (int) Math.round(hz / WhisperFeatures.binHz(1));
             assertThat(filters[loudest][bin]).isPositive();
@@ -106,7 +109,9 @@ class WhisperFeaturesTest {
         // 1 kHz: 16 samples a period, 10 periods a hop
         float[] features = WhisperFeatures.logMel(cosine(1000, 0.5, 1));
         for (int m = 0; m < MEL_BANDS; m++) {
-            assertThat((double) feature(features, m, 0)).as("mel %d", m).isCloseTo(feature(features, m, 10), within(1e-4));
+            assertThat((double) feature(features, m, 0))
+                    .as("mel %d", m)
+                    .isCloseTo(feature(features, m, 10), within(1e-4));
         }
     }
 
@@ -164,8 +169,8 @@ class WhisperFeaturesTest {
                 peak = filters[m][k] > filters[m][peak] ? k : peak;
                 area += filters[m][k] * binHz;
             }
-            assertThat(peak).as("filter %d peak", m)
-                    .isBetween((int) Math.floor(centreHz / binHz), (int) Math.ceil(centreHz / binHz));
+            assertThat(peak).as("filter %d peak", m).isBetween((int) Math.floor(centreHz / binHz), (int)
+                    Math.ceil(centreHz / binHz));
             assertThat(filters[m][peak]).isLessThanOrEqualTo(2 / (rightHz - leftHz) + 1e-12);
             if (rightHz - leftHz > 8 * binHz) {
                 // sampled finely enough for the bins to add up to the triangle's area

@@ -39,7 +39,8 @@ class WhisperTokenizerTest {
     void decodesByteLevelTokensToUtf8() throws Exception {
         WhisperTokenizer tokenizer = WhisperTokenizer.load(write(dir.resolve("tokenizer.json")));
         assertThat(tokenizer.decode(List.of(HELLO, WORLD))).isEqualTo(" Hello world");
-        assertThat(tokenizer.decode(List.of(NAMASKARAM_1, NAMASKARAM_2, NAMASKARAM_3))).isEqualTo(" നമസ്കാരം");
+        assertThat(tokenizer.decode(List.of(NAMASKARAM_1, NAMASKARAM_2, NAMASKARAM_3)))
+                .isEqualTo(" നമസ്കാരം");
         assertThat(tokenizer.decode(List.of(ODD_BYTES))).isEqualTo("\u00ad\n é");
         assertThat(tokenizer.decode(List.of())).isEmpty();
     }

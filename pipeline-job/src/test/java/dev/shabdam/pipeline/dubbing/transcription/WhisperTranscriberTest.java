@@ -37,19 +37,30 @@ class WhisperTranscriberTest {
     /** English says two segments; Malayalam one. At position 0, a text token beats <|ml|>, which beats <|en|>. */
     private static Script english() {
         return new Script(12)
-                .favour(0, HELLO, 20).favour(0, ML, 15).favour(0, EN, 10)
-                .saying(FIRST, timestamp(0), HELLO, WORLD, timestamp(1.2), timestamp(1.4), AGAIN, timestamp(2.0), END_OF_TEXT);
+                .favour(0, HELLO, 20)
+                .favour(0, ML, 15)
+                .favour(0, EN, 10)
+                .saying(
+                        FIRST,
+                        timestamp(0),
+                        HELLO,
+                        WORLD,
+                        timestamp(1.2),
+                        timestamp(1.4),
+                        AGAIN,
+                        timestamp(2.0),
+                        END_OF_TEXT);
     }
 
     private static Script malayalam() {
-        return new Script(12).saying(FIRST, timestamp(0.1), NAMASKARAM_1, NAMASKARAM_2, NAMASKARAM_3, timestamp(0.8), END_OF_TEXT);
+        return new Script(12)
+                .saying(FIRST, timestamp(0.1), NAMASKARAM_1, NAMASKARAM_2, NAMASKARAM_3, timestamp(0.8), END_OF_TEXT);
     }
 
     @Test
     void greedyDecodingWithTheCacheGivesTheScriptedSegments() throws Exception {
-        assertThat(transcribe(english(), malayalam(), "en")).containsExactly(
-                new TimedText(0, 1200, "Hello world"),
-                new TimedText(1400, 2000, "again"));
+        assertThat(transcribe(english(), malayalam(), "en"))
+                .containsExactly(new TimedText(0, 1200, "Hello world"), new TimedText(1400, 2000, "again"));
     }
 
     @Test
@@ -67,12 +78,18 @@ class WhisperTranscriberTest {
     void timestampRulesOverruleTheRawArgmax() throws Exception {
         Script en = new Script(12)
                 // the first token must be a timestamp, of at most 1 s
-                .favour(FIRST, HELLO, 20).favour(FIRST, timestamp(1.5), 19).favour(FIRST, timestamp(0.4), 18)
+                .favour(FIRST, HELLO, 20)
+                .favour(FIRST, timestamp(1.5), 19)
+                .favour(FIRST, timestamp(0.4), 18)
                 // one timestamp opened a segment: text must follow
-                .favour(FIRST + 1, timestamp(0.6), 20).favour(FIRST + 1, WORLD, 19)
+                .favour(FIRST + 1, timestamp(0.6), 20)
+                .favour(FIRST + 1, WORLD, 19)
                 // no going back in time; the timestamps together (log 3 above 19.5) beat the best text token (20)
-                .favour(FIRST + 2, timestamp(0.2), 21).favour(FIRST + 2, HELLO, 20)
-                .favour(FIRST + 2, timestamp(1.0), 19.5f).favour(FIRST + 2, timestamp(1.02), 19.5f).favour(FIRST + 2, timestamp(1.04), 19.5f)
+                .favour(FIRST + 2, timestamp(0.2), 21)
+                .favour(FIRST + 2, HELLO, 20)
+                .favour(FIRST + 2, timestamp(1.0), 19.5f)
+                .favour(FIRST + 2, timestamp(1.02), 19.5f)
+                .favour(FIRST + 2, timestamp(1.04), 19.5f)
                 // text then a timestamp closed the segment: no text may follow, so the end
                 .favour(FIRST + 3, AGAIN, 20);
         assertThat(transcribe(en, malayalam(), "en")).containsExactly(new TimedText(400, 1000, "world"));
@@ -98,7 +115,12 @@ class WhisperTranscriberTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {WhisperTranscriber.ENCODER_FILE, WhisperTranscriber.DECODER_FILE, WhisperTranscriber.TOKENIZER_FILE})
+    @ValueSource(
+            strings = {
+                WhisperTranscriber.ENCODER_FILE,
+                WhisperTranscriber.DECODER_FILE,
+                WhisperTranscriber.TOKENIZER_FILE
+            })
     void aMissingFileIsModelMissingNamingItAndTheFetchCommand(String file) throws Exception {
         ScriptedWhisper.install(modelsDir, english(), malayalam());
         Files.delete(modelsDir.resolve(file));
@@ -106,6 +128,7 @@ class WhisperTranscriberTest {
                 .isInstanceOf(SynthesisException.class)
                 .hasMessageContaining(modelsDir.resolve(file).toAbsolutePath().toString())
                 .hasMessageContaining("models/manifest.json")
-                .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("model_missing");
+                .extracting(e -> ((SynthesisException) e).codeName())
+                .isEqualTo("model_missing");
     }
 }

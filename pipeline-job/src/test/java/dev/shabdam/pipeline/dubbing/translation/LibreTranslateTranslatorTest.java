@@ -20,7 +20,7 @@ class LibreTranslateTranslatorTest {
     @Test
     void translatesEveryTextInOrder() throws Exception {
         try (StubServer server = new StubServer(PATH, request -> translate(request, 0));
-             Translator translator = new LibreTranslateTranslator(server.baseUrl() + "/", "lt-key", 50, FAST)) {
+                Translator translator = new LibreTranslateTranslator(server.baseUrl() + "/", "lt-key", 50, FAST)) {
 
             assertThat(translator.translate(List.of("Hello.", "Good night, അമ്മ."), "en", "ml"))
                     .containsExactly("ml:Hello.", "ml:Good night, അമ്മ.");
@@ -38,7 +38,7 @@ class LibreTranslateTranslatorTest {
     @Test
     void sendsNoApiKeyWithoutOne() throws Exception {
         try (StubServer server = new StubServer(PATH, request -> translate(request, 0));
-             Translator translator = new LibreTranslateTranslator(server.baseUrl(), null, 50, FAST)) {
+                Translator translator = new LibreTranslateTranslator(server.baseUrl(), null, 50, FAST)) {
             translator.translate(List.of("Hello."), "en", "ml");
             assertThat(server.requests().get(0).json().has("api_key")).isFalse();
         }
@@ -47,21 +47,24 @@ class LibreTranslateTranslatorTest {
     @Test
     void sendsOneRequestPerBatch() throws Exception {
         try (StubServer server = new StubServer(PATH, request -> translate(request, 0));
-             Translator translator = new LibreTranslateTranslator(server.baseUrl(), null, 2, FAST)) {
+                Translator translator = new LibreTranslateTranslator(server.baseUrl(), null, 2, FAST)) {
 
             assertThat(translator.translate(List.of("c1", "c2", "c3", "c4", "c5"), "en", "ml"))
                     .containsExactly("ml:c1", "ml:c2", "ml:c3", "ml:c4", "ml:c5");
-            assertThat(server.requests()).extracting(request -> request.json().path("q").toString())
+            assertThat(server.requests())
+                    .extracting(request -> request.json().path("q").toString())
                     .containsExactly("[\"c1\",\"c2\"]", "[\"c3\",\"c4\"]", "[\"c5\"]");
         }
     }
 
     @Test
     void asksAgainAfterAServerError() throws Exception {
-        try (StubServer server = new StubServer(PATH, request -> request.number() == 1
-                ? Reply.status(502, "<html><body>Bad Gateway</body></html>")
-                : translate(request, 0));
-             Translator translator = new LibreTranslateTranslator(server.baseUrl(), null, 50, FAST)) {
+        try (StubServer server = new StubServer(
+                        PATH,
+                        request -> request.number() == 1
+                                ? Reply.status(502, "<html><body>Bad Gateway</body></html>")
+                                : translate(request, 0));
+                Translator translator = new LibreTranslateTranslator(server.baseUrl(), null, 50, FAST)) {
 
             assertThat(translator.translate(List.of("Hello."), "en", "ml")).containsExactly("ml:Hello.");
             assertThat(server.requests()).hasSize(2);
@@ -71,19 +74,21 @@ class LibreTranslateTranslatorTest {
     @Test
     void failsAfterTheConfiguredAttemptsWhenTheCountIsWrong() throws Exception {
         try (StubServer server = new StubServer(PATH, request -> translate(request, 1));
-             Translator translator = new LibreTranslateTranslator(server.baseUrl(), null, 50, FAST)) {
+                Translator translator = new LibreTranslateTranslator(server.baseUrl(), null, 50, FAST)) {
 
             assertThatThrownBy(() -> translator.translate(List.of("One.", "Two.", "Three."), "en", "ml"))
                     .isInstanceOf(TranslationException.class)
-                    .hasMessageContaining("failed after 3 attempts, the last: invalid answer: 2 translations for 3 texts");
+                    .hasMessageContaining(
+                            "failed after 3 attempts, the last: invalid answer: 2 translations for 3 texts");
             assertThat(server.requests()).hasSize(3);
         }
     }
 
     @Test
     void failsAtOnceOnAnUnsupportedLanguage() throws Exception {
-        try (StubServer server = new StubServer(PATH, request -> Reply.status(400, "{\"error\":\"ml is not supported\"}"));
-             Translator translator = new LibreTranslateTranslator(server.baseUrl(), null, 50, FAST)) {
+        try (StubServer server =
+                        new StubServer(PATH, request -> Reply.status(400, "{\"error\":\"ml is not supported\"}"));
+                Translator translator = new LibreTranslateTranslator(server.baseUrl(), null, 50, FAST)) {
 
             assertThatThrownBy(() -> translator.translate(List.of("Hello."), "en", "ml"))
                     .isInstanceOf(TranslationException.class)

@@ -28,7 +28,7 @@ class OpenAiChatTranslatorTest {
     @Test
     void translatesEveryCueInOrderInOneRequest() throws Exception {
         try (StubServer server = new StubServer(PATH, OpenAiChatTranslatorTest::translate);
-             Translator translator = translator(server.baseUrl(), "sk-test", 40, FAST)) {
+                Translator translator = translator(server.baseUrl(), "sk-test", 40, FAST)) {
 
             assertThat(translator.translate(List.of("Hello.", "Where are you going?", "Good night, അമ്മ."), "en", "ml"))
                     .containsExactly("ml:Hello.", "ml:Where are you going?", "ml:Good night, അമ്മ.");
@@ -42,7 +42,8 @@ class OpenAiChatTranslatorTest {
             assertThat(body.path("temperature").asInt(-1)).isZero();
             assertThat(body.path("response_format").path("type").asText()).isEqualTo("json_object");
             assertThat(body.path("messages").path(0).path("role").asText()).isEqualTo("system");
-            assertThat(body.path("messages").path(0).path("content").asText()).contains("English (en)", "Malayalam (ml)");
+            assertThat(body.path("messages").path(0).path("content").asText())
+                    .contains("English (en)", "Malayalam (ml)");
             assertThat(body.path("messages").path(1).path("role").asText()).isEqualTo("user");
         }
     }
@@ -50,7 +51,7 @@ class OpenAiChatTranslatorTest {
     @Test
     void sendsNoAuthorizationWithoutAKey() throws Exception {
         try (StubServer server = new StubServer(PATH, OpenAiChatTranslatorTest::translate);
-             Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
+                Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
             translator.translate(List.of("Hello."), "en", "ml");
             assertThat(server.requests().get(0).header("Authorization")).isNull();
         }
@@ -59,18 +60,25 @@ class OpenAiChatTranslatorTest {
     @Test
     void sendsOneRequestPerBatchWithTheNeighbouringCuesAsContext() throws Exception {
         try (StubServer server = new StubServer(PATH, OpenAiChatTranslatorTest::translate);
-             Translator translator = translator(server.baseUrl(), null, 2, FAST)) {
+                Translator translator = translator(server.baseUrl(), null, 2, FAST)) {
 
             assertThat(translator.translate(List.of("c1", "c2", "c3", "c4", "c5"), "en", "ml"))
                     .containsExactly("ml:c1", "ml:c2", "ml:c3", "ml:c4", "ml:c5");
 
             assertThat(server.requests()).hasSize(3);
             JsonNode second = userMessage(server.requests().get(1));
-            assertThat(second.path("cues").toString()).isEqualTo("[{\"id\":3,\"text\":\"c3\"},{\"id\":4,\"text\":\"c4\"}]");
+            assertThat(second.path("cues").toString())
+                    .isEqualTo("[{\"id\":3,\"text\":\"c3\"},{\"id\":4,\"text\":\"c4\"}]");
             assertThat(second.path("context_before").toString()).isEqualTo("[\"c1\",\"c2\"]");
             assertThat(second.path("context_after").toString()).isEqualTo("[\"c5\"]");
-            assertThat(userMessage(server.requests().get(0)).path("context_before").toString()).isEqualTo("[]");
-            assertThat(userMessage(server.requests().get(2)).path("context_after").toString()).isEqualTo("[]");
+            assertThat(userMessage(server.requests().get(0))
+                            .path("context_before")
+                            .toString())
+                    .isEqualTo("[]");
+            assertThat(userMessage(server.requests().get(2))
+                            .path("context_after")
+                            .toString())
+                    .isEqualTo("[]");
         }
     }
 
@@ -78,7 +86,7 @@ class OpenAiChatTranslatorTest {
     @ValueSource(strings = {"", "/", "/v1", "/v1/"})
     void findsTheEndpointWhateverTheBaseUrlEndsWith(String suffix) throws Exception {
         try (StubServer server = new StubServer(PATH, OpenAiChatTranslatorTest::translate);
-             Translator translator = translator(server.baseUrl() + suffix, null, 40, FAST)) {
+                Translator translator = translator(server.baseUrl() + suffix, null, 40, FAST)) {
             assertThat(translator.translate(List.of("Hello."), "en", "ml")).containsExactly("ml:Hello.");
         }
     }
@@ -86,9 +94,10 @@ class OpenAiChatTranslatorTest {
     @Test
     void keepsBlankCuesAndSendsNothingForThem() throws Exception {
         try (StubServer server = new StubServer(PATH, OpenAiChatTranslatorTest::translate);
-             Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
+                Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
 
-            assertThat(translator.translate(List.of("Hi.", "", "Bye."), "en", "ml")).containsExactly("ml:Hi.", "", "ml:Bye.");
+            assertThat(translator.translate(List.of("Hi.", "", "Bye."), "en", "ml"))
+                    .containsExactly("ml:Hi.", "", "ml:Bye.");
             assertThat(userMessage(server.requests().get(0)).path("cues").toString())
                     .isEqualTo("[{\"id\":1,\"text\":\"Hi.\"},{\"id\":2,\"text\":\"Bye.\"}]");
 
@@ -99,10 +108,12 @@ class OpenAiChatTranslatorTest {
 
     @Test
     void asksAgainWhenTheContentIsNotJson() throws Exception {
-        try (StubServer server = new StubServer(PATH, request -> request.number() == 1
-                ? completion(request, "Sure! Here are your translations: {\"translations\": [")
-                : translate(request));
-             Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
+        try (StubServer server = new StubServer(
+                        PATH,
+                        request -> request.number() == 1
+                                ? completion(request, "Sure! Here are your translations: {\"translations\": [")
+                                : translate(request));
+                Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
 
             assertThat(translator.translate(List.of("Hello."), "en", "ml")).containsExactly("ml:Hello.");
             assertThat(server.requests()).hasSize(2);
@@ -111,10 +122,18 @@ class OpenAiChatTranslatorTest {
 
     @Test
     void waitsAsLongAsRetryAfterSaysOn429() throws Exception {
-        try (StubServer server = new StubServer(PATH, request -> request.number() == 1
-                ? Reply.status(429, error("Rate limit reached for gpt-4o-mini", "requests", "rate_limit_exceeded")).withHeader("Retry-After", "1")
-                : translate(request));
-             Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
+        try (StubServer server = new StubServer(
+                        PATH,
+                        request -> request.number() == 1
+                                ? Reply.status(
+                                                429,
+                                                error(
+                                                        "Rate limit reached for gpt-4o-mini",
+                                                        "requests",
+                                                        "rate_limit_exceeded"))
+                                        .withHeader("Retry-After", "1")
+                                : translate(request));
+                Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
 
             long start = System.nanoTime();
             assertThat(translator.translate(List.of("Hello."), "en", "ml")).containsExactly("ml:Hello.");
@@ -125,10 +144,14 @@ class OpenAiChatTranslatorTest {
 
     @Test
     void asksAgainAfterServerErrors() throws Exception {
-        try (StubServer server = new StubServer(PATH, request -> request.number() < 3
-                ? Reply.status(request.number() == 1 ? 500 : 503, error("The server is overloaded", "server_error", null))
-                : translate(request));
-             Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
+        try (StubServer server = new StubServer(
+                        PATH,
+                        request -> request.number() < 3
+                                ? Reply.status(
+                                        request.number() == 1 ? 500 : 503,
+                                        error("The server is overloaded", "server_error", null))
+                                : translate(request));
+                Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
 
             assertThat(translator.translate(List.of("Hello."), "en", "ml")).containsExactly("ml:Hello.");
             assertThat(server.requests()).hasSize(3);
@@ -137,11 +160,14 @@ class OpenAiChatTranslatorTest {
 
     @Test
     void failsAfterTheConfiguredAttemptsWhenAnIdIsAlwaysMissing() throws Exception {
-        try (StubServer server = new StubServer(PATH, request -> translate(request, cues -> cues.subList(0, cues.size() - 1)));
-             Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
+        try (StubServer server =
+                        new StubServer(PATH, request -> translate(request, cues -> cues.subList(0, cues.size() - 1)));
+                Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
 
             assertThatThrownBy(() -> translator.translate(List.of("One.", "Two."), "en", "ml"))
-                    .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.code()).isEqualTo("translation_failed"))
+                    .isInstanceOfSatisfying(
+                            TranslationException.class,
+                            e -> assertThat(e.code()).isEqualTo("translation_failed"))
                     .hasMessageContaining("failed after 3 attempts")
                     .hasMessageContaining("the answer lacks id 2");
             assertThat(server.requests()).hasSize(3);
@@ -150,13 +176,18 @@ class OpenAiChatTranslatorTest {
 
     static Stream<Arguments> invalidContents() {
         return Stream.of(
-                arguments("{\"translations\":[{\"id\":1,\"text\":\"a\"},{\"id\":1,\"text\":\"a\"},{\"id\":2,\"text\":\"b\"}]}",
+                arguments(
+                        "{\"translations\":[{\"id\":1,\"text\":\"a\"},{\"id\":1,\"text\":\"a\"},{\"id\":2,\"text\":\"b\"}]}",
                         "id 1 appears more than once"),
-                arguments("{\"translations\":[{\"id\":1,\"text\":\"a\"},{\"id\":2,\"text\":\"b\"},{\"id\":3,\"text\":\"c\"}]}",
+                arguments(
+                        "{\"translations\":[{\"id\":1,\"text\":\"a\"},{\"id\":2,\"text\":\"b\"},{\"id\":3,\"text\":\"c\"}]}",
                         "id 3 is not a cue of this batch (ids 1 to 2)"),
-                arguments("{\"translations\":[{\"id\":1,\"text\":\"a\"},{\"id\":\"2\",\"text\":\"b\"}]}",
+                arguments(
+                        "{\"translations\":[{\"id\":1,\"text\":\"a\"},{\"id\":\"2\",\"text\":\"b\"}]}",
                         "an entry without an integer id"),
-                arguments("{\"translations\":[{\"id\":1,\"text\":\"a\"},{\"id\":2,\"text\":\"  \"}]}", "no text for id 2"),
+                arguments(
+                        "{\"translations\":[{\"id\":1,\"text\":\"a\"},{\"id\":2,\"text\":\"  \"}]}",
+                        "no text for id 2"),
                 arguments("{\"translations\":[{\"id\":1,\"text\":\"a\"},{\"id\":2,\"text\":7}]}", "no text for id 2"),
                 arguments("{\"result\":[\"a\",\"b\"]}", "no \"translations\" array"),
                 arguments("```json\n{\"translations\":[]}\n```", "not JSON"),
@@ -168,7 +199,8 @@ class OpenAiChatTranslatorTest {
     @MethodSource("invalidContents")
     void refusesAnAnswerThatIsNotExactlyOneTextPerCue(String content, String problem) throws Exception {
         try (StubServer server = new StubServer(PATH, request -> completion(request, content));
-             Translator translator = translator(server.baseUrl(), null, 40, new HttpRetry(1, Duration.ZERO, Duration.ofSeconds(5)))) {
+                Translator translator = translator(
+                        server.baseUrl(), null, 40, new HttpRetry(1, Duration.ZERO, Duration.ofSeconds(5)))) {
 
             assertThatThrownBy(() -> translator.translate(List.of("One.", "Two."), "en", "ml"))
                     .isInstanceOf(TranslationException.class)
@@ -178,8 +210,9 @@ class OpenAiChatTranslatorTest {
 
     @Test
     void saysWhenTheAnswerWasCutOffAtTheOutputLimit() throws Exception {
-        try (StubServer server = new StubServer(PATH, request -> completion(request, "{\"translations\":[{\"id\":1,\"te", "length"));
-             Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
+        try (StubServer server = new StubServer(
+                        PATH, request -> completion(request, "{\"translations\":[{\"id\":1,\"te", "length"));
+                Translator translator = translator(server.baseUrl(), null, 40, FAST)) {
 
             assertThatThrownBy(() -> translator.translate(List.of("One."), "en", "ml"))
                     .isInstanceOf(TranslationException.class)
@@ -190,9 +223,15 @@ class OpenAiChatTranslatorTest {
 
     @Test
     void failsAtOnceWhenTheKeyIsRefused() throws Exception {
-        try (StubServer server = new StubServer(PATH,
-                request -> Reply.status(401, error("Incorrect API key provided: sk-wrong.", "invalid_request_error", "invalid_api_key")));
-             Translator translator = translator(server.baseUrl(), "sk-wrong", 40, FAST)) {
+        try (StubServer server = new StubServer(
+                        PATH,
+                        request -> Reply.status(
+                                401,
+                                error(
+                                        "Incorrect API key provided: sk-wrong.",
+                                        "invalid_request_error",
+                                        "invalid_api_key")));
+                Translator translator = translator(server.baseUrl(), "sk-wrong", 40, FAST)) {
 
             assertThatThrownBy(() -> translator.translate(List.of("Hello."), "en", "ml"))
                     .isInstanceOf(TranslationException.class)
@@ -231,7 +270,10 @@ class OpenAiChatTranslatorTest {
         List<JsonNode> cues = answered.apply(asked);
         ObjectNode content = RecordCodec.mapper().createObjectNode();
         var translations = content.putArray("translations");
-        cues.forEach(cue -> translations.addObject().put("id", cue.path("id").asInt()).put("text", "ml:" + cue.path("text").asText()));
+        cues.forEach(cue -> translations
+                .addObject()
+                .put("id", cue.path("id").asInt())
+                .put("text", "ml:" + cue.path("text").asText()));
         return completion(request, content.toString());
     }
 
@@ -241,15 +283,21 @@ class OpenAiChatTranslatorTest {
     }
 
     private static Reply completion(Request request, String content, String finishReason) {
-        ObjectNode completion = RecordCodec.mapper().createObjectNode()
+        ObjectNode completion = RecordCodec.mapper()
+                .createObjectNode()
                 .put("id", "chatcmpl-stub" + request.number())
                 .put("object", "chat.completion")
                 .put("created", 1_767_225_600L)
                 .put("model", request.json().path("model").asText());
         ObjectNode choice = completion.putArray("choices").addObject().put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", content).putNull("refusal");
+        choice.putObject("message")
+                .put("role", "assistant")
+                .put("content", content)
+                .putNull("refusal");
         choice.putNull("logprobs").put("finish_reason", finishReason);
-        completion.putObject("usage").put("prompt_tokens", request.body().length() / 4)
+        completion
+                .putObject("usage")
+                .put("prompt_tokens", request.body().length() / 4)
                 .put("completion_tokens", content == null ? 0 : content.length() / 4)
                 .put("total_tokens", (request.body().length() + (content == null ? 0 : content.length())) / 4);
         return Reply.ok(completion.toString());
@@ -258,11 +306,16 @@ class OpenAiChatTranslatorTest {
     /** An error body as the service sends it with a 4xx or 5xx. */
     private static String error(String message, String type, String code) {
         ObjectNode error = RecordCodec.mapper().createObjectNode();
-        error.putObject("error").put("message", message).put("type", type).putNull("param").put("code", code);
+        error.putObject("error")
+                .put("message", message)
+                .put("type", type)
+                .putNull("param")
+                .put("code", code);
         return error.toString();
     }
 
     private static JsonNode userMessage(Request request) {
-        return RecordCodec.readTree(request.json().path("messages").path(1).path("content").asText());
+        return RecordCodec.readTree(
+                request.json().path("messages").path(1).path("content").asText());
     }
 }

@@ -60,7 +60,8 @@ final class StubServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:port}, without a trailing slash. */
     String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort();
     }
 
     List<Request> requests() {
@@ -76,8 +77,11 @@ final class StubServer implements AutoCloseable {
         try (exchange) {
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-            Request request = new Request(requests.size() + 1, exchange.getRequestMethod(),
-                    exchange.getRequestURI().getPath(), headers,
+            Request request = new Request(
+                    requests.size() + 1,
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    headers,
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             requests.add(request);
             Reply reply = request.path().equals(path) && request.method().equals("POST")
@@ -96,7 +100,12 @@ final class StubServer implements AutoCloseable {
         try {
             return handler.apply(request);
         } catch (RuntimeException e) {
-            return Reply.status(500, RecordCodec.mapper().createObjectNode().put("error", "stub handler: " + e).toString());
+            return Reply.status(
+                    500,
+                    RecordCodec.mapper()
+                            .createObjectNode()
+                            .put("error", "stub handler: " + e)
+                            .toString());
         }
     }
 }

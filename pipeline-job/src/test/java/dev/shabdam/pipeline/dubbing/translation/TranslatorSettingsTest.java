@@ -15,7 +15,8 @@ class TranslatorSettingsTest {
 
     @Test
     void survivesJavaSerializationAndKeepsTheKeyOutOfToString() throws Exception {
-        TranslatorSettings settings = new TranslatorSettings("openai", "http://llm:8000", "sk-secret", "qwen2.5-7b", 20);
+        TranslatorSettings settings =
+                new TranslatorSettings("openai", "http://llm:8000", "sk-secret", "qwen2.5-7b", 20);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(settings);
@@ -28,10 +29,12 @@ class TranslatorSettingsTest {
 
     @Test
     void theCreatedTranslatorTalksToTheConfiguredService() throws Exception {
-        try (StubServer server = new StubServer("/translate",
-                request -> Reply.ok("{\"translatedText\":[\"ml:" + request.json().path("q").path(0).asText() + "\"]}"))) {
-            TranslatorSettings settings = TranslatorSettings.withDefaults("libretranslate", server.baseUrl(), "lt-key",
-                    null, null);
+        try (StubServer server = new StubServer(
+                "/translate",
+                request -> Reply.ok("{\"translatedText\":[\"ml:"
+                        + request.json().path("q").path(0).asText() + "\"]}"))) {
+            TranslatorSettings settings =
+                    TranslatorSettings.withDefaults("libretranslate", server.baseUrl(), "lt-key", null, null);
             try (Translator translator = settings.create()) {
                 assertThat(translator.translate(List.of("Hello."), "en", "ml")).containsExactly("ml:Hello.");
             }

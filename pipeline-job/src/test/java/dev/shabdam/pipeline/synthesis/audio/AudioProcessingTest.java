@@ -17,7 +17,11 @@ class AudioProcessingTest {
         float[] x = new float[(int) (seconds * rate)];
         for (int i = 0; i < x.length; i++) {
             double t = i / (double) rate;
-            x[i] = (float) (amplitude * (Math.sin(2 * Math.PI * hz * t) + 0.5 * Math.sin(4 * Math.PI * hz * t) + 0.25 * Math.sin(6 * Math.PI * hz * t)) / 1.75);
+            x[i] = (float) (amplitude
+                    * (Math.sin(2 * Math.PI * hz * t)
+                            + 0.5 * Math.sin(4 * Math.PI * hz * t)
+                            + 0.25 * Math.sin(6 * Math.PI * hz * t))
+                    / 1.75);
         }
         return new Audio(x, rate);
     }

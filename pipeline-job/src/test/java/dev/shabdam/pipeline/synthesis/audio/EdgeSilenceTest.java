@@ -9,7 +9,7 @@ class EdgeSilenceTest {
     @Test
     void edgeSilenceIsCutToAFewMilliseconds() {
         int rate = 16_000;
-        float[] samples = new float[rate];           // 1 s: silence, 0.5 s of tone from 0.3 s, silence
+        float[] samples = new float[rate]; // 1 s: silence, 0.5 s of tone from 0.3 s, silence
         for (int i = (int) (0.3 * rate); i < (int) (0.8 * rate); i++) {
             samples[i] = (float) (0.5 * Math.sin(2 * Math.PI * 200 * i / rate) + 0.01);
         }

@@ -7,8 +7,7 @@ import dev.shabdam.pipeline.media.DecodedAudio;
 
 /** Median F0 of synthesised audio, by the analysis YIN {@link PitchTracker}: how tests check a pitch request landed. */
 public final class MedianPitch {
-    private MedianPitch() {
-    }
+    private MedianPitch() {}
 
     /** Median F0 of the voiced frames in Hz, or NaN when nothing is voiced. */
     public static double hz(Audio audio) {

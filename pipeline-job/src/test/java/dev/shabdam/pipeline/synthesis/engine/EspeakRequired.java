@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Skips a test class, saying why on the console, where libespeak-ng cannot be loaded. */
 public final class EspeakRequired {
-    private EspeakRequired() {
-    }
+    private EspeakRequired() {}
 
     public static void assumeInstalled(String what) {
         boolean available = EspeakSynthesizer.isAvailable();

@@ -1,8 +1,8 @@
 package dev.shabdam.pipeline.synthesis.engine;
 
-import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
 import dev.shabdam.pipeline.synthesis.audio.MedianPitch;
+import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.speech.prosody.Emotion;
 import dev.shabdam.speech.prosody.EmotionTable;
 import dev.shabdam.speech.prosody.Prosody;
@@ -64,7 +64,8 @@ class EspeakSynthesizerTest {
         Audio shifted = say(ML, Language.ML, Prosody.NEUTRAL.withPitch(semitones));
         double measured = 12 * Math.log(MedianPitch.hz(shifted) / base) / Math.log(2);
         assertThat(measured).isCloseTo(semitones, within(1.0));
-        assertThat(shifted.durationSeconds()).isCloseTo(say(ML, Language.ML, Prosody.NEUTRAL).durationSeconds(), within(0.01));
+        assertThat(shifted.durationSeconds())
+                .isCloseTo(say(ML, Language.ML, Prosody.NEUTRAL).durationSeconds(), within(0.01));
     }
 
     /** Each emotion must move duration by 5 %, median F0 by 1 semitone or RMS by 1.5 dB. */
@@ -76,7 +77,9 @@ class EspeakSynthesizerTest {
         double durationChange = Math.abs(coloured.durationSeconds() / neutral.durationSeconds() - 1);
         double f0Change = Math.abs(12 * Math.log(MedianPitch.hz(coloured) / MedianPitch.hz(neutral)) / Math.log(2));
         double rmsChange = Math.abs(coloured.rmsDbfs() - neutral.rmsDbfs());
-        System.out.printf("emotion %s: duration %+.1f%%, F0 %.2f st, RMS %.2f dB%n", emotion, 100 * durationChange, f0Change, rmsChange);
+        System.out.printf(
+                "emotion %s: duration %+.1f%%, F0 %.2f st, RMS %.2f dB%n",
+                emotion, 100 * durationChange, f0Change, rmsChange);
         assertThat(durationChange > 0.05 || f0Change > 1.0 || rmsChange > 1.5).isTrue();
     }
 
@@ -89,9 +92,13 @@ class EspeakSynthesizerTest {
      */
     @Test
     void concurrentSynthesisMatchesSequential() throws Exception {
-        List<String> texts = List.of(ML, "രണ്ടാമത്തെ വാക്യം ഇതാണ്.", "മൂന്നാമത്തെ വാക്യം.", "നാലാമത്തെ വാക്യം വളരെ നീണ്ടതാണ്.");
-        List<Prosody> prosodies = List.of(Prosody.NEUTRAL, Prosody.NEUTRAL.withSpeed(1.4),
-                Prosody.NEUTRAL.withPitch(3), Prosody.NEUTRAL.withEmotion(Emotion.SAD));
+        List<String> texts =
+                List.of(ML, "രണ്ടാമത്തെ വാക്യം ഇതാണ്.", "മൂന്നാമത്തെ വാക്യം.", "നാലാമത്തെ വാക്യം വളരെ നീണ്ടതാണ്.");
+        List<Prosody> prosodies = List.of(
+                Prosody.NEUTRAL,
+                Prosody.NEUTRAL.withSpeed(1.4),
+                Prosody.NEUTRAL.withPitch(3),
+                Prosody.NEUTRAL.withEmotion(Emotion.SAD));
         List<Audio> sequential = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             sequential.add(say(texts.get(i), Language.ML, prosodies.get(i)));
@@ -107,7 +114,8 @@ class EspeakSynthesizerTest {
                 for (int i = 0; i < 4; i++) {
                     Audio concurrent = futures.get(i).get();
                     Audio reference = sequential.get(i);
-                    assertThat(concurrent.durationSeconds()).isCloseTo(reference.durationSeconds(), within(0.15 * reference.durationSeconds()));
+                    assertThat(concurrent.durationSeconds())
+                            .isCloseTo(reference.durationSeconds(), within(0.15 * reference.durationSeconds()));
                     assertThat(concurrent.rmsDbfs()).isCloseTo(reference.rmsDbfs(), within(1.0));
                     assertThat(12 * Math.log(MedianPitch.hz(concurrent) / MedianPitch.hz(reference)) / Math.log(2))
                             .isCloseTo(0, within(1.0));
@@ -120,16 +128,23 @@ class EspeakSynthesizerTest {
 
     @Test
     void unknownVoiceIsReported() {
-        assertThatThrownBy(() -> engine.synthesize(new SynthesisRequest("ശരി", Language.ML, "no-such-voice", Prosody.NEUTRAL)))
+        assertThatThrownBy(() ->
+                        engine.synthesize(new SynthesisRequest("ശരി", Language.ML, "no-such-voice", Prosody.NEUTRAL)))
                 .isInstanceOf(SynthesisException.class)
-                .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("voice_not_found");
+                .extracting(e -> ((SynthesisException) e).codeName())
+                .isEqualTo("voice_not_found");
     }
 
     @Test
     void outOfRangeControlsAreInvalidParameters() {
-        for (Runnable bad : List.<Runnable>of(() -> Prosody.NEUTRAL.withSpeed(10), () -> Prosody.NEUTRAL.withPitch(13),
-                () -> Prosody.NEUTRAL.withVolume(-1), () -> Emotion.fromName("bored"))) {
-            assertThatThrownBy(bad::run).extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("invalid_parameter");
+        for (Runnable bad : List.<Runnable>of(
+                () -> Prosody.NEUTRAL.withSpeed(10),
+                () -> Prosody.NEUTRAL.withPitch(13),
+                () -> Prosody.NEUTRAL.withVolume(-1),
+                () -> Emotion.fromName("bored"))) {
+            assertThatThrownBy(bad::run)
+                    .extracting(e -> ((SynthesisException) e).codeName())
+                    .isEqualTo("invalid_parameter");
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.shabdam.pipeline.synthesis.engine;
 
 import dev.shabdam.pipeline.models.OnnxGraphBuilder;
-import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
+import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.speech.prosody.EmotionTable;
 import dev.shabdam.speech.prosody.Prosody;
 import dev.shabdam.speech.text.Language;
@@ -82,7 +82,8 @@ class VitsOnnxSynthesizerTest {
             // 4 known characters (മ ല ാ and the space; x is not in the vocabulary), blanks around each: 9 ids
             assertThat(audio.sampleRate()).isEqualTo(16000);
             assertThat(audio.samples()).hasSize((int) (9 * HOP));
-            assertThat(audio.samples()[(int) HOP]).isCloseTo(0.05f, org.assertj.core.api.Assertions.within(1e-6f)); // second id is മ = 5, times 0.01
+            assertThat(audio.samples()[(int) HOP])
+                    .isCloseTo(0.05f, org.assertj.core.api.Assertions.within(1e-6f)); // second id is മ = 5, times 0.01
         }
     }
 
@@ -91,7 +92,8 @@ class VitsOnnxSynthesizerTest {
         assumeTrue(EspeakSynthesizer.isAvailable(), "libespeak-ng is not installed (Piper needs its phonemes)");
         installPiper("ml-in-test-medium");
         try (VitsOnnxSynthesizer engine = new VitsOnnxSynthesizer(voices, false, EMOTIONS)) {
-            Audio audio = engine.synthesize(new SynthesisRequest("മല", Language.ML, "ml-in-test-medium", Prosody.NEUTRAL));
+            Audio audio =
+                    engine.synthesize(new SynthesisRequest("മല", Language.ML, "ml-in-test-medium", Prosody.NEUTRAL));
             VoiceModel.Piper piper = (VoiceModel.Piper) VoiceModel.locate(voices, "ml-in-test-medium");
             long[] ids = VitsOnnxSynthesizer.piperIds(piper, Espeak.get().phonemesIpa("മല", "ml"));
             assertThat(ids[0]).isEqualTo(1);
@@ -106,7 +108,9 @@ class VitsOnnxSynthesizerTest {
     void aManifestVoiceThatIsNotInstalledNamesTheFileAndTheFetchCommandButNotTheFolder() {
         SynthesisException refusal = refusal("piper-ml-in-meera-medium");
         assertThat(refusal.codeName()).isEqualTo("model_missing");
-        assertThat(refusal).hasMessageContaining("piper/ml_IN-meera-medium.onnx").hasMessageContaining("models/README.md")
+        assertThat(refusal)
+                .hasMessageContaining("piper/ml_IN-meera-medium.onnx")
+                .hasMessageContaining("models/README.md")
                 .hasMessageNotContaining(voices.toString());
     }
 
@@ -120,20 +124,25 @@ class VitsOnnxSynthesizerTest {
     /** What speaking a word with {@code voiceId} fails with. */
     private SynthesisException refusal(String voiceId) {
         try (VitsOnnxSynthesizer engine = new VitsOnnxSynthesizer(voices, false, EMOTIONS)) {
-            return catchThrowableOfType(SynthesisException.class,
+            return catchThrowableOfType(
+                    SynthesisException.class,
                     () -> engine.synthesize(new SynthesisRequest("മല", Language.ML, voiceId, Prosody.NEUTRAL)));
         }
     }
 
     @Test
     void anIdThatIsAPathNeverReachesTheFilesystem() throws Exception {
-        Path outside = Files.createDirectories(voices.resolveSibling(voices.getFileName() + "-outside").resolve("stolen"));
+        Path outside = Files.createDirectories(
+                voices.resolveSibling(voices.getFileName() + "-outside").resolve("stolen"));
         Files.write(outside.resolve("model.onnx"), new byte[] {1});
         Files.writeString(outside.resolve("tokens.txt"), "a 1\n");
-        assertThatThrownBy(() -> VoiceModel.locate(voices, "../" + outside.getParent().getFileName() + "/stolen"))
-                .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("invalid_voice");
+        assertThatThrownBy(() ->
+                        VoiceModel.locate(voices, "../" + outside.getParent().getFileName() + "/stolen"))
+                .extracting(e -> ((SynthesisException) e).codeName())
+                .isEqualTo("invalid_voice");
         assertThatThrownBy(() -> VoiceModel.locate(voices, outside.toString()))
-                .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("invalid_voice");
+                .extracting(e -> ((SynthesisException) e).codeName())
+                .isEqualTo("invalid_voice");
     }
 
     @Test
@@ -150,6 +159,7 @@ class VitsOnnxSynthesizerTest {
         Files.writeString(voices.resolve("half.onnx.json"), "{}");
         assertThatThrownBy(() -> VoiceModel.locate(voices, "half"))
                 .hasMessageContaining("half.onnx is missing")
-                .extracting(e -> ((SynthesisException) e).codeName()).isEqualTo("model_missing");
+                .extracting(e -> ((SynthesisException) e).codeName())
+                .isEqualTo("model_missing");
     }
 }
