@@ -176,41 +176,15 @@ class AnalysisControllerTests extends WebSliceTest {
 
     @Test
     void eachComparePartIsCheckedLikeAnAnalyzeUpload() {
-        assertProblem(
-                upload(
-                        "/voice/compare",
-                        KEY_A,
-                        List.of(
-                                new Multipart.Part("a", "a.wav", Media.wav(100)),
-                                new Multipart.Part("b", "b.wav", new byte[0]))),
-                400,
-                "empty_file");
-        assertProblem(
-                upload(
-                        "/voice/compare",
-                        KEY_A,
-                        List.of(
-                                new Multipart.Part("a", "../a.wav", Media.wav(100)),
-                                new Multipart.Part("b", "b.wav", Media.wav(100)))),
-                400,
-                "invalid_filename");
-        assertProblem(
-                upload(
-                        "/voice/compare?wait=61",
-                        KEY_A,
-                        List.of(
-                                new Multipart.Part("a", "a.wav", Media.wav(100)),
-                                new Multipart.Part("b", "b.wav", Media.wav(100)))),
-                400,
-                "invalid_wait");
-        assertProblem(
-                upload(
-                        "/voice/compare",
-                        null,
-                        List.of(
-                                new Multipart.Part("a", "a.wav", Media.wav(100)),
-                                new Multipart.Part("b", "b.wav", Media.wav(100)))),
-                401,
-                "missing_api_key");
+        byte[] wav = Media.wav(100);
+        assertProblem(compare("/voice/compare", KEY_A, "a.wav", wav, "b.wav", new byte[0]), 400, "empty_file");
+        assertProblem(compare("/voice/compare", KEY_A, "../a.wav", wav, "b.wav", wav), 400, "invalid_filename");
+        assertProblem(compare("/voice/compare?wait=61", KEY_A, "a.wav", wav, "b.wav", wav), 400, "invalid_wait");
+        assertProblem(compare("/voice/compare", null, "a.wav", wav, "b.wav", wav), 401, "missing_api_key");
+    }
+
+    /** A comparison of file {@code aName} in part a and {@code bName} in part b. */
+    private MvcTestResult compare(String path, String apiKey, String aName, byte[] a, String bName, byte[] b) {
+        return upload(path, apiKey, List.of(new Multipart.Part("a", aName, a), new Multipart.Part("b", bName, b)));
     }
 }
