@@ -2,12 +2,10 @@ package dev.shabdam.gateway;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The REST front of Shabdam: authenticates, stores uploads, queues jobs on Kafka and reports on them. */
 @SpringBootApplication
-@ConfigurationPropertiesScan
 @EnableScheduling
 public class GatewayApplication {
 

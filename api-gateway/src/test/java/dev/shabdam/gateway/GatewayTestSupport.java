@@ -1,6 +1,5 @@
 package dev.shabdam.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.gateway.events.JobEventBus;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
@@ -31,10 +30,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +44,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,43 +62,43 @@ import static org.awaitility.Awaitility.await;
             "shabdam.generation.shared-cache-tenants=tenantC"
         })
 @TestBroker
-abstract class GatewayTestSupport {
-    static final String KEY_A = "key-a-0123456789";
-    static final String KEY_B = "key-b-0123456789";
+public abstract class GatewayTestSupport {
+    public static final String KEY_A = "key-a-0123456789";
+    public static final String KEY_B = "key-b-0123456789";
     /** A tenant whose jobs no listing test counts. */
-    static final String KEY_C = "key-c-0123456789";
+    public static final String KEY_C = "key-c-0123456789";
 
-    static final Path STORAGE = tempDirectory();
+    public static final Path STORAGE = TestStorage.newFolder("shabdam-gateway-test-");
 
     private static KafkaProducer<String, byte[]> events;
     private static KafkaConsumer<String, byte[]> requestReader;
     private static final List<VoiceRequest> requestsSeen = new ArrayList<>();
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    EmbeddedKafkaBroker broker;
+    protected EmbeddedKafkaBroker broker;
 
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
 
     @Autowired
-    MeterRegistry meters;
+    protected MeterRegistry meters;
 
     @Autowired
-    JobEventBus bus;
+    protected JobEventBus bus;
 
-    Http http;
+    protected Http http;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    public static void infrastructure(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, TestDatabase::jdbcUrl);
         registry.add("shabdam.storage.uri", STORAGE::toUri);
     }
 
     @BeforeEach
-    void connect() {
+    protected void connect() {
         http = new Http(port);
         if (events == null) {
             events = new KafkaProducer<>(
@@ -129,7 +124,7 @@ abstract class GatewayTestSupport {
     }
 
     @AfterAll
-    static void closeClients() {
+    public static void closeClients() {
         if (events != null) {
             events.close();
             requestReader.close();
@@ -199,17 +194,17 @@ abstract class GatewayTestSupport {
         }
     }
 
-    void produce(VoiceEvent event) {
+    protected void produce(VoiceEvent event) {
         send(Topics.EVENTS, event);
     }
 
     /** An event as the pipeline writes it to voice.replies: at once, at-least-once. */
-    void reply(VoiceEvent event) {
+    protected void reply(VoiceEvent event) {
         send(Topics.REPLIES, event);
     }
 
     /** An event written as JSON text, as some pipeline may write it, to voice.replies. */
-    void replyJson(String jobId, String json) {
+    protected void replyJson(String jobId, String json) {
         send(Topics.REPLIES, jobId, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -226,12 +221,12 @@ abstract class GatewayTestSupport {
     }
 
     /** The ids of the jobs on voice.requests so far, to tell the next one apart. */
-    Set<String> knownJobs() {
+    protected Set<String> knownJobs() {
         return Set.copyOf(requests().stream().map(VoiceRequest::jobId).toList());
     }
 
     /** The pipeline's part begins: the next request on voice.requests that was not there before. */
-    VoiceRequest nextRequest(Set<String> known) {
+    protected VoiceRequest nextRequest(Set<String> known) {
         await().untilAsserted(() -> assertThat(requests()).anyMatch(r -> !known.contains(r.jobId())));
         return requests().stream()
                 .filter(r -> !known.contains(r.jobId()))
@@ -240,7 +235,7 @@ abstract class GatewayTestSupport {
     }
 
     /** Every record on voice.requests so far, decoded (as the pipeline would read them). */
-    List<VoiceRequest> requests() {
+    protected List<VoiceRequest> requests() {
         for (ConsumerRecord<String, byte[]> record : requestReader.poll(Duration.ofMillis(200))) {
             try {
                 VoiceRequest request = RecordCodec.decodeRequest(record.value());
@@ -253,17 +248,17 @@ abstract class GatewayTestSupport {
         return List.copyOf(requestsSeen);
     }
 
-    List<VoiceRequest> requestsOf(String jobId) {
+    protected List<VoiceRequest> requestsOf(String jobId) {
         return requests().stream().filter(r -> r.jobId().equals(jobId)).toList();
     }
 
     /** A jobs row as the pipeline's sink would leave it. */
-    void insertJob(
+    protected void insertJob(
             String jobId, String tenant, String status, Instant createdAt, String resultJson, String outputsJson) {
         insertJob(jobId, tenant, JobType.ANALYZE, status, createdAt, resultJson, outputsJson, null);
     }
 
-    void insertJob(
+    protected void insertJob(
             String jobId,
             String tenant,
             JobType type,
@@ -289,7 +284,7 @@ abstract class GatewayTestSupport {
                 .update();
     }
 
-    void insertEvent(VoiceEvent e) {
+    protected void insertEvent(VoiceEvent e) {
         jdbc.sql("""
                         INSERT INTO job_events (job_id, seq, tenant_id, kind, stage, progress, segment, duration_ms, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -306,14 +301,14 @@ abstract class GatewayTestSupport {
                 .update();
     }
 
-    String jobStatus(String jobId) {
+    protected String jobStatus(String jobId) {
         return jdbc.sql("SELECT status FROM jobs WHERE job_id = ?")
                 .param(jobId)
                 .query(String.class)
                 .single();
     }
 
-    static VoiceEvent progress(String jobId, int seq, String stage, double progress, Integer segment) {
+    public static VoiceEvent progress(String jobId, int seq, String stage, double progress, Integer segment) {
         return new VoiceEvent(
                 1,
                 jobId,
@@ -332,7 +327,7 @@ abstract class GatewayTestSupport {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
-    static VoiceEvent completed(String jobId, int seq, String resultJson, Map<String, String> outputs) {
+    public static VoiceEvent completed(String jobId, int seq, String resultJson, Map<String, String> outputs) {
         return new VoiceEvent(
                 1,
                 jobId,
@@ -351,36 +346,41 @@ abstract class GatewayTestSupport {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
-    static void assertProblem(HttpResponse<byte[]> response, int status, String code) {
-        assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = Http.json(response);
-        assertThat(problem.get("code").asText()).isEqualTo(code);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asText()).endsWith("/" + code);
-        assertThat(problem.has("title")).isTrue();
-        assertThat(problem.has("detail")).isTrue();
+    /** The event the pipeline's cancellation gate emits for a job it was told to cancel. */
+    public static VoiceEvent cancelled(String jobId, int seq) {
+        return new VoiceEvent(
+                1,
+                jobId,
+                "tenantA",
+                JobType.ANALYZE,
+                seq,
+                EventKind.CANCELLED,
+                null,
+                1.0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
-    static String newJobId() {
+    public static void assertProblem(HttpResponse<byte[]> response, int status, String code) {
+        ProblemAssertions.assertProblem(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.body(),
+                status,
+                code);
+    }
+
+    public static String newJobId() {
         return UUID.randomUUID().toString();
     }
 
     /** How many objects the gateway has stored so far. */
-    static int storedFiles() {
-        try (Stream<Path> files = Files.walk(STORAGE)) {
-            return (int) files.filter(Files::isRegularFile).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path tempDirectory() {
-        try {
-            return Files.createTempDirectory("shabdam-gateway-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static int storedFiles() {
+        return TestStorage.objects(STORAGE);
     }
 }

@@ -2,8 +2,8 @@ package dev.shabdam.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.schemas.RecordCodec;
+import dev.shabdam.testsupport.Multipart;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,19 +13,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 /** A plain JDK HTTP client against the running gateway, as an API client would call it. */
-final class Http {
+public final class Http {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    Http(int port) {
+    public Http(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    HttpRequest.Builder request(String path, String apiKey) {
+    public HttpRequest.Builder request(String path, String apiKey) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (apiKey != null) {
@@ -34,7 +33,7 @@ final class Http {
         return builder;
     }
 
-    HttpResponse<byte[]> send(HttpRequest request) {
+    public HttpResponse<byte[]> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -45,59 +44,44 @@ final class Http {
         }
     }
 
-    HttpClient client() {
+    public HttpClient client() {
         return client;
     }
 
-    HttpResponse<byte[]> get(String path, String apiKey) {
+    public HttpResponse<byte[]> get(String path, String apiKey) {
         return send(request(path, apiKey).GET().build());
     }
 
     /** POSTs one file part named {@code file} as multipart/form-data. */
-    HttpResponse<byte[]> upload(String path, String apiKey, String fileName, byte[] content) {
+    public HttpResponse<byte[]> upload(String path, String apiKey, String fileName, byte[] content) {
         return send(uploadRequest(path, apiKey, fileName, content).build());
     }
 
-    HttpRequest.Builder uploadRequest(String path, String apiKey, String fileName, byte[] content) {
-        return uploadRequest(path, apiKey, List.of(new Part("file", fileName, content)));
+    public HttpRequest.Builder uploadRequest(String path, String apiKey, String fileName, byte[] content) {
+        return uploadRequest(path, apiKey, List.of(new Multipart.Part("file", fileName, content)));
     }
 
-    /** POSTs the file parts as multipart/form-data, in order. */
-    HttpResponse<byte[]> upload(String path, String apiKey, List<Part> parts) {
+    /** POSTs the parts as multipart/form-data, in order. */
+    public HttpResponse<byte[]> upload(String path, String apiKey, List<Multipart.Part> parts) {
         return send(uploadRequest(path, apiKey, parts).build());
     }
 
-    HttpRequest.Builder uploadRequest(String path, String apiKey, List<Part> parts) {
-        String boundary = "----shabdam" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Part part : parts) {
-            write(
-                    body,
-                    "--" + boundary + "\r\n"
-                            + "Content-Disposition: form-data; name=\"" + part.name() + "\""
-                            + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"") + "\r\n"
-                            + "Content-Type: application/octet-stream\r\n\r\n");
-            body.writeBytes(part.content());
-            write(body, "\r\n");
-        }
-        write(body, "--" + boundary + "--\r\n");
+    public HttpRequest.Builder uploadRequest(String path, String apiKey, List<Multipart.Part> parts) {
+        Multipart body = Multipart.of(parts);
         return request(path, apiKey)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+                .header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.body()));
     }
 
-    /** One part of a multipart upload: a file, or a plain form field when {@code fileName} is null. */
-    record Part(String name, String fileName, byte[] content) {}
+    public static JsonNode json(HttpResponse<byte[]> response) {
+        return json(response.body());
+    }
 
-    static JsonNode json(HttpResponse<byte[]> response) {
+    public static JsonNode json(byte[] body) {
         try {
-            return RecordCodec.mapper().readTree(response.body());
+            return RecordCodec.mapper().readTree(body);
         } catch (IOException e) {
-            throw new UncheckedIOException(new String(response.body(), StandardCharsets.UTF_8), e);
+            throw new UncheckedIOException(new String(body, StandardCharsets.UTF_8), e);
         }
-    }
-
-    private static void write(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 }

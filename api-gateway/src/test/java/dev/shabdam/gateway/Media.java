@@ -5,11 +5,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Small media files the tests make themselves. */
-final class Media {
+public final class Media {
     private Media() {}
 
     /** A 16 kHz mono 16-bit WAV of {@code samples} samples of a 440 Hz tone. */
-    static byte[] wav(int samples) {
+    public static byte[] wav(int samples) {
         int dataBytes = samples * 2;
         ByteBuffer b = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes(StandardCharsets.US_ASCII))
@@ -32,7 +32,7 @@ final class Media {
     }
 
     /** {@code bytes} bytes that start like a FLAC stream: enough for the gateway, which only sniffs. */
-    static byte[] flac(int bytes) {
+    public static byte[] flac(int bytes) {
         byte[] flac = new byte[bytes];
         System.arraycopy("fLaC".getBytes(StandardCharsets.US_ASCII), 0, flac, 0, 4);
         for (int i = 4; i < bytes; i++) {

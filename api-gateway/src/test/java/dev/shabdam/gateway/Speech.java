@@ -20,14 +20,14 @@ import java.util.Arrays;
 import java.util.Map;
 
 /** Generation test material: WAV files and the events the pipeline sends for GENERATE jobs. */
-final class Speech {
-    static final int FINAL_SEQ = 999_999;
-    static final int SAMPLE_RATE = 22_050;
+public final class Speech {
+    public static final int FINAL_SEQ = 999_999;
+    public static final int SAMPLE_RATE = 22_050;
 
     private Speech() {}
 
     /** Distinct 16-bit mono PCM: {@code samples} samples starting at {@code start}. */
-    static byte[] pcm(int samples, int start) {
+    public static byte[] pcm(int samples, int start) {
         ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < samples; i++) {
             pcm.putShort((short) (start + i * 7));
@@ -36,12 +36,12 @@ final class Speech {
     }
 
     /** A 16-bit mono WAV of the PCM, the plain 44-byte header. */
-    static byte[] wav(byte[] pcm) {
+    public static byte[] wav(byte[] pcm) {
         return wav(pcm, null);
     }
 
     /** A WAV with a LIST chunk between fmt and data, so its header is longer than 44 bytes. */
-    static byte[] wavWithListChunk(byte[] pcm) {
+    public static byte[] wavWithListChunk(byte[] pcm) {
         return wav(pcm, "INFOISFT\u0005\u0000\u0000\u0000lavf\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1));
     }
 
@@ -80,7 +80,7 @@ final class Speech {
     }
 
     /** Stores an object as the pipeline would (file:// storage). */
-    static void store(Path storage, String key, byte[] content) {
+    public static void store(Path storage, String key, byte[] content) {
         try {
             Path file = storage.resolve(key);
             Files.createDirectories(file.getParent());
@@ -90,11 +90,11 @@ final class Speech {
         }
     }
 
-    static VoiceEvent started(String jobId) {
+    public static VoiceEvent started(String jobId) {
         return event(jobId, 1, EventKind.PROGRESS, 0, null, null, null, Map.of());
     }
 
-    static VoiceEvent sentence(String jobId, int index, String key) {
+    public static VoiceEvent sentence(String jobId, int index, String key) {
         return event(
                 jobId,
                 2 + index,
@@ -106,18 +106,18 @@ final class Speech {
                 key == null ? Map.of() : Map.of("sentence-" + index, key));
     }
 
-    static VoiceEvent completed(String jobId, String audioKey, boolean cached, double durationSec) {
+    public static VoiceEvent completed(String jobId, String audioKey, boolean cached, double durationSec) {
         String result = "{\"durationSec\":" + durationSec + ",\"sampleRateHz\":" + SAMPLE_RATE + ",\"format\":\"wav\","
                 + "\"sentences\":2,\"engine\":\"espeak-ng\",\"voiceId\":null,\"cacheKey\":\"abc\",\"cached\":" + cached
                 + ",\"normalized\":\"n\"}";
         return event(jobId, FINAL_SEQ, EventKind.COMPLETED, 1, null, result, null, Map.of("audio", audioKey));
     }
 
-    static VoiceEvent failed(String jobId, String code) {
+    public static VoiceEvent failed(String jobId, String code) {
         return failed(jobId, new JobError(code, "the engine said " + code));
     }
 
-    static VoiceEvent failed(String jobId, JobError error) {
+    public static VoiceEvent failed(String jobId, JobError error) {
         return event(jobId, FINAL_SEQ, EventKind.FAILED, 0, null, null, error, Map.of());
     }
 
@@ -148,17 +148,17 @@ final class Speech {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
-    static HttpRequest.Builder json(Http http, String path, String apiKey, String body) {
+    public static HttpRequest.Builder json(Http http, String path, String apiKey, String body) {
         return json(http, path, apiKey, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static HttpRequest.Builder json(Http http, String path, String apiKey, byte[] body) {
+    public static HttpRequest.Builder json(Http http, String path, String apiKey, byte[] body) {
         return http.request(path, apiKey)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Arrays.stream(parts).forEach(out::writeBytes);
         return out.toByteArray();

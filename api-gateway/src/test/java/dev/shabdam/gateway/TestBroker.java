@@ -19,4 +19,4 @@ import java.lang.annotation.Target;
         bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         // a one-node test broker: no 3 s wait for more group members, no 50 offsets partitions
         brokerProperties = {"group.initial.rebalance.delay.ms=0", "offsets.topic.num.partitions=1"})
-@interface TestBroker {}
+public @interface TestBroker {}

@@ -11,20 +11,20 @@ import java.sql.Statement;
 import java.util.function.Supplier;
 
 /** One real PostgreSQL (embedded binaries) per test JVM, shared by every Spring context. */
-final class TestDatabase {
+public final class TestDatabase {
     private static EmbeddedPostgres postgres;
 
     private TestDatabase() {}
 
     /** The Spring datasource of a test context: the database at {@code url}, as the server's superuser. */
-    static void register(DynamicPropertyRegistry registry, Supplier<Object> url) {
+    public static void register(DynamicPropertyRegistry registry, Supplier<Object> url) {
         registry.add("spring.datasource.url", url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
     }
 
     /** A database of its own in the same server, made on first use: for a Spring context that must not see the others' rows. */
-    static synchronized String jdbcUrl(String database) {
+    public static synchronized String jdbcUrl(String database) {
         jdbcUrl();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
@@ -37,7 +37,7 @@ final class TestDatabase {
         return postgres.getJdbcUrl("postgres", database);
     }
 
-    static synchronized String jdbcUrl() {
+    public static synchronized String jdbcUrl() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();

@@ -1,12 +1,9 @@
 package dev.shabdam.gateway.analysis;
 
-import dev.shabdam.gateway.events.JobCompletion;
-import dev.shabdam.gateway.events.WaitTime;
-import dev.shabdam.gateway.jobs.Jobs;
+import dev.shabdam.gateway.jobs.JobResponses;
+import dev.shabdam.gateway.jobs.WaitTime;
 import dev.shabdam.gateway.security.Tenant;
-import dev.shabdam.gateway.uploads.FormUploads;
-import dev.shabdam.gateway.uploads.UploadForm;
-import dev.shabdam.gateway.uploads.UploadedMedia;
+import dev.shabdam.gateway.uploads.UploadBody;
 import dev.shabdam.schemas.jobs.AnalyzeJob;
 import dev.shabdam.schemas.jobs.CompareJob;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,24 +16,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 
-import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
-/** Analysis and comparison of uploads; the parts are read as they arrive ({@link FormUploads}). */
+/** Analysis and comparison of uploads, answered as soon as the job ends within the wait. */
 @RestController
 class AnalysisController {
-    private static final UploadForm ANALYZE = UploadForm.file();
-    private static final UploadForm COMPARE = UploadForm.media(CompareJob.RECORDING_A, CompareJob.RECORDING_B);
+    private final Analyses analyses;
 
-    private final FormUploads uploads;
-    private final Jobs jobs;
-    private final JobCompletion completion;
-
-    AnalysisController(FormUploads uploads, Jobs jobs, JobCompletion completion) {
-        this.uploads = uploads;
-        this.jobs = jobs;
-        this.completion = completion;
+    AnalysisController(Analyses analyses) {
+        this.analyses = analyses;
     }
 
     @Operation(summary = "Analyse a recording (audio or video): loudness, noise, pitch, speaking rate, suggestions")
@@ -51,18 +40,9 @@ class AnalysisController {
                                             name = AnalyzeJob.MEDIA,
                                             schema = @Schema(type = "string", format = "binary"))))
     @PostMapping(path = "/voice/analyze", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    DeferredResult<ResponseEntity<Object>> analyze(
-            Tenant tenant, HttpServletRequest request, @RequestParam(name = "wait", required = false) String wait) {
-        Duration waitFor = WaitTime.parse(wait);
-        String jobId = Jobs.newJobId();
-        return uploads.receive(tenant, jobId, request, ANALYZE, form -> {
-            UploadedMedia media = form.media(AnalyzeJob.MEDIA);
-            AnalyzeJob job = new AnalyzeJob(null, null, media.format().asInput());
-            return completion.submitAndAnswer(
-                    jobId,
-                    waitFor,
-                    () -> jobs.submit(tenant, jobId, job.type(), job.toParameters(), AnalyzeJob.inputs(media.key())));
-        });
+    CompletableFuture<ResponseEntity<Object>> analyze(
+            Tenant tenant, HttpServletRequest request, @RequestParam(defaultValue = "0") WaitTime wait) {
+        return analyses.analyze(tenant, UploadBody.of(request), wait.duration()).thenApply(JobResponses::of);
     }
 
     @Operation(
@@ -83,24 +63,8 @@ class AnalysisController {
                                         schema = @Schema(type = "string", format = "binary"))
                             }))
     @PostMapping(path = "/voice/compare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    DeferredResult<ResponseEntity<Object>> compare(
-            Tenant tenant, HttpServletRequest request, @RequestParam(name = "wait", required = false) String wait) {
-        Duration waitFor = WaitTime.parse(wait);
-        String jobId = Jobs.newJobId();
-        return uploads.receive(tenant, jobId, request, COMPARE, form -> {
-            UploadedMedia first = form.media(CompareJob.RECORDING_A);
-            UploadedMedia second = form.media(CompareJob.RECORDING_B);
-            CompareJob job =
-                    new CompareJob(first.format().asInput(), second.format().asInput());
-            return completion.submitAndAnswer(
-                    jobId,
-                    waitFor,
-                    () -> jobs.submit(
-                            tenant,
-                            jobId,
-                            job.type(),
-                            job.toParameters(),
-                            CompareJob.inputs(first.key(), second.key())));
-        });
+    CompletableFuture<ResponseEntity<Object>> compare(
+            Tenant tenant, HttpServletRequest request, @RequestParam(defaultValue = "0") WaitTime wait) {
+        return analyses.compare(tenant, UploadBody.of(request), wait.duration()).thenApply(JobResponses::of);
     }
 }

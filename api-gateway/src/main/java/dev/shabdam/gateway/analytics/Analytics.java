@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /** A tenant's analytics: the repository's three aggregates put together per group. */
 @Service
-class Analytics {
+public class Analytics {
     private static final JobFigures NO_JOBS = new JobFigures(null, 0, 0, 0, 0, null, 0, 0, null);
 
     private final AnalyticsRepository repository;

@@ -1,7 +1,6 @@
 package dev.shabdam.gateway.analytics;
 
-import dev.shabdam.gateway.problems.ApiProblem;
-import org.springframework.http.HttpStatus;
+import dev.shabdam.gateway.problems.InvalidRequestException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,15 +36,13 @@ record AnalyticsQuery(Instant from, Instant to, GroupBy groupBy) {
                     ? Instant.parse(text)
                     : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "invalid_parameter",
-                    name + " must be an ISO date (2025-01-31) or instant (2025-01-31T12:00:00Z).");
+            throw new InvalidRequestException(
+                    "invalid_parameter", name + " must be an ISO date (2025-01-31) or instant (2025-01-31T12:00:00Z).");
         }
     }
 
-    private static ApiProblem invalidRange(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_range", detail);
+    private static InvalidRequestException invalidRange(String detail) {
+        return new InvalidRequestException("invalid_range", detail);
     }
 
     private static boolean isBlank(String value) {

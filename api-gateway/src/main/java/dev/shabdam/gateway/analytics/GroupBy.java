@@ -1,8 +1,7 @@
 package dev.shabdam.gateway.analytics;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.shabdam.gateway.problems.ApiProblem;
-import org.springframework.http.HttpStatus;
+import dev.shabdam.gateway.problems.InvalidRequestException;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -20,8 +19,7 @@ enum GroupBy {
         return Arrays.stream(values())
                 .filter(g -> g.parameter().equalsIgnoreCase(value.trim()))
                 .findFirst()
-                .orElseThrow(() ->
-                        new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_parameter", "groupBy must be day or type."));
+                .orElseThrow(() -> new InvalidRequestException("invalid_parameter", "groupBy must be day or type."));
     }
 
     @JsonValue

@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.generation;
 
+import dev.shabdam.gateway.GatewaySettings;
 import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.schemas.jobs.GenerateJob;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ import java.util.Set;
 class CacheScopes {
     private final Set<String> sharing;
 
-    CacheScopes(GenerationProperties properties) {
+    CacheScopes(GatewaySettings.Generation properties) {
         this.sharing = Set.copyOf(properties.sharedCacheTenants());
     }
 

@@ -3,10 +3,9 @@ package dev.shabdam.gateway.generation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shabdam.gateway.jobs.JobRow;
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.InternalFailureException;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.jobs.GenerateJob;
-import org.springframework.http.HttpStatus;
 
 /**
  * What a completed GENERATE job says about its audio: the storage key (output {@code audio}, which may
@@ -25,9 +24,8 @@ record GeneratedAudio(String key, boolean cached, String durationSec) {
                 key, result.path("cached").asBoolean(false), duration.isNumber() ? duration.asText() : null);
     }
 
-    static ApiProblem missing(String jobId) {
-        return new ApiProblem(
-                HttpStatus.INTERNAL_SERVER_ERROR, "output_missing", "Job " + jobId + " completed without its audio.");
+    static InternalFailureException missing(String jobId) {
+        return new InternalFailureException("output_missing", "Job " + jobId + " completed without its audio.");
     }
 
     String cacheHeader() {

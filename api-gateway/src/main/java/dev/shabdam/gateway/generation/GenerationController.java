@@ -1,7 +1,9 @@
 package dev.shabdam.gateway.generation;
 
-import dev.shabdam.gateway.events.WaitTime;
+import dev.shabdam.gateway.jobs.JobResponses;
+import dev.shabdam.gateway.jobs.WaitTime;
 import dev.shabdam.gateway.security.Tenant;
+import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.speech.text.Language;
 import dev.shabdam.speech.text.TextNormalizer;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,10 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Text to speech. Bodies are taken as bytes and read by {@link JsonBody}, which refuses text that is
@@ -26,7 +27,9 @@ import java.time.Duration;
  */
 @RestController
 class GenerationController {
-    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+    static final String JOB_ID_HEADER = "X-Job-Id";
+    static final String CACHE_HEADER = "X-Cache";
+    static final String DURATION_HEADER = "X-Audio-Duration";
 
     private final TextNormalizer normalizer;
     private final Generations generations;
@@ -78,9 +81,9 @@ class GenerationController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = GenerateRequest.class)))
     @PostMapping(path = "/voice/generate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    DeferredResult<ResponseEntity<Object>> generate(
-            Tenant tenant, @RequestBody byte[] body, @RequestParam(name = "wait", required = false) String wait) {
-        return generations.generate(tenant, body, WaitTime.parse(wait, DEFAULT_WAIT));
+    CompletableFuture<ResponseEntity<Object>> generate(
+            Tenant tenant, @RequestBody byte[] body, @RequestParam(defaultValue = "10") WaitTime wait) {
+        return generations.generate(tenant, body, wait.duration()).thenApply(GenerationController::answer);
     }
 
     @Operation(
@@ -96,9 +99,29 @@ class GenerationController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = GenerateRequest.class)))
     @PostMapping(path = "/voice/generate/stream", consumes = MediaType.APPLICATION_JSON_VALUE)
-    DeferredResult<ResponseEntity<StreamingResponseBody>> stream(
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> stream(
             Tenant tenant, @RequestBody byte[] body, HttpServletResponse response) {
-        // Spring's body stream ignores flush(); the response's flushBuffer() sends each sentence
-        return streams.stream(tenant, body, response::flushBuffer);
+        return streams.stream(tenant, body)
+                .thenApply(stream -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(AudioFormat.WAV.mediaType()))
+                        .header(JOB_ID_HEADER, stream.jobId())
+                        // Spring's body stream ignores flush(); the response's flushBuffer() sends each sentence
+                        .body(out -> stream.writeTo(out, response::flushBuffer)));
+    }
+
+    /** 200 with the audio and what is known of it, else 202 with the job. */
+    private static ResponseEntity<Object> answer(GenerationOutcome outcome) {
+        if (!(outcome instanceof GenerationOutcome.Spoken spoken)) {
+            return JobResponses.accepted(((GenerationOutcome.Running) outcome).job());
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(spoken.format().mediaType()))
+                .header(JOB_ID_HEADER, spoken.jobId())
+                .header(CACHE_HEADER, spoken.audio().cacheHeader());
+        if (spoken.audio().durationSec() != null) {
+            response.header(DURATION_HEADER, spoken.audio().durationSec());
+        }
+        // the resource converter sets Content-Length from it
+        return response.body(spoken.body());
     }
 }

@@ -2,11 +2,10 @@ package dev.shabdam.gateway.generation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.InvalidRequestException;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.speech.text.Utf8;
-import org.springframework.http.HttpStatus;
 
 /**
  * Reads a JSON body holding text to speak. The bytes are decoded strictly first, so text that is not
@@ -34,7 +33,7 @@ final class JsonBody {
         }
     }
 
-    private static ApiProblem malformed() {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "malformed_body", "The body is not a JSON object.");
+    private static InvalidRequestException malformed() {
+        return new InvalidRequestException("malformed_body", "The body is not a JSON object.");
     }
 }

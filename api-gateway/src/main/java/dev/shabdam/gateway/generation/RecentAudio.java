@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.generation;
 
+import dev.shabdam.gateway.GatewaySettings;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class RecentAudio {
     private final LinkedHashMap<ScopedKey, byte[]> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long heldBytes;
 
-    RecentAudio(GenerationProperties properties) {
+    RecentAudio(GatewaySettings.Generation properties) {
         this.budgetBytes = properties.recentAudio().toBytes();
     }
 

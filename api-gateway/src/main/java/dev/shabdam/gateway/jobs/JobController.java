@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.concurrent.CompletableFuture;
+
 @RestController
 @RequestMapping("/jobs")
 class JobController {
@@ -37,12 +39,14 @@ class JobController {
     }
 
     @Operation(
-            summary = "Cancel a queued or running job (202); delete the uploads and outputs of one that has "
-                    + "ended (200), after which its outputs answer 404 and its record stays")
+            summary = "Cancel a queued or running job (202, with the job as the pipeline's cancellation leaves it); "
+                    + "delete the uploads and outputs of one that has ended (200), after which its outputs answer 404 and "
+                    + "its record stays")
     @DeleteMapping("/{jobId}")
-    ResponseEntity<JobView> delete(Tenant tenant, @PathVariable String jobId) {
-        JobRow job = jobs.delete(tenant, jobId);
-        JobView view = JobView.of(job);
-        return job.mediaDeletedAt() == null ? ResponseEntity.accepted().body(view) : ResponseEntity.ok(view);
+    CompletableFuture<ResponseEntity<JobView>> delete(Tenant tenant, @PathVariable String jobId) {
+        return jobs.delete(tenant, jobId)
+                .thenApply(job -> job.mediaDeletedAt() == null
+                        ? ResponseEntity.accepted().body(JobView.of(job))
+                        : ResponseEntity.ok(JobView.of(job)));
     }
 }

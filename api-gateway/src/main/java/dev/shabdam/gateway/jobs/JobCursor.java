@@ -1,7 +1,6 @@
 package dev.shabdam.gateway.jobs;
 
-import dev.shabdam.gateway.problems.ApiProblem;
-import org.springframework.http.HttpStatus;
+import dev.shabdam.gateway.problems.InvalidRequestException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,7 +31,7 @@ record JobCursor(Instant createdAt, String jobId) {
             long micros = Long.parseLong(text.substring(0, colon));
             return new JobCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), text.substring(colon + 1));
         } catch (RuntimeException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_cursor", "The cursor is not one this API gave out.");
+            throw new InvalidRequestException("invalid_cursor", "The cursor is not one this API gave out.");
         }
     }
 }

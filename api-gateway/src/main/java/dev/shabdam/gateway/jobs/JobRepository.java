@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code jobs} table. The gateway writes only submissions and cancellations; the pipeline's sink
- * writes the rest. JSON columns are written and read with {@link RecordCodec}'s mapper, the dialect the
+ * The {@code jobs} table. The gateway inserts a job as submitted (QUEUED, or FAILED when the queue refused it)
+ * and marks its media deleted; every other change of state is the pipeline's sink's, from the job's events. JSON columns are written and read with {@link RecordCodec}'s mapper, the dialect the
  * pipeline uses.
  */
 @Repository
@@ -83,17 +83,15 @@ public class JobRepository {
         return jdbc.sql(sql.toString()).params(params).query(JobRepository::row).list();
     }
 
-    /** Sets a status unless the job already reached a final one; returns the updated row if it changed. */
-    Optional<JobRow> finish(String jobId, JobStatus status, JobError error, Instant at) {
-        return jdbc.sql("UPDATE jobs SET status = :status, error_code = :code, error_detail = :detail, updated_at = :at"
-                        + " WHERE job_id = :jobId AND status IN ('QUEUED', 'RUNNING') RETURNING " + COLUMNS)
-                .param("status", status.name())
-                .param("code", error == null ? null : error.code())
-                .param("detail", error == null ? null : error.detail())
+    /** Marks a job FAILED with {@code error}, unless it ended already: the queue refused it, so no pipeline will end it. */
+    void failUnqueued(String jobId, JobError error, Instant at) {
+        jdbc.sql("UPDATE jobs SET status = 'FAILED', error_code = :code, error_detail = :detail, updated_at = :at"
+                        + " WHERE job_id = :jobId AND status IN ('QUEUED', 'RUNNING')")
+                .param("code", error.code())
+                .param("detail", error.detail())
                 .param("at", timestamp(at))
                 .param("jobId", jobId)
-                .query(JobRepository::row)
-                .optional();
+                .update();
     }
 
     /** Records that the job's media were deleted; the row as it is then (empty for no such job). */

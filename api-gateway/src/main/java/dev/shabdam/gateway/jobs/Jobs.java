@@ -1,13 +1,14 @@
 package dev.shabdam.gateway.jobs;
 
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.GatewaySettings;
+import dev.shabdam.gateway.problems.InvalidRequestException;
+import dev.shabdam.gateway.problems.UnavailableException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.JobStatus;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.VoiceRequest;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -16,26 +17,34 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.concurrent.CompletableFuture;
 
 /** Submitting, finding, listing, cancelling and deleting a tenant's jobs. */
 @Service
 public class Jobs {
     private static final int MAX_PAGE = 100;
-    /** What {@link #newJobId} makes; anything else is not echoed back (it may be a path someone tried). */
-    private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
     private final JobRepository repository;
     private final RequestPublisher requests;
     private final MeterRegistry meters;
     private final JobMedia media;
+    private final JobCompletion completion;
+    private final GatewaySettings.Jobs settings;
     private final Clock clock = Clock.systemUTC();
 
-    Jobs(JobRepository repository, RequestPublisher requests, MeterRegistry meters, JobMedia media) {
+    Jobs(
+            JobRepository repository,
+            RequestPublisher requests,
+            MeterRegistry meters,
+            JobMedia media,
+            JobCompletion completion,
+            GatewaySettings.Jobs settings) {
         this.repository = repository;
         this.requests = requests;
         this.meters = meters;
         this.media = media;
+        this.completion = completion;
+        this.settings = settings;
     }
 
     public static String newJobId() {
@@ -43,8 +52,9 @@ public class Jobs {
     }
 
     /**
-     * Records the job as QUEUED, then queues it. When the queue cannot take it, the row is marked
-     * FAILED (so it does not look queued forever) and the client gets 503.
+     * Records the job as QUEUED, then queues it. When the queue cannot take it, the row is marked FAILED (so it
+     * does not look queued forever) and the client gets 503: the one state the gateway writes after the insert,
+     * for a job the pipeline never received and so can never end.
      */
     public JobRow submit(
             Tenant tenant, String jobId, JobType type, Map<String, String> parameters, Map<String, String> inputs) {
@@ -54,8 +64,8 @@ public class Jobs {
         repository.insert(job, parameters, inputs);
         try {
             requests.publish(VoiceRequest.submit(jobId, tenant.id(), type, parameters, inputs, now));
-        } catch (ApiProblem e) {
-            repository.finish(jobId, JobStatus.FAILED, new JobError(e.code(), e.getMessage()), now());
+        } catch (UnavailableException e) {
+            repository.failUnqueued(jobId, new JobError(e.code(), e.getMessage()), now());
             throw e;
         }
         meters.counter("shabdam.jobs.submitted", "type", type.name()).increment();
@@ -63,20 +73,13 @@ public class Jobs {
     }
 
     public JobRow get(Tenant tenant, String jobId) {
-        return repository
-                .find(tenant.id(), jobId)
-                .orElseThrow(() -> new ApiProblem(
-                        HttpStatus.NOT_FOUND,
-                        "job_not_found",
-                        JOB_ID.matcher(jobId).matches()
-                                ? "There is no job " + jobId + "."
-                                : "There is no job with that id: job ids are UUIDs."));
+        return repository.find(tenant.id(), jobId).orElseThrow(() -> new JobNotFoundException(jobId));
     }
 
     JobPage list(Tenant tenant, JobType type, JobStatus status, String cursor, Integer limit) {
         int size = limit == null ? 20 : limit;
         if (size < 1 || size > MAX_PAGE) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_limit", "limit must be 1 to " + MAX_PAGE + ".");
+            throw new InvalidRequestException("invalid_limit", "limit must be 1 to " + MAX_PAGE + ".");
         }
         JobCursor after = cursor == null || cursor.isBlank() ? null : JobCursor.decode(cursor);
         // one more than asked tells whether another page follows
@@ -87,19 +90,23 @@ public class Jobs {
     }
 
     /**
-     * {@code DELETE /jobs/{id}}: a queued or running job is cancelled, the pipeline told first and the row
-     * marked after, so a job is never shown CANCELLED while the pipeline was not told. A job that has ended
-     * (before, or meanwhile) loses its media instead ({@link JobMedia}); its row stays, for analytics.
+     * {@code DELETE /jobs/{id}}. A job that has ended loses its media ({@link JobMedia}); its row stays, for
+     * analytics. A queued or running job is cancelled: the pipeline is told, and the job's state stays the
+     * pipeline's to write (its cancellation gate emits the CANCELLED event its sink records), so the answer is the
+     * job as that event leaves it, or, when none comes within {@code shabdam.jobs.cancel-wait}, the job as it
+     * stands (the cancellation goes on).
      */
-    JobRow delete(Tenant tenant, String jobId) {
+    CompletableFuture<JobRow> delete(Tenant tenant, String jobId) {
         JobRow job = get(tenant, jobId);
         if (job.status().isFinal()) {
-            return media.delete(job);
+            return CompletableFuture.completedFuture(media.delete(job));
         }
-        requests.publish(VoiceRequest.cancel(jobId, tenant.id(), job.type(), now()));
-        return repository
-                .finish(jobId, JobStatus.CANCELLED, null, now())
-                .orElseGet(() -> media.delete(get(tenant, jobId)));
+        return completion
+                .submitAndAwait(jobId, settings.cancelWait(), () -> {
+                    requests.publish(VoiceRequest.cancel(jobId, tenant.id(), job.type(), now()));
+                    return job;
+                })
+                .thenApply(JobOutcome::job);
     }
 
     /** PostgreSQL keeps microseconds; truncating here keeps cursors exact. */

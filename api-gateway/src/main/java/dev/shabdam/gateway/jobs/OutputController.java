@@ -1,8 +1,8 @@
 package dev.shabdam.gateway.jobs;
 
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.RangeNotSatisfiableException;
 import dev.shabdam.gateway.security.Tenant;
-import dev.shabdam.gateway.storage.ObjectStore;
+import dev.shabdam.gateway.storage.StoredObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
@@ -26,11 +26,11 @@ import java.util.List;
 @RestController
 class OutputController {
     private final Jobs jobs;
-    private final ObjectStore store;
+    private final JobMedia media;
 
-    OutputController(Jobs jobs, ObjectStore store) {
+    OutputController(Jobs jobs, JobMedia media) {
         this.jobs = jobs;
-        this.store = store;
+        this.media = media;
     }
 
     @GetMapping("/jobs/{jobId}/outputs/{name}")
@@ -40,13 +40,9 @@ class OutputController {
             @PathVariable String name,
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range)
             throws IOException {
-        String key = jobs.get(tenant, jobId).availableOutputs().get(name);
-        long size = key == null ? -1 : store.size(key).orElse(-1);
-        if (size < 0) {
-            throw new ApiProblem(
-                    HttpStatus.NOT_FOUND, "output_not_found", "Job " + jobId + " has no output " + name + ".");
-        }
-        MediaType type = MediaTypeFactory.getMediaType(key).orElse(MediaType.APPLICATION_OCTET_STREAM);
+        StoredObject output = media.output(jobs.get(tenant, jobId), name);
+        long size = output.contentLength();
+        MediaType type = MediaTypeFactory.getMediaType(output.key()).orElse(MediaType.APPLICATION_OCTET_STREAM);
         ByteSpan span = requestedSpan(range, size);
         ResponseEntity.BodyBuilder response = span.partial()
                 ? ResponseEntity.status(HttpStatus.PARTIAL_CONTENT)
@@ -56,7 +52,7 @@ class OutputController {
                 .contentType(type)
                 .contentLength(span.length())
                 .body(out -> {
-                    try (InputStream in = store.open(key, span.start(), span.length())) {
+                    try (InputStream in = output.open(span.start(), span.length())) {
                         in.transferTo(out);
                     }
                 });
@@ -76,24 +72,13 @@ class OutputController {
             long start = range.getRangeStart(size);
             long end = range.getRangeEnd(size);
             if (start >= size || end < start) {
-                throw unsatisfiable(size);
+                throw new RangeNotSatisfiableException(size);
             }
             return new ByteSpan(start, end, true);
         } catch (IllegalArgumentException e) {
             // a header Spring cannot parse, or a range it finds invalid
-            throw unsatisfiable(size);
+            throw new RangeNotSatisfiableException(size);
         }
-    }
-
-    private static ApiProblem unsatisfiable(long size) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-        return new ApiProblem(
-                HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-                "range_not_satisfiable",
-                "The output has " + size + " bytes; the requested range lies outside them.",
-                headers,
-                null);
     }
 
     /** Inclusive byte positions, as in Content-Range. */

@@ -1,13 +1,11 @@
 package dev.shabdam.gateway.jobs;
 
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.UnavailableException;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.Topics;
 import dev.shabdam.schemas.VoiceRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,18 +41,13 @@ class RequestPublisher {
         }
     }
 
-    private static ApiProblem unavailable(VoiceRequest request, Exception e) {
+    private static UnavailableException unavailable(VoiceRequest request, Exception e) {
         log.warn(
                 "Could not send {} of job {} to {}: {}",
                 request.action(),
                 request.jobId(),
                 Topics.REQUESTS,
                 e.toString());
-        return new ApiProblem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "queue_unavailable",
-                "The job queue is unavailable; try again later.",
-                HttpHeaders.EMPTY,
-                e);
+        return new UnavailableException("queue_unavailable", "The job queue is unavailable; try again later.", e);
     }
 }

@@ -1,8 +1,8 @@
 package dev.shabdam.gateway.jobs;
 
+import dev.shabdam.gateway.GatewaySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +32,7 @@ public class RetentionSweep {
     private final Duration retention;
     private final Clock clock = Clock.systemUTC();
 
-    RetentionSweep(JobRepository repository, JobMedia media, RetentionProperties properties) {
+    RetentionSweep(JobRepository repository, JobMedia media, GatewaySettings.Retention properties) {
         this.repository = repository;
         this.media = media;
         this.retention = Duration.ofDays(properties.days());
@@ -43,10 +43,9 @@ public class RetentionSweep {
      * answers how many jobs lost their media. A job whose media cannot be deleted now (storage down) is
      * left for the next sweep. A period of 0 days keeps media forever.
      */
-    // soon after start as well as hourly: a gateway restarted more often than hourly still sweeps
     @Scheduled(
-            initialDelayString = "${shabdam.retention.first-sweep-after:1m}",
-            fixedDelayString = "${shabdam.retention.sweep-every:1h}")
+            initialDelayString = GatewaySettings.RETENTION_FIRST_SWEEP_AFTER,
+            fixedDelayString = GatewaySettings.RETENTION_SWEEP_EVERY)
     public int sweep() {
         media.deleteLateWork(repository.mediaDeletedSince(clock.instant().minus(LATE_WRITES)));
         if (retention.isZero()) {
@@ -77,20 +76,5 @@ public class RetentionSweep {
             log.info("Retention: deleted the media of {} jobs that ended before {}", swept, endedBefore);
         }
         return swept;
-    }
-
-    /**
-     * @param days how long an ended job's uploads and outputs are kept; 0 keeps them forever. 30 by default: long
-     *             enough to download a dub, review it and render it again; short enough that recordings of
-     *             people's voices, which are personal data, are not kept for longer than the work needs.
-     */
-    @ConfigurationProperties("shabdam.retention")
-    public record RetentionProperties(int days) {
-        public RetentionProperties {
-            if (days < 0) {
-                throw new IllegalArgumentException(
-                        "SHABDAM_RETENTION_DAYS must be 0 (keep forever) or more, not " + days);
-            }
-        }
     }
 }

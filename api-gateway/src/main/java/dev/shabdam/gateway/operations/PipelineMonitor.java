@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.operations;
 
+import dev.shabdam.gateway.GatewaySettings;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.Topics;
 import io.micrometer.core.instrument.Gauge;
@@ -70,7 +71,8 @@ class PipelineMonitor {
     private final Clock clock = Clock.systemUTC();
     private volatile PipelineReading latest;
 
-    PipelineMonitor(HealthProperties properties, AdminClient operationsAdmin, JdbcClient jdbc, MeterRegistry meters) {
+    PipelineMonitor(
+            GatewaySettings.Health properties, AdminClient operationsAdmin, JdbcClient jdbc, MeterRegistry meters) {
         this.flink = Optional.ofNullable(properties.flinkRestUrl())
                 .filter(url -> !url.toString().isBlank())
                 .map(url -> new FlinkJobs(url, properties.flinkJobName()));
@@ -106,7 +108,7 @@ class PipelineMonitor {
         return reading.problems();
     }
 
-    @Scheduled(fixedDelayString = "${shabdam.health.sample-every:5s}")
+    @Scheduled(fixedDelayString = GatewaySettings.HEALTH_SAMPLE_EVERY)
     void read() {
         Instant now = clock.instant();
         String state = flink.map(FlinkJobs::state).orElse(null);

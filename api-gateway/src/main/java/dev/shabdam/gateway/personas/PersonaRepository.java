@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** The {@code personas} table; every query is confined to one tenant. */
 @Repository
-class PersonaRepository {
+public class PersonaRepository {
     private static final String COLUMNS =
             "persona_id, name, voice_id, language, emotion, speed, pitch, created_at, updated_at";
 

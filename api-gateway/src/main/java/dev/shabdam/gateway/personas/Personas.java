@@ -1,6 +1,7 @@
 package dev.shabdam.gateway.personas;
 
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.ConflictException;
+import dev.shabdam.gateway.problems.NotFoundException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.speech.SynthesisException;
 import dev.shabdam.speech.VoiceIds;
@@ -8,7 +9,6 @@ import dev.shabdam.speech.prosody.Emotion;
 import dev.shabdam.speech.prosody.Prosody;
 import dev.shabdam.speech.text.Language;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -115,13 +115,12 @@ public class Personas {
                 updatedAt);
     }
 
-    private static ApiProblem notFound(String personaId) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "persona_not_found", "There is no persona " + personaId + ".");
+    private static NotFoundException notFound(String personaId) {
+        return new NotFoundException("persona_not_found", "There is no persona " + personaId + ".");
     }
 
-    private static ApiProblem exists(Persona persona) {
-        return new ApiProblem(
-                HttpStatus.CONFLICT, "persona_exists", "There is already a persona named '" + persona.name() + "'.");
+    private static ConflictException exists(Persona persona) {
+        return new ConflictException("persona_exists", "There is already a persona named '" + persona.name() + "'.");
     }
 
     /** PostgreSQL keeps microseconds; truncating here makes the answer equal what is read back later. */

@@ -6,6 +6,7 @@ import dev.shabdam.speech.SynthesisException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,9 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every error leaves the gateway as an RFC 9457 problem detail carrying a {@code code}: our own
- * {@link ApiProblem}s and Spring MVC's exceptions alike (the latter mapped by exception type). No detail
- * names a filesystem path ({@link PathRedaction}).
+ * Every error leaves the gateway as an RFC 9457 problem detail carrying a {@code code}: the domain's
+ * {@link GatewayException}s, the synthesis core's refusals and Spring MVC's exceptions alike. This is the one
+ * place that gives each kind of refusal its HTTP status. No detail names a filesystem path ({@link PathRedaction}).
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -44,21 +45,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             NoResourceFoundException.class, "not_found",
             HttpRequestMethodNotSupportedException.class, "method_not_allowed");
 
+    /** The status of each kind of refusal; the kinds are disjoint, so their order does not matter. */
+    private static final Map<Class<? extends GatewayException>, HttpStatus> KIND_STATUSES = Map.of(
+            InvalidRequestException.class, HttpStatus.BAD_REQUEST,
+            NotAuthenticatedException.class, HttpStatus.UNAUTHORIZED,
+            NotFoundException.class, HttpStatus.NOT_FOUND,
+            ConflictException.class, HttpStatus.CONFLICT,
+            TooLargeException.class, HttpStatus.PAYLOAD_TOO_LARGE,
+            UnsupportedMediaException.class, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            RangeNotSatisfiableException.class, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+            InternalFailureException.class, HttpStatus.INTERNAL_SERVER_ERROR,
+            UnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE,
+            StillRunningException.class, HttpStatus.GATEWAY_TIMEOUT);
+
     private final MeterRegistry meters;
 
     ProblemHandler(MeterRegistry meters) {
         this.meters = meters;
     }
 
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Object> apiProblem(ApiProblem problem) {
-        return respond(problem.status(), problem.code(), problem.getMessage(), problem.headers());
+    @ExceptionHandler(GatewayException.class)
+    ResponseEntity<Object> refused(GatewayException e) {
+        return respond(statusOf(e), e.code(), e.getMessage(), headersOf(e));
     }
 
     /** Text or voice parameters the synthesis core refuses, with its code. */
     @ExceptionHandler(SynthesisException.class)
     ResponseEntity<Object> synthesis(SynthesisException e) {
-        return apiProblem(SynthesisProblems.of(e));
+        return respond(SynthesisProblems.status(e.code()), e.codeName(), e.getMessage(), HttpHeaders.EMPTY);
     }
 
     @ExceptionHandler(Exception.class)
@@ -87,12 +101,49 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
+    /**
+     * A parameter whose converter refused its value ({@code ?wait=61}) answers with the converter's own refusal;
+     * any other value Spring could not convert is a plain 400.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof GatewayException refusal) {
+                return refused(refusal);
+            }
+        }
+        return super.handleTypeMismatch(ex, headers, status, request);
+    }
+
     /** Spring's own exceptions arrive here with a status and a detail already chosen. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = body instanceof ProblemDetail problem ? problem.getDetail() : ex.getMessage();
         return respond(status, codeFor(ex, status), detail, headers);
+    }
+
+    private static HttpStatus statusOf(GatewayException e) {
+        if (e instanceof JobFailedException) {
+            return SynthesisProblems.status(e.code());
+        }
+        return KIND_STATUSES.entrySet().stream()
+                .filter(kind -> kind.getKey().isInstance(e))
+                .findFirst()
+                .map(Map.Entry::getValue)
+                .orElse(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    /** What a client needs besides the problem: the size a range missed, where a job that goes on is followed. */
+    private static HttpHeaders headersOf(GatewayException e) {
+        HttpHeaders headers = new HttpHeaders();
+        if (e instanceof RangeNotSatisfiableException range) {
+            headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + range.size());
+        } else if (e instanceof StillRunningException running) {
+            headers.set(HttpHeaders.LOCATION, running.followAt());
+        }
+        return headers;
     }
 
     private static String codeFor(Exception ex, HttpStatusCode status) {

@@ -1,9 +1,8 @@
 package dev.shabdam.gateway.security;
 
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.NotAuthenticatedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -24,12 +23,11 @@ class ApiKeyInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String key = request.getHeader(HEADER);
         if (key == null || key.isBlank()) {
-            throw new ApiProblem(
-                    HttpStatus.UNAUTHORIZED, "missing_api_key", "Send your API key in the X-Api-Key header.");
+            throw new NotAuthenticatedException("missing_api_key", "Send your API key in the X-Api-Key header.");
         }
         Tenant tenant = apiKeys.tenantOf(key.trim())
-                .orElseThrow(() -> new ApiProblem(
-                        HttpStatus.UNAUTHORIZED, "invalid_api_key", "The X-Api-Key is not a known key."));
+                .orElseThrow(
+                        () -> new NotAuthenticatedException("invalid_api_key", "The X-Api-Key is not a known key."));
         request.setAttribute(TENANT_ATTRIBUTE, tenant);
         return true;
     }

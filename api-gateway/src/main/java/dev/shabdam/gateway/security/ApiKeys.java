@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.security;
 
+import dev.shabdam.gateway.GatewaySettings;
 import dev.shabdam.schemas.StorageKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,8 @@ public class ApiKeys {
     /** key bytes → tenant */
     private final Map<byte[], Tenant> keys = new LinkedHashMap<>();
 
-    ApiKeys(ApiKeyProperties properties) {
-        String configured = properties.apiKeys();
+    ApiKeys(GatewaySettings settings) {
+        String configured = settings.apiKeys();
         if (configured == null || configured.isBlank()) {
             String key = randomKey();
             add(DEV_TENANT, key);

@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.security;
 
+import dev.shabdam.gateway.GatewaySettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -21,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Bounds every request body but an upload's ({@code multipart/form-data}, which has its limits per part):
- * a body whose Content-Length is over {@link RequestLimits#maxJsonBytes} fails before a byte of it is read,
+ * a body whose Content-Length is over {@link GatewaySettings.Requests#maxJsonBytes} fails before a byte of it is read,
  * and one sent in chunks fails as soon as it passes the limit, with {@link BodyTooLargeException}, which
  * the problem handler answers as 413 {@code body_too_large}. Without it, a body is read whole into memory
  * before anything looks at its size.
@@ -31,7 +32,7 @@ import java.nio.charset.StandardCharsets;
 class BodyLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
 
-    BodyLimitFilter(RequestLimits limits) {
+    BodyLimitFilter(GatewaySettings.Requests limits) {
         this.maxBytes = limits.maxJsonBytes().toBytes();
     }
 

@@ -2,7 +2,7 @@ package dev.shabdam.gateway.security;
 
 import java.io.IOException;
 
-/** A request body over {@link RequestLimits#maxJsonBytes}: by its Content-Length, or as it was read. */
+/** A request body over {@code shabdam.requests.max-json-bytes}: by its Content-Length, or as it was read. */
 public class BodyTooLargeException extends IOException {
     private final long limit;
 

@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.storage;
 
+import dev.shabdam.gateway.GatewaySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +24,7 @@ class StorageConfiguration {
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
 
     @Bean
-    ObjectStore objectStore(StorageProperties properties) throws IOException {
+    ObjectStore objectStore(GatewaySettings.Storage properties) throws IOException {
         URI uri = properties.uri();
         ObjectStore store = switch (String.valueOf(uri.getScheme())) {
             case "file" -> new LocalObjectStore(Path.of(uri));
@@ -36,14 +37,14 @@ class StorageConfiguration {
         return store;
     }
 
-    private static S3ObjectStore s3Store(URI uri, StorageProperties.S3 settings) {
+    private static S3ObjectStore s3Store(URI uri, GatewaySettings.S3 settings) {
         String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+|/+$", "");
         S3ObjectStore store = new S3ObjectStore(s3Client(settings), uri.getHost(), path.isEmpty() ? "" : path + "/");
         store.createBucketIfMissing();
         return store;
     }
 
-    private static S3Client s3Client(StorageProperties.S3 settings) {
+    private static S3Client s3Client(GatewaySettings.S3 settings) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(settings.region()))
                 // S3-compatible servers (MinIO, s3proxy) want path-style addressing and no default checksums

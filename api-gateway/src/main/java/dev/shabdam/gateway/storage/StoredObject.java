@@ -33,7 +33,12 @@ public final class StoredObject extends AbstractResource {
 
     @Override
     public InputStream getInputStream() throws IOException {
-        return store.open(key, 0, size);
+        return open(0, size);
+    }
+
+    /** Reads {@code length} bytes from {@code offset}: a range is read from storage as a range, not by skipping. */
+    public InputStream open(long offset, long length) throws IOException {
+        return store.open(key, offset, length);
     }
 
     @Override

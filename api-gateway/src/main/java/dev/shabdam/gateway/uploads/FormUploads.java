@@ -1,9 +1,9 @@
 package dev.shabdam.gateway.uploads;
 
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.InvalidRequestException;
+import dev.shabdam.gateway.problems.TooLargeException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.storage.ObjectStore;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.fileupload2.core.DiskFileItem;
 import org.apache.commons.fileupload2.core.DiskFileItemFactory;
 import org.apache.commons.fileupload2.core.FileItemInput;
@@ -11,7 +11,6 @@ import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -40,13 +39,11 @@ public class FormUploads {
     private final MediaUploads media;
     private final SubtitleUploads subtitles;
     private final ObjectStore store;
-    private final UploadProperties limits;
 
-    FormUploads(MediaUploads media, SubtitleUploads subtitles, ObjectStore store, UploadProperties limits) {
+    FormUploads(MediaUploads media, SubtitleUploads subtitles, ObjectStore store) {
         this.media = media;
         this.subtitles = subtitles;
         this.store = store;
-        this.limits = limits;
     }
 
     /**
@@ -54,19 +51,16 @@ public class FormUploads {
      * whose answer this returns. When reading the body, a part, or {@code use} fails, everything stored is
      * removed again: a refused request leaves nothing behind.
      */
-    public <T> T receive(
-            Tenant tenant, String jobId, HttpServletRequest request, UploadForm form, Function<ReceivedForm, T> use) {
+    public <T> T receive(Tenant tenant, String jobId, UploadBody body, UploadForm form, Function<ReceivedForm, T> use) {
         Map<String, UploadedMedia> stored = new LinkedHashMap<>();
         Map<String, String> storedSubtitles = new LinkedHashMap<>();
         try {
-            Map<String, String> fields = readParts(tenant, jobId, request, form, stored, storedSubtitles);
+            Map<String, String> fields = readParts(tenant, jobId, body, form, stored, storedSubtitles);
             for (String part : form.media().keySet()) {
                 if (!stored.containsKey(part)) {
-                    throw new ApiProblem(
-                            HttpStatus.BAD_REQUEST, "missing_file", "The request has no file part '" + part + "'.");
+                    throw new InvalidRequestException("missing_file", "The request has no file part '" + part + "'.");
                 }
             }
-            fields.putAll(queryParameters(request));
             return use.apply(new ReceivedForm(Map.copyOf(stored), Map.copyOf(storedSubtitles), fields));
         } catch (RuntimeException e) {
             stored.values().forEach(upload -> discard(upload.key()));
@@ -75,24 +69,17 @@ public class FormUploads {
         }
     }
 
-    /** The query's parameters, first value of each: all a servlet reads of a request whose multipart body it leaves alone. */
-    public static Map<String, String> queryParameters(HttpServletRequest request) {
-        Map<String, String> query = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> query.put(name, values[0]));
-        return query;
-    }
-
     /** Stores the files into {@code stored} and {@code storedSubtitles} as they come; answers the other fields. */
     private Map<String, String> readParts(
             Tenant tenant,
             String jobId,
-            HttpServletRequest request,
+            UploadBody body,
             UploadForm form,
             Map<String, UploadedMedia> stored,
             Map<String, String> storedSubtitles) {
         Map<String, String> fields = new LinkedHashMap<>();
         try {
-            FileItemInputIterator parts = upload(form).getItemIterator(request);
+            FileItemInputIterator parts = upload(form).getItemIterator(body);
             // the streaming iterator does not apply the upload's file-count limit (only parseRequest does)
             for (int count = 1; parts.hasNext(); count++) {
                 if (count > MAX_PARTS) {
@@ -123,7 +110,7 @@ public class FormUploads {
 
     private JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload(UploadForm form) {
         JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
-        upload.setMaxSize(limits.largestLimit() * form.media().size()
+        upload.setMaxSize(media.largestLimit() * form.media().size()
                 + (long) SubtitleUploads.MAX_BYTES * form.subtitleParts().size()
                 + FORM_OVERHEAD);
         upload.setHeaderCharset(StandardCharsets.UTF_8);
@@ -137,10 +124,8 @@ public class FormUploads {
     private static String field(String name, InputStream content) throws IOException {
         byte[] bytes = content.readNBytes(MAX_FIELD_BYTES + 1);
         if (bytes.length > MAX_FIELD_BYTES) {
-            throw new ApiProblem(
-                    HttpStatus.PAYLOAD_TOO_LARGE,
-                    "body_too_large",
-                    "The form field '" + name + "' is longer than " + MAX_FIELD_BYTES + " bytes.");
+            throw new TooLargeException(
+                    "body_too_large", "The form field '" + name + "' is longer than " + MAX_FIELD_BYTES + " bytes.");
         }
         return new String(bytes, StandardCharsets.UTF_8);
     }

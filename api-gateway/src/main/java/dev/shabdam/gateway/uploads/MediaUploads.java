@@ -1,11 +1,12 @@
 package dev.shabdam.gateway.uploads;
 
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.GatewaySettings;
+import dev.shabdam.gateway.problems.InvalidRequestException;
+import dev.shabdam.gateway.problems.UnsupportedMediaException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.storage.ObjectStore;
 import dev.shabdam.gateway.storage.ObjectTooLargeException;
 import dev.shabdam.schemas.StorageKeys;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.io.ByteArrayInputStream;
@@ -21,9 +22,9 @@ import java.io.SequenceInputStream;
 @Service
 class MediaUploads {
     private final ObjectStore store;
-    private final UploadProperties limits;
+    private final GatewaySettings.Uploads limits;
 
-    MediaUploads(ObjectStore store, UploadProperties limits) {
+    MediaUploads(ObjectStore store, GatewaySettings.Uploads limits) {
         this.store = store;
         this.limits = limits;
     }
@@ -37,19 +38,17 @@ class MediaUploads {
         try {
             byte[] header = content.readNBytes(MediaSniffer.HEADER_BYTES);
             if (header.length == 0) {
-                throw new ApiProblem(
-                        HttpStatus.BAD_REQUEST, "empty_file", "The uploaded file in part '" + part + "' is empty.");
+                throw new InvalidRequestException("empty_file", "The uploaded file in part '" + part + "' is empty.");
             }
             MediaFormat format = MediaSniffer.sniff(header)
-                    .orElseThrow(() -> new ApiProblem(
-                            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    .orElseThrow(() -> new UnsupportedMediaException(
                             "unsupported_media",
                             "The file in part '" + part + "' is not a recognised audio or video container (WAV, "
                                     + "FLAC, Ogg, MP3, AAC, MP4/M4A/MOV, Matroska/WebM, FLV, MPEG-TS or AVI)."));
             // the client's file name never becomes part of the key
             String key = StorageKeys.upload(tenant.id(), jobId, input + "." + format.extension());
             InputStream whole = new SequenceInputStream(new ByteArrayInputStream(header), content);
-            return new UploadedMedia(key, format, store.put(key, whole, limits.limitFor(format)));
+            return new UploadedMedia(key, format, store.put(key, whole, limitFor(format)));
         } catch (ObjectTooLargeException e) {
             throw UploadProblems.fileTooLarge(part, e.limit());
         } catch (PartReadException e) {
@@ -59,12 +58,20 @@ class MediaUploads {
         }
     }
 
+    /** The most a part may hold: the limit of its kind of media. */
+    private long limitFor(MediaFormat format) {
+        return (format.video() ? limits.maxVideoBytes() : limits.maxAudioBytes()).toBytes();
+    }
+
+    /** The most any media part may hold, whatever it turns out to be. */
+    long largestLimit() {
+        return Math.max(limits.maxAudioBytes().toBytes(), limits.maxVideoBytes().toBytes());
+    }
+
     private static void checkFileName(String name) {
         if (name != null && (name.contains("/") || name.contains("\\") || name.contains(".."))) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
-                    "invalid_filename",
-                    "The file name must not contain path separators or '..'.");
+            throw new InvalidRequestException(
+                    "invalid_filename", "The file name must not contain path separators or '..'.");
         }
     }
 }

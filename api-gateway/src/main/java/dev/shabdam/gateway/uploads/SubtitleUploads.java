@@ -1,12 +1,12 @@
 package dev.shabdam.gateway.uploads;
 
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.InvalidRequestException;
+import dev.shabdam.gateway.problems.TooLargeException;
 import dev.shabdam.gateway.security.Tenant;
 import dev.shabdam.gateway.storage.ObjectStore;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.speech.subtitles.SubtitleFormatException;
 import dev.shabdam.speech.subtitles.SubtitleParser;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.io.ByteArrayInputStream;
@@ -39,16 +39,13 @@ class SubtitleUploads {
             throw UploadProblems.unreadable(e);
         }
         if (bytes.length > MAX_BYTES) {
-            throw new ApiProblem(
-                    HttpStatus.PAYLOAD_TOO_LARGE,
-                    "file_too_large",
-                    "The subtitles in part '" + part + "' are larger than " + MAX_BYTES + " bytes.");
+            throw new TooLargeException(
+                    "file_too_large", "The subtitles in part '" + part + "' are larger than " + MAX_BYTES + " bytes.");
         }
         try {
             SubtitleParser.parse(bytes);
         } catch (SubtitleFormatException e) {
-            throw new ApiProblem(
-                    HttpStatus.BAD_REQUEST,
+            throw new InvalidRequestException(
                     "invalid_subtitles",
                     "The subtitles in part '" + part + "' are not valid SRT or WebVTT: " + e.getMessage());
         }

@@ -1,10 +1,11 @@
 package dev.shabdam.gateway.uploads;
 
-import dev.shabdam.gateway.problems.ApiProblem;
+import dev.shabdam.gateway.problems.GatewayException;
+import dev.shabdam.gateway.problems.InvalidRequestException;
+import dev.shabdam.gateway.problems.TooLargeException;
+import dev.shabdam.gateway.problems.UnavailableException;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
 
@@ -13,51 +14,41 @@ final class UploadProblems {
 
     private UploadProblems() {}
 
-    static ApiProblem fileTooLarge(String part, long limit) {
-        return new ApiProblem(
-                HttpStatus.PAYLOAD_TOO_LARGE,
+    static TooLargeException fileTooLarge(String part, long limit) {
+        return new TooLargeException(
                 "file_too_large",
                 "The file in part '" + part + "' is larger than the " + limit + "-byte limit for this kind of media.");
     }
 
-    static ApiProblem unexpectedFile(String part, UploadForm form) {
-        return new ApiProblem(
-                HttpStatus.BAD_REQUEST,
+    static InvalidRequestException unexpectedFile(String part, UploadForm form) {
+        return new InvalidRequestException(
                 "unexpected_file",
                 "This request takes no file in part '" + part + "'; its file parts are "
                         + String.join(", ", form.fileParts()) + ".");
     }
 
-    static ApiProblem tooManyParts() {
-        return new ApiProblem(
-                HttpStatus.BAD_REQUEST,
+    static InvalidRequestException tooManyParts() {
+        return new InvalidRequestException(
                 "too_many_parts",
                 "The upload has more than " + FormUploads.MAX_PARTS + " parts; a form of this API has a few.");
     }
 
     /** Reading the request failed: a malformed multipart body, one over the request's limits, or a client gone. */
-    static ApiProblem unreadable(IOException e) {
+    static GatewayException unreadable(IOException e) {
         Throwable cause = e instanceof PartReadException ? e.getCause() : e;
         if (cause instanceof FileUploadSizeException tooLarge) {
-            return new ApiProblem(
-                    HttpStatus.PAYLOAD_TOO_LARGE,
+            return new TooLargeException(
                     "file_too_large",
                     "The upload is larger than the " + tooLarge.getPermitted() + " bytes this request takes.",
-                    HttpHeaders.EMPTY,
                     e);
         }
         String detail = cause instanceof FileUploadException
                 ? "The multipart body could not be read: " + cause.getMessage()
                 : "The upload ended before its last part arrived.";
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "malformed_body", detail, HttpHeaders.EMPTY, e);
+        return new InvalidRequestException("malformed_body", detail, e);
     }
 
-    static ApiProblem storageUnavailable(IOException e) {
-        return new ApiProblem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "storage_unavailable",
-                "The upload could not be stored; try again later.",
-                HttpHeaders.EMPTY,
-                e);
+    static UnavailableException storageUnavailable(IOException e) {
+        return new UnavailableException("storage_unavailable", "The upload could not be stored; try again later.", e);
     }
 }

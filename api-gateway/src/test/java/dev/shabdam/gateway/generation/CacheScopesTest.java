@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.generation;
 
+import dev.shabdam.gateway.GatewaySettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CacheScopesTest {
     private final CacheScopes scopes =
-            new CacheScopes(new GenerationProperties(DataSize.ofMegabytes(1), Set.of("news", "radio")));
+            new CacheScopes(new GatewaySettings.Generation(DataSize.ofMegabytes(1), Set.of("news", "radio")));
 
     @Test
     void eachTenantHasItsOwnScopeUnlessItShares() {

@@ -1,5 +1,6 @@
 package dev.shabdam.gateway.generation;
 
+import dev.shabdam.gateway.GatewaySettings;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.schemas.VoiceEvent;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class RecentAudioTest {
     private static final String C = StorageKeys.synthesisCache("a", "c".repeat(64), "wav");
 
     private static RecentAudio withBudget(long bytes) {
-        return new RecentAudio(new GenerationProperties(DataSize.ofBytes(bytes), Set.of()));
+        return new RecentAudio(new GatewaySettings.Generation(DataSize.ofBytes(bytes), Set.of()));
     }
 
     @Test
