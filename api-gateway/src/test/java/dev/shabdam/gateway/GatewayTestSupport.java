@@ -8,6 +8,7 @@ import dev.shabdam.schemas.Topics;
 import dev.shabdam.schemas.UnreadableRecordException;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
+import dev.shabdam.testsupport.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -93,7 +94,7 @@ public abstract class GatewayTestSupport {
 
     @DynamicPropertySource
     public static void infrastructure(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, TestDatabase::jdbcUrl);
+        TestDatabase.register(registry, TestPostgres::jdbcUrl);
         registry.add("shabdam.storage.uri", STORAGE::toUri);
     }
 

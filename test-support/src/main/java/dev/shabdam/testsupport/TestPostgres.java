@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +45,22 @@ public final class TestPostgres {
     public static String jdbcUrl() {
         dataSource();
         return postgres.getJdbcUrl(USER, "postgres");
+    }
+
+    /**
+     * A database of its own in the same server, made on first use and left empty: for a client that migrates
+     * it itself and must not see the others' rows.
+     */
+    public static synchronized String jdbcUrl(String database) {
+        try (Connection c = dataSource().getConnection();
+                Statement statement = c.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) { // duplicate_database: made by an earlier client
+                throw new IllegalStateException(e);
+            }
+        }
+        return postgres.getJdbcUrl(USER, database);
     }
 
     /** The first column of the one row {@code sql} must answer, as text. */

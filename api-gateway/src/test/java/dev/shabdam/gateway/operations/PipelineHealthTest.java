@@ -6,6 +6,7 @@ import dev.shabdam.gateway.TestBroker;
 import dev.shabdam.gateway.TestDatabase;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.Topics;
+import dev.shabdam.testsupport.TestPostgres;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -67,7 +68,7 @@ class PipelineHealthTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        TestDatabase.register(registry, () -> TestDatabase.jdbcUrl("pipeline_health"));
+        TestDatabase.register(registry, () -> TestPostgres.jdbcUrl("pipeline_health"));
         registry.add("shabdam.storage.uri", Files.createTempDirectory("shabdam-health-test-")::toUri);
     }
 
