@@ -37,6 +37,22 @@ public final class WatermarkKey implements Serializable {
         this.secret = secret;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WatermarkKey other && secret.equals(other.secret);
+    }
+
+    @Override
+    public int hashCode() {
+        return secret.hashCode();
+    }
+
+    /** Never the secret itself: settings get logged. */
+    @Override
+    public String toString() {
+        return DEVELOPMENT.equals(secret) ? "WatermarkKey[development]" : "WatermarkKey[configured]";
+    }
+
     /** The key's {@link #SEQUENCES} sequences, made once. */
     float[][] sequences() {
         float[][] made = sequences;

@@ -26,14 +26,14 @@ public final class Watermarker {
         pattern = pattern(key.sequences(), payload);
     }
 
-    /** One output's marking, fed its blocks in order. */
-    public Stream stream(int sampleRate) {
-        return new Stream(sampleRate);
+    /** One output's marking, fed its blocks in order (all at one rate). */
+    public Stream stream() {
+        return new Stream();
     }
 
     /** A whole mono signal, marked. */
     public float[] mark(float[] samples, int sampleRate) {
-        return stream(sampleRate).mark(DecodedAudio.mono(sampleRate, samples)).channels()[0];
+        return stream().mark(DecodedAudio.mono(sampleRate, samples)).channels()[0];
     }
 
     /** The sum of the sequences, sequence {@code i ≥ 1} delayed by its part of the payload, unit RMS. */
@@ -59,21 +59,25 @@ public final class Watermarker {
 
     /** The marking of one output: where it is in the pattern, and the level the mark follows. */
     public final class Stream {
-        private final int rate;
-        private final double attack;
-        private final double release;
         private final double gain = Math.pow(10, LEVEL_DB / 20);
+        private int rate;
+        private double attack;
+        private double release;
         private long frame;
         private double level;
 
-        private Stream(int rate) {
-            this.rate = rate;
-            this.attack = 1 - Math.exp(-1000 / (ATTACK_MS * rate));
-            this.release = 1 - Math.exp(-1000 / (RELEASE_MS * rate));
-        }
+        private Stream() {}
 
         /** The block with the mark added to every channel (the same mark: a downmix keeps it). */
         public DecodedAudio mark(DecodedAudio block) {
+            if (rate == 0) {
+                rate = block.sampleRate();
+                attack = 1 - Math.exp(-1000 / (ATTACK_MS * rate));
+                release = 1 - Math.exp(-1000 / (RELEASE_MS * rate));
+            } else if (rate != block.sampleRate()) {
+                throw new IllegalArgumentException(
+                        "one output's blocks come at one rate: " + rate + " Hz, then " + block.sampleRate());
+            }
             int channels = block.channelCount();
             float[][] out = new float[channels][];
             for (int c = 0; c < channels; c++) {
