@@ -65,6 +65,8 @@ public final class Watermarker {
         private double release;
         private long frame;
         private double level;
+        /** One period of the pattern at this rate, where a period is a whole number of frames (48 kHz, 24 kHz …). */
+        private float[] period;
 
         private Stream() {}
 
@@ -74,6 +76,7 @@ public final class Watermarker {
                 rate = block.sampleRate();
                 attack = 1 - Math.exp(-1000 / (ATTACK_MS * rate));
                 release = 1 - Math.exp(-1000 / (RELEASE_MS * rate));
+                period = periodAtRate();
             } else if (rate != block.sampleRate()) {
                 throw new IllegalArgumentException(
                         "one output's blocks come at one rate: " + rate + " Hz, then " + block.sampleRate());
@@ -90,12 +93,27 @@ public final class Watermarker {
                 }
                 power /= channels;
                 level += (power > level ? attack : release) * (power - level);
-                float mark = (float) (gain * Math.sqrt(level) * patternAt(frame++));
+                double at = period != null ? period[(int) (frame % period.length)] : patternAt(frame);
+                frame++;
+                float mark = (float) (gain * Math.sqrt(level) * at);
                 for (int c = 0; c < channels; c++) {
                     out[c][i] += mark;
                 }
             }
             return new DecodedAudio(block.sampleRate(), out);
+        }
+
+        /** The pattern interpolated once for a whole period, so that each frame is a lookup; null where a period is not whole. */
+        private float[] periodAtRate() {
+            long scaled = (long) pattern.length * rate;
+            if (scaled % WatermarkKey.RATE != 0) {
+                return null;
+            }
+            float[] table = new float[(int) (scaled / WatermarkKey.RATE)];
+            for (int i = 0; i < table.length; i++) {
+                table[i] = (float) patternAt(i);
+            }
+            return table;
         }
 
         /** The pattern at this output frame's instant, interpolated from its 16 kHz samples. */
@@ -104,9 +122,16 @@ public final class Watermarker {
             long index = scaled / rate;
             int phase = (int) ((scaled % rate) * PHASES / rate);
             float[] taps = KERNEL[phase];
+            int start = (int) Math.floorMod(index - HALF_TAPS + 1, (long) pattern.length);
             double x = 0;
-            for (int t = 0; t < taps.length; t++) {
-                x += taps[t] * pattern[(int) Math.floorMod(index - HALF_TAPS + 1 + t, (long) pattern.length)];
+            if (start + taps.length <= pattern.length) {
+                for (int t = 0; t < taps.length; t++) {
+                    x += taps[t] * pattern[start + t];
+                }
+            } else {
+                for (int t = 0; t < taps.length; t++) {
+                    x += taps[t] * pattern[(start + t) % pattern.length];
+                }
             }
             return x;
         }
