@@ -27,16 +27,17 @@ class WatermarkerTest {
             blocks = join(blocks, marked);
         }
 
-        assertThat(blocks).containsExactly(whole);
-        assertThat(new Watermarker(KEY, PAYLOAD).mark(x, 48_000)).containsExactly(whole);
+        assertThat(blocks).isEqualTo(whole);
+        assertThat(new Watermarker(KEY, PAYLOAD).mark(x, 48_000)).isEqualTo(whole);
     }
 
     @Test
     void everyRateCarriesTheSamePayloadAndAnotherKeyFindsNothing() {
         WatermarkDetector detector = new WatermarkDetector(KEY);
         WatermarkDetector anotherKey = new WatermarkDetector(new WatermarkKey("another key"));
-        for (int rate : new int[] {16_000, 22_050, 44_100, 48_000}) {
-            float[] marked = new Watermarker(KEY, PAYLOAD).mark(coloured(rate, 8), rate);
+        // 22.05 kHz interpolates frame by frame, 48 kHz looks a whole period up
+        for (int rate : new int[] {22_050, 48_000}) {
+            float[] marked = new Watermarker(KEY, PAYLOAD).mark(coloured(rate, 6), rate);
 
             assertThat(detector.detect(marked, rate).payload())
                     .as("%d Hz", rate)
