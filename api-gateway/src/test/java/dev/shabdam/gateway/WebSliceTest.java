@@ -49,7 +49,7 @@ import java.util.Map;
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
                         pattern = {
-                            "dev\\.shabdam\\.gateway\\.(uploads|generation|analysis|dubbing|personas)\\..*",
+                            "dev\\.shabdam\\.gateway\\.(uploads|generation|analysis|dubbing|personas|watermark)\\..*",
                             "dev\\.shabdam\\.gateway\\.storage\\.StorageConfiguration",
                             "dev\\.shabdam\\.gateway\\.events\\.JobEventBus",
                             "dev\\.shabdam\\.gateway\\.security\\.ApiKeys"

@@ -91,7 +91,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private PipelineConfig pipelineConfig(StackSettings settings) {
-        // the job runs in this process: machine translation as this process's environment configures it
+        // the job runs in this process: machine translation and the watermark as this process's environment configures
+        // them
         return PipelineConfig.builder()
                 .withKafkaBootstrap(kafka.bootstrapServers())
                 .withJdbc(database.url(), database.user(), database.password())
@@ -99,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
                 .withParallelism(settings.parallelism())
                 .withModelsDir(settings.modelsDir())
                 .withTranslation(PipelineConfig.translation(System::getenv).orElse(null))
+                .withWatermarking(PipelineConfig.watermarking(System::getenv))
                 .build();
     }
 

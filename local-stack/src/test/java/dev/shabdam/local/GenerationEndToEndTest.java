@@ -1,9 +1,13 @@
 package dev.shabdam.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
+import dev.shabdam.pipeline.watermark.WatermarkDetector;
+import dev.shabdam.pipeline.watermark.WatermarkSettings;
+import dev.shabdam.schemas.jobs.WatermarkId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,7 +64,7 @@ class GenerationEndToEndTest {
         assertThat(probed.sampleRateHz()).isEqualTo(22_050);
 
         assertThat(second.headers().firstValue("X-Cache")).contains("HIT");
-        assertThat(second.body()).as("a cache hit answers identical bytes").isEqualTo(first.body());
+        assertSameSpeechMarkedForEachJob(first, second);
 
         String jobId = first.headers().firstValue("X-Job-Id").orElseThrow();
         // the answer comes from voice.replies at once; the table follows within the sink's batch interval
@@ -87,7 +91,7 @@ class GenerationEndToEndTest {
                 .extracting(answer -> answer.headers().firstValue("X-Cache").orElseThrow())
                 .as("one synthesis; the other answered from what it stored")
                 .containsExactlyInAnyOrder("MISS", "HIT");
-        assertThat(answers.get(0).body()).isEqualTo(answers.get(1).body());
+        assertSameSpeechMarkedForEachJob(answers.get(0), answers.get(1));
     }
 
     @Test
@@ -104,12 +108,12 @@ class GenerationEndToEndTest {
                 .as("tenant A's audio tells tenant B nothing")
                 .contains("MISS");
         assertThat(bAgain.headers().firstValue("X-Cache")).contains("HIT");
-        assertThat(bAgain.body()).isEqualTo(b.body());
-        String aObject = audioObject(a);
-        String bObject = audioObject(b);
+        assertSameSpeechMarkedForEachJob(b, bAgain);
+        String aObject = cacheObject(a);
+        String bObject = cacheObject(b);
         assertThat(aObject).startsWith("cache/tts/tenants/tenant-a/");
         assertThat(bObject).startsWith("cache/tts/tenants/tenant-b/");
-        assertThat(audioObject(bAgain)).isEqualTo(bObject);
+        assertThat(cacheObject(bAgain)).isEqualTo(bObject);
     }
 
     @Test
@@ -122,8 +126,8 @@ class GenerationEndToEndTest {
 
         assertThat(c.headers().firstValue("X-Cache")).contains("MISS");
         assertThat(d.headers().firstValue("X-Cache")).contains("HIT");
-        assertThat(d.body()).isEqualTo(c.body());
-        assertThat(audioObject(d)).isEqualTo(audioObject(c)).startsWith("cache/tts/shared/");
+        assertSameSpeechMarkedForEachJob(c, d);
+        assertThat(cacheObject(d)).isEqualTo(cacheObject(c)).startsWith("cache/tts/shared/");
     }
 
     @Test
@@ -191,8 +195,43 @@ class GenerationEndToEndTest {
                 .build();
     }
 
-    /** The storage key of the job's audio, as the jobs table holds it once the sink has written the end. */
-    private static String audioObject(HttpResponse<byte[]> answer) {
+    /**
+     * Two answers of one cached synthesis: the same speech (what one job's mark adds to it is 35 dB under it),
+     * each carrying its own job's watermark, as the detector finds it in the WAV the client got.
+     */
+    private static void assertSameSpeechMarkedForEachJob(HttpResponse<byte[]> one, HttpResponse<byte[]> other)
+            throws Exception {
+        float[] a = samples(one.body());
+        float[] b = samples(other.body());
+        assertThat(b).hasSameSizeAs(a);
+        double signal = 0;
+        double difference = 0;
+        for (int i = 0; i < a.length; i++) {
+            signal += (double) a[i] * a[i];
+            difference += (double) (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        assertThat(10 * Math.log10(signal / difference)).as("the same speech").isGreaterThan(35);
+        WatermarkDetector detector = new WatermarkDetector(WatermarkSettings.DEVELOPMENT.key());
+        for (HttpResponse<byte[]> answer : List.of(one, other)) {
+            String jobId = answer.headers().firstValue("X-Job-Id").orElseThrow();
+            assertThat(detector.detect(samples(answer.body()), 22_050).payload())
+                    .as("the mark of job %s", jobId)
+                    .hasValue(WatermarkId.of(jobId));
+        }
+    }
+
+    private static float[] samples(byte[] wav) throws Exception {
+        Path file = Files.createTempFile("shabdam-answer-", ".wav");
+        try {
+            Files.write(file, wav);
+            return new AudioDecoder().decode(file.toFile()).channels()[0];
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /** The synthesis cache's object behind the job's audio, as its table row names it once the sinks have written. */
+    private static String cacheObject(HttpResponse<byte[]> answer) {
         String jobId = answer.headers().firstValue("X-Job-Id").orElseThrow();
         PostgresServer.JdbcTarget db = SharedStack.stack().database();
         return await().atMost(Duration.ofSeconds(10))
@@ -201,7 +240,10 @@ class GenerationEndToEndTest {
                             try (Connection connection =
                                             DriverManager.getConnection(db.url(), db.user(), db.password());
                                     PreparedStatement query = connection.prepareStatement(
-                                            "SELECT outputs->>'audio' FROM jobs WHERE job_id = ? AND status = 'COMPLETED'")) {
+                                            "SELECT c.storage_key FROM jobs j JOIN synthesis_cache c"
+                                                    + " ON c.cache_key = j.result->>'cacheKey'"
+                                                    + " AND c.format = j.result->>'format'"
+                                                    + " WHERE j.job_id = ? AND j.status = 'COMPLETED'")) {
                                 query.setString(1, jobId);
                                 try (ResultSet row = query.executeQuery()) {
                                     return row.next() ? row.getString(1) : null;

@@ -2,13 +2,18 @@ package dev.shabdam.pipeline;
 
 import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
 import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.watermark.WatermarkKey;
+import dev.shabdam.pipeline.watermark.WatermarkSettings;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static dev.shabdam.pipeline.PipelineSetting.CHECKPOINT_INTERVAL_MS;
 import static dev.shabdam.pipeline.PipelineSetting.JDBC_PASSWORD;
@@ -25,6 +30,8 @@ import static dev.shabdam.pipeline.PipelineSetting.TRANSLATE_BATCH;
 import static dev.shabdam.pipeline.PipelineSetting.TRANSLATE_ENGINE;
 import static dev.shabdam.pipeline.PipelineSetting.TRANSLATE_MODEL;
 import static dev.shabdam.pipeline.PipelineSetting.TRANSLATE_URL;
+import static dev.shabdam.pipeline.PipelineSetting.WATERMARK_KEY;
+import static dev.shabdam.pipeline.PipelineSetting.WATERMARK_OFF_TENANTS;
 
 /**
  * Everything the pipeline job is configured with, and the only place that reads its configuration:
@@ -36,6 +43,7 @@ import static dev.shabdam.pipeline.PipelineSetting.TRANSLATE_URL;
  * @param storageUri  root of object storage, e.g. {@code s3://shabdam} or {@code file:///var/shabdam}
  * @param limits      what one job may take ({@code --max-media-seconds}, {@code --job-timeout-seconds})
  * @param translation machine translation for dubs that upload none; null where none is configured
+ * @param watermarking the key of the mark on every output, and the tenants configured without it
  */
 public record PipelineConfig(
         String kafkaBootstrap,
@@ -47,7 +55,8 @@ public record PipelineConfig(
         int parallelism,
         String modelsDir,
         JobLimits limits,
-        TranslatorSettings translation) {
+        TranslatorSettings translation,
+        WatermarkSettings watermarking) {
 
     public static final long DEFAULT_CHECKPOINT_INTERVAL_MS = 1000;
     /**
@@ -78,6 +87,7 @@ public record PipelineConfig(
                         Duration.ofSeconds(
                                 settings.number(JOB_TIMEOUT_SECONDS, JobLimits.DEFAULT_JOB_TIMEOUT.toSeconds()))))
                 .withTranslation(translation(env).orElse(null))
+                .withWatermarking(watermarking(env))
                 .build();
     }
 
@@ -102,6 +112,23 @@ public record PipelineConfig(
                 given.apply(TRANSLATE_API_KEY),
                 given.apply(TRANSLATE_MODEL),
                 batch == null ? null : wholeNumber(batch)));
+    }
+
+    /**
+     * The watermark the environment configures: {@code SHABDAM_WATERMARK_KEY} (the development key where
+     * unset or blank) and {@code SHABDAM_WATERMARK_OFF_TENANTS} (comma-separated; none where unset).
+     */
+    public static WatermarkSettings watermarking(Function<String, String> env) {
+        String key = env.apply(WATERMARK_KEY.variable());
+        String off = env.apply(WATERMARK_OFF_TENANTS.variable());
+        return new WatermarkSettings(
+                new WatermarkKey(key == null || key.isBlank() ? WatermarkKey.DEVELOPMENT : key),
+                off == null
+                        ? Set.of()
+                        : Arrays.stream(off.split(","))
+                                .map(String::strip)
+                                .filter(tenant -> !tenant.isEmpty())
+                                .collect(Collectors.toSet()));
     }
 
     private static int wholeNumber(String batch) {
@@ -166,6 +193,7 @@ public record PipelineConfig(
         private String modelsDir = DEFAULT_MODELS_DIR;
         private JobLimits limits = JobLimits.DEFAULT;
         private TranslatorSettings translation;
+        private WatermarkSettings watermarking = WatermarkSettings.DEVELOPMENT;
 
         private Builder() {}
 
@@ -212,6 +240,11 @@ public record PipelineConfig(
             return this;
         }
 
+        public Builder withWatermarking(WatermarkSettings watermarking) {
+            this.watermarking = watermarking;
+            return this;
+        }
+
         public PipelineConfig build() {
             return new PipelineConfig(
                     Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap"),
@@ -223,7 +256,8 @@ public record PipelineConfig(
                     parallelism,
                     Objects.requireNonNull(modelsDir, "modelsDir"),
                     Objects.requireNonNull(limits, "limits"),
-                    translation);
+                    translation,
+                    Objects.requireNonNull(watermarking, "watermarking"));
         }
     }
 }

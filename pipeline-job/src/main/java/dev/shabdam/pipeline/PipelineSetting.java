@@ -21,7 +21,10 @@ public enum PipelineSetting {
     TRANSLATE_URL(null, "SHABDAM_TRANSLATE_URL"),
     TRANSLATE_API_KEY(null, "SHABDAM_TRANSLATE_API_KEY"),
     TRANSLATE_MODEL(null, "SHABDAM_TRANSLATE_MODEL"),
-    TRANSLATE_BATCH(null, "SHABDAM_TRANSLATE_BATCH");
+    TRANSLATE_BATCH(null, "SHABDAM_TRANSLATE_BATCH"),
+    // the watermark's key is a secret too; the tenants without a mark sit beside it
+    WATERMARK_KEY(null, "SHABDAM_WATERMARK_KEY"),
+    WATERMARK_OFF_TENANTS(null, "SHABDAM_WATERMARK_OFF_TENANTS");
 
     private final String flag;
     private final String variable;

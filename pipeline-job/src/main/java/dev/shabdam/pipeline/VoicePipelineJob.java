@@ -15,6 +15,7 @@ import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.JobSinks;
 import dev.shabdam.pipeline.io.JobStateSinks;
 import dev.shabdam.pipeline.io.KafkaConnectors;
+import dev.shabdam.pipeline.io.MarkedJobs;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
@@ -29,6 +30,8 @@ import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.pipeline.synthesis.GenerateOperator;
 import dev.shabdam.pipeline.synthesis.GenerationKey;
+import dev.shabdam.pipeline.watermark.DetectWatermarkOperator;
+import dev.shabdam.pipeline.watermark.WatermarkSettings;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -65,7 +68,7 @@ import java.util.Objects;
  *                                       voice.events, jobs, job_events ◀─────────────────────────────────────────────┤
  *                                       voice.replies (at once, small audio inline) ◀────────────────────────────────┤
  *                                       synthesis_cache (JDBC, once the audio is stored) ◀───────────────────────────┘
- * MEDIA (ANALYZE, COMPARE, DUB, TRAIN)
+ * MEDIA (ANALYZE, COMPARE, DUB, TRAIN, DETECT_WATERMARK)
  * voice.requests ─▶ decode ─▶ media only ─▶ keyBy(jobId) ─▶ cancellation gate ─▶ route by type ─▶ analyze │ compare │ dub
  *  (group …-media)    │ unreadable                            │ CANCELLED          │ not_implemented               │ progress,
  *                     ▼                                       ▼                    ▼                               │ completed/failed
@@ -100,6 +103,8 @@ public class VoicePipelineJob {
     private final String modelsDir;
     private final TranslatorSettings translation;
     private final JobLimits limits;
+    private final WatermarkSettings watermarking;
+    private final MarkedJobs markedJobs;
 
     private VoicePipelineJob(Builder builder) {
         this.interactive = Objects.requireNonNull(builder.interactive, "interactive");
@@ -111,6 +116,8 @@ public class VoicePipelineJob {
         this.modelsDir = builder.modelsDir;
         this.translation = builder.translation;
         this.limits = builder.limits;
+        this.watermarking = builder.watermarking;
+        this.markedJobs = Objects.requireNonNull(builder.markedJobs, "markedJobs");
     }
 
     /**
@@ -126,10 +133,12 @@ public class VoicePipelineJob {
                 .withStorage(new ObjectStorage(config.storageUri()))
                 .withSynthesisCache(new SynthesisCacheIndex(jdbc))
                 .withAttempts(new AttemptLedger(jdbc))
+                .withMarkedJobs(new MarkedJobs(jdbc))
                 .withProbe(probe)
                 .withModelsDir(config.modelsDir())
                 .withTranslation(config.translation())
                 .withLimits(config.limits())
+                .withWatermarking(config.watermarking())
                 .build();
     }
 
@@ -201,7 +210,7 @@ public class VoicePipelineJob {
         SingleOutputStreamOperator<VoiceRequest> admitted = admit(requests(env, latency, interactive), latency);
 
         SingleOutputStreamOperator<VoiceEvent> generated = admitted.keyBy(new GenerationKey())
-                .process(new GenerateOperator(storage, synthesisCache, modelsDir, quarantine("generate")))
+                .process(new GenerateOperator(storage, synthesisCache, modelsDir, quarantine("generate"), watermarking))
                 .uid("generate")
                 .name("Generate speech");
         generated
@@ -268,11 +277,17 @@ public class VoicePipelineJob {
                 .getSideOutput(DubIngestOperator.PLANS)
                 .keyBy(DubPlan::jobId)
                 .connect(dubbedLines.keyBy(DubbedLine::jobId))
-                .process(new DubAssemblyOperator(storage, probe, limits, quarantine("dub-assembly")))
+                .process(new DubAssemblyOperator(storage, probe, limits, quarantine("dub-assembly"), watermarking))
                 .uid("dub-assembly")
                 .name("Dub: mix and mux");
 
-        DataStream<VoiceEvent> events = cancelled.union(routed, analyzed, compared, dubIngested, dubbed);
+        DataStream<VoiceEvent> detected = keyedByJob(routed.getSideOutput(JobRouter.DETECT_WATERMARK))
+                .process(new DetectWatermarkOperator(
+                        storage, watermarking, markedJobs, limits, quarantine("detect-watermark")))
+                .uid("detect-watermark")
+                .name("Detect watermark");
+
+        DataStream<VoiceEvent> events = cancelled.union(routed, analyzed, compared, dubIngested, dubbed, detected);
         record(events, latency, media.sinks());
         events.filter(new AnalysisResultsSink.CompletedAnalyses())
                 .uid("completed-analyses")
@@ -348,6 +363,8 @@ public class VoicePipelineJob {
         private String modelsDir = PipelineConfig.DEFAULT_MODELS_DIR;
         private TranslatorSettings translation;
         private JobLimits limits = JobLimits.DEFAULT;
+        private WatermarkSettings watermarking = WatermarkSettings.DEVELOPMENT;
+        private MarkedJobs markedJobs;
 
         private Builder() {}
 
@@ -396,6 +413,18 @@ public class VoicePipelineJob {
         /** What one job may take (media length, time). */
         public Builder withLimits(JobLimits limits) {
             this.limits = limits;
+            return this;
+        }
+
+        /** The mark on every GENERATE and DUB output; the development key, on for every tenant, unless given. */
+        public Builder withWatermarking(WatermarkSettings watermarking) {
+            this.watermarking = watermarking;
+            return this;
+        }
+
+        /** The lookup of the job a detected watermark names (the jobs table). */
+        public Builder withMarkedJobs(MarkedJobs markedJobs) {
+            this.markedJobs = markedJobs;
             return this;
         }
 

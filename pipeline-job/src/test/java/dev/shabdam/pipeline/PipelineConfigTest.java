@@ -2,6 +2,7 @@ package dev.shabdam.pipeline;
 
 import dev.shabdam.pipeline.dubbing.translation.TranslatorSettings;
 import dev.shabdam.pipeline.jobs.JobLimits;
+import dev.shabdam.pipeline.watermark.WatermarkSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -35,7 +36,8 @@ class PipelineConfigTest {
                         4,
                         PipelineConfig.DEFAULT_MODELS_DIR,
                         JobLimits.DEFAULT,
-                        null));
+                        null,
+                        WatermarkSettings.DEVELOPMENT));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.shabdam.pipeline;
 
 import dev.shabdam.pipeline.io.AttemptLedger;
 import dev.shabdam.pipeline.io.JobSinks;
+import dev.shabdam.pipeline.io.MarkedJobs;
 import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.RawRecord;
 import dev.shabdam.pipeline.io.RawRecords;
@@ -45,6 +46,7 @@ final class TestPipelines {
                 .withStorage(new ObjectStorage(storageRoot.toUri().toString()))
                 .withSynthesisCache(new SynthesisCacheIndex(TestJdbc.connection()))
                 .withAttempts(new AttemptLedger(TestJdbc.connection()))
+                .withMarkedJobs(new MarkedJobs(TestJdbc.connection()))
                 .withProbe(new FfmpegMediaProbe())
                 .build();
     }

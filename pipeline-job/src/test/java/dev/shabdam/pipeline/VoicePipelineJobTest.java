@@ -12,6 +12,7 @@ import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.media.TestMedia;
 import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
+import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RecordCodec;
@@ -270,8 +271,12 @@ class VoicePipelineJobTest {
         assertThat(done)
                 .hasSize(requests.size())
                 .allSatisfy((job, e) -> assertThat(e.kind()).isEqualTo(EventKind.COMPLETED));
-        Map<String, List<VoiceEvent>> byAudio = done.values().stream()
-                .collect(Collectors.groupingBy(e -> e.outputs().get(GenerateJob.AUDIO)));
+        assertThat(done)
+                .as("each job answers its own copy, marked for it")
+                .allSatisfy((job, e) ->
+                        assertThat(e.outputs().get(GenerateJob.AUDIO)).isEqualTo("jobs/" + job + "/outputs/audio.wav"));
+        Map<String, List<VoiceEvent>> byAudio =
+                done.values().stream().collect(Collectors.groupingBy(VoicePipelineJobTest::cacheObject));
         assertThat(byAudio).as("one object per cache scope").hasSize(3).allSatisfy((key, answers) -> {
             assertThat(storageRoot.resolve(key)).exists();
             assertThat(answers)
@@ -279,15 +284,23 @@ class VoicePipelineJobTest {
                     .as("one synthesis for %s", key)
                     .hasSize(1);
         });
-        assertThat(byAudio.get(done.get("gen-b").outputs().get(GenerateJob.AUDIO)))
+        assertThat(byAudio.get(cacheObject(done.get("gen-b"))))
                 .singleElement()
                 .as("the other tenant's cache is its own: a miss")
                 .satisfies(e -> assertThat(cached(e)).isFalse());
-        assertThat(done.get("gen-b").outputs().get(GenerateJob.AUDIO)).startsWith("cache/tts/tenants/tenant-b/");
-        assertThat(done.get("gen-shared-a").outputs())
+        assertThat(cacheObject(done.get("gen-b"))).startsWith("cache/tts/tenants/tenant-b/");
+        assertThat(cacheObject(done.get("gen-shared-a")))
                 .as("tenants that share, share")
-                .isEqualTo(done.get("gen-shared-b").outputs());
-        assertThat(done.get("gen-shared-a").outputs().get(GenerateJob.AUDIO)).startsWith("cache/tts/shared/");
+                .isEqualTo(cacheObject(done.get("gen-shared-b")))
+                .startsWith("cache/tts/shared/");
+    }
+
+    /** The synthesis cache's object a generation's result names. */
+    private static String cacheObject(VoiceEvent generated) {
+        JsonNode result = RecordCodec.readTree(generated.result());
+        return CacheScope.of(generated.tenantId(), result.path("sharedCache").asBoolean())
+                .storageKey(
+                        result.path("cacheKey").asText(), result.path("format").asText());
     }
 
     /** Both latency classes read the same bounded records and write into the same sinks. */

@@ -6,7 +6,9 @@ public enum JobType {
     COMPARE,
     GENERATE,
     TRAIN,
-    DUB;
+    DUB,
+    /** Looks for the watermark of Shabdam's outputs in an upload. */
+    DETECT_WATERMARK;
 
     /**
      * Whether someone waits for the answer as it is made (speaking a sentence): such jobs run in the

@@ -15,6 +15,9 @@ import dev.shabdam.pipeline.media.MediaProbe;
 import dev.shabdam.pipeline.media.Muxer;
 import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.media.WavWriter;
+import dev.shabdam.pipeline.watermark.WatermarkSettings;
+import dev.shabdam.pipeline.watermark.WatermarkedSink;
+import dev.shabdam.pipeline.watermark.Watermarker;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
 import dev.shabdam.speech.subtitles.SrtWriter;
@@ -28,12 +31,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * Puts a job's dubbed lines together: mixes them onto the original audio ({@link DubMixer}: music and
- * ambience kept, original speech ducked, the source's loudness), muxes the mix beside the untouched
+ * ambience kept, original speech ducked, the source's loudness), marks it with the job's watermark
+ * ({@link Watermarker}, unless the tenant is configured without), muxes the mix beside the untouched
  * video (checking that the result lasts as long as the upload), and writes the outputs under deterministic keys — {@code video} (when the upload has video),
  * {@code audio} (WAV), {@code subtitles-source}, {@code subtitles-target} (SRT) and {@code report}.
  *
@@ -56,13 +61,19 @@ public final class DubAssembler {
     private final DubMixer mixer;
     private final MediaProbe probe;
     private final AudioDecoder decoder;
+    private final WatermarkSettings watermarking;
 
-    /** @param limits the longest original the decoder reads (the probe's duration may have lied) */
-    public DubAssembler(ObjectStorage storage, DubMixer mixer, MediaProbe probe, JobLimits limits) {
+    /**
+     * @param limits the longest original the decoder reads (the probe's duration may have lied)
+     * @param watermarking the mark the mixed track gets before it is written and muxed
+     */
+    public DubAssembler(
+            ObjectStorage storage, DubMixer mixer, MediaProbe probe, JobLimits limits, WatermarkSettings watermarking) {
         this.storage = storage;
         this.mixer = mixer;
         this.probe = probe;
         this.decoder = new AudioDecoder(limits.maxMediaSeconds());
+        this.watermarking = watermarking;
     }
 
     /** The COMPLETED event's result and outputs. */
@@ -125,6 +136,7 @@ public final class DubAssembler {
             throws Exception {
         AudioBlocks.Source original =
                 plan.keepBackground() ? () -> decoder.open(media) : () -> silenced(decoder.open(media));
+        Optional<Watermarker> mark = watermarking.forJob(plan.request().tenantId(), plan.jobId());
         try (Muxer muxer = plan.hasVideo() ? Muxer.open(media.toPath(), plan.keepOriginalTrack()) : null) {
             outputs.put(
                     AUDIO,
@@ -133,7 +145,11 @@ public final class DubAssembler {
                             "audio.wav",
                             wav -> mixer.mix(original, placed, (rate, channels, frames) -> {
                                 AudioSink file = WavWriter.open(wav, rate, channels, WavWriter.Encoding.PCM_16, frames);
-                                return muxer == null ? file : both(file, () -> muxer.dubTrack(rate, channels));
+                                AudioSink mixed =
+                                        muxer == null ? file : both(file, () -> muxer.dubTrack(rate, channels));
+                                // marked per job, after the limiter: the mark is 45 dB under the mix
+                                return mark.<AudioSink>map(m -> new WatermarkedSink(m, mixed))
+                                        .orElse(mixed);
                             })));
             if (muxer != null) {
                 outputs.put(VIDEO, stored(plan.jobId(), "video.mp4", video -> {

@@ -7,6 +7,7 @@ import dev.shabdam.pipeline.jobs.JobLimits;
 import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.jobs.StageClock;
 import dev.shabdam.pipeline.media.MediaProbe;
+import dev.shabdam.pipeline.watermark.WatermarkSettings;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.jobs.DubEvents;
@@ -47,23 +48,33 @@ public class DubAssemblyOperator extends KeyedCoProcessFunction<String, DubPlan,
     private final MediaProbe probe;
     private final JobLimits limits;
     private final Quarantine quarantine;
+    private final WatermarkSettings watermarking;
     private transient DubAssembler assembler;
     private transient ValueState<DubPlan> plan;
     private transient MapState<Integer, DubbedLine> lines;
     private transient ValueState<Integer> received;
     private transient ValueState<Boolean> ended;
 
-    /** @param limits the longest original the mix decodes ({@code media_too_long} should its header have lied) */
-    public DubAssemblyOperator(ObjectStorage storage, MediaProbe probe, JobLimits limits, Quarantine quarantine) {
+    /**
+     * @param limits the longest original the mix decodes ({@code media_too_long} should its header have lied)
+     * @param watermarking the mark on the mixed track
+     */
+    public DubAssemblyOperator(
+            ObjectStorage storage,
+            MediaProbe probe,
+            JobLimits limits,
+            Quarantine quarantine,
+            WatermarkSettings watermarking) {
         this.storage = storage;
         this.probe = probe;
         this.limits = limits;
         this.quarantine = quarantine;
+        this.watermarking = watermarking;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        assembler = new DubAssembler(storage, DubMixer.standard(), probe, limits);
+        assembler = new DubAssembler(storage, DubMixer.standard(), probe, limits, watermarking);
         plan = getRuntimeContext().getState(new ValueStateDescriptor<>("plan", TypeInformation.of(DubPlan.class)));
         lines = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>("lines", Types.INT, TypeInformation.of(DubbedLine.class)));

@@ -2,11 +2,11 @@ package dev.shabdam.pipeline.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.VoiceEvent;
-import dev.shabdam.schemas.jobs.GenerateJob;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
@@ -53,7 +53,13 @@ public final class SynthesisCacheSink {
         JsonNode result = RecordCodec.readTree(event.result());
         boolean hit = result.path("cached").asBoolean();
         ps.setString(1, result.path("cacheKey").asText());
-        ps.setString(2, event.outputs().get(GenerateJob.AUDIO));
+        // the cache's own object: a marked job's output is its own copy (see GenerateOperator)
+        ps.setString(
+                2,
+                CacheScope.of(event.tenantId(), result.path("sharedCache").asBoolean())
+                        .storageKey(
+                                result.path("cacheKey").asText(),
+                                result.path("format").asText()));
         ps.setString(3, result.path("engine").asText());
         ps.setString(4, result.hasNonNull("voiceId") ? result.get("voiceId").asText() : null);
         ps.setString(5, result.path("language").asText());

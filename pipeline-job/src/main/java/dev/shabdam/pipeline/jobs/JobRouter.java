@@ -24,6 +24,8 @@ public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {
     public static final OutputTag<VoiceRequest> COMPARE =
             new OutputTag<>("compare", TypeInformation.of(VoiceRequest.class));
     public static final OutputTag<VoiceRequest> DUB = new OutputTag<>("dub", TypeInformation.of(VoiceRequest.class));
+    public static final OutputTag<VoiceRequest> DETECT_WATERMARK =
+            new OutputTag<>("detect-watermark", TypeInformation.of(VoiceRequest.class));
     static final String STAGE = "route";
 
     @Override
@@ -32,6 +34,7 @@ public class JobRouter extends ProcessFunction<VoiceRequest, VoiceEvent> {
             case ANALYZE -> ctx.output(ANALYZE, request);
             case COMPARE -> ctx.output(COMPARE, request);
             case DUB -> ctx.output(DUB, request);
+            case DETECT_WATERMARK -> ctx.output(DETECT_WATERMARK, request);
             case TRAIN ->
                 out.collect(JobEvents.failed(
                         request,

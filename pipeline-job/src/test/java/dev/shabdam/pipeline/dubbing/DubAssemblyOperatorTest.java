@@ -9,6 +9,8 @@ import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.WavWriter;
+import dev.shabdam.pipeline.watermark.WatermarkDetector;
+import dev.shabdam.pipeline.watermark.WatermarkSettings;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
@@ -17,6 +19,7 @@ import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.schemas.jobs.DubEvents;
 import dev.shabdam.schemas.jobs.DubJob;
 import dev.shabdam.schemas.jobs.EventSeq;
+import dev.shabdam.schemas.jobs.WatermarkId;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
@@ -79,6 +82,11 @@ class DubAssemblyOperatorTest {
         assertThat(mixed.sampleRate()).isEqualTo(48_000);
         assertThat(mixed.channelCount()).isEqualTo(2);
         assertThat(mixed.durationSec()).isEqualTo(4.0);
+        assertThat(new WatermarkDetector(WatermarkSettings.DEVELOPMENT.key())
+                        .detect(mixed.channels()[0], mixed.sampleRate())
+                        .payload())
+                .as("the mixed track carries the job's watermark")
+                .hasValue(WatermarkId.of("job-dub"));
         assertThat(Files.readString(storageRoot.resolve(done.outputs().get(DubAssembler.SUBTITLES_TARGET))))
                 .isEqualTo(
                         "1\r\n00:00:00,500 --> 00:00:01,500\r\nline 0\r\n\r\n2\r\n00:00:02,000 --> 00:00:03,000\r\nline 1\r\n");
@@ -173,7 +181,8 @@ class DubAssemblyOperatorTest {
                         new ObjectStorage(storageRoot.toUri().toString()),
                         new FfmpegMediaProbe(),
                         JobLimits.DEFAULT,
-                        quarantine)),
+                        quarantine,
+                        WatermarkSettings.DEVELOPMENT)),
                 DubPlan::jobId,
                 DubbedLine::jobId,
                 Types.STRING);

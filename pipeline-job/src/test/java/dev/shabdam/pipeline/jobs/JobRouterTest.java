@@ -47,7 +47,7 @@ class JobRouterTest {
     @ParameterizedTest
     @EnumSource(
             value = JobType.class,
-            names = {"ANALYZE", "COMPARE", "GENERATE", "DUB"},
+            names = {"ANALYZE", "COMPARE", "GENERATE", "DUB", "DETECT_WATERMARK"},
             mode = EnumSource.Mode.EXCLUDE)
     void failsTypesNotBuiltYet(JobType type) throws Exception {
         harness.processElement(Requests.submit("job-1", type), 0);
@@ -64,13 +64,18 @@ class JobRouterTest {
     @ParameterizedTest
     @EnumSource(
             value = JobType.class,
-            names = {"COMPARE", "DUB"})
+            names = {"COMPARE", "DUB", "DETECT_WATERMARK"})
     void sendsOtherBuiltTypesToTheirOperators(JobType type) throws Exception {
         VoiceRequest request = Requests.submit("job-2", type);
 
         harness.processElement(request, 0);
 
-        OutputTag<VoiceRequest> operator = type == JobType.COMPARE ? JobRouter.COMPARE : JobRouter.DUB;
+        OutputTag<VoiceRequest> operator = switch (type) {
+            case COMPARE -> JobRouter.COMPARE;
+            case DETECT_WATERMARK -> JobRouter.DETECT_WATERMARK;
+            case DUB -> JobRouter.DUB;
+            default -> throw new IllegalArgumentException("not a routed type: " + type);
+        };
         assertThat(routed(operator)).containsExactly(request);
         assertThat(routed()).isEmpty();
         assertThat(harness.extractOutputValues()).isEmpty();

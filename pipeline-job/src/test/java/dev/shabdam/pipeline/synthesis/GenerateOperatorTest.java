@@ -6,10 +6,13 @@ import dev.shabdam.pipeline.io.ObjectStorage;
 import dev.shabdam.pipeline.io.SynthesisCacheIndex;
 import dev.shabdam.pipeline.io.TestJdbc;
 import dev.shabdam.pipeline.jobs.Quarantines;
+import dev.shabdam.pipeline.media.AudioDecoder;
 import dev.shabdam.pipeline.media.FfmpegMediaProbe;
 import dev.shabdam.pipeline.media.ProbeResult;
 import dev.shabdam.pipeline.synthesis.engine.EspeakRequired;
 import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
+import dev.shabdam.pipeline.watermark.WatermarkDetector;
+import dev.shabdam.pipeline.watermark.WatermarkSettings;
 import dev.shabdam.schemas.CacheScope;
 import dev.shabdam.schemas.EventKind;
 import dev.shabdam.schemas.JobType;
@@ -18,6 +21,7 @@ import dev.shabdam.schemas.VoiceEvent;
 import dev.shabdam.schemas.VoiceRequest;
 import dev.shabdam.schemas.jobs.EventSeq;
 import dev.shabdam.schemas.jobs.GenerateJob;
+import dev.shabdam.schemas.jobs.WatermarkId;
 import dev.shabdam.speech.AudioFormat;
 import dev.shabdam.speech.prosody.Emotion;
 import dev.shabdam.speech.prosody.Prosody;
@@ -42,6 +46,7 @@ import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -60,6 +65,10 @@ class GenerateOperatorTest {
     Path voices;
 
     private KeyedOneInputStreamOperatorTestHarness<String, VoiceRequest, VoiceEvent> harness;
+    private WatermarkSettings watermarking = WatermarkSettings.DEVELOPMENT;
+    /** The job the last {@link #run} submitted. */
+    private String jobId;
+
     private SynthesisCacheIndex index = new SynthesisCacheIndex(TestJdbc.connection());
 
     @BeforeAll
@@ -88,7 +97,11 @@ class GenerateOperatorTest {
         assertThat(result.get("sentences").asInt()).isEqualTo(2);
         assertThat(result.get("engine").asText()).isEqualTo("espeak-ng");
         String audioKey = done.outputs().get("audio");
-        assertThat(audioKey).startsWith("cache/tts/").endsWith(".wav");
+        assertThat(audioKey).as("the job's own, marked").isEqualTo("jobs/" + jobId + "/outputs/audio.wav");
+        assertThat(storageRoot.resolve(new CacheScope(Requests.TENANT)
+                        .storageKey(result.get("cacheKey").asText(), "wav")))
+                .as("the unmarked synthesis, in the cache")
+                .isRegularFile();
         assertThat(replies())
                 .as("without streaming the waiting client hears the end only")
                 .singleElement()
@@ -100,11 +113,18 @@ class GenerateOperatorTest {
     }
 
     @Test
-    void theSameRequestAgainAnswersTheSameBytesWithoutSynthesis() throws Exception {
-        String text = unique("സ്വാഗതം.");
+    void theSameRequestAgainIsAHitWithoutSynthesisMarkedForItsOwnJob() throws Exception {
+        String text = unique("സ്വാഗതം. ഇന്ന് നല്ല ദിവസമാണ്, നമുക്ക് ഒരുമിച്ച് പോകാം.");
         VoiceEvent first = last(run(request(text, AudioFormat.WAV, false)));
-        byte[] firstBytes =
-                Files.readAllBytes(storageRoot.resolve(first.outputs().get("audio")));
+        String firstJob = jobId;
+        String cacheObject = new CacheScope(Requests.TENANT)
+                .storageKey(
+                        RecordCodec.mapper()
+                                .readTree(first.result())
+                                .get("cacheKey")
+                                .asText(),
+                        "wav");
+        byte[] cached = Files.readAllBytes(storageRoot.resolve(cacheObject));
 
         List<VoiceEvent> again = run(request(text, AudioFormat.WAV, false));
 
@@ -115,9 +135,21 @@ class GenerateOperatorTest {
         VoiceEvent second = last(again);
         assertThat(RecordCodec.mapper().readTree(second.result()).get("cached").asBoolean())
                 .isTrue();
-        assertThat(second.outputs()).isEqualTo(first.outputs());
-        assertThat(Files.readAllBytes(storageRoot.resolve(second.outputs().get("audio"))))
-                .isEqualTo(firstBytes);
+        assertThat(Files.readAllBytes(storageRoot.resolve(cacheObject)))
+                .as("the cache is not touched")
+                .isEqualTo(cached);
+        WatermarkDetector detector = new WatermarkDetector(WatermarkSettings.DEVELOPMENT.key());
+        float[] firstAudio = decoded(first.outputs().get("audio"));
+        float[] secondAudio = decoded(second.outputs().get("audio"));
+        assertThat(detector.detect(firstAudio, 22_050).payload()).hasValue(WatermarkId.of(firstJob));
+        assertThat(detector.detect(secondAudio, 22_050).payload()).hasValue(WatermarkId.of(jobId));
+        assertThat(detector.detect(decoded(cacheObject), 22_050).watermarked())
+                .as("the cache holds the unmarked synthesis")
+                .isFalse();
+    }
+
+    private float[] decoded(String key) throws Exception {
+        return new AudioDecoder().decode(storageRoot.resolve(key).toFile()).channels()[0];
     }
 
     @Test
@@ -133,9 +165,16 @@ class GenerateOperatorTest {
         assertThat(events.subList(1, events.size() - 1))
                 .allSatisfy(e -> assertThat(e.outputs()).isEmpty());
         assertThat(last(events).kind()).isEqualTo(EventKind.COMPLETED);
+        String cacheObject = new CacheScope(Requests.TENANT)
+                .storageKey(
+                        RecordCodec.mapper()
+                                .readTree(last(events).result())
+                                .get("cacheKey")
+                                .asText(),
+                        "wav");
         assertThat(storedKeys())
                 .as("the sentences travelled inline only")
-                .containsExactly(last(events).outputs().get("audio"));
+                .containsExactlyInAnyOrder(last(events).outputs().get("audio"), cacheObject);
     }
 
     @Test
@@ -195,7 +234,8 @@ class GenerateOperatorTest {
     }
 
     @Test
-    void aResultInTheTableIsAHitWithoutSynthesis() throws Exception {
+    void aResultInTheTableIsAHitWithoutSynthesisAndATenantWithoutMarksGetsTheCachedObject() throws Exception {
+        watermarking = new WatermarkSettings(WatermarkSettings.DEVELOPMENT.key(), Set.of(Requests.TENANT));
         GenerateJob parameters = request(unique("ഇത് പട്ടികയിൽ ഉണ്ട്."), AudioFormat.WAV, false);
         SpeechEngines.Route route = SpeechEngines.shared(voices).route(null);
         CacheScope scope = new CacheScope(Requests.TENANT);
@@ -229,7 +269,9 @@ class GenerateOperatorTest {
         assertThat(result.get("durationSec").asDouble())
                 .as("the table's result")
                 .isEqualTo(9.5);
-        assertThat(last(events).outputs()).containsEntry(GenerateJob.AUDIO, audioKey);
+        assertThat(last(events).outputs())
+                .as("unmarked: the cached object itself")
+                .containsEntry(GenerateJob.AUDIO, audioKey);
         assertThat(Files.readAllBytes(storageRoot.resolve(audioKey))).isEqualTo(stored);
     }
 
@@ -300,19 +342,14 @@ class GenerateOperatorTest {
                         new ObjectStorage(storageRoot.toUri().toString()),
                         index,
                         voices.toString(),
-                        Quarantines.fresh())),
+                        Quarantines.fresh(),
+                        watermarking)),
                 VoiceRequest::jobId,
                 Types.STRING);
         harness.open();
+        jobId = "job-" + UUID.randomUUID();
         harness.processElement(
-                VoiceRequest.submit(
-                        "job-" + UUID.randomUUID(),
-                        Requests.TENANT,
-                        JobType.GENERATE,
-                        parameters,
-                        Map.of(),
-                        Requests.AT),
-                0);
+                VoiceRequest.submit(jobId, Requests.TENANT, JobType.GENERATE, parameters, Map.of(), Requests.AT), 0);
         return harness.extractOutputValues();
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
  * A job's typed request: its parameters, validated when it is made. One record per job type; TRAIN and
  * CONVERSE join the permitted types when their operators come (see the package description).
  */
-public sealed interface JobRequest permits AnalyzeJob, CompareJob, GenerateJob, DubJob {
+public sealed interface JobRequest permits AnalyzeJob, CompareJob, GenerateJob, DubJob, DetectWatermarkJob {
 
     JobType type();
 
