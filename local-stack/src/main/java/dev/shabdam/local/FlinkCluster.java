@@ -100,7 +100,7 @@ public final class FlinkCluster implements AutoCloseable {
         options.put("taskmanager.memory.process.size", "1600m");
         options.put("taskmanager.numberOfTaskSlots", Integer.toString(settings.slotsPerTaskManager()));
         // a job of parallelism 2 on 2 TaskManagers runs on both, so that losing either is a failover
-        options.put("cluster.evenly-spread-out-slots", "true");
+        options.put("taskmanager.load-balance.mode", "SLOTS");
         // a TaskManager that dies without a word is noticed within seconds, not the default 50
         options.put("heartbeat.interval", "2000");
         options.put("heartbeat.timeout", "10000");
@@ -233,6 +233,17 @@ public final class FlinkCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             return List.of();
         }
+    }
+
+    /** The index of a TaskManager that runs tasks (a slot in use), for a kill that forces a failover. */
+    public int busyTaskManager() throws IOException, InterruptedException {
+        List<String> busy = rest.busyTaskManagerIds();
+        for (int index = 0; index < taskManagers.size(); index++) {
+            if (busy.contains(taskManagerId(index))) {
+                return index;
+            }
+        }
+        throw new IllegalStateException("no TaskManager has a slot in use: " + busy);
     }
 
     /** SIGKILL to TaskManager {@code index} (0-based). */

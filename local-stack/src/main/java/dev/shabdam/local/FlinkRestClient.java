@@ -90,6 +90,18 @@ public final class FlinkRestClient {
         return ids;
     }
 
+    /** {@code GET /taskmanagers}: the ids of the TaskManagers with at least one slot in use. */
+    public List<String> busyTaskManagerIds() throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode taskManager : get("/taskmanagers").path("taskmanagers")) {
+            if (taskManager.path("freeSlots").asInt()
+                    < taskManager.path("slotsNumber").asInt()) {
+                ids.add(taskManager.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
     /** {@code PATCH /jobs/:id?mode=cancel}. */
     public void cancel(String jobId) throws IOException, InterruptedException {
         send(HttpRequest.newBuilder(URI.create(url + "/jobs/" + jobId + "?mode=cancel"))

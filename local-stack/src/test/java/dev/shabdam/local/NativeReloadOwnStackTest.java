@@ -33,20 +33,14 @@ class NativeReloadOwnStackTest {
     static void startTheCluster() throws Exception {
         EspeakRequired.assumeInstalled("NativeReloadOwnStackTest");
         sample = DubSample.make(dir, 3);
-        pipeline = new ClusterPipeline(new ClusterSettings(
-                1,
-                1,
-                FlinkDistribution.fromEnvironment(System.getenv(), Path.of("../" + FlinkDistribution.BUILT)),
-                Path.of("../" + ClusterSettings.BUILT_JOB_JAR)));
+        pipeline = TestStacks.cluster(1, 1);
         stack = LocalStack.start(
                 TestStacks.settings().apiKeys("reload:" + KEY).parallelism(1).build(), pipeline);
     }
 
     @AfterAll
     static void stopTheCluster() {
-        if (stack != null) {
-            stack.close();
-        }
+        TestStacks.stop(stack);
     }
 
     @Test
