@@ -264,6 +264,34 @@ for k in env_keys:
     if k.startswith("SHABDAM_") and k not in ALLOWED_ENV:
         fail(f".env.example: unknown name {k}")
 
+# ---------------------------------------------------------------- 9. the process layout the cluster test runs
+# ./shabdam cluster (local-stack's FlinkCluster, ClusterSettings) is what TaskManagerKillOwnStackTest runs:
+# the deployments must describe the same TaskManagers, slots and failure detection
+stack_dir = os.path.join(root, "local-stack/src/main/java/dev/shabdam/local")
+if os.path.isdir(stack_dir):
+    cluster_java = read(os.path.join(stack_dir, "FlinkCluster.java"))
+    settings_java = read(os.path.join(stack_dir, "ClusterSettings.java"))
+    tested = dict(re.findall(r'options\.put\("([\w.-]+)", "([^"]*)"\)', cluster_java))
+    defaults = dict(re.findall(r'"(SHABDAM_TASK(?:MANAGERS|_SLOTS))", "(\d+)"', settings_java))
+    layout = {"taskmanager.numberOfTaskSlots": defaults.get("SHABDAM_TASK_SLOTS")}
+    for key in ("taskmanager.load-balance.mode", "heartbeat.interval", "heartbeat.timeout"):
+        layout[key] = tested.get(key)
+    for key, val in layout.items():
+        if val is None:
+            fail(f"FlinkCluster/ClusterSettings: the tested value of {key} not found")
+            continue
+        for name, t in (("docker-compose.yml", compose), ("flinkdeployment.yaml", fd)):
+            if not re.search(rf"^\s*{re.escape(key)}:\s*\"?{re.escape(val)}\"?\s*$", t, re.M):
+                fail(f"{name}: {key}: {val} missing (./shabdam cluster and its tests run it)")
+    tms = defaults.get("SHABDAM_TASKMANAGERS")
+    tm_block = compose[compose.find("\n  taskmanager:"):]
+    if not re.search(rf"^\s+replicas:\s*{tms}\s*$", tm_block, re.M):
+        fail(f"docker-compose.yml: taskmanager is not {tms} replicas (./shabdam cluster runs {tms})")
+    if not re.search(rf"taskManager:\n(?:\s+#.*\n)*\s+replicas:\s*{tms}\s*\n", fd):
+        fail(f"flinkdeployment.yaml: taskManager.replicas is not {tms} (./shabdam cluster runs {tms})")
+else:
+    notes.append("local-stack sources absent: the cluster layout check skipped")
+
 # ---------------------------------------------------------------- 8. structure, when tools exist
 try:
     import yaml  # optional

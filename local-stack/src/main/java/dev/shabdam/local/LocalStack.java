@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * Everything Shabdam needs on one machine: a Kafka broker, PostgreSQL, an S3-compatible store, the
- * Flink job on a MiniCluster (web UI included) and the gateway process. {@link #close()} stops them in
+ * Flink job on a MiniCluster (web UI included) or a Flink cluster of its own processes, and the gateway process. {@link #close()} stops them in
  * reverse order and removes the working folder, so nothing is left behind.
  */
 public final class LocalStack implements AutoCloseable {
@@ -40,9 +40,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the stack with the given media probe (tests wrap the real one to inject failures). */
     public static LocalStack start(StackSettings settings, MediaProbe probe) throws Exception {
+        return start(settings, PipelineRunner.miniCluster(probe, settings.flinkPlugins()));
+    }
+
+    /** Starts the stack with the pipeline on {@code host} (a {@link ClusterPipeline}: its own Flink cluster). */
+    public static LocalStack start(StackSettings settings, PipelineHost host) throws Exception {
         LocalStack stack = new LocalStack(Files.createTempDirectory("shabdam-stack-"));
         try {
-            stack.startAll(settings, probe);
+            stack.startAll(settings, host);
             return stack;
         } catch (Exception | Error e) {
             stack.close();
@@ -50,7 +55,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startAll(StackSettings settings, MediaProbe probe) throws Exception {
+    private void startAll(StackSettings settings, PipelineHost host) throws Exception {
         kafka = own(KafkaBroker.start());
 
         PostgresServer postgres =
@@ -79,13 +84,7 @@ public final class LocalStack implements AutoCloseable {
 
         Map<String, String> flinkOptions = new LinkedHashMap<>(storage.flinkOptions());
         flinkOptions.putAll(settings.flinkOptions());
-        own(PipelineRunner.start(
-                pipelineConfig(settings),
-                probe,
-                flinkOptions,
-                flinkPort,
-                workDir.resolve("checkpoints"),
-                settings.flinkPlugins()));
+        own(host.start(pipelineConfig(settings), flinkOptions, flinkPort, workDir));
 
         gateway.awaitReady(Duration.ofSeconds(120));
     }
@@ -125,7 +124,7 @@ public final class LocalStack implements AutoCloseable {
         return gateway.url();
     }
 
-    /** Flink's REST API (and web UI) of the pipeline's MiniCluster; the gateway's readiness reads it. */
+    /** Flink's REST API (and web UI) of the pipeline's MiniCluster or JobManager; the gateway's readiness reads it. */
     public String flinkRestUrl() {
         return flinkRestUrl;
     }
@@ -170,7 +169,11 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         long begin = System.nanoTime();
         StackSettings settings = StackSettings.fromEnvironment(System.getenv());
-        LocalStack stack = start(settings);
+        serve(start(settings), settings, begin);
+    }
+
+    /** Prints where everything is and READY, then runs until SIGINT or SIGTERM, which close the stack. */
+    static void serve(LocalStack stack, StackSettings settings, long begin) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

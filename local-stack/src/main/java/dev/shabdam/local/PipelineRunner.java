@@ -32,6 +32,12 @@ public final class PipelineRunner implements AutoCloseable {
         this.client = client;
     }
 
+    /** The job on a MiniCluster in this process, with {@code pluginsDir} as Flink's plugins folder. */
+    public static PipelineHost miniCluster(MediaProbe probe, Path pluginsDir) {
+        return (config, flinkOptions, webUiPort, workDir) ->
+                start(config, probe, flinkOptions, webUiPort, workDir.resolve("checkpoints"), pluginsDir);
+    }
+
     /**
      * Submits the job and returns once it is RUNNING.
      *

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,9 +59,9 @@ class DubEndToEndTest {
 
         assertThat(new FfmpegMediaProbe().probe(video.toFile()).durationSec())
                 .isCloseTo(new FfmpegMediaProbe().probe(sample.video().toFile()).durationSec(), within(0.05));
-        List<String> original = videoFrameHashes(sample.video());
+        List<String> original = VideoPackets.hashes(sample.video());
         assertThat(original).hasSizeGreaterThan(100);
-        assertThat(videoFrameHashes(video))
+        assertThat(VideoPackets.hashes(video))
                 .as("the video packets, byte for byte")
                 .isEqualTo(original);
 
@@ -201,32 +200,6 @@ class DubEndToEndTest {
                 api.getBytes(job.path("outputs").path(output).asText(), null);
         assertThat(response.statusCode()).isEqualTo(200);
         return Files.write(dir.resolve(job.path("jobId").asText() + "-" + fileName), response.body());
-    }
-
-    /** The MD5 of every video packet, in order: what ffmpeg's framemd5 muxer prints for a stream copy. */
-    private static List<String> videoFrameHashes(Path media) throws IOException, InterruptedException {
-        Process ffmpeg = new ProcessBuilder(
-                        "ffmpeg",
-                        "-nostdin",
-                        "-loglevel",
-                        "error",
-                        "-i",
-                        media.toString(),
-                        "-map",
-                        "0:v",
-                        "-c",
-                        "copy",
-                        "-f",
-                        "framemd5",
-                        "-")
-                .start();
-        String listing = new String(ffmpeg.getInputStream().readAllBytes());
-        assertThat(ffmpeg.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(ffmpeg.exitValue()).isZero();
-        return listing.lines()
-                .filter(line -> !line.startsWith("#"))
-                .map(line -> line.substring(line.lastIndexOf(',') + 1).strip())
-                .toList();
     }
 
     private static int frame(long ms, DecodedAudio audio) {

@@ -17,4 +17,20 @@ final class TestStacks {
                 // no models installed: these tests expect the engines every machine has (espeak-ng, mfcc-stats)
                 .modelsDir("target/no-models");
     }
+
+    /** A pipeline on a Flink cluster of its own: the Flink and the job jar this build made, or FLINK_HOME's Flink. */
+    static ClusterPipeline cluster(int taskManagers, int slotsEach) {
+        return new ClusterPipeline(new ClusterSettings(
+                taskManagers,
+                slotsEach,
+                FlinkDistribution.fromEnvironment(System.getenv(), Path.of("../" + FlinkDistribution.BUILT)),
+                Path.of("../" + ClusterSettings.BUILT_JOB_JAR)));
+    }
+
+    /** Closes {@code stack} if it started: an {@code @AfterAll} after a {@code @BeforeAll} that may have skipped. */
+    static void stop(LocalStack stack) {
+        if (stack != null) {
+            stack.close();
+        }
+    }
 }
