@@ -45,6 +45,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,7 +58,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "shabdam.api-keys=tenantA:key-a-0123456789,tenantB:key-b-0123456789,tenantC:key-c-0123456789",
+            "shabdam.api-keys=tenantA:key-a-0123456789,tenantB:key-b-0123456789,tenantC:key-c-0123456789,"
+                    + "tenantQuiet:key-quiet-0123456789",
             "shabdam.uploads.max-audio-bytes=64KB",
             "shabdam.uploads.max-video-bytes=256KB",
             "shabdam.generation.shared-cache-tenants=tenantC"
@@ -68,6 +70,10 @@ public abstract class GatewayTestSupport {
     public static final String KEY_B = "key-b-0123456789";
     /** A tenant whose jobs no listing test counts. */
     public static final String KEY_C = "key-c-0123456789";
+    /** A tenant no test queues a job for: a request of it on voice.requests can only come from a refusal gone wrong. */
+    public static final String KEY_QUIET = "key-quiet-0123456789";
+
+    public static final String QUIET_TENANT = "tenantQuiet";
 
     public static final Path STORAGE = TestStorage.newFolder("shabdam-gateway-test-");
 
@@ -228,11 +234,17 @@ public abstract class GatewayTestSupport {
 
     /** The pipeline's part begins: the next request on voice.requests that was not there before. */
     protected VoiceRequest nextRequest(Set<String> known) {
-        await().untilAsserted(() -> assertThat(requests()).anyMatch(r -> !known.contains(r.jobId())));
-        return requests().stream()
-                .filter(r -> !known.contains(r.jobId()))
-                .findFirst()
-                .orElseThrow();
+        return nextRequest(known, r -> true);
+    }
+
+    /**
+     * The next new request that is {@code mine}: on a broker shared by every test of the context, an earlier
+     * test's request may still arrive after {@code known} was taken.
+     */
+    protected VoiceRequest nextRequest(Set<String> known, Predicate<VoiceRequest> mine) {
+        Predicate<VoiceRequest> wanted = r -> !known.contains(r.jobId()) && mine.test(r);
+        await().untilAsserted(() -> assertThat(requests()).anyMatch(wanted));
+        return requests().stream().filter(wanted).findFirst().orElseThrow();
     }
 
     /** Every record on voice.requests so far, decoded (as the pipeline would read them). */

@@ -142,7 +142,8 @@ class GenerateStreamTest extends GatewayTestSupport {
                         Speech.json(http, "/voice/generate/stream", KEY_A, "{\"text\":\"<speak><oops></speak>\"}")
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
-        String jobId = nextRequest(known).jobId();
+        String jobId = nextRequest(known, r -> r.parameters().containsValue("<speak><oops></speak>"))
+                .jobId();
         reply(Speech.started(jobId));
         reply(Speech.failed(jobId, "invalid_ssml"));
 

@@ -18,7 +18,6 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -35,15 +34,15 @@ class BodyLimitsTest extends GatewayTestSupport {
 
     @Test
     void aJsonBodyOverTheLimitIsRefusedBeforeItIsReadAndNothingIsQueued() throws IOException {
-        Set<String> known = knownJobs();
-        String head = "POST /voice/generate HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + KEY_A
+        String head = "POST /voice/generate HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + KEY_QUIET
                 + "\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n";
         RawAnswer answer = sendAndWait(head.getBytes(StandardCharsets.US_ASCII));
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(413);
         assertThat(answer.problem().get("code").asText()).isEqualTo("body_too_large");
         assertThat(answer.problem().get("detail").asText()).contains(Integer.toString(JSON_LIMIT));
-        assertThat(requests()).allMatch(r -> known.contains(r.jobId()));
+        // other tests' requests may still arrive on the shared broker; none of them is this tenant's
+        assertThat(requests()).noneMatch(r -> QUIET_TENANT.equals(r.tenantId()));
     }
 
     @Test
