@@ -22,11 +22,6 @@ public final class LongTermSpectrum {
 
     private LongTermSpectrum() {}
 
-    /** The band centres, Hz. */
-    public static double[] bandCentresHz() {
-        return CENTRES.clone();
-    }
-
     /** Band levels of {@code samples} at {@code sampleRate}, measured at 16 kHz, in dB around a 0 dB mean. */
     public static double[] of(float[] samples, int sampleRate) {
         double[] power = new double[CENTRES.length];

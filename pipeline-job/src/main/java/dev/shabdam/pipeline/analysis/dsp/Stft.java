@@ -31,10 +31,6 @@ public final class Stft {
         }
     }
 
-    public int size() {
-        return size;
-    }
-
     /** {@code x} with every frame's spectrum shaped; the same length as {@code x}. */
     public float[] process(float[] x, FrameShaper shaper) {
         double[] out = new double[x.length + 2 * size];
