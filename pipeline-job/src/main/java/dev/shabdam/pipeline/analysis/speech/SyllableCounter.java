@@ -1,5 +1,6 @@
 package dev.shabdam.pipeline.analysis.speech;
 
+import dev.shabdam.pipeline.analysis.dsp.MovingAverage;
 import dev.shabdam.pipeline.analysis.pitch.PitchTrack;
 
 import java.util.Arrays;
@@ -31,7 +32,7 @@ public final class SyllableCounter {
     }
 
     int nuclei(double[] powerDb, boolean[] speech, PitchTrack pitch) {
-        double[] level = smoothed(powerDb);
+        double[] level = MovingAverage.of(powerDb, 1);
         double threshold = medianOfSpeech(level, speech);
         int count = 0;
         double lastPeak = Double.NaN;
@@ -54,20 +55,6 @@ public final class SyllableCounter {
             }
         }
         return count;
-    }
-
-    private static double[] smoothed(double[] x) {
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double sum = 0;
-            int n = 0;
-            for (int k = Math.max(0, i - 1); k <= Math.min(x.length - 1, i + 1); k++) {
-                sum += x[k];
-                n++;
-            }
-            y[i] = sum / n;
-        }
-        return y;
     }
 
     private static double medianOfSpeech(double[] level, boolean[] speech) {

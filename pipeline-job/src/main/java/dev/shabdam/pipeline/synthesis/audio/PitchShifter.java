@@ -1,11 +1,15 @@
 package dev.shabdam.pipeline.synthesis.audio;
 
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Pitch-shift: changes pitch by an exact number of semitones and keeps the duration (unlike a
  * {@link TimeStretch}, which changes duration and keeps pitch): resample by r = 2^(s/12) (which
  * scales pitch and duration by r and 1/r), then time-stretch back to the original length, which
  * keeps the (new) pitch. espeak's own pitch parameter is on an arbitrary 0–100 scale; this gives the
- * API's semitones exactly for every engine.
+ * API's semitones exactly for every engine. The resampling scales the spectral envelope (formants)
+ * by r too; the voice matcher, which wants them elsewhere, moves them back itself.
  */
 public final class PitchShifter {
 
@@ -16,22 +20,36 @@ public final class PitchShifter {
             return audio;
         }
         double ratio = Math.pow(2, semitones / 12);
-        float[] resampled = resample(audio.samples(), ratio);
+        return shift(audio, t -> ratio);
+    }
+
+    /**
+     * A shift that varies along the audio: {@code ratioAt} gives the pitch ratio at a time (seconds of
+     * the input). Changing an intonation's range, not only its height, needs this.
+     */
+    public static Audio shift(Audio audio, DoubleUnaryOperator ratioAt) {
+        if (audio.samples().length == 0) {
+            return audio;
+        }
+        double rate = audio.sampleRate();
+        float[] resampled = resample(audio.samples(), position -> ratioAt.applyAsDouble(position / rate));
         return new Audio(
                 TimeStretch.toLength(resampled, audio.samples().length, audio.sampleRate()), audio.sampleRate());
     }
 
-    /** Reads the input at a step of {@code ratio} samples (linear interpolation). */
-    static float[] resample(float[] x, double ratio) {
-        int n = (int) Math.floor((x.length - 1) / ratio) + 1;
-        float[] y = new float[n];
-        for (int i = 0; i < n; i++) {
-            double pos = i * ratio;
+    /** Reads the input at a step of {@code ratioAt(position)} samples (linear interpolation). */
+    static float[] resample(float[] x, DoubleUnaryOperator ratioAt) {
+        float[] y = new float[x.length];
+        int n = 0;
+        for (double pos = 0; pos <= x.length - 1; pos += ratioAt.applyAsDouble(pos)) {
+            if (n == y.length) {
+                y = Arrays.copyOf(y, y.length * 2);
+            }
             int k = (int) pos;
             double frac = pos - k;
             float next = k + 1 < x.length ? x[k + 1] : x[k];
-            y[i] = (float) (x[k] + frac * (next - x[k]));
+            y[n++] = (float) (x[k] + frac * (next - x[k]));
         }
-        return y;
+        return Arrays.copyOf(y, n);
     }
 }
