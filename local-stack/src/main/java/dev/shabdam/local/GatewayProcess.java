@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GatewayProcess implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final int LOG_TAIL_LINES = 40;
 
     private final Process process;
     private final String url;
@@ -60,7 +61,8 @@ public final class GatewayProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("gateway exited with " + process.exitValue() + "; its log: " + log);
+                throw new IllegalStateException("gateway exited with " + process.exitValue() + "; the end of its log ("
+                        + log + "):\n" + logTail());
             }
             try {
                 if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -71,7 +73,18 @@ public final class GatewayProcess implements AutoCloseable {
             }
             Thread.sleep(POLL.toMillis());
         }
-        throw new IllegalStateException("gateway not ready after " + timeout + "; its log: " + log);
+        throw new IllegalStateException(
+                "gateway not ready after " + timeout + "; the end of its log (" + log + "):\n" + logTail());
+    }
+
+    /** The log's last lines: the stack deletes its folder when it stops, so a failure must carry them. */
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     /** SIGTERM lets Spring shut down gracefully; a process that hangs is killed. */
