@@ -35,6 +35,14 @@ public final class EspeakSynthesizer implements Synthesizer {
         this.emotions = emotions;
     }
 
+    /**
+     * An engine of its own that speaks {@code workers} sentences at once, as {@code SHABDAM_ESPEAK_WORKERS}
+     * would; with {@code processesOnly} none in process ({@code ./shabdam bench espeak} compares the paths).
+     */
+    public static EspeakSynthesizer withWorkers(EmotionTable emotions, int workers, boolean processesOnly) {
+        return new EspeakSynthesizer(emotions, new EspeakWorkers(Espeak.get(), workers, processesOnly));
+    }
+
     /** The name under which operators ask Flink to {@link #stopWorkers} when their job's classes go. */
     public static final String WORKERS_RELEASE_HOOK = "shabdam-espeak-workers";
 

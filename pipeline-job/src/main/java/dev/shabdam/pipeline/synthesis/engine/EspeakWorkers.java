@@ -18,16 +18,26 @@ final class EspeakWorkers implements AutoCloseable {
 
     private static EspeakWorkers shared;
 
+    /** The library loaded here: its sample rate and version are the workers' too. */
+    private final Espeak library;
+    /** Null when every sentence goes to a worker process. */
     private final Espeak inProcess;
     /** Null when the setting is 1. */
     private final EspeakWorkerPool processes;
 
-    EspeakWorkers(Espeak inProcess, int size) {
+    /**
+     * @param size          sentences spoken at once
+     * @param processesOnly every sentence on a worker process, none in process ({@code ./shabdam bench espeak}
+     *                      compares the two paths with it)
+     */
+    EspeakWorkers(Espeak library, int size, boolean processesOnly) {
         if (size < 1) {
             throw new IllegalArgumentException(SIZE_VARIABLE + " must be 1 or more, not " + size);
         }
-        this.inProcess = inProcess;
-        this.processes = size == 1 ? null : new EspeakWorkerPool(size - 1);
+        this.library = library;
+        this.inProcess = processesOnly ? null : library;
+        int processCount = processesOnly ? size : size - 1;
+        this.processes = processCount == 0 ? null : new EspeakWorkerPool(processCount);
     }
 
     /** This TaskManager's workers, sized by {@code SHABDAM_ESPEAK_WORKERS}. */
@@ -38,7 +48,8 @@ final class EspeakWorkers implements AutoCloseable {
                     Espeak.get(),
                     size == null || size.isBlank()
                             ? Runtime.getRuntime().availableProcessors()
-                            : Integer.parseInt(size.trim()));
+                            : Integer.parseInt(size.trim()),
+                    false);
         }
         return shared;
     }
@@ -52,11 +63,11 @@ final class EspeakWorkers implements AutoCloseable {
     }
 
     int sampleRate() {
-        return inProcess.sampleRate();
+        return library.sampleRate();
     }
 
     String version() {
-        return inProcess.version();
+        return library.version();
     }
 
     /** The worker processes; null when there are none. */
@@ -75,6 +86,9 @@ final class EspeakWorkers implements AutoCloseable {
     short[] synthesize(String text, Espeak.Settings settings) {
         if (processes == null) {
             return inProcess.synthesize(text, settings);
+        }
+        if (inProcess == null) {
+            return processes.synthesize(text, settings);
         }
         short[] pcm = inProcess.synthesizeIfFree(text, settings);
         return pcm != null ? pcm : processes.synthesize(text, settings);

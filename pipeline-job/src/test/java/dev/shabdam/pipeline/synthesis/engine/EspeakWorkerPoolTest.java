@@ -122,7 +122,7 @@ class EspeakWorkerPoolTest {
 
     @Test
     void callersThatFindTheLibraryBusySpeakOnWorkerProcesses() throws Exception {
-        EspeakWorkers workers = new EspeakWorkers(Espeak.get(), 3);
+        EspeakWorkers workers = new EspeakWorkers(Espeak.get(), 3, false);
         int alone = workers.synthesize(SENTENCES.get(1), ML).length;
         ExecutorService callers = Executors.newFixedThreadPool(6);
         try {
