@@ -96,6 +96,10 @@ class EspeakWorkerPoolTest {
                         .hasMessageContaining("deadline");
             }
             assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(10));
+            // SIGKILL was sent; the kernel reaps the process a moment later
+            ProcessHandle.of(hung)
+                    .ifPresent(dying ->
+                            dying.onExit().orTimeout(5, TimeUnit.SECONDS).join());
             assertThat(ProcessHandle.of(hung).map(ProcessHandle::isAlive).orElse(false))
                     .isFalse();
 
