@@ -5,6 +5,7 @@ import dev.shabdam.pipeline.jobs.JobFailures;
 import dev.shabdam.pipeline.jobs.Quarantine;
 import dev.shabdam.pipeline.media.WavWriter;
 import dev.shabdam.pipeline.synthesis.SpeechEngines;
+import dev.shabdam.pipeline.synthesis.engine.EspeakSynthesizer;
 import dev.shabdam.schemas.JobError;
 import dev.shabdam.schemas.RecordCodec;
 import dev.shabdam.schemas.StorageKeys;
@@ -55,6 +56,9 @@ public class DubLineOperator extends KeyedBroadcastProcessFunction<String, LineT
     @Override
     public void open(OpenContext openContext) {
         dubber = new LineDubber(SpeechEngines.shared(Path.of(modelsDir)), new LineFitter());
+        getRuntimeContext()
+                .registerUserCodeClassLoaderReleaseHookIfAbsent(
+                        EspeakSynthesizer.WORKERS_RELEASE_HOOK, EspeakSynthesizer::stopWorkers);
     }
 
     @Override

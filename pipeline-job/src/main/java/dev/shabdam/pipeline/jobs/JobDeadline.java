@@ -1,6 +1,7 @@
 package dev.shabdam.pipeline.jobs;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The deadline of the job the current thread works on. An operator starts one around a record's
@@ -36,6 +37,14 @@ public final class JobDeadline implements AutoCloseable {
         if (current != null && System.nanoTime() - current.deadlineNanos > 0) {
             throw new JobTimeoutException("the job ran longer than its limit of " + current.limit.toSeconds() + " s");
         }
+    }
+
+    /** Time left before the current thread's deadline (negative once past); empty outside a {@link #start} scope. */
+    public static Optional<Duration> remaining() {
+        JobDeadline current = CURRENT.get();
+        return current == null
+                ? Optional.empty()
+                : Optional.of(Duration.ofNanos(current.deadlineNanos - System.nanoTime()));
     }
 
     @Override

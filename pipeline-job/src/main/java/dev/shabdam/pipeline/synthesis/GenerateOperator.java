@@ -13,6 +13,7 @@ import dev.shabdam.pipeline.media.AudioEncoder;
 import dev.shabdam.pipeline.media.DecodedAudio;
 import dev.shabdam.pipeline.media.WavWriter;
 import dev.shabdam.pipeline.synthesis.audio.Audio;
+import dev.shabdam.pipeline.synthesis.engine.EspeakSynthesizer;
 import dev.shabdam.pipeline.synthesis.engine.SynthesisRequest;
 import dev.shabdam.pipeline.watermark.WatermarkSettings;
 import dev.shabdam.pipeline.watermark.Watermarker;
@@ -97,6 +98,9 @@ public class GenerateOperator extends MediaJobOperator {
     @Override
     public void open(OpenContext openContext) {
         engines = SpeechEngines.shared(Path.of(voicesDir));
+        getRuntimeContext()
+                .registerUserCodeClassLoaderReleaseHookIfAbsent(
+                        EspeakSynthesizer.WORKERS_RELEASE_HOOK, EspeakSynthesizer::stopWorkers);
         hits = getRuntimeContext().getMetricGroup().counter("synthesisCacheHits");
         misses = getRuntimeContext().getMetricGroup().counter("synthesisCacheMisses");
     }

@@ -19,8 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>libespeak-ng keeps all its state (current voice, parameters, the synth callback, its
  * phoneme buffers) in globals, so it is not thread-safe and there is one per process. Every
  * call goes through {@link #LOCK}: whoever holds it owns the library for a whole
- * set-voice/set-parameters/synthesise sequence. Synthesis of one sentence takes a few
- * milliseconds, so serialising is cheap; for parallelism, run more Flink subtasks (processes).
+ * set-voice/set-parameters/synthesise sequence. The slots of a TaskManager that would otherwise
+ * take turns here hand their sentences to worker processes instead ({@link EspeakWorkers}).
  *
  * <p>The output is not bit-for-bit repeatable: the library carries its waveform generator's
  * state (pitch-cycle phase) from one call to the next, so the same request twice in a row
@@ -116,20 +116,36 @@ final class Espeak {
     short[] synthesize(String text, Settings settings) {
         LOCK.lock();
         try {
-            selectVoice(settings.voice());
-            lib.espeak_SetParameter(EspeakLibrary.RATE, settings.wordsPerMinute(), 0);
-            lib.espeak_SetParameter(EspeakLibrary.PITCH, settings.pitch(), 0);
-            lib.espeak_SetParameter(EspeakLibrary.RANGE, settings.range(), 0);
-            lib.espeak_SetParameter(EspeakLibrary.VOLUME, settings.volume(), 0);
-            pcm.reset();
-            int status = synth(text);
-            if (status != EspeakLibrary.EE_OK) {
-                throw new SynthesisException(SynthesisException.Code.ENGINE_FAILED, "espeak_Synth returned " + status);
-            }
-            return pcm.toArray();
+            return synthesizeLocked(text, settings);
         } finally {
             LOCK.unlock();
         }
+    }
+
+    /** As {@link #synthesize}, or null at once when another thread has the library. */
+    short[] synthesizeIfFree(String text, Settings settings) {
+        if (!LOCK.tryLock()) {
+            return null;
+        }
+        try {
+            return synthesizeLocked(text, settings);
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    private short[] synthesizeLocked(String text, Settings settings) {
+        selectVoice(settings.voice());
+        lib.espeak_SetParameter(EspeakLibrary.RATE, settings.wordsPerMinute(), 0);
+        lib.espeak_SetParameter(EspeakLibrary.PITCH, settings.pitch(), 0);
+        lib.espeak_SetParameter(EspeakLibrary.RANGE, settings.range(), 0);
+        lib.espeak_SetParameter(EspeakLibrary.VOLUME, settings.volume(), 0);
+        pcm.reset();
+        int status = synth(text);
+        if (status != EspeakLibrary.EE_OK) {
+            throw new SynthesisException(SynthesisException.Code.ENGINE_FAILED, "espeak_Synth returned " + status);
+        }
+        return pcm.toArray();
     }
 
     private int synth(String text) {

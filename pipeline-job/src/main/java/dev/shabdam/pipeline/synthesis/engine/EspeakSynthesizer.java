@@ -23,12 +23,35 @@ public final class EspeakSynthesizer implements Synthesizer {
     private static final int DEFAULT_RANGE = 50;
     private static final int DEFAULT_VOLUME = 100;
 
-    private final Espeak espeak;
+    private final EspeakWorkers espeak;
     private final EmotionTable emotions;
 
     public EspeakSynthesizer(EmotionTable emotions) {
-        this.espeak = Espeak.get();
+        this(emotions, EspeakWorkers.shared());
+    }
+
+    EspeakSynthesizer(EmotionTable emotions, EspeakWorkers workers) {
+        this.espeak = workers;
         this.emotions = emotions;
+    }
+
+    /**
+     * An engine of its own that speaks {@code workers} sentences at once, as {@code SHABDAM_ESPEAK_WORKERS}
+     * would; with {@code processesOnly} none in process ({@code ./shabdam bench espeak} compares the paths).
+     */
+    public static EspeakSynthesizer withWorkers(EmotionTable emotions, int workers, boolean processesOnly) {
+        return new EspeakSynthesizer(emotions, new EspeakWorkers(Espeak.get(), workers, processesOnly));
+    }
+
+    /** The name under which operators ask Flink to {@link #stopWorkers} when their job's classes go. */
+    public static final String WORKERS_RELEASE_HOOK = "shabdam-espeak-workers";
+
+    /**
+     * Ends this class loader's espeak-ng worker processes: when Flink drops a job's class loader (the job
+     * cancelled or restarted on a TaskManager that lives on), the next one starts workers of its own.
+     */
+    public static void stopWorkers() {
+        EspeakWorkers.stopShared();
     }
 
     /** Whether libespeak-ng can be loaded on this machine. */
